@@ -1,0 +1,61 @@
+/**
+ * > "If a certificate contains both a key usage extension and an extended key usage extension,
+ * > then both extensions MUST be processed independently" — RFC 5280 section 4.2.1.12.
+ * Genesys connects to the SBC as a TLS client, so the SBC certificate serves as a TLS server
+ * certificate (id-kp-serverAuth).
+ */
+import { defineRule } from '../../src/engine/define-rule.js';
+import { pathTarget } from '../../src/engine/targets.js';
+import type { Finding } from '../../src/engine/types.js';
+
+const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+const ANY_EKU = '2.5.29.37.0';
+
+export default defineRule({
+  meta: {
+    id: 'leaf-usage',
+    area: 'cert',
+    title: 'The SBC certificate may be used as a TLS server certificate',
+    severity: 'error',
+    citations: [{ source: 'RFC5280', section: '4.2.1.3, 4.2.1.9, 4.2.1.12' }, { source: 'BYOC_TLS_SPEC', section: 'Requirements' }],
+    remediation: 'Request the certificate with a "TLS Web Server Authentication" (serverAuth) extended key usage and key usage digitalSignature, keyEncipherment.',
+    docs: {
+      what: 'Checks extended key usage (serverAuth), key usage (digitalSignature for ECDHE_RSA, keyEncipherment for TLS_RSA) and that the leaf is not a CA.',
+      why: 'Genesys dials the SBC as a TLS client and validates the SBC certificate as a server certificate; a certificate restricted to other uses is refused.',
+    },
+  },
+  check({ chain }) {
+    const cert = chain.path[0]!.cert;
+    const findings: Finding[] = [];
+    const target = pathTarget(0);
+    const evidence = { extKeyUsage: cert.extKeyUsage ?? null, keyUsage: cert.keyUsage ?? null, basicConstraints: cert.basicConstraints ?? null };
+    if (cert.extKeyUsage && !cert.extKeyUsage.includes(SERVER_AUTH)) {
+      if (cert.extKeyUsage.includes(ANY_EKU)) {
+        findings.push({ status: 'warn', target, evidence, message: 'The extended key usage allows "any purpose" but does not name serverAuth; OpenSSL-based peers refuse it as a TLS server certificate.' });
+      } else {
+        findings.push({ status: 'fail', target, evidence, message: `The extended key usage (${cert.extKeyUsage.join(', ')}) lacks serverAuth, so Genesys (the TLS client) refuses the certificate.` });
+      }
+    }
+    if (cert.keyUsage) {
+      const signature = cert.keyUsage.includes('digitalSignature');
+      const encipherment = cert.keyUsage.includes('keyEncipherment');
+      if (!signature && !encipherment) {
+        findings.push({ status: 'fail', target, evidence, message: `The key usage (${cert.keyUsage.join(', ') || 'empty'}) allows neither digitalSignature nor keyEncipherment, which rules out every BYOC cipher suite.` });
+      } else if (!signature) {
+        findings.push({ status: 'warn', target, evidence, message: 'The key usage lacks digitalSignature, which rules out the TLS_ECDHE_RSA_* suites (forward secrecy); only TLS_RSA_* suites remain.' });
+      } else if (!encipherment) {
+        findings.push({ status: 'warn', target, evidence, message: 'The key usage lacks keyEncipherment, which rules out the TLS_RSA_* suites; only TLS_ECDHE_RSA_* suites (with secp384r1) remain.' });
+      }
+    }
+    if (cert.basicConstraints?.ca) {
+      findings.push({ status: 'fail', target, evidence, message: 'The leaf certificate is a CA certificate (basicConstraints CA:TRUE); TLS clients refuse a CA certificate as a server certificate.' });
+    }
+    for (const oid of cert.unknownCriticalExtensions) {
+      findings.push({ status: 'fail', target, evidence: { oid }, message: `The leaf has a critical extension this verifier does not know (${oid}); RFC 5280 requires verifiers to reject it.` });
+    }
+    if (findings.length === 0) {
+      findings.push({ status: 'pass', target, evidence, message: cert.extKeyUsage ? 'The leaf allows serverAuth and the key usages BYOC suites need.' : 'The leaf has no extended key usage restriction and allows the key usages BYOC suites need.' });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,42 @@
+/**
+ * > "not revoked (the client checks the CRL published by the CA)" — Genesys BYOC Cloud TLS
+ * > trunk specification, Certificate trust; RFC 5280 section 6.3.3.
+ */
+import { defineRule } from '../../src/engine/define-rule.js';
+import { pathTarget } from '../../src/engine/targets.js';
+import type { Finding } from '../../src/engine/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'not-revoked',
+    area: 'crl',
+    title: 'No certificate on the path is revoked',
+    severity: 'error',
+    citations: [{ source: 'BYOC_TLS_SPEC', section: 'Certificate trust' }, { source: 'RFC5280', section: '6.3.3' }],
+    remediation: 'A revoked certificate cannot be used again: have a new certificate issued (with a new key if the reason was keyCompromise) and install it on the SBC.',
+    docs: {
+      what: 'Looks up each certificate\'s serial number in its issuer\'s verified, current CRLs.',
+      why: 'Genesys refuses a revoked certificate; the trunk fails at the next handshake.',
+    },
+  },
+  check({ crl, chain, offline }) {
+    if (offline || !crl.attempted) return [{ status: 'skip', target: 'chain', message: offline ? '--offline: revocation was not checked.' : 'No CRL to check against.' }];
+    const findings: Finding[] = [];
+    for (const facts of crl.certificates) {
+      const entry = chain.path[facts.pathIndex]!;
+      if (entry.role === 'root') continue;
+      const target = pathTarget(facts.pathIndex);
+      const verified = facts.fetches.filter((f) => f.outcome === 'ok');
+      const revoked = verified.find((f) => f.revoked);
+      if (revoked) {
+        findings.push({ status: 'fail', target, evidence: { serialNumber: entry.cert.serialNumber, ...revoked.revoked, crl: revoked.url }, message: `The ${entry.role} "${entry.cert.subject}" (serial ${entry.cert.serialNumber}) was revoked on ${revoked.revoked!.date.slice(0, 10)}${revoked.revoked!.reason ? ` (reason: ${revoked.revoked!.reason})` : ''}, per ${revoked.url}.` });
+      } else if (verified.length) {
+        findings.push({ status: 'pass', target, evidence: { serialNumber: entry.cert.serialNumber, crls: verified.map((f) => f.url) }, message: `The ${entry.role} "${entry.cert.subject}" is not on its CRL.` });
+      } else {
+        findings.push({ status: 'skip', target, evidence: { serialNumber: entry.cert.serialNumber }, message: `No verified CRL for the ${entry.role} "${entry.cert.subject}", so its revocation status is unknown (see crl-reachable).` });
+      }
+    }
+    if (findings.length === 0) findings.push({ status: 'skip', target: 'chain', message: 'No certificate below the root to check.' });
+    return findings;
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * > "use these names [lb01..lb04 per region] as the host part of the Request-URI so that
+ * > certificate name validation succeeds" and "Certificate authorities by region" — Genesys
+ * > BYOC Cloud TLS trunk specification, Subject name validation.
+ */
+import { GENESYS_ROOTS, regions } from '../data/byoc-regions.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { Finding } from '../../src/engine/types.js';
+import { isGenesysHost, proxyRegion } from '../../src/sip/facts.js';
+
+function rootsFor(code: string) {
+  const region = regions.find((r) => r.code === code)!;
+  return {
+    region: region.code,
+    regionName: region.name,
+    currentRoot: GENESYS_ROOTS[region.currentRoot].name,
+    sbcMustTrust: region.trust.map((k) => ({ name: GENESYS_ROOTS[k].name, subjectHash: GENESYS_ROOTS[k].subjectHash, ...('note' in GENESYS_ROOTS[k] ? { note: GENESYS_ROOTS[k].note } : {}) })),
+  };
+}
+
+function trustSentence(code: string): string {
+  const r = rootsFor(code);
+  const ev = r.sbcMustTrust.some((t) => t.subjectHash === '244b5494');
+  return `To accept Genesys, the SBC must trust ${r.sbcMustTrust.map((t) => t.name).join(', ')}${ev ? ' (Mozilla stopped trusting the EV root for TLS on 2026-04-15, so a current Mozilla-derived store may lack it: add it explicitly)' : ''}.`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'byoc-host',
+    area: 'sip',
+    title: 'The URI host is a BYOC Cloud proxy name, and the SBC trusts its region\'s roots',
+    severity: 'warning',
+    citations: [{ source: 'BYOC_TLS_SPEC', section: 'Subject name validation; Certificate authorities by region' }, { source: 'BYOC_SIP_ROUTING' }],
+    remediation: 'Send inbound calls to lb01..lb04.voice.<region>.pure.cloud with ;tgrp and ;trunk-context in the user part, one URI per proxy.',
+    docs: {
+      what: 'Recognises the BYOC Cloud proxy host names per region (a table with known copy errors), names the region and the DigiCert roots the SBC must trust.',
+      why: 'The SBC validates Genesys\' certificate against the host it dialled: only the lbNN proxy names are in Genesys\' certificates; FQDN-style hosts fail that validation.',
+    },
+  },
+  check({ sip }) {
+    const findings: Finding[] = [];
+    for (const { uri, index } of sip.uris) {
+      const target = `uri[${index}]`;
+      const known = proxyRegion(uri.host);
+      const mark = { start: uri.hostStart, end: uri.hostEnd };
+      if (known) {
+        const evidence = { host: uri.host, uri: uri.raw, ...rootsFor(known.region), ...(known.doubt ? { doubt: known.doubt } : {}) };
+        if (sip.region && sip.region !== known.region) {
+          findings.push({ status: 'warn', target, evidence: { ...evidence, mark }, message: `"${uri.host}" is a ${known.region} proxy, but --region is ${sip.region}; calls for one org must go to its own region.` });
+        } else if (known.doubt) {
+          findings.push({ status: 'warn', target, evidence: { ...evidence, mark }, message: `"${uri.host}" is listed for ${known.region}, but the Genesys host table is doubtful here: ${known.doubt}. Confirm the name with "Inbound Request-URI Reference" on the trunk. ${trustSentence(known.region)}` });
+        } else {
+          findings.push({ status: 'pass', target, evidence, message: `"${uri.host}" is a BYOC Cloud proxy in ${known.region} (${rootsFor(known.region).regionName}). ${trustSentence(known.region)}` });
+        }
+        continue;
+      }
+      if (isGenesysHost(uri.host)) {
+        const fqdnStyle = /\.byoc\.(mypurecloud|pure)\./.test(uri.host) || uri.host.endsWith('.byoc.mypurecloud.com');
+        const typo = /\.voix\./.test(uri.host) ? ' ("voix" is a translation artefact in the French Genesys page: the real label is "voice")' : '';
+        findings.push({
+          status: 'warn',
+          target,
+          evidence: { host: uri.host, uri: uri.raw, mark },
+          message: fqdnStyle
+            ? `"${uri.host}" is an FQDN-style trunk host: Genesys' proxies present certificates for the lbNN names, so the SBC's subject-name check is expected to fail over TLS.`
+            : `"${uri.host}" is a Genesys host name but not a known BYOC Cloud proxy${typo}.`,
+        });
+        continue;
+      }
+      findings.push({ status: 'skip', target, evidence: { host: uri.host }, message: `"${uri.host}" is not a Genesys host; it is checked as an SBC host (subject-name, host-not-ip).` });
+    }
+    if (findings.length === 0) {
+      if (sip.region) {
+        return [{ status: 'skip', target: 'region', evidence: rootsFor(sip.region), message: `No --uri given. ${trustSentence(sip.region)}` }];
+      }
+      return [{ status: 'skip', target: 'uri', message: 'No --uri given.' }];
+    }
+    return findings;
+  },
+});

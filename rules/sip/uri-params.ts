@@ -1,0 +1,64 @@
+/**
+ * > "tgrp — user part — trunk group label; trunk-context — user part — trunk group namespace;
+ * > transport — host part" — Genesys BYOC Cloud TLS trunk specification, SIP URI; RFC 4904
+ * > section 2.2 (trunk-group and trunk-context are telephone-subscriber parameters).
+ */
+import { defineRule } from '../../src/engine/define-rule.js';
+import type { Finding } from '../../src/engine/types.js';
+
+const USER_PART = ['tgrp', 'trunk-context'];
+
+export default defineRule({
+  meta: {
+    id: 'uri-params',
+    area: 'sip',
+    title: 'tgrp and trunk-context in the user part, transport in the host part',
+    severity: 'error',
+    citations: [{ source: 'BYOC_TLS_SPEC', section: 'SIP URI' }, { source: 'RFC4904', section: '2.2, 3' }],
+    remediation: 'Write the URI as sip:+NUMBER;tgrp=LABEL;trunk-context=NAMESPACE@HOST:5061;transport=tls',
+    docs: {
+      what: 'Checks on which side of the @ the tgrp, trunk-context and transport parameters stand.',
+      why: 'Genesys routes inbound TGRP calls by the user-part parameters; in the host part they are ignored and the call does not reach the trunk.',
+    },
+  },
+  check({ sip }) {
+    if (sip.uris.length === 0) return [{ status: 'skip', target: 'uri', message: 'No --uri given.' }];
+    const findings: Finding[] = [];
+    for (const { uri, index } of sip.uris) {
+      const target = `uri[${index}]`;
+      const before = findings.length;
+      for (const p of uri.params.filter((q) => USER_PART.includes(q.name))) {
+        findings.push({
+          status: 'fail',
+          target,
+          evidence: { uri: uri.raw, parameter: p.name, part: 'host', mark: { start: p.start, end: p.end } },
+          message: `;${p.name}=${p.value ?? ''} is in the host part (after the @), where Genesys ignores it; it belongs to the user part.`,
+          remediation: `Move ;${p.name}=${p.value ?? ''} before the @ (right after the number).`,
+        });
+      }
+      for (const p of uri.userParams.filter((q) => q.name === 'transport')) {
+        findings.push({
+          status: 'fail',
+          target,
+          evidence: { uri: uri.raw, parameter: 'transport', part: 'user', mark: { start: p.start, end: p.end } },
+          message: `;transport=${p.value ?? ''} is in the user part (before the @), where it is part of the number, not a transport.`,
+          remediation: `Move ;transport=${p.value ?? ''} after the host (and port).`,
+        });
+      }
+      const tgrp = uri.userParams.find((p) => p.name === 'tgrp');
+      if (tgrp && !uri.userParams.some((p) => p.name === 'trunk-context')) {
+        findings.push({
+          status: 'warn',
+          target,
+          evidence: { uri: uri.raw, mark: { start: tgrp.start, end: tgrp.end } },
+          message: ';tgrp without ;trunk-context: RFC 4904 scopes a trunk group by its context, and Genesys\' Inbound Request-URI Reference shows both.',
+          remediation: 'Add ;trunk-context=<namespace from the trunk\'s Inbound Request-URI Reference> after ;tgrp.',
+        });
+      }
+      if (findings.length === before) {
+        findings.push({ status: 'pass', target, evidence: { userParams: uri.userParams.map((p) => p.name), params: uri.params.map((p) => p.name) }, message: tgrp ? ';tgrp and ;trunk-context are in the user part.' : 'Parameters are on the right side of the @.' });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,32 @@
+/** The closed registry of documents rules may cite. */
+export const sources = {
+  BYOC_TLS_SPEC: {
+    title: 'Genesys Cloud: TLS trunk transport protocol specification (BYOC Cloud)',
+    url: 'https://help.mypurecloud.com/articles/tls-trunk-transport-protocol-specification/',
+  },
+  BYOC_CIPHER_DEPRECATION: {
+    title: 'Genesys Cloud: Deprecation: BYOC Cloud SIP TLS ciphers (announced 2025-03-24)',
+    url: 'https://help.mypurecloud.com/announcements/deprecation-byoc-cloud-sip-tls-ciphers/',
+  },
+  BYOC_SIP_ROUTING: {
+    title: 'Genesys Cloud: Configure SIP routing for a BYOC Cloud trunk',
+    url: 'https://help.mypurecloud.com/articles/configure-sip-routing-for-a-byoc-cloud-trunk/',
+  },
+  BYOC_TRUNK_SETTINGS: {
+    title: 'Genesys Cloud: External trunk settings (SIP Servers or Proxies)',
+    url: 'https://help.mypurecloud.com/?p=130654',
+  },
+  RFC3261: { title: 'RFC 3261: SIP: Session Initiation Protocol', url: 'https://www.rfc-editor.org/rfc/rfc3261' },
+  RFC4904: { title: 'RFC 4904: Representing Trunk Groups in tel/sip URIs', url: 'https://www.rfc-editor.org/rfc/rfc4904' },
+  RFC5246: { title: 'RFC 5246: The TLS Protocol Version 1.2', url: 'https://www.rfc-editor.org/rfc/rfc5246' },
+  RFC5280: { title: 'RFC 5280: Internet X.509 PKI Certificate and CRL Profile', url: 'https://www.rfc-editor.org/rfc/rfc5280' },
+  RFC5922: { title: 'RFC 5922: Domain Certificates in SIP', url: 'https://www.rfc-editor.org/rfc/rfc5922' },
+  RFC6125: { title: 'RFC 6125: Representation and Verification of Domain-Based Application Service Identity', url: 'https://www.rfc-editor.org/rfc/rfc6125' },
+  RFC8996: { title: 'RFC 8996: Deprecating TLS 1.0 and TLS 1.1', url: 'https://www.rfc-editor.org/rfc/rfc8996' },
+  RFC9325: { title: 'RFC 9325: Recommendations for Secure Use of TLS', url: 'https://www.rfc-editor.org/rfc/rfc9325' },
+  OPENSSL_CIPHERS: { title: 'OpenSSL ciphers(1): cipher list format', url: 'https://docs.openssl.org/3.0/man1/openssl-ciphers/' },
+  MOZILLA_ROOT_PROGRAM: { title: 'Mozilla Root Store Policy and CA distrust announcements', url: 'https://wiki.mozilla.org/CA' },
+  BYOC_CHECK: { title: 'byoc-check: operational advice from field experience (not a Genesys requirement)' },
+} as const;
+
+export type SourceId = keyof typeof sources;

@@ -1,0 +1,120 @@
+/**
+ * One check from options to report: gather facts (parsers, trust stores, probes), run the pure
+ * rules, build the report. No argv, no process exit codes here.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { acceptedCas } from '../rules/data/accepted-cas.js';
+import { rules } from '../rules/index.js';
+import { runRules } from './engine/runner.js';
+import type { CheckContext } from './engine/types.js';
+import { InputError } from './errors.js';
+import type { CertificateFacts } from './model/certificate.js';
+import type { CrlFacts } from './model/crl.js';
+import type { TlsFacts } from './model/tls.js';
+import { MAX_INPUT_BYTES, parseChainInput } from './parsers/chain-input.js';
+import { buildReport } from './report/build.js';
+import type { Report } from './report/types.js';
+import { gatherSipFacts } from './sip/facts.js';
+import { byocAnchors, customAnchors } from './trust/anchors.js';
+import { CertificateDecodeError, decodeCertificate } from './x509/certificate.js';
+import { buildChain } from './x509/chain.js';
+
+export interface CheckOptions {
+  /** A path, or "-" for standard input. */
+  chain: string;
+  stdin?: () => Promise<Buffer>;
+  uris?: string[];
+  sbcs?: string[];
+  region?: string;
+  ciphers?: string;
+  curves?: string;
+  tlsMin?: string;
+  tlsMax?: string;
+  at?: Date;
+  warnDays?: number;
+  caFile?: string;
+  offline?: boolean;
+  timeoutSeconds?: number;
+  cacheDir?: string;
+  /** Called for slow network steps (CRL downloads), for a progress line. */
+  progress?: (message: string | null) => void;
+  version?: string;
+}
+
+export async function readInputFile(path: string, what: string): Promise<Buffer> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${what} ${path}: no such file` : `${what} ${path}: cannot read it (${code ?? (error as Error).message})`);
+  }
+  if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory, not a file`);
+  if (info.size > MAX_INPUT_BYTES) throw new InputError(`${what} ${path} is ${Math.round(info.size / 1048576)} MiB; a certificate chain is a few KiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new InputError(`${what} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+export function decodeAll(ders: Buffer[], name: string): CertificateFacts[] {
+  return ders.map((der, i) => {
+    try {
+      return decodeCertificate(der);
+    } catch (error) {
+      if (error instanceof CertificateDecodeError) throw new InputError(`${name}: certificate #${i + 1} cannot be used: ${error.message}`);
+      throw error;
+    }
+  });
+}
+
+async function loadCaFile(path: string): Promise<CertificateFacts[]> {
+  const buf = await readInputFile(path, '--ca file');
+  const parsed = await parseChainInput(buf, path);
+  return decodeAll(parsed.certificates, path);
+}
+
+export async function check(options: CheckOptions): Promise<Report> {
+  const name = options.chain === '-' ? '<stdin>' : options.chain;
+  const buf = options.chain === '-' ? await options.stdin!() : await readInputFile(options.chain, 'chain file');
+  if (options.chain === '-' && buf.length > MAX_INPUT_BYTES) throw new InputError('<stdin> is larger than a certificate chain can be');
+  const input = await parseChainInput(buf, name);
+  const certificates = decodeAll(input.certificates, name);
+  const anchors = options.caFile ? customAnchors(await loadCaFile(options.caFile)) : byocAnchors(acceptedCas);
+  const chain = buildChain(certificates, anchors);
+  const now = options.at ?? new Date();
+  const offline = options.offline ?? false;
+  const sip = gatherSipFacts(options.uris ?? [], options.sbcs ?? [], options.region);
+
+  let tls: TlsFacts = { ciphersGiven: false, curvesGiven: false, versionsGiven: false, roles: [] };
+  if (options.ciphers !== undefined || options.curves !== undefined || options.tlsMin || options.tlsMax) {
+    const { gatherTlsFacts } = await import('./tls/facts.js');
+    tls = await gatherTlsFacts({ ciphers: options.ciphers, curves: options.curves, tlsMin: options.tlsMin, tlsMax: options.tlsMax });
+  }
+
+  const timeoutSeconds = options.timeoutSeconds ?? 10;
+  let crl: CrlFacts = { attempted: false, skipReason: '--offline: no connection attempted', certificates: [], timeoutSeconds };
+  const hasDistributionPoints = chain.path.some((p) => p.cert.crlDistributionPoints.length > 0);
+  if (!offline && hasDistributionPoints) {
+    const { gatherCrlFacts } = await import('./probes/crl.js');
+    crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress });
+  } else if (!offline) {
+    crl = { attempted: false, certificates: chain.path.map((_, i) => ({ pathIndex: i, urls: [], fetches: [] })), timeoutSeconds };
+  }
+
+  const ctx: CheckContext = {
+    now,
+    warnDays: options.warnDays ?? 30,
+    offline,
+    input: { name, format: input.format, sha256: createHash('sha256').update(buf).digest('hex'), privateKeys: input.privateKeys, ignoredBlocks: input.ignoredBlocks },
+    chain,
+    acceptedCas,
+    sip,
+    tls,
+    crl,
+  };
+  const results = runRules(rules, ctx);
+  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list');
+}

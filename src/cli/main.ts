@@ -1,0 +1,188 @@
+/**
+ * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
+ * `byoc-check explain RULE`. Returns the exit code; all I/O goes through `io`.
+ */
+import { writeFile } from 'node:fs/promises';
+import pkg from '../../package.json' with { type: 'json' };
+import { rules } from '../../rules/index.js';
+import { sources } from '../../rules/sources.js';
+import { check, decodeAll, readInputFile } from '../check.js';
+import { citationText } from '../engine/runner.js';
+import { InputError } from '../errors.js';
+import { parseChainInput } from '../parsers/chain-input.js';
+import { formatJson } from '../reporters/json.js';
+import { formatText } from '../reporters/text.js';
+import { parseArgv } from './argv.js';
+import { checkOptions, type OptionSpec } from './options.js';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<Buffer>;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const hashOptions: readonly OptionSpec[] = [
+  { name: 'old', type: 'boolean', default: false, describe: 'print the pre-1.0 MD5 hash (openssl x509 -subject_hash_old)' },
+  { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors' },
+];
+const listOptions: readonly OptionSpec[] = [
+  { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'output format' },
+  { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors' },
+];
+
+async function help(command: string, specs: readonly OptionSpec[]): Promise<string> {
+  const { default: yargs } = await import('yargs');
+  const usage: Record<string, string> = {
+    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why',
+    hash: '$0 hash FILE... [--old]\n\nPrint "HASH  FILE" for every certificate, as openssl x509 -subject_hash does.',
+    rules: '$0 rules [--format json]\n\nList every rule: id, severity, title and source.',
+    explain: '$0 explain RULE\n\nWhat a rule checks, why Genesys cares, and how to fix it.',
+  };
+  let y = yargs([]).scriptName('byoc-check').usage(usage[command]!).help(false).version(false).wrap(Math.min(110, process.stdout.columns || 100));
+  for (const spec of specs) {
+    y = y.option(spec.name, {
+      type: spec.type,
+      describe: spec.describe,
+      ...(spec.array ? { array: true } : {}),
+      ...(spec.choices ? { choices: [...spec.choices] } : {}),
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+      ...(spec.alias ? { alias: spec.alias } : {}),
+      ...(spec.group ? { group: `${spec.group}:` } : {}),
+    });
+  }
+  y = y.option('help', { type: 'boolean', describe: 'show this help', alias: 'h' }).option('version', { type: 'boolean', describe: 'show the version' });
+  return (await y.getHelp()) + '\n';
+}
+
+function parseAt(text: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
+    throw new InputError(`--at "${text}" is not an ISO 8601 date or time (e.g. 2026-12-01 or 2026-12-01T12:00:00Z)`);
+  }
+  const date = new Date(text.trim().length === 10 ? `${text.trim()}T00:00:00Z` : text.trim());
+  if (Number.isNaN(date.getTime())) throw new InputError(`--at "${text}" is not a valid date`);
+  return date;
+}
+
+async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
+  if (files.length === 0) throw new InputError('hash needs at least one FILE');
+  const lines: string[] = [];
+  for (const file of files) {
+    const buf = file === '-' ? await io.readStdin() : await readInputFile(file, 'file');
+    const parsed = await parseChainInput(buf, file);
+    for (const cert of decodeAll(parsed.certificates, file)) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${file}`);
+  }
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT_OK;
+}
+
+function catalogJson() {
+  return rules.map((r) => ({
+    id: r.meta.id,
+    area: r.meta.area,
+    title: r.meta.title,
+    severity: r.meta.severity,
+    citations: r.meta.citations.map((c) => ({ source: c.source, title: sources[c.source].title, ...('url' in sources[c.source] ? { url: (sources[c.source] as { url: string }).url } : {}), ...(c.section ? { section: c.section } : {}) })),
+    remediation: r.meta.remediation,
+    docs: r.meta.docs,
+  }));
+}
+
+function runRulesList(format: string, io: Io): number {
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rules: catalogJson() }, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  const width = Math.max(...rules.map((r) => r.meta.id.length));
+  io.stdout(rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}\n${' '.repeat(width + 11)}${citationText(r)}`).join('\n') + '\n');
+  return EXIT_OK;
+}
+
+function runExplain(id: string | undefined, io: Io): number {
+  const rule = rules.find((r) => r.meta.id === id);
+  if (!rule) throw new InputError(id ? `no rule "${id}"; \`byoc-check rules\` lists them` : 'explain needs a rule id');
+  const m = rule.meta;
+  io.stdout([`${m.id} (${m.severity}): ${m.title}`, '', `What: ${m.docs.what}`, `Why:  ${m.docs.why}`, `Fix:  ${m.remediation}`, `Source: ${citationText(rule)}`].join('\n') + '\n');
+  return EXIT_OK;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const command = ['hash', 'rules', 'explain'].includes(argv[0] ?? '') ? argv[0]! : 'check';
+    const rest = command === 'check' ? argv : argv.slice(1);
+    const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
+    const args = parseArgv(rest, specs);
+    debug = args.values.debug === true;
+    if (args.help) {
+      io.stdout(await help(command, specs));
+      return EXIT_OK;
+    }
+    if (args.version) {
+      io.stdout(`${pkg.version}\n`);
+      return EXIT_OK;
+    }
+    if (command === 'hash') return await runHash(args.positionals, args.values.old === true, io);
+    if (command === 'rules') {
+      if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
+      return runRulesList(String(args.values.format), io);
+    }
+    if (command === 'explain') return runExplain(args.positionals[0], io);
+
+    if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
+    if (args.positionals.length > 1) throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+    const v = args.values;
+    const format = String(v.format);
+    const output = v.output as string | undefined;
+    const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const report = await check({
+      chain: args.positionals[0]!,
+      stdin: io.readStdin,
+      uris: v.uri as string[] | undefined,
+      sbcs: v.sbc as string[] | undefined,
+      region: v.region as string | undefined,
+      ciphers: v.ciphers as string | undefined,
+      curves: v.curves as string | undefined,
+      tlsMin: v['tls-min'] as string | undefined,
+      tlsMax: v['tls-max'] as string | undefined,
+      at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
+      warnDays: v['warn-days'] as number,
+      caFile: v.ca as string | undefined,
+      offline: v.offline === true,
+      timeoutSeconds: (() => {
+        const t = v.timeout as number;
+        if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${t}`);
+        return t;
+      })(),
+      cacheDir: v['cache-dir'] as string | undefined,
+      progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
+      version: pkg.version,
+    });
+    if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+    const text = format === 'json' ? formatJson(report) : formatText(report, { color });
+    if (output) {
+      try {
+        await writeFile(output, text);
+      } catch (error) {
+        throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+    } else io.stdout(text);
+    if (!report.ok) return EXIT_FAILED;
+    return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`byoc-check: ${error.message}\n`);
+      if (debug) io.stderr(`${error.stack}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`byoc-check: internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug) io.stderr(`${(error as Error).stack}\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,36 @@
+/** The check command's options: one table for parsing, validation and --help. */
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'number' | 'boolean';
+  array?: boolean;
+  choices?: readonly string[];
+  default?: string | number | boolean;
+  alias?: string;
+  describe: string;
+  group?: string;
+}
+
+export const FORMATS = ['text', 'json'] as const;
+export const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'] as const;
+export const REGIONS = ['use1', 'use2', 'usw2', 'cac1', 'sae1', 'euw1', 'euw2', 'euc1', 'euc2', 'mec1', 'apne1', 'apne2', 'apne3', 'apse2', 'aps1'] as const;
+
+export const checkOptions: readonly OptionSpec[] = [
+  { name: 'uri', type: 'string', array: true, describe: 'SIP URI the SBC sends towards Genesys (Request-URI), repeatable', group: 'Trunk' },
+  { name: 'sbc', type: 'string', array: true, describe: 'SBC address as entered in the trunk\'s "SIP Servers or Proxies" (HOST[:PORT], IPv6 in brackets), repeatable', group: 'Trunk' },
+  { name: 'region', type: 'string', choices: REGIONS, describe: 'Genesys Cloud region (inferred from Genesys host names when absent)', group: 'Trunk' },
+  { name: 'ciphers', type: 'string', describe: 'SBC cipher list: OpenSSL cipher string or IANA names', group: 'TLS settings' },
+  { name: 'curves', type: 'string', describe: 'SBC ECDHE groups, e.g. "secp384r1:X25519" or "P-384"', group: 'TLS settings' },
+  { name: 'tls-min', type: 'string', choices: TLS_VERSIONS, describe: 'lowest TLS version the SBC allows', group: 'TLS settings' },
+  { name: 'tls-max', type: 'string', choices: TLS_VERSIONS, describe: 'highest TLS version the SBC allows', group: 'TLS settings' },
+  { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
+  { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
+  { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
+  { name: 'offline', type: 'boolean', default: false, describe: 'never touch the network (CRL checks are skipped)', group: 'Check' },
+  { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request', group: 'Check' },
+  { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
+  { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'report format', group: 'Output' },
+  { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
+  { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too', group: 'Output' },
+  { name: 'color', type: 'boolean', describe: 'force colour on or off (default: on for a TTY unless NO_COLOR)', group: 'Output' },
+  { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors', group: 'Output' },
+];

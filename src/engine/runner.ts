@@ -1,0 +1,25 @@
+import { sources } from '../../rules/sources.js';
+import type { CheckContext, Rule, RuleResult } from './types.js';
+
+export function citationText(rule: Rule): string {
+  return rule.meta.citations
+    .map((c) => `${sources[c.source].title}${c.section ? `, ${c.section}` : ''}`)
+    .join('; ');
+}
+
+/** Runs every rule; a rule that throws becomes a failed result instead of a crash. */
+export function runRules(rules: readonly Rule[], ctx: CheckContext): RuleResult[] {
+  const results: RuleResult[] = [];
+  for (const rule of rules) {
+    const base = { rule: rule.meta.id, severity: rule.meta.severity, remediation: rule.meta.remediation, source: citationText(rule) };
+    let findings;
+    try {
+      findings = rule.check(ctx);
+    } catch (error) {
+      findings = [{ status: 'fail' as const, target: 'check', message: `The rule crashed, so its verdict is unknown: ${(error as Error).message}`, evidence: { reason: 'crashed' } }];
+    }
+    if (findings.length === 0) findings = [{ status: 'skip' as const, target: 'check', message: 'Nothing to check.' }];
+    for (const finding of findings) results.push({ ...base, ...finding, remediation: finding.remediation ?? base.remediation });
+  }
+  return results;
+}

@@ -1,0 +1,53 @@
+export interface UriParam {
+  name: string;
+  value?: string;
+  /** Offsets of `;name=value` in the original text, for marking it. */
+  start: number;
+  end: number;
+}
+
+export type HostType = 'hostname' | 'ipv4' | 'ipv6';
+
+/** A SIP or SIPS URI (RFC 3261 section 19.1), with the offsets of each part in `raw`. */
+export interface SipUri {
+  raw: string;
+  scheme: 'sip' | 'sips';
+  /** The user part, unescaped, without its telephone-subscriber parameters. */
+  user?: string;
+  /** Parameters inside the user part (RFC 4904 tgrp, trunk-context, ...). */
+  userParams: UriParam[];
+  password?: string;
+  host: string;
+  hostType: HostType;
+  port?: number;
+  params: UriParam[];
+  headers: Array<{ name: string; value: string }>;
+  hostStart: number;
+  hostEnd: number;
+}
+
+export interface UriInput {
+  index: number;
+  uri: SipUri;
+  /** The Genesys region when the host is a known BYOC Cloud proxy. */
+  byocRegion?: string;
+}
+
+/** A host Genesys dials and checks the SBC certificate against. */
+export interface SbcEndpoint {
+  index: number;
+  raw: string;
+  host: string;
+  hostType: HostType;
+  port?: number;
+  /** 'sbc' from --sbc; 'uri' when a --uri names a customer host. */
+  origin: 'sbc' | 'uri';
+  uriIndex?: number;
+}
+
+export interface SipFacts {
+  uris: UriInput[];
+  sbcs: SbcEndpoint[];
+  /** --region, when given. */
+  region?: string;
+}

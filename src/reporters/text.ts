@@ -1,0 +1,56 @@
+/** Readable report for a telephony engineer; a pure function of the report. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { RuleResult, Status } from '../engine/types.js';
+import type { Report } from '../report/types.js';
+
+const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
+const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
+
+function paint(chalk: ChalkInstance, status: Status, text: string): string {
+  return status === 'fail' ? chalk.red(text) : status === 'warn' ? chalk.yellow(text) : status === 'pass' ? chalk.green(text) : chalk.dim(text);
+}
+
+/** The URI with the offending part underlined, when a result marks one. */
+function marked(result: RuleResult): string[] {
+  const evidence = result.evidence ?? {};
+  const uri = evidence.uri;
+  const mark = evidence.mark as { start: number; end: number } | undefined;
+  if (typeof uri !== 'string' || !mark || mark.start < 0) return [];
+  return [`      ${uri}`, `      ${' '.repeat(mark.start)}${'^'.repeat(Math.max(1, mark.end - mark.start))}`];
+}
+
+export function formatText(report: Report, options: { color: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lines: string[] = [];
+  lines.push(chalk.bold(`byoc-check ${report.tool.version}: ${report.input.name} (${report.input.format.toUpperCase()}, ${report.input.certificates} certificate${report.input.certificates === 1 ? '' : 's'})`));
+  lines.push(chalk.dim(`checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}`));
+  lines.push('');
+  lines.push(chalk.bold('Certificates'));
+  for (const c of report.certificates) {
+    const key = c.keyBits ? `${c.keyType} ${c.keyBits}` : c.curve ? `${c.keyType} ${c.curve}` : c.keyType;
+    const where = c.presented ? `#${c.inputIndex! + 1} in file` : `from ${c.origin}`;
+    lines.push(`  [${c.index}] ${c.role.padEnd(12)} ${c.subject}`);
+    lines.push(chalk.dim(`      hash ${c.subjectHash}  issuer hash ${c.issuerHash}  ${key}  ${c.notBefore.slice(0, 10)} .. ${c.notAfter.slice(0, 10)}  ${where}`));
+  }
+  lines.push('');
+  lines.push(chalk.bold('Results'));
+  const sorted = [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  for (const r of sorted) {
+    const head = `  ${paint(chalk, r.status, `${SYMBOL[r.status]} ${r.status.padEnd(4)}`)} ${chalk.bold(r.rule)} ${chalk.dim(r.target)}`;
+    lines.push(`${head}  ${r.message}`);
+    if (r.status === 'fail' || r.status === 'warn') {
+      lines.push(...marked(r));
+      lines.push(chalk.dim(`      fix: ${r.remediation}`));
+      lines.push(chalk.dim(`      source: ${r.source}`));
+    }
+  }
+  lines.push('');
+  const { pass, fail, warn, skip } = report.summary;
+  const verdict = fail
+    ? chalk.red.bold(`NOT READY: ${fail} failed check${fail === 1 ? '' : 's'}; Genesys will refuse this trunk as it is.`)
+    : warn
+      ? chalk.yellow.bold(`READY WITH WARNINGS: ${warn} warning${warn === 1 ? '' : 's'} to review.`)
+      : chalk.green.bold('READY: every check passed.');
+  lines.push(`${verdict} ${chalk.dim(`(${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)`)}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,51 @@
+import { proxyHosts } from '../../rules/data/byoc-regions.js';
+import { InputError } from '../errors.js';
+import type { SbcEndpoint, SipFacts, UriInput } from '../model/sip.js';
+import { parseHostPort, parseSipUri, SipUriError } from './uri.js';
+
+/** Genesys Cloud domains: a URI host under one of these is Genesys', not the customer's. */
+export const GENESYS_DOMAINS = ['pure.cloud', 'us-gov-pure.cloud', 'mypurecloud.com', 'mypurecloud.ie', 'mypurecloud.de', 'mypurecloud.jp', 'mypurecloud.com.au', 'genesys.cloud'];
+
+export function isGenesysHost(host: string): boolean {
+  const h = host.replace(/\.$/, '').toLowerCase();
+  return GENESYS_DOMAINS.some((d) => h === d || h.endsWith(`.${d.replace(/\.$/, '')}`));
+}
+
+export function proxyRegion(host: string): { region: string; doubt?: string } | undefined {
+  const h = host.replace(/\.$/, '').toLowerCase();
+  return proxyHosts.find((p) => p.host === h);
+}
+
+export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: string): SipFacts {
+  const uris: UriInput[] = uriTexts.map((text, index) => {
+    try {
+      const uri = parseSipUri(text.trim());
+      const known = proxyRegion(uri.host);
+      return { index, uri, ...(known ? { byocRegion: known.region } : {}) };
+    } catch (error) {
+      if (error instanceof SipUriError) throw new InputError(`--uri: ${error.message}`);
+      throw error;
+    }
+  });
+  const sbcs: SbcEndpoint[] = sbcTexts.map((raw, index) => {
+    try {
+      return { index, raw, ...parseHostPort(raw), origin: 'sbc' as const };
+    } catch (error) {
+      if (error instanceof SipUriError) throw new InputError(`--sbc "${raw}": position ${error.position + 1}: ${error.reason}`);
+      throw error;
+    }
+  });
+  for (const u of uris) {
+    if (isGenesysHost(u.uri.host)) continue;
+    sbcs.push({
+      index: sbcs.length,
+      raw: u.uri.raw,
+      host: u.uri.host,
+      hostType: u.uri.hostType,
+      ...(u.uri.port === undefined ? {} : { port: u.uri.port }),
+      origin: 'uri',
+      uriIndex: u.index,
+    });
+  }
+  return { uris, sbcs, ...(region ? { region } : {}) };
+}
