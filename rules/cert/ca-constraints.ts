@@ -6,6 +6,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { pathTarget } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
+import { nameConstraintViolations } from '../../src/x509/name-constraints.js';
 
 export default defineRule({
   meta: {
@@ -36,6 +37,10 @@ export default defineRule({
         findings.push({ status: 'fail', target, evidence, message: `"${cert.subject}" signs another certificate but is not a CA (${cert.basicConstraints ? 'basicConstraints CA:FALSE' : 'no basicConstraints'}).` });
         continue;
       }
+      if (cert.subject === '') {
+        findings.push({ status: 'fail', target, evidence, message: 'An issuing certificate has an empty subject name; RFC 5280 4.1.2.6 requires a CA to have one, and issuer matching cannot work.' });
+        continue;
+      }
       if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign')) {
         findings.push({ status: 'fail', target, evidence, message: `"${cert.subject}" has a key usage without keyCertSign, so it may not sign certificates.` });
         continue;
@@ -47,10 +52,22 @@ export default defineRule({
         findings.push({ status: 'fail', target, evidence: { ...evidence, intermediatesBelow: below }, message: `"${cert.subject}" allows ${pathLen} intermediate(s) below it (pathLenConstraint) but the path has ${below}.` });
         continue;
       }
+      const before = findings.length;
       for (const oid of cert.unknownCriticalExtensions) {
         findings.push({ status: 'fail', target, evidence: { oid }, message: `"${cert.subject}" has a critical extension this verifier does not know (${oid}); RFC 5280 requires verifiers to reject it.` });
       }
-      if (!cert.unknownCriticalExtensions.length) findings.push({ status: 'pass', target, evidence, message: `"${cert.subject}" is a CA allowed to sign at this depth.` });
+      for (const oid of [...cert.duplicateExtensions, ...cert.malformedExtensions]) {
+        findings.push({ status: 'fail', target, evidence: { oid }, message: `"${cert.subject}" has a ${cert.duplicateExtensions.includes(oid) ? 'repeated' : 'malformed'} extension ${oid}; OpenSSL-based verifiers reject the certificate.` });
+      }
+      // Name constraints bind every certificate below this CA (self-issued intermediates excepted).
+      for (let j = 0; j < i; j++) {
+        const below = chain.path[j]!.cert;
+        if (j > 0 && below.selfIssued) continue;
+        for (const problem of nameConstraintViolations(cert, below)) {
+          findings.push({ status: 'fail', target: pathTarget(j), evidence: { constrainedBy: pathTarget(i), nameConstraints: cert.nameConstraints }, message: `"${below.subject}" breaks the name constraints of "${cert.subject}": ${problem}.` });
+        }
+      }
+      if (findings.length === before) findings.push({ status: 'pass', target, evidence, message: `"${cert.subject}" is a CA allowed to sign at this depth.` });
     }
     if (findings.length === 0) findings.push({ status: 'skip', target: 'chain', message: 'No issuing certificate on the path.' });
     return findings;

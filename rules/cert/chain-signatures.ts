@@ -7,6 +7,19 @@ import { pathTarget } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
 
 const WEAK = new Set(['md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1']);
+const CURVES = new Set(['prime256v1', 'secp384r1', 'secp521r1', 'P-256', 'P-384', 'P-521']);
+
+/** Why an issuing key is too weak to trust a signature from it, or undefined. */
+export function weakIssuerKey(key: { type: string; bits?: number; curve?: string }): string | undefined {
+  if (key.type === 'RSA' || key.type === 'RSA-PSS') {
+    if ((key.bits ?? 0) < 2048) return `an RSA key of ${key.bits} bits (at least 2048 are required by the CA/Browser Forum and current verifiers)`;
+    if ((key.bits ?? 0) % 8 !== 0) return `an RSA key of ${key.bits} bits, not a whole number of bytes`;
+    return undefined;
+  }
+  if (key.type === 'EC') return key.curve && CURVES.has(key.curve) ? undefined : `an EC key on ${key.curve ? `curve ${key.curve}` : 'explicit or unknown curve parameters'}`;
+  if (key.type === 'Ed25519' || key.type === 'Ed448') return undefined;
+  return `a ${key.type} key, which TLS verifiers no longer accept`;
+}
 
 export default defineRule({
   meta: {
@@ -27,6 +40,10 @@ export default defineRule({
     for (const link of chain.links) {
       const child = chain.path[link.child]!.cert;
       const parent = chain.path[link.parent]!.cert;
+      const weak = weakIssuerKey(parent.publicKey);
+      if (weak) {
+        findings.push({ status: 'fail', target: pathTarget(link.parent), evidence: { keyType: parent.publicKey.type, keyBits: parent.publicKey.bits ?? null, curve: parent.publicKey.curve ?? null }, message: `"${parent.subject}" signs with ${weak}.` });
+      }
       if (link.valid) {
         verified++;
         if (WEAK.has(child.signatureAlgorithm) && !(chain.path[link.child]!.role === 'root' && child.selfIssued)) {

@@ -47,11 +47,20 @@ export default defineRule({
         findings.push({ status: 'warn', target, evidence, message: 'The key usage lacks keyEncipherment, which rules out the TLS_RSA_* suites; only TLS_ECDHE_RSA_* suites (with secp384r1) remain.' });
       }
     }
+    if (cert.keyUsage?.includes('keyCertSign') && !cert.basicConstraints?.ca) {
+      findings.push({ status: 'fail', target, evidence, message: 'The leaf\'s key usage includes keyCertSign without being a CA; RFC 5280 4.2.1.3 forbids that combination and strict verifiers reject it.' });
+    }
     if (cert.basicConstraints?.ca) {
       findings.push({ status: 'fail', target, evidence, message: 'The leaf certificate is a CA certificate (basicConstraints CA:TRUE); TLS clients refuse a CA certificate as a server certificate.' });
     }
     for (const oid of cert.unknownCriticalExtensions) {
       findings.push({ status: 'fail', target, evidence: { oid }, message: `The leaf has a critical extension this verifier does not know (${oid}); RFC 5280 requires verifiers to reject it.` });
+    }
+    for (const oid of [...cert.duplicateExtensions, ...cert.malformedExtensions]) {
+      findings.push({ status: 'fail', target, evidence: { oid }, message: `The leaf has a ${cert.duplicateExtensions.includes(oid) ? 'repeated' : 'malformed'} extension ${oid}; OpenSSL-based verifiers reject the certificate.` });
+    }
+    if (cert.nameConstraints && !cert.basicConstraints?.ca) {
+      findings.push({ status: 'fail', target, evidence: { nameConstraints: cert.nameConstraints }, message: 'The leaf carries a name constraints extension, which RFC 5280 allows only in CA certificates.' });
     }
     if (findings.length === 0) {
       findings.push({ status: 'pass', target, evidence, message: cert.extKeyUsage ? 'The leaf allows serverAuth and the key usages BYOC suites need.' : 'The leaf has no extended key usage restriction and allows the key usages BYOC suites need.' });

@@ -11,6 +11,18 @@ export interface PublicKeyFacts {
   curve?: string;
 }
 
+export interface NameConstraint {
+  type: 'dns' | 'ip' | 'email' | 'uri' | 'dirName' | 'other';
+  /** DNS/email/URI text; for IP the hex of address and mask; for dirName the DER hex. */
+  value: string;
+}
+
+export interface NameConstraints {
+  critical: boolean;
+  permitted: NameConstraint[];
+  excluded: NameConstraint[];
+}
+
 /** Everything the rules may read about one certificate; built once by the parser. */
 export interface CertificateFacts {
   der: Buffer;
@@ -42,6 +54,11 @@ export interface CertificateFacts {
   subjectKeyId?: string;
   authorityKeyId?: string;
   unknownCriticalExtensions: string[];
+  nameConstraints?: NameConstraints;
+  /** Extension OIDs that appear more than once (RFC 5280 4.2: MUST NOT). */
+  duplicateExtensions: string[];
+  /** Known extensions whose value does not decode. */
+  malformedExtensions: string[];
   selfIssued: boolean;
   /** OpenSSL's view of the certificate, for signature checks by the chain builder. */
   x509: X509Certificate;

@@ -4,7 +4,7 @@
  */
 import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import type { CertificateFacts, KeyUsageName, PublicKeyFacts } from '../model/certificate.js';
+import type { CertificateFacts, KeyUsageName, NameConstraint, NameConstraints, PublicKeyFacts } from '../model/certificate.js';
 import { attributeValues, parseName } from './name.js';
 
 export class CertificateDecodeError extends Error {}
@@ -90,6 +90,9 @@ function publicKeyFacts(spki: Uint8Array): PublicKeyFacts {
 }
 
 interface Extensions {
+  nameConstraints?: NameConstraints;
+  duplicateExtensions: string[];
+  malformedExtensions: string[];
   hasSanExtension: boolean;
   san: CertificateFacts['san'];
   basicConstraints?: CertificateFacts['basicConstraints'];
@@ -114,14 +117,44 @@ function generalNames(list: Block[], into: CertificateFacts['san']) {
   }
 }
 
+function subtrees(block: Block | undefined): NameConstraint[] {
+  const out: NameConstraint[] = [];
+  for (const subtree of block ? items(block) : []) {
+    const base = items(subtree)[0];
+    if (!base || base.idBlock.tagClass !== 3) continue;
+    const view = bytes(base);
+    switch (base.idBlock.tagNumber) {
+      case 2: out.push({ type: 'dns', value: ascii(view) }); break;
+      case 1: out.push({ type: 'email', value: ascii(view) }); break;
+      case 6: out.push({ type: 'uri', value: ascii(view) }); break;
+      case 7: out.push({ type: 'ip', value: hex(view) }); break;
+      case 4: out.push({ type: 'dirName', value: hex(base.valueBeforeDecodeView) }); break;
+      default: out.push({ type: 'other', value: String(base.idBlock.tagNumber) });
+    }
+  }
+  return out;
+}
+
 function parseExtensions(list: Block[]): Extensions {
-  const ext: Extensions = { hasSanExtension: false, san: { dns: [], ip: [], uri: [], email: [] }, crlDistributionPoints: [], unknownCriticalExtensions: [] };
+  const ext: Extensions = { hasSanExtension: false, san: { dns: [], ip: [], uri: [], email: [] }, crlDistributionPoints: [], unknownCriticalExtensions: [], duplicateExtensions: [], malformedExtensions: [] };
+  const seen = new Set<string>();
   for (const extension of list) {
     const parts = items(extension);
     const oid = parts[0]?.valueBlock.toString?.() ?? '';
+    if (seen.has(oid)) ext.duplicateExtensions.push(oid);
+    seen.add(oid);
     const critical = parts.length === 3 && parts[1]!.valueBlock.value === true;
-    const octets = parts[parts.length - 1]!;
-    const inner = decode(bytes(octets));
+    if (!KNOWN_EXTENSIONS.has(oid)) {
+      if (critical) ext.unknownCriticalExtensions.push(oid);
+      continue;
+    }
+    let inner: Block;
+    try {
+      inner = decode(bytes(parts[parts.length - 1]!));
+    } catch {
+      ext.malformedExtensions.push(oid);
+      continue;
+    }
     switch (oid) {
       case '2.5.29.17':
         ext.hasSanExtension = true;
@@ -169,8 +202,15 @@ function parseExtensions(list: Block[]): Extensions {
       case '2.5.29.35':
         for (const f of items(inner)) if (isContext(f, 0)) ext.authorityKeyId = hex(bytes(f));
         break;
-      default:
-        if (critical && !KNOWN_EXTENSIONS.has(oid)) ext.unknownCriticalExtensions.push(oid);
+      case '2.5.29.30': {
+        const fields = items(inner);
+        ext.nameConstraints = {
+          critical,
+          permitted: subtrees(fields.find((f) => isContext(f, 0))),
+          excluded: subtrees(fields.find((f) => isContext(f, 1))),
+        };
+        break;
+      }
     }
   }
   return ext;
