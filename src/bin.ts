@@ -12,11 +12,13 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -3,7 +3,7 @@
  * rules, build the report. No argv, no process exit codes here.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { acceptedCas } from '../rules/data/accepted-cas.js';
 import { rules } from '../rules/index.js';
 import { runRules } from './engine/runner.js';
@@ -45,7 +45,7 @@ export interface CheckOptions {
 export async function readInputFile(path: string, what: string): Promise<Buffer> {
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? `${what} ${path}: no such file` : `${what} ${path}: cannot read it (${code ?? (error as Error).message})`);
@@ -53,7 +53,7 @@ export async function readInputFile(path: string, what: string): Promise<Buffer>
   if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory, not a file`);
   if (info.size > MAX_INPUT_BYTES) throw new InputError(`${what} ${path} is ${Math.round(info.size / 1048576)} MiB; a certificate chain is a few KiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (error) {
     throw new InputError(`${what} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

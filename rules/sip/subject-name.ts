@@ -4,7 +4,7 @@
  * > do not support them" — Genesys BYOC Cloud TLS trunk specification; RFC 6125 6.4;
  * > RFC 5922 7.2 (SIP domain certificates, sip: URIs in subjectAltName).
  */
-import { isIPv6 } from 'node:net';
+import { isIPv6 } from '../../src/util/ip.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
 import { matchName, normalizeHost, sipUriHost } from '../../src/sip/names.js';

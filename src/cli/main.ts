@@ -2,16 +2,16 @@
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
  * `byoc-check explain RULE`. Returns the exit code; all I/O goes through `io`.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
 import { sources } from '../../rules/sources.js';
 import { check, decodeAll, readInputFile } from '../check.js';
 import { citationText } from '../engine/runner.js';
-import { InputError } from '../errors.js';
+import { InputError, isInputError } from '../errors.js';
 import { parseChainInput } from '../parsers/chain-input.js';
 import { formatJson } from '../reporters/json.js';
-import { formatText } from '../reporters/text.js';
+import { formatText, type Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
@@ -36,30 +36,6 @@ const listOptions: readonly OptionSpec[] = [
   { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'output format' },
   { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors' },
 ];
-
-async function help(command: string, specs: readonly OptionSpec[]): Promise<string> {
-  const { default: yargs } = await import('yargs');
-  const usage: Record<string, string> = {
-    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why',
-    hash: '$0 hash FILE... [--old]\n\nPrint "HASH  FILE" for every certificate, as openssl x509 -subject_hash does.',
-    rules: '$0 rules [--format json]\n\nList every rule: id, severity, title and source.',
-    explain: '$0 explain RULE\n\nWhat a rule checks, why Genesys cares, and how to fix it.',
-  };
-  let y = yargs([]).scriptName('byoc-check').usage(usage[command]!).help(false).version(false).wrap(Math.min(110, process.stdout.columns || 100));
-  for (const spec of specs) {
-    y = y.option(spec.name, {
-      type: spec.type,
-      describe: spec.describe,
-      ...(spec.array ? { array: true } : {}),
-      ...(spec.choices ? { choices: [...spec.choices] } : {}),
-      ...(spec.default !== undefined ? { default: spec.default } : {}),
-      ...(spec.alias ? { alias: spec.alias } : {}),
-      ...(spec.group ? { group: `${spec.group}:` } : {}),
-    });
-  }
-  y = y.option('help', { type: 'boolean', describe: 'show this help', alias: 'h' }).option('version', { type: 'boolean', describe: 'show the version' });
-  return (await y.getHelp()) + '\n';
-}
 
 function parseAt(text: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
@@ -121,7 +97,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
-      io.stdout(await help(command, specs));
+      const { renderHelp } = await import('./help.js');
+      io.stdout(await renderHelp(command, specs));
       return EXIT_OK;
     }
     if (args.version) {
@@ -165,10 +142,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       version: pkg.version,
     });
     if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
-    const text = format === 'json' ? formatJson(report) : formatText(report, { color });
+    let text: string;
+    if (format === 'json') text = formatJson(report);
+    else if (color) {
+      const { Chalk } = await import('chalk');
+      text = formatText(report, { chalk: new Chalk({ level: 1 }) as unknown as Painter });
+    } else text = formatText(report);
     if (output) {
       try {
-        await writeFile(output, text);
+        writeFileSync(output, text);
       } catch (error) {
         throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       }
@@ -176,7 +158,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!report.ok) return EXIT_FAILED;
     return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
-    if (error instanceof InputError) {
+    if (isInputError(error)) {
       io.stderr(`byoc-check: ${error.message}\n`);
       if (debug) io.stderr(`${error.stack}\n`);
       return EXIT_USAGE;

@@ -1,12 +1,19 @@
 /** Readable report for a telephony engineer; a pure function of the report. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 
 const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
 const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
 
-function paint(chalk: ChalkInstance, status: Status, text: string): string {
+/** The subset of chalk this reporter uses; plain text when colour is off. */
+export type Painter = Pick<ChalkInstance, 'red' | 'yellow' | 'green' | 'dim' | 'bold'> & { red: { bold: (s: string) => string }; yellow: { bold: (s: string) => string }; green: { bold: (s: string) => string } };
+
+const same = (s: string) => s;
+const plainBold = Object.assign(same, { bold: same });
+export const plain = { red: plainBold, yellow: plainBold, green: plainBold, dim: same, bold: same } as unknown as Painter;
+
+function paint(chalk: Painter, status: Status, text: string): string {
   return status === 'fail' ? chalk.red(text) : status === 'warn' ? chalk.yellow(text) : status === 'pass' ? chalk.green(text) : chalk.dim(text);
 }
 
@@ -19,8 +26,9 @@ function marked(result: RuleResult): string[] {
   return [`      ${uri}`, `      ${' '.repeat(mark.start)}${'^'.repeat(Math.max(1, mark.end - mark.start))}`];
 }
 
-export function formatText(report: Report, options: { color: boolean }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+/** `chalk` is a chalk instance (colour) or `plain`; chalk is only loaded when colour is on. */
+export function formatText(report: Report, options: { chalk?: Painter } = {}): string {
+  const chalk = options.chalk ?? plain;
   const lines: string[] = [];
   lines.push(chalk.bold(`byoc-check ${report.tool.version}: ${report.input.name} (${report.input.format.toUpperCase()}, ${report.input.certificates} certificate${report.input.certificates === 1 ? '' : 's'})`));
   lines.push(chalk.dim(`checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}`));

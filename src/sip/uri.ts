@@ -3,7 +3,7 @@
  * parameters in the user part. A recursive-descent parser over the ABNF; every error carries
  * the offset and the reason.
  */
-import { isIPv6 } from 'node:net';
+import { isIPv6 } from '../util/ip.js';
 import { domainToASCII } from 'node:url';
 import type { HostType, SipUri, UriParam } from '../model/sip.js';
 
@@ -231,7 +231,8 @@ export function formatSipUri(uri: SipUri): string {
 export function parseHostPort(text: string): { host: string; hostType: HostType; port?: number } {
   // Internationalised names are compared as A-labels (bücher.example -> xn--bcher-kva.example).
   const trimmed = text.trim().replace(/^[^:[]+/, (h) => (/[^\x00-\x7f]/.test(h) ? domainToASCII(h) || h : h));
-  if (isIPv6(trimmed)) return { host: trimmed.toLowerCase(), hostType: 'ipv6' };
+  // A bare IPv6 address has at least two colons; HOST:PORT has one.
+  if (/:.*:/.test(trimmed) && !trimmed.startsWith('[') && isIPv6(trimmed)) return { host: trimmed.toLowerCase(), hostType: 'ipv6' };
   const c = new Cursor(trimmed);
   try {
     const host = parseHost(c);

@@ -4,7 +4,6 @@
  * costs a byte search, not 150 parses.
  */
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 import type { CertificateFacts } from '../model/certificate.js';
 import { decodeCertificate } from '../x509/certificate.js';
 
@@ -75,7 +74,9 @@ let nodeStore: RootStore | undefined;
 let systemStore: RootStore | undefined;
 
 export function nodeRootStore(): RootStore {
-  nodeStore ??= new RootStore(rootCertificates.flatMap(pemToDer), 'node-store');
+  // node:tls is loaded only when a chain needs Node's bundled roots.
+  const tls = process.getBuiltinModule('node:tls') as typeof import('node:tls');
+  nodeStore ??= new RootStore(tls.rootCertificates.flatMap(pemToDer), 'node-store');
   return nodeStore;
 }
 

@@ -1,19 +1,15 @@
 /**
- * Certificate facts from DER. OpenSSL (node:crypto X509Certificate) decides whether the bytes are
- * a certificate at all and checks signatures; asn1js decodes the fields and extensions the rules read.
+ * Certificate facts from DER. OpenSSL (node:crypto X509Certificate) decides whether the bytes
+ * are a certificate at all and checks signatures; a DER walk reads the fields and extensions the
+ * rules need. (asn1js decodes the same fields but costs ~12 ms of cold start per check, a third of
+ * the start-up budget, so it is kept for the lazily loaded CRL and PKCS#7 code.)
  */
 import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
-import * as asn1js from 'asn1js';
 import type { CertificateFacts, KeyUsageName, NameConstraint, NameConstraints, PublicKeyFacts } from '../model/certificate.js';
+import { children, oidToString, readTlv, type Tlv } from './der.js';
 import { attributeValues, parseName } from './name.js';
 
 export class CertificateDecodeError extends Error {}
-
-type Block = asn1js.AsnType & {
-  idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean };
-  valueBlock: { value?: unknown; valueHexView?: Uint8Array; unusedBits?: number; toString?: () => string };
-  valueBeforeDecodeView: Uint8Array;
-};
 
 const KEY_USAGE_BITS: KeyUsageName[] = [
   'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
@@ -34,31 +30,34 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512', '1.2.840.10045.4.1': 'ecdsa-with-SHA1', '1.3.101.112': 'ED25519', '1.3.101.113': 'ED448',
 };
 
-function items(block: Block): Block[] {
-  const value = block.valueBlock.value;
-  return Array.isArray(value) ? (value as Block[]) : [];
-}
+const SEQUENCE = 0x30, OID = 0x06, BOOLEAN = 0x01, INTEGER = 0x02, BIT_STRING = 0x03, OCTET_STRING = 0x04;
+const CTX = 0x80, CTX_CONSTRUCTED = 0xa0;
 
-function bytes(block: Block): Uint8Array {
-  return block.valueBlock.valueHexView ?? new Uint8Array();
-}
-
-function hex(view: Uint8Array): string {
-  return Buffer.from(view).toString('hex');
-}
-
-function decode(view: Uint8Array): Block {
-  const parsed = asn1js.fromBER(view);
-  if (parsed.offset === -1) throw new CertificateDecodeError(`malformed DER: ${parsed.result.error}`);
-  return parsed.result as unknown as Block;
-}
-
-function isContext(block: Block, tag: number): boolean {
-  return block.idBlock.tagClass === 3 && block.idBlock.tagNumber === tag;
-}
-
-function ascii(view: Uint8Array): string {
-  return Buffer.from(view).toString('latin1');
+/** A DER view: the buffer plus helpers that name what they read. */
+class Der {
+  constructor(readonly buf: Buffer) {}
+  root(): Tlv {
+    return readTlv(this.buf, 0);
+  }
+  kids(t: Tlv): Tlv[] {
+    return children(this.buf, t);
+  }
+  body(t: Tlv): Buffer {
+    return this.buf.subarray(t.start, t.end);
+  }
+  whole(t: Tlv): Buffer {
+    return this.buf.subarray(t.offset, t.end);
+  }
+  oid(t: Tlv): string {
+    if (t.tag !== OID) throw new CertificateDecodeError('expected an OBJECT IDENTIFIER');
+    return oidToString(this.body(t));
+  }
+  integer(t: Tlv): number {
+    const b = this.body(t);
+    let n = 0;
+    for (const byte of b) n = n * 256 + byte;
+    return n;
+  }
 }
 
 function ipText(view: Uint8Array): string {
@@ -66,14 +65,37 @@ function ipText(view: Uint8Array): string {
   if (view.length === 16) {
     const groups: string[] = [];
     for (let i = 0; i < 16; i += 2) groups.push(((view[i]! << 8) | view[i + 1]!).toString(16));
-    return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::').replace(/:{3,}/, '::');
+    // RFC 5952: compress the longest run of zero groups.
+    let best = -1, bestLen = 0;
+    for (let i = 0; i < 8; ) {
+      if (groups[i] !== '0') { i++; continue; }
+      let j = i;
+      while (j < 8 && groups[j] === '0') j++;
+      if (j - i > bestLen && j - i > 1) { best = i; bestLen = j - i; }
+      i = j;
+    }
+    if (best < 0) return groups.join(':');
+    return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
   }
-  return hex(view);
+  return Buffer.from(view).toString('hex');
 }
 
-function publicKeyFacts(spki: Uint8Array): PublicKeyFacts {
+/** X.509 Time: UTCTime (YYMMDDHHMMSSZ, years 1950-2049) or GeneralizedTime (YYYYMMDDHHMMSS[.f]Z). */
+function parseTime(der: Der, t: Tlv): Date {
+  const text = der.body(t).toString('latin1');
+  const m = t.tag === 0x17
+    ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text)
+    : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?Z$/.exec(text);
+  if (!m || (t.tag !== 0x17 && t.tag !== 0x18)) throw new CertificateDecodeError(`malformed validity time "${text}"`);
+  let year = Number(m[1]);
+  if (t.tag === 0x17) year += year >= 50 ? 1900 : 2000;
+  const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms));
+}
+
+function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
   try {
-    const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
     const details = key.asymmetricKeyDetails ?? {};
     const type = key.asymmetricKeyType ?? 'unknown';
     const names: Record<string, string> = { rsa: 'RSA', 'rsa-pss': 'RSA-PSS', ec: 'EC', ed25519: 'Ed25519', ed448: 'Ed448', dsa: 'DSA', x25519: 'X25519', x448: 'X448', dh: 'DH' };
@@ -83,16 +105,13 @@ function publicKeyFacts(spki: Uint8Array): PublicKeyFacts {
     if (type === 'ed25519') facts.bits = 256;
     return facts;
   } catch {
-    const algorithm = items(decode(spki))[0];
-    const oid = algorithm ? items(algorithm)[0]?.valueBlock.toString?.() : undefined;
-    return { type: oid ?? 'unknown' };
+    const algorithm = der.kids(spkiTlv)[0];
+    const oid = algorithm ? der.kids(algorithm)[0] : undefined;
+    return { type: oid && oid.tag === OID ? der.oid(oid) : 'unknown' };
   }
 }
 
 interface Extensions {
-  nameConstraints?: NameConstraints;
-  duplicateExtensions: string[];
-  malformedExtensions: string[];
   hasSanExtension: boolean;
   san: CertificateFacts['san'];
   basicConstraints?: CertificateFacts['basicConstraints'];
@@ -102,155 +121,163 @@ interface Extensions {
   subjectKeyId?: string;
   authorityKeyId?: string;
   unknownCriticalExtensions: string[];
+  nameConstraints?: NameConstraints;
+  duplicateExtensions: string[];
+  malformedExtensions: string[];
 }
 
-function generalNames(list: Block[], into: CertificateFacts['san']) {
+function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san']) {
   for (const name of list) {
-    if (name.idBlock.tagClass !== 3) continue;
-    const view = bytes(name);
-    switch (name.idBlock.tagNumber) {
-      case 1: into.email.push(ascii(view)); break;
-      case 2: into.dns.push(ascii(view)); break;
-      case 6: into.uri.push(ascii(view)); break;
-      case 7: into.ip.push(ipText(view)); break;
+    const view = der.body(name);
+    switch (name.tag) {
+      case CTX | 1: into.email.push(view.toString('latin1')); break;
+      case CTX | 2: into.dns.push(view.toString('latin1')); break;
+      case CTX | 6: into.uri.push(view.toString('latin1')); break;
+      case CTX | 7: into.ip.push(ipText(view)); break;
     }
   }
 }
 
-function subtrees(block: Block | undefined): NameConstraint[] {
+function subtrees(der: Der, block: Tlv | undefined): NameConstraint[] {
   const out: NameConstraint[] = [];
-  for (const subtree of block ? items(block) : []) {
-    const base = items(subtree)[0];
-    if (!base || base.idBlock.tagClass !== 3) continue;
-    const view = bytes(base);
-    switch (base.idBlock.tagNumber) {
-      case 2: out.push({ type: 'dns', value: ascii(view) }); break;
-      case 1: out.push({ type: 'email', value: ascii(view) }); break;
-      case 6: out.push({ type: 'uri', value: ascii(view) }); break;
-      case 7: out.push({ type: 'ip', value: hex(view) }); break;
-      case 4: out.push({ type: 'dirName', value: hex(base.valueBeforeDecodeView) }); break;
-      default: out.push({ type: 'other', value: String(base.idBlock.tagNumber) });
+  for (const subtree of block ? der.kids(block) : []) {
+    const base = der.kids(subtree)[0];
+    if (!base) continue;
+    const view = der.body(base);
+    switch (base.tag) {
+      case CTX | 2: out.push({ type: 'dns', value: view.toString('latin1') }); break;
+      case CTX | 1: out.push({ type: 'email', value: view.toString('latin1') }); break;
+      case CTX | 6: out.push({ type: 'uri', value: view.toString('latin1') }); break;
+      case CTX | 7: out.push({ type: 'ip', value: view.toString('hex') }); break;
+      case CTX_CONSTRUCTED | 4: out.push({ type: 'dirName', value: der.whole(base).toString('hex') }); break;
+      default: out.push({ type: 'other', value: String(base.tag & 0x1f) });
     }
   }
   return out;
 }
 
-function parseExtensions(list: Block[]): Extensions {
+function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, ext: Extensions): void {
+  switch (oid) {
+    case '2.5.29.17':
+      ext.hasSanExtension = true;
+      generalNames(der, der.kids(value), ext.san);
+      break;
+    case '2.5.29.19': {
+      let ca = false;
+      let pathLen: number | undefined;
+      for (const f of der.kids(value)) {
+        if (f.tag === BOOLEAN) ca = der.buf[f.start] !== 0;
+        if (f.tag === INTEGER) pathLen = der.integer(f);
+      }
+      ext.basicConstraints = { ca, critical, ...(pathLen === undefined ? {} : { pathLen }) };
+      break;
+    }
+    case '2.5.29.15': {
+      if (value.tag !== BIT_STRING) throw new CertificateDecodeError('keyUsage is not a BIT STRING');
+      const unused = der.buf[value.start] ?? 0;
+      const bits = der.buf.subarray(value.start + 1, value.end);
+      const usages: KeyUsageName[] = [];
+      for (let bit = 0; bit < Math.min(9, bits.length * 8 - unused); bit++) {
+        if (bits[bit >> 3]! & (0x80 >> (bit & 7))) usages.push(KEY_USAGE_BITS[bit]!);
+      }
+      ext.keyUsage = usages;
+      break;
+    }
+    case '2.5.29.37':
+      ext.extKeyUsage = der.kids(value).map((o) => der.oid(o));
+      break;
+    case '2.5.29.31':
+      for (const point of der.kids(value)) {
+        for (const field of der.kids(point)) {
+          if (field.tag !== (CTX_CONSTRUCTED | 0)) continue;
+          for (const dpName of der.kids(field)) {
+            if (dpName.tag !== (CTX_CONSTRUCTED | 0)) continue;
+            const found = { dns: [], ip: [], uri: [] as string[], email: [] };
+            generalNames(der, der.kids(dpName), found);
+            ext.crlDistributionPoints.push(...found.uri);
+          }
+        }
+      }
+      break;
+    case '2.5.29.14':
+      ext.subjectKeyId = der.body(value).toString('hex');
+      break;
+    case '2.5.29.35':
+      for (const f of der.kids(value)) if (f.tag === (CTX | 0)) ext.authorityKeyId = der.body(f).toString('hex');
+      break;
+    case '2.5.29.30': {
+      const fields = der.kids(value);
+      ext.nameConstraints = {
+        critical,
+        permitted: subtrees(der, fields.find((f) => f.tag === (CTX_CONSTRUCTED | 0))),
+        excluded: subtrees(der, fields.find((f) => f.tag === (CTX_CONSTRUCTED | 1))),
+      };
+      break;
+    }
+  }
+}
+
+function parseExtensions(der: Der, list: Tlv[]): Extensions {
   const ext: Extensions = { hasSanExtension: false, san: { dns: [], ip: [], uri: [], email: [] }, crlDistributionPoints: [], unknownCriticalExtensions: [], duplicateExtensions: [], malformedExtensions: [] };
   const seen = new Set<string>();
   for (const extension of list) {
-    const parts = items(extension);
-    const oid = parts[0]?.valueBlock.toString?.() ?? '';
+    const parts = der.kids(extension);
+    const oid = der.oid(parts[0]!);
     if (seen.has(oid)) ext.duplicateExtensions.push(oid);
     seen.add(oid);
-    const critical = parts.length === 3 && parts[1]!.valueBlock.value === true;
+    const critical = parts.length === 3 && parts[1]!.tag === BOOLEAN && der.buf[parts[1]!.start] !== 0;
+    const octets = parts[parts.length - 1]!;
     if (!KNOWN_EXTENSIONS.has(oid)) {
       if (critical) ext.unknownCriticalExtensions.push(oid);
       continue;
     }
-    let inner: Block;
     try {
-      inner = decode(bytes(parts[parts.length - 1]!));
+      if (octets.tag !== OCTET_STRING) throw new CertificateDecodeError('extnValue is not an OCTET STRING');
+      const inner = readTlv(der.buf, octets.start, octets.end);
+      if (inner.end !== octets.end) throw new CertificateDecodeError('trailing bytes in extnValue');
+      decodeExtension(der, oid, critical, inner, ext);
     } catch {
       ext.malformedExtensions.push(oid);
-      continue;
-    }
-    switch (oid) {
-      case '2.5.29.17':
-        ext.hasSanExtension = true;
-        generalNames(items(inner), ext.san);
-        break;
-      case '2.5.29.19': {
-        const fields = items(inner);
-        let ca = false;
-        let pathLen: number | undefined;
-        for (const f of fields) {
-          if (f.idBlock.tagNumber === 1 && f.idBlock.tagClass === 1) ca = f.valueBlock.value === true;
-          if (f.idBlock.tagNumber === 2 && f.idBlock.tagClass === 1) pathLen = Number((f as unknown as asn1js.Integer).valueBlock.valueDec);
-        }
-        ext.basicConstraints = { ca, critical, ...(pathLen === undefined ? {} : { pathLen }) };
-        break;
-      }
-      case '2.5.29.15': {
-        const view = bytes(inner);
-        const unused = inner.valueBlock.unusedBits ?? 0;
-        const usages: KeyUsageName[] = [];
-        for (let bit = 0; bit < Math.min(9, view.length * 8 - unused); bit++) {
-          if (view[bit >> 3]! & (0x80 >> (bit & 7))) usages.push(KEY_USAGE_BITS[bit]!);
-        }
-        ext.keyUsage = usages;
-        break;
-      }
-      case '2.5.29.37':
-        ext.extKeyUsage = items(inner).map((o) => o.valueBlock.toString?.() ?? '');
-        break;
-      case '2.5.29.31':
-        for (const point of items(inner)) {
-          for (const field of items(point)) {
-            if (!isContext(field, 0)) continue;
-            for (const dpName of items(field)) if (isContext(dpName, 0)) {
-              const uris = { dns: [], ip: [], uri: [] as string[], email: [] };
-              generalNames(items(dpName), uris);
-              ext.crlDistributionPoints.push(...uris.uri);
-            }
-          }
-        }
-        break;
-      case '2.5.29.14':
-        ext.subjectKeyId = hex(bytes(inner));
-        break;
-      case '2.5.29.35':
-        for (const f of items(inner)) if (isContext(f, 0)) ext.authorityKeyId = hex(bytes(f));
-        break;
-      case '2.5.29.30': {
-        const fields = items(inner);
-        ext.nameConstraints = {
-          critical,
-          permitted: subtrees(fields.find((f) => isContext(f, 0))),
-          excluded: subtrees(fields.find((f) => isContext(f, 1))),
-        };
-        break;
-      }
     }
   }
   return ext;
 }
 
-/** Decodes one DER certificate. Throws CertificateDecodeError when OpenSSL or asn1js rejects it. */
-export function decodeCertificate(der: Buffer): CertificateFacts {
+/** Decodes one DER certificate. Throws CertificateDecodeError when OpenSSL or the DER walk rejects it. */
+export function decodeCertificate(buf: Buffer): CertificateFacts {
   let x509: X509Certificate;
   try {
-    x509 = new X509Certificate(der);
+    x509 = new X509Certificate(buf);
   } catch (error) {
     throw new CertificateDecodeError(`OpenSSL cannot parse it (${(error as Error).message})`);
   }
   try {
-    const certificate = decode(der);
-    const [tbs, signatureAlgorithm] = items(certificate);
-    if (!tbs || !signatureAlgorithm) throw new CertificateDecodeError('not an X.509 certificate');
-    const fields = items(tbs);
+    const der = new Der(buf);
+    const certificate = der.root();
+    const [tbs, signatureAlgorithm] = der.kids(certificate);
+    if (certificate.tag !== SEQUENCE || !tbs || !signatureAlgorithm) throw new CertificateDecodeError('not an X.509 certificate');
+    const fields = der.kids(tbs);
     let i = 0;
     let version = 1;
-    if (fields[0] && isContext(fields[0], 0)) {
-      version = Number((items(fields[0])[0] as unknown as asn1js.Integer).valueBlock.valueDec) + 1;
+    if (fields[0]?.tag === (CTX_CONSTRUCTED | 0)) {
+      version = der.integer(der.kids(fields[0])[0]!) + 1;
       i = 1;
     }
     const serial = fields[i]!;
-    const issuerBlock = fields[i + 2]!;
-    const validity = items(fields[i + 3]!);
-    const subjectBlock = fields[i + 4]!;
+    const issuerTlv = fields[i + 2]!;
+    const validity = der.kids(fields[i + 3]!);
+    const subjectTlv = fields[i + 4]!;
     const spki = fields[i + 5]!;
-    const extensionsBlock = fields.slice(i + 6).find((f) => isContext(f, 3));
-    const subject = parseName(subjectBlock.valueBeforeDecodeView);
-    const issuer = parseName(issuerBlock.valueBeforeDecodeView);
-    const extensions = parseExtensions(extensionsBlock ? items(items(extensionsBlock)[0]!) : []);
-    const sigOid = items(signatureAlgorithm)[0]?.valueBlock.toString?.() ?? '';
-    const time = (b: Block) => (b as unknown as asn1js.UTCTime).toDate();
+    const extensionsTlv = fields.slice(i + 6).find((f) => f.tag === (CTX_CONSTRUCTED | 3));
+    const subject = parseName(der.whole(subjectTlv));
+    const issuer = parseName(der.whole(issuerTlv));
+    const extensions = parseExtensions(der, extensionsTlv ? der.kids(der.kids(extensionsTlv)[0]!) : []);
+    const sigOid = der.oid(der.kids(signatureAlgorithm)[0]!);
     return {
-      der,
-      sha256: createHash('sha256').update(der).digest('hex'),
+      der: buf,
+      sha256: createHash('sha256').update(buf).digest('hex'),
       version,
-      serialNumber: hex(bytes(serial)).toUpperCase().replace(/^(00)+(?=.)/, ''),
+      serialNumber: der.body(serial).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, ''),
       subject: subject.text,
       issuer: issuer.text,
       subjectHash: subject.hash,
@@ -259,13 +286,13 @@ export function decodeCertificate(der: Buffer): CertificateFacts {
       issuerHashOld: issuer.hashOld,
       subjectCanon: subject.canon,
       issuerCanon: issuer.canon,
-      subjectDer: Buffer.from(subjectBlock.valueBeforeDecodeView),
-      issuerDer: Buffer.from(issuerBlock.valueBeforeDecodeView),
+      subjectDer: Buffer.from(der.whole(subjectTlv)),
+      issuerDer: Buffer.from(der.whole(issuerTlv)),
       commonNames: attributeValues(subject, '2.5.4.3'),
-      notBefore: time(validity[0]!),
-      notAfter: time(validity[1]!),
+      notBefore: parseTime(der, validity[0]!),
+      notAfter: parseTime(der, validity[1]!),
       signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
-      publicKey: publicKeyFacts(spki.valueBeforeDecodeView),
+      publicKey: publicKeyFacts(der.whole(spki), der, spki),
       ...extensions,
       selfIssued: subject.canon === issuer.canon,
       x509,

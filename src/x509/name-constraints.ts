@@ -2,7 +2,7 @@
  * RFC 5280 section 4.2.1.10 name constraints for DNS names and IP addresses, the forms a SIP
  * TLS certificate carries. Other forms are reported as unchecked, never as passed silently.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4, isIPv6 } from '../util/ip.js';
 import type { CertificateFacts, NameConstraint } from '../model/certificate.js';
 
 export function ipBytes(text: string): number[] | undefined {

@@ -1,0 +1,27 @@
+/** --help text, rendered by yargs from the option table; loaded only when help is asked for. */
+import yargs from 'yargs';
+import type { OptionSpec } from './options.js';
+
+export async function renderHelp(command: string, specs: readonly OptionSpec[]): Promise<string> {
+  const usage: Record<string, string> = {
+    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why',
+    hash: '$0 hash FILE... [--old]\n\nPrint "HASH  FILE" for every certificate, as openssl x509 -subject_hash does.',
+    rules: '$0 rules [--format json]\n\nList every rule: id, severity, title and source.',
+    explain: '$0 explain RULE\n\nWhat a rule checks, why Genesys cares, and how to fix it.',
+  };
+  let y = yargs([]).scriptName('byoc-check').usage(usage[command]!).help(false).version(false).wrap(Math.min(110, process.stdout.columns || 100));
+  for (const spec of specs) {
+    y = y.option(spec.name, {
+      type: spec.type,
+      describe: spec.describe,
+      ...(spec.array ? { array: true } : {}),
+      ...(spec.choices ? { choices: [...spec.choices] } : {}),
+      ...(spec.default !== undefined ? { default: spec.default } : {}),
+      ...(spec.alias ? { alias: spec.alias } : {}),
+      ...(spec.group ? { group: `${spec.group}:` } : {}),
+    });
+  }
+  y = y.option('help', { type: 'boolean', describe: 'show this help', alias: 'h' }).option('version', { type: 'boolean', describe: 'show the version' });
+  return (await y.getHelp()) + '\n';
+}
+
