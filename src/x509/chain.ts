@@ -51,6 +51,12 @@ function best<T extends { cert: CertificateFacts }>(child: CertificateFacts, can
   return candidates.find((c) => signedBy(child, c.cert).valid) ?? candidates[0];
 }
 
+/** A root from the anchors; when the input also holds it, it counts as presented. */
+function rootEntry(cert: CertificateFacts, origin: RootOrigin, input: CertificateFacts[]): PathEntry {
+  const inputIndex = input.findIndex((c) => c.sha256 === cert.sha256);
+  return inputIndex >= 0 ? { cert: input[inputIndex]!, role: 'root', inputIndex, origin } : { cert, role: 'root', origin };
+}
+
 export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFacts {
   const leafInputIndex = pickLeaf(input);
   const duplicates: Array<[number, number]> = [];
@@ -73,7 +79,7 @@ export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFa
     const trusted = anchors.issuersOf(current).filter((a) => couldIssue(a.cert, current));
     const acceptedIssuer = best(current, trusted.filter((a) => a.accepted));
     if (acceptedIssuer) {
-      path.push({ cert: acceptedIssuer.cert, role: 'root', origin: acceptedIssuer.origin });
+      path.push(rootEntry(acceptedIssuer.cert, acceptedIssuer.origin, input));
       complete = true;
       break;
     }
@@ -89,7 +95,7 @@ export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFa
     }
     const otherRoot = best(current, trusted);
     if (otherRoot) {
-      path.push({ cert: otherRoot.cert, role: 'root', origin: otherRoot.origin });
+      path.push(rootEntry(otherRoot.cert, otherRoot.origin, input));
       complete = true;
       break;
     }
