@@ -69,7 +69,8 @@ export default defineRule({
         ...distrustFindings(rows, leafIssued, now, target),
       ];
     }
-    if (!chain.complete || root.role !== 'root') {
+    // A presented self-signed root that is no anchor still gets named and looked up.
+    if (root.role !== 'root') {
       return [{ status: 'fail', target, message: 'The chain does not reach a root certificate, so it cannot be matched with the BYOC accepted-CA list (see chain-complete).', evidence: { issuerHash: root.cert.issuerHash } }];
     }
     const rows = acceptedCas.filter((r) => r.subjectHash === root.cert.subjectHash);
