@@ -138,7 +138,7 @@ function parseHeaders(c: Cursor): Array<{ name: string; value: string }> {
 }
 
 /** Splits the user part into the user (or telephone number) and its ;parameters. */
-function splitUser(raw: string, value: string, start: number): { user: string; params: UriParam[] } {
+function splitUser(raw: string, start: number): { user: string; params: UriParam[] } {
   const params: UriParam[] = [];
   const rawParts = raw.split(';');
   let offset = start + rawParts[0]!.length;
@@ -149,8 +149,8 @@ function splitUser(raw: string, value: string, start: number): { user: string; p
     params.push({ name: name.toLowerCase(), ...(val === undefined ? {} : { value: val }), start: offset, end: offset + 1 + part.length });
     offset += 1 + part.length;
   }
-  const userValue = value.split(';')[0]!;
-  return { user: decodeUtf8(userValue), params };
+  // Split on the raw text: an escaped %3B is part of the user, not a separator.
+  return { user: decodeURIComponentSafe(rawParts[0]!), params };
 }
 
 function decodeURIComponentSafe(s: string): string {
@@ -171,7 +171,7 @@ export function parseSipUri(text: string): SipUri {
   const at = text.indexOf('@', c.pos);
   if (at !== -1) {
     const u = c.run((ch) => isUnreserved(ch) || USER_UNRESERVED.includes(ch), 'user part');
-    const split = splitUser(u.raw, u.value, u.start);
+    const split = splitUser(u.raw, u.start);
     user = split.user;
     userParams = split.params;
     if (c.peek() === ':') {

@@ -17,7 +17,7 @@ export function decodePem(pem: string): CertificateFacts[] {
   return pemToDer(pem).map(decodeCertificate);
 }
 
-export function ctx(path: PathEntry[], overrides: Partial<CheckContext> & { chain?: Partial<ChainFacts> } = {}): CheckContext {
+export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'chain'> & { chain?: Partial<ChainFacts> } = {}): CheckContext {
   const chain: ChainFacts = {
     input: path.filter((p) => p.inputIndex !== undefined).map((p) => p.cert),
     leafInputIndex: 0,
@@ -29,6 +29,7 @@ export function ctx(path: PathEntry[], overrides: Partial<CheckContext> & { chai
     trustMode: 'byoc',
     ...overrides.chain,
   };
+  const { chain: _chain, ...rest } = overrides;
   return {
     now: new Date('2026-11-22T12:00:00Z'),
     warnDays: 30,
@@ -38,7 +39,7 @@ export function ctx(path: PathEntry[], overrides: Partial<CheckContext> & { chai
     sip: { uris: [], sbcs: [] },
     tls: { ciphersGiven: false, curvesGiven: false, versionsGiven: false, roles: [] },
     crl: { attempted: false, certificates: [], timeoutSeconds: 10 },
-    ...overrides,
+    ...rest,
     chain,
   };
 }
