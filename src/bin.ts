@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { main } from './cli/main.js';
 
 async function readStdin(): Promise<Buffer> {

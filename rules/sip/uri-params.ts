@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
+import { uriEvidence } from '../../src/sip/uri.js';
 
 const USER_PART = ['tgrp', 'trunk-context'];
 
@@ -31,7 +32,7 @@ export default defineRule({
         findings.push({
           status: 'fail',
           target,
-          evidence: { uri: uri.raw, parameter: p.name, part: 'host', mark: { start: p.start, end: p.end } },
+          evidence: { uri: uri.raw, parsed: uriEvidence(uri), parameter: p.name, part: 'host', mark: { start: p.start, end: p.end } },
           message: `;${p.name}=${p.value ?? ''} is in the host part (after the @), where Genesys ignores it; it belongs to the user part.`,
           remediation: `Move ;${p.name}=${p.value ?? ''} before the @ (right after the number).`,
         });
@@ -40,7 +41,7 @@ export default defineRule({
         findings.push({
           status: 'fail',
           target,
-          evidence: { uri: uri.raw, parameter: 'transport', part: 'user', mark: { start: p.start, end: p.end } },
+          evidence: { uri: uri.raw, parsed: uriEvidence(uri), parameter: 'transport', part: 'user', mark: { start: p.start, end: p.end } },
           message: `;transport=${p.value ?? ''} is in the user part (before the @), where it is part of the number, not a transport.`,
           remediation: `Move ;transport=${p.value ?? ''} after the host (and port).`,
         });
@@ -50,13 +51,13 @@ export default defineRule({
         findings.push({
           status: 'warn',
           target,
-          evidence: { uri: uri.raw, mark: { start: tgrp.start, end: tgrp.end } },
+          evidence: { uri: uri.raw, parsed: uriEvidence(uri), mark: { start: tgrp.start, end: tgrp.end } },
           message: ';tgrp without ;trunk-context: RFC 4904 scopes a trunk group by its context, and Genesys\' Inbound Request-URI Reference shows both.',
           remediation: 'Add ;trunk-context=<namespace from the trunk\'s Inbound Request-URI Reference> after ;tgrp.',
         });
       }
       if (findings.length === before) {
-        findings.push({ status: 'pass', target, evidence: { userParams: uri.userParams.map((p) => p.name), params: uri.params.map((p) => p.name) }, message: tgrp ? ';tgrp and ;trunk-context are in the user part.' : 'Parameters are on the right side of the @.' });
+        findings.push({ status: 'pass', target, evidence: { uri: uri.raw, parsed: uriEvidence(uri) }, message: tgrp ? ';tgrp and ;trunk-context are in the user part.' : 'Parameters are on the right side of the @.' });
       }
     }
     return findings;

@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
+import { uriEvidence } from '../../src/sip/uri.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
       const param = uri.params.find((p) => p.name === 'transport');
       const transport = param?.value?.toLowerCase();
       const inUser = uri.userParams.find((p) => p.name === 'transport');
-      const evidence = { uri: uri.raw, scheme: uri.scheme, transport: transport ?? null, ...(param ? { mark: { start: param.start, end: param.end } } : {}) };
+      const evidence = { uri: uri.raw, parsed: uriEvidence(uri), transport: transport ?? null, ...(param ? { mark: { start: param.start, end: param.end } } : {}) };
       if (transport === 'tls') {
         return { status: 'pass', target, evidence, message: `${uri.scheme === 'sips' ? 'sips: with ' : ''};transport=tls is set on the host part.` };
       }

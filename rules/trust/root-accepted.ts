@@ -67,6 +67,12 @@ export default defineRule({
           evidence: { matchedBy: 'subject-hash', listed: describe(rows) },
         },
         ...distrustFindings(rows, leafIssued, now, target),
+        ...rows
+          .filter((r) => r.notAfter && new Date(r.notAfter) < now)
+          .map((r): Finding => ({ status: 'warn', target, evidence: { root: r.name, notAfter: r.notAfter }, message: `The listed root "${r.name}" expired on ${r.notAfter!.slice(0, 10)}; Genesys still lists it, but no verifier accepts an expired root.` })),
+        ...rows
+          .filter((r) => r.notes.length)
+          .map((r): Finding => ({ status: 'pass', target, evidence: { root: r.name, notes: r.notes }, message: `About the listed root "${r.name}": ${r.notes.join('; ')}.` })),
       ];
     }
     // A presented self-signed root that is no anchor still gets named and looked up.

@@ -118,6 +118,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const format = String(v.format);
     const output = v.output as string | undefined;
     const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
     const report = await check({
       chain: args.positionals[0]!,
       stdin: io.readStdin,
@@ -141,7 +142,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
     });
-    if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
     let text: string;
     if (format === 'json') text = formatJson(report);
     else if (color) {

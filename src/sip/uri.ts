@@ -244,3 +244,17 @@ export function parseHostPort(text: string): { host: string; hostType: HostType;
     throw error;
   }
 }
+
+/** The parsed URI for report evidence: the parts a reader of a ticket wants, without offsets. */
+export function uriEvidence(uri: SipUri): Record<string, unknown> {
+  return {
+    scheme: uri.scheme,
+    ...(uri.user === undefined ? {} : { user: uri.user }),
+    userParams: Object.fromEntries(uri.userParams.map((p) => [p.name, p.value ?? true])),
+    host: uri.host,
+    hostType: uri.hostType,
+    port: uri.port ?? null,
+    params: Object.fromEntries(uri.params.map((p) => [p.name, p.value ?? true])),
+    headers: uri.headers,
+  };
+}
