@@ -102,6 +102,10 @@ function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
     const facts: PublicKeyFacts = { type: names[type] ?? type };
     if (details.modulusLength) facts.bits = details.modulusLength;
     if (details.namedCurve) facts.curve = details.namedCurve;
+    // OpenSSL names explicit curve parameters after the curve they equal; verifiers reject them
+    // (RFC 5480 2.1.1: MUST use namedCurve; CVE-2020-0601).
+    const params = der.kids(der.kids(spkiTlv)[0]!)[1];
+    if (type === 'ec' && params?.tag === SEQUENCE) facts.curve = `explicit parameters${details.namedCurve ? ` (equal to ${details.namedCurve})` : ''}`;
     if (type === 'ed25519') facts.bits = 256;
     return facts;
   } catch {
