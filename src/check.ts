@@ -96,12 +96,9 @@ export async function check(options: CheckOptions): Promise<Report> {
 
   const timeoutSeconds = options.timeoutSeconds ?? 10;
   let crl: CrlFacts = { attempted: false, skipReason: '--offline: no connection attempted', certificates: [], timeoutSeconds };
-  const hasDistributionPoints = chain.path.some((p) => p.cert.crlDistributionPoints.length > 0);
-  if (!offline && hasDistributionPoints) {
+  if (!offline) {
     const { gatherCrlFacts } = await import('./probes/crl.js');
     crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress });
-  } else if (!offline) {
-    crl = { attempted: false, certificates: chain.path.map((_, i) => ({ pathIndex: i, urls: [], fetches: [] })), timeoutSeconds };
   }
 
   const ctx: CheckContext = {

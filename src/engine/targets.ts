@@ -14,8 +14,6 @@ export function inputTarget(chain: ChainFacts, inputIndex: number): string {
   return dup ? inputTarget(chain, dup[0]) : `input[${inputIndex}]`;
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / 86_400_000);
 }

@@ -9,17 +9,13 @@ function sameKeyAndName(a: CertificateFacts, b: CertificateFacts): boolean {
   return a.sha256 === b.sha256 || (a.subjectCanon === b.subjectCanon && a.x509.publicKey.equals(b.x509.publicKey));
 }
 
-export function listedEntries(list: readonly AcceptedCa[], root: CertificateFacts): AcceptedCa[] {
-  return list.filter((row) => row.subjectHash === root.subjectHash);
-}
-
-/** A listed row confirms a root when its fingerprint is unknown or equal. */
-export function confirmsRoot(row: AcceptedCa, root: CertificateFacts): boolean {
-  return row.sha256 === null || row.sha256 === root.sha256;
+/** BYOC list rows for a subject hash (several when hashes collide, as for Network Solutions). */
+export function listedEntries(list: readonly AcceptedCa[], subjectHash: string): AcceptedCa[] {
+  return list.filter((row) => row.subjectHash === subjectHash);
 }
 
 export function byocAnchors(list: readonly AcceptedCa[], stores: RootStore[] = [nodeRootStore(), systemRootStore()]): Anchors {
-  const accepted = (cert: CertificateFacts) => listedEntries(list, cert).length > 0;
+  const accepted = (cert: CertificateFacts) => listedEntries(list, cert.subjectHash).length > 0;
   return {
     mode: 'byoc',
     issuersOf(cert) {
@@ -38,7 +34,7 @@ export function byocAnchors(list: readonly AcceptedCa[], stores: RootStore[] = [
       return stores.some((store) => store.findBySubject(cert.subjectDer, cert.subjectCanon).some((root) => sameKeyAndName(root, cert)));
     },
     acceptedByHash(hash) {
-      return list.filter((row) => row.subjectHash === hash);
+      return listedEntries(list, hash);
     },
   };
 }

@@ -45,15 +45,6 @@ export class RootStore {
     return found;
   }
 
-  /** Roots whose subject hash is `hash`: decodes every root, so use for listings, not checks. */
-  findByHash(hash: string): CertificateFacts[] {
-    return this.ders.map((_, i) => this.decode(i)).filter((c): c is CertificateFacts => !!c && c.subjectHash === hash);
-  }
-
-  has(cert: CertificateFacts): boolean {
-    return this.ders.some((der) => der.equals(cert.der));
-  }
-
   all(): CertificateFacts[] {
     return this.ders.map((_, i) => this.decode(i)).filter((c): c is CertificateFacts => !!c);
   }

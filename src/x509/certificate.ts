@@ -115,20 +115,10 @@ function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
   }
 }
 
-interface Extensions {
-  hasSanExtension: boolean;
-  san: CertificateFacts['san'];
-  basicConstraints?: CertificateFacts['basicConstraints'];
-  keyUsage?: KeyUsageName[];
-  extKeyUsage?: string[];
-  crlDistributionPoints: string[];
-  subjectKeyId?: string;
-  authorityKeyId?: string;
-  unknownCriticalExtensions: string[];
-  nameConstraints?: NameConstraints;
-  duplicateExtensions: string[];
-  malformedExtensions: string[];
-}
+/** The certificate fields that come from extensions. */
+type Extensions = Pick<CertificateFacts,
+  | 'hasSanExtension' | 'san' | 'basicConstraints' | 'keyUsage' | 'extKeyUsage' | 'crlDistributionPoints' | 'subjectKeyId'
+  | 'authorityKeyId' | 'unknownCriticalExtensions' | 'nameConstraints' | 'duplicateExtensions' | 'malformedExtensions'>;
 
 function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san']) {
   for (const name of list) {

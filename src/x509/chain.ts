@@ -19,12 +19,22 @@ export interface Anchors {
 
 const MAX_PATH = 12;
 
+const verified = new WeakMap<CertificateFacts, Map<string, { valid: boolean; error?: string }>>();
+
+/** OpenSSL's verdict on child's signature under parent's key; each pair is verified once. */
 export function signedBy(child: CertificateFacts, parent: CertificateFacts): { valid: boolean; error?: string } {
-  try {
-    return { valid: child.x509.verify(parent.x509.publicKey) };
-  } catch (error) {
-    return { valid: false, error: (error as Error).message };
+  let byParent = verified.get(child);
+  if (!byParent) verified.set(child, (byParent = new Map()));
+  let result = byParent.get(parent.sha256);
+  if (!result) {
+    try {
+      result = { valid: child.x509.verify(parent.x509.publicKey) };
+    } catch (error) {
+      result = { valid: false, error: (error as Error).message };
+    }
+    byParent.set(parent.sha256, result);
   }
+  return result;
 }
 
 /** OpenSSL check_issued: names match, and key identifiers too when both are present. */
