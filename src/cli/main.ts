@@ -51,7 +51,7 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   const lines: string[] = [];
   for (const file of files) {
     const buf = file === '-' ? await io.readStdin() : await readInputFile(file, 'file');
-    const parsed = await parseChainInput(buf, file);
+    const parsed = await parseChainInput(buf, file, Infinity);
     for (const cert of decodeAll(parsed.certificates, file)) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${file}`);
   }
   io.stdout(lines.join('\n') + '\n');

@@ -23,6 +23,8 @@ const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const PKCS7_SIGNED_DATA_OID = Buffer.from('06092a864886f70d010702', 'hex');
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** More than this is a CA bundle or a mistake, not a chain; decoding it all would only cost time. */
+export const MAX_CERTIFICATES = 64;
 
 function lineOf(text: string, index: number): number {
   let line = 1;
@@ -99,7 +101,8 @@ async function pkcs7Certificates(der: Buffer, name: string): Promise<Buffer[]> {
   }
 }
 
-export async function parseChainInput(buf: Buffer, name: string): Promise<ChainInput> {
+/** `maxCertificates` guards chain files; CA bundles (--ca, hash) pass Infinity. */
+export async function parseChainInput(buf: Buffer, name: string, maxCertificates = MAX_CERTIFICATES): Promise<ChainInput> {
   if (buf.length === 0) throw new InputError(`${name}: the file is empty`);
   const probe = buf.subarray(0, Math.min(buf.length, 1 << 20)).toString('latin1');
   const hasPem = probe.includes('-----BEGIN ') || buf.includes('-----BEGIN ');
@@ -111,6 +114,7 @@ export async function parseChainInput(buf: Buffer, name: string): Promise<ChainI
     if (elements.length === 1 && looksLikePkcs7(elements[0]!)) {
       return { format: 'pkcs7', certificates: await pkcs7Certificates(elements[0]!, name), privateKeys: [], ignoredBlocks: [] };
     }
+    if (elements.length > maxCertificates) throw new InputError(`${name}: holds ${elements.length} DER certificates; an SBC chain has a handful (limit ${MAX_CERTIFICATES})`);
     return { format: 'der', certificates: elements, privateKeys: [], ignoredBlocks: [] };
   }
   const text = buf.toString('latin1');
@@ -133,6 +137,9 @@ export async function parseChainInput(buf: Buffer, name: string): Promise<ChainI
     } else {
       result.ignoredBlocks.push(block.label);
     }
+  }
+  if (result.certificates.length > maxCertificates) {
+    throw new InputError(`${name}: holds ${result.certificates.length} certificates; an SBC chain has a handful (limit ${MAX_CERTIFICATES}). Is this a CA bundle? Give it with --ca instead`);
   }
   if (result.certificates.length === 0) {
     if (csrs.length) {

@@ -29,6 +29,11 @@ export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: 
   });
   const sbcs: SbcEndpoint[] = sbcTexts.map((raw, index) => {
     try {
+      // Some SBC consoles show the entry as a URI (sip:host:port;transport=tls); take its host and port.
+      if (/^sips?:/i.test(raw.trim())) {
+        const uri = parseSipUri(raw.trim());
+        return { index, raw, host: uri.host, hostType: uri.hostType, ...(uri.port === undefined ? {} : { port: uri.port }), origin: 'sbc' as const };
+      }
       return { index, raw, ...parseHostPort(raw), origin: 'sbc' as const };
     } catch (error) {
       if (error instanceof SipUriError) throw new InputError(`--sbc "${raw}": position ${error.position + 1}: ${error.reason}`);

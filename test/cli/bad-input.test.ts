@@ -1,5 +1,6 @@
 /** Bad input: one clear line on stderr, exit 2, quickly, no stack trace (unless --debug). */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fixtures } from '../helpers/fixtures.js';
 import { writeFiles } from '../helpers/pki.js';
 import { cli } from '../helpers/run.js';
@@ -33,6 +34,7 @@ describe('bad input exits 2 with one line on stderr', () => {
       'csr.pem': '-----BEGIN CERTIFICATE REQUEST-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEAq7BFUpkGp3+LQmlQ\n-----END CERTIFICATE REQUEST-----\n',
       'deep.der': deepDer(40_000),
       'junk.bin': randomBytes(40 * 1024 * 1024),
+      'bundle.pem': readFileSync('/etc/ssl/certs/ca-certificates.crt'),
       'not-a-cert.pem': '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n',
     });
   }, 60_000);
@@ -49,6 +51,7 @@ describe('bad input exits 2 with one line on stderr', () => {
     ['a directory', () => [f.dir!], /is a directory, not a file/],
     ['DER nested 40,000 levels deep', () => [f['deep.der']!], /cannot be used|not a certificate|too deeply/],
     ['a 40 MB junk file', () => [f['junk.bin']!], /not a certificate/],
+    ['a CA bundle given as the chain', () => [f['bundle.pem']!], /holds \d+ certificates; an SBC chain has a handful .* Give it with --ca instead/],
     ['no certificate among other PEM blocks', () => [f['not-a-cert.pem']!], /no certificate in the file \(found: PUBLIC KEY\)/],
     ['a bad --at', () => [f['empty.pem']!, '--at', 'yesterday'], /--at "yesterday" is not an ISO 8601 date/],
     ['an unknown --format', () => [f['empty.pem']!, '--format', 'xml'], /--format must be one of text, json; got "xml"/],

@@ -3,6 +3,7 @@ import { ruleCases } from '../../helpers/cases.js';
 ruleCases('subject-name', [
   { name: 'no --sbc lists the names the certificate covers', expect: 'skip', message: /must be one of: sbc1\.example\.com, sbc2\.example\.com/ },
   { name: 'SAN dNSName, any case, trailing dot', options: { sbcs: ['SBC2.Example.com.:5061'] }, expect: 'pass' },
+  { name: 'an --sbc entry written as a SIP URI', options: { sbcs: ['sip:sbc2.example.com:5061;transport=tls'] }, expect: 'pass' },
   { name: 'a customer host in --uri counts as an SBC address', options: { uris: ['sip:+1@sbc1.example.com;transport=tls'] }, expect: 'pass' },
   { name: 'a name the certificate lacks', options: { sbcs: ['sbc3.example.com'] }, expect: 'fail', message: /does not name "sbc3\.example\.com" \(it names: sbc1\.example\.com, sbc2\.example\.com\)/ },
   { name: 'wildcard covers one label but warns', chain: 'wildcard.pem', options: { sbcs: ['sbc7.example.com'] }, expect: 'warn', message: /wildcard "\*\.example\.com"/ },
