@@ -75,8 +75,9 @@ export default defineRule({
           .map((r): Finding => ({ status: 'pass', target, evidence: { root: r.name, notes: r.notes }, message: `About the listed root "${r.name}": ${r.notes.join('; ')}.` })),
       ];
     }
-    // A presented self-signed root that is no anchor still gets named and looked up.
-    if (root.role !== 'root') {
+    // A presented self-signed root that is no anchor still gets named and looked up, and so does
+    // a lone self-signed certificate (someone checking a root file itself).
+    if (root.role !== 'root' && !(chain.path.length === 1 && root.cert.selfIssued)) {
       return [{ status: 'fail', target, message: 'The chain does not reach a root certificate, so it cannot be matched with the BYOC accepted-CA list (see chain-complete).', evidence: { issuerHash: root.cert.issuerHash } }];
     }
     const rows = acceptedCas.filter((r) => r.subjectHash === root.cert.subjectHash);

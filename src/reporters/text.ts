@@ -59,6 +59,6 @@ export function formatText(report: Report, options: { chalk?: Painter } = {}): s
     : warn
       ? chalk.yellow.bold(`READY WITH WARNINGS: ${warn} warning${warn === 1 ? '' : 's'} to review.`)
       : chalk.green.bold('READY: every check passed.');
-  lines.push(`${verdict} ${chalk.dim(`(${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)`)}`);
+  lines.push(`${verdict} ${chalk.dim(`(${pass} passed, ${fail} failed, ${warn} warning${warn === 1 ? "" : "s"}, ${skip} skipped)`)}`);
   return lines.join('\n') + '\n';
 }
