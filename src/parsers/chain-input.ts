@@ -86,9 +86,11 @@ function derElements(buf: Buffer): Buffer[] | undefined {
   return out.length ? out : undefined;
 }
 
+/** ContentInfo { contentType signedData, ... }: the OID sits right after the outer SEQUENCE header. */
 function looksLikePkcs7(der: Buffer): boolean {
-  const at = der.indexOf(PKCS7_SIGNED_DATA_OID);
-  return at >= 0 && at < 8;
+  if (der[0] !== 0x30) return false;
+  const at = der.subarray(0, 16).indexOf(PKCS7_SIGNED_DATA_OID);
+  return at >= 2 && at <= 6;
 }
 
 async function pkcs7Certificates(der: Buffer, name: string): Promise<Buffer[]> {
@@ -107,12 +109,13 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
   const probe = buf.subarray(0, Math.min(buf.length, 1 << 20)).toString('latin1');
   const hasPem = probe.includes('-----BEGIN ') || buf.includes('-----BEGIN ');
   if (!hasPem) {
+    // PKCS#7 first: Windows exports .p7b in BER with indefinite lengths, which is not DER.
+    if (looksLikePkcs7(buf)) {
+      return { format: 'pkcs7', certificates: await pkcs7Certificates(buf, name), privateKeys: [], ignoredBlocks: [] };
+    }
     const elements = derElements(buf);
     if (!elements) {
       throw new InputError(`${name}: not a certificate: no PEM block (-----BEGIN CERTIFICATE-----) and not DER`);
-    }
-    if (elements.length === 1 && looksLikePkcs7(elements[0]!)) {
-      return { format: 'pkcs7', certificates: await pkcs7Certificates(elements[0]!, name), privateKeys: [], ignoredBlocks: [] };
     }
     if (elements.length > maxCertificates) throw new InputError(`${name}: holds ${elements.length} DER certificates; an SBC chain has a handful (limit ${MAX_CERTIFICATES})`);
     return { format: 'der', certificates: elements, privateKeys: [], ignoredBlocks: [] };
@@ -125,6 +128,12 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
       result.privateKeys.push(block.label);
     } else if (CERT_LABELS.has(block.label)) {
       const der = base64Body(block, name);
+      // Some CAs deliver a PKCS#7 bundle under a CERTIFICATE label.
+      if (looksLikePkcs7(der)) {
+        result.format = 'pkcs7';
+        result.certificates.push(...(await pkcs7Certificates(der, name)));
+        continue;
+      }
       // TRUSTED CERTIFICATE appends OpenSSL trust settings after the certificate.
       const elements = derElements(der);
       if (!elements) throw new InputError(`${name}: the "${block.label}" block at line ${block.line} does not hold DER (truncated?)`);

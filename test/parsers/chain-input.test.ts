@@ -58,6 +58,27 @@ describe('accepted formats give the same chain', () => {
     expect(f.dir).toBeTruthy();
   });
 
+  test('PKCS#7 in BER with indefinite lengths, as Windows exports .p7b files', () => {
+    const der = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', chainFile, '-outform', 'DER']);
+    // ContentInfo SEQUENCE and its [0] EXPLICIT content re-wrapped with indefinite lengths.
+    const header = (buf: Buffer) => (buf[1]! & 0x80 ? 2 + (buf[1]! & 0x7f) : 2);
+    const inner = der.subarray(header(der));
+    const oid = inner.subarray(0, 2 + inner[1]!);
+    const explicit = inner.subarray(oid.length);
+    const content = explicit.subarray(header(explicit));
+    const ber = Buffer.concat([Buffer.from([0x30, 0x80]), oid, Buffer.from([0xa0, 0x80]), content, Buffer.alloc(4)]);
+    const f = writeFiles({ 'windows.p7b': ber });
+    const report = check(f['windows.p7b']!);
+    expect(report.input).toMatchObject({ format: 'pkcs7', certificates: 2 });
+    expect(report.ok).toBe(true);
+  });
+
+  test('a PKCS#7 bundle under a CERTIFICATE label', () => {
+    const der = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', chainFile, '-outform', 'DER']);
+    const f = writeFiles({ 'bundle.crt': `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n` });
+    expect(check(f['bundle.crt']!).input).toMatchObject({ format: 'pkcs7', certificates: 2 });
+  });
+
   test('"-" reads standard input', () => {
     const run = cli(['-', '--ca', rootFile, '--offline', '--format', 'json'], { input: readFileSync(chainFile) });
     expect(run.status).toBe(0);
