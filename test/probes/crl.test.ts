@@ -161,6 +161,25 @@ describe('crl-reachable and not-revoked over a real HTTP server', () => {
     expect(worst(report, 'crl-reachable')).toBe('warn');
   });
 
+  test('on a TTY, text mode shows progress for fetches that take more than a second', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const f = JSON.parse(await leafWith([server.url('/hang.crl')])) as Record<string, string>;
+    let stderr = '';
+    let stdout = '';
+    const code = await main([f['chain.pem']!, '--ca', f['root.pem']!, '--timeout', '2'], {
+      stdout: (t) => { stdout += t; },
+      stderr: (t) => { stderr += t; },
+      readStdin: async () => Buffer.alloc(0),
+      stdoutIsTTY: false,
+      stderrIsTTY: true,
+      env: {},
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/fetching 1 CRL\(s\)\.\.\. [12] s/);
+    expect(stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(stdout).toMatch(/no complete answer within 2 s/);
+  });
+
   test('--cache-dir serves a current CRL without a second download', async () => {
     const f = JSON.parse(await leafWith([server.url('/good.crl')])) as Record<string, string>;
     const cacheDir = writeFiles({}).dir;
