@@ -120,8 +120,9 @@ export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFa
   }
 
   const top = path[path.length - 1]!;
-  // A presented top certificate that is self-signed or itself an anchor plays the root's part.
-  if (path.length > 1 && top.inputIndex !== undefined && (complete || isSelfSigned(top.cert))) top.role = 'root';
+  // A presented top certificate that is itself an anchor, or self-signed, plays the root's part;
+  // one whose root is known by hash only stays an intermediate.
+  if (path.length > 1 && top.inputIndex !== undefined && top.role !== 'root' && ((complete && !rootByHashOnly) || isSelfSigned(top.cert))) top.role = 'root';
 
   const links: SignatureLink[] = [];
   for (let i = 0; i + 1 < path.length; i++) {

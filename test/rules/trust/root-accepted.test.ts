@@ -59,3 +59,26 @@ describe('root-accepted against real roots (pure rule over hand-built facts)', (
     expect(findings[0]!.message).toMatch(/not the one known for that entry/);
   });
 });
+
+describe('chain building when the listed root is not on this machine', () => {
+  test('the top intermediate stays an intermediate; the root is matched by hash', async () => {
+    const { buildChain } = await import('../../../src/x509/chain.js');
+    const { fixtures: load } = await import('../../helpers/fixtures.js');
+    const { pki } = await load();
+    const [leafCert, intermediateCert] = [...decodePem(pki.leaf.pem), ...decodePem(pki.intermediate.pem)];
+    const rootHash = intermediateCert!.issuerHash;
+    const listed = [{ provider: 'Test', name: 'Test Lab Root CA', subjectHash: rootHash, subjectHashOld: null, sha256: null, subject: null, notAfter: null, notes: [] }];
+    const chain = buildChain([leafCert!, intermediateCert!], {
+      mode: 'byoc',
+      issuersOf: () => [],
+      isAnchor: () => false,
+      acceptedByHash: (hash) => (hash === rootHash ? listed : []),
+    });
+    expect(chain.path.map((p) => p.role)).toEqual(['leaf', 'intermediate']);
+    expect(chain.complete).toBe(true);
+    expect(chain.rootByHashOnly).toEqual(listed);
+    const findings = rule.check(ctx(chain.path, { chain }));
+    expect(findings[0]!.status).toBe('pass');
+    expect(findings[0]!.message).toMatch(/matched by hash only/);
+  });
+});
