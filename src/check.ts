@@ -95,7 +95,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   }
 
   const timeoutSeconds = options.timeoutSeconds ?? 10;
-  let crl: CrlFacts = { attempted: false, skipReason: '--offline: no connection attempted', certificates: [], timeoutSeconds };
+  let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds };
   if (!offline) {
     const { gatherCrlFacts } = await import('./probes/crl.js');
     crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress });
@@ -105,7 +105,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     now,
     warnDays: options.warnDays ?? 30,
     offline,
-    input: { name, format: input.format, sha256: createHash('sha256').update(buf).digest('hex'), privateKeys: input.privateKeys, ignoredBlocks: input.ignoredBlocks },
+    input: { name, format: input.format, sha256: createHash('sha256').update(buf).digest('hex'), privateKeys: input.privateKeys },
     chain,
     acceptedCas,
     sip,

@@ -34,7 +34,7 @@ export default defineRule({
       const usable = enabled.filter((s) => suiteInfo.has(s));
       const current = usable.filter((s) => suiteInfo.get(s)!.status === 'supported');
       const removedBy = role.byocRemovedBy ?? [];
-      const evidence = { cipherString: role.cipherString, enabled, usable, removedBy, ...(role.suggestedFix ? { suggestedFix: role.suggestedFix } : {}) };
+      const evidence = { cipherString: role.cipherString, opensslCipherString: role.opensslCipherString, enabled, usable, removedBy, ...(role.suggestedFix ? { suggestedFix: role.suggestedFix } : {}) };
       const removedText = removedBy.length ? ` ${removedBy.map((r) => `"${r.term}" removed ${r.removed.join(', ')}`).join('; ')}.` : '';
       const who = role.role === 'server' ? 'As TLS server (Genesys dials the SBC)' : 'As TLS client (the SBC dials Genesys)';
       if (usable.length === 0) {

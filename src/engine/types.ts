@@ -44,7 +44,6 @@ export interface InputFacts {
   format: 'pem' | 'der' | 'pkcs7';
   sha256: string;
   privateKeys: string[];
-  ignoredBlocks: string[];
 }
 
 /** Everything gathered before the rules run. Rules read it and nothing else. */

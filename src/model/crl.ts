@@ -25,9 +25,8 @@ export interface CrlCertificateFacts {
 }
 
 export interface CrlFacts {
-  /** False with --offline, or when there was nothing to check. */
+  /** False with --offline: nothing was fetched. */
   attempted: boolean;
-  skipReason?: string;
   certificates: CrlCertificateFacts[];
   timeoutSeconds: number;
 }

@@ -34,7 +34,7 @@ export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'c
     now: new Date('2026-11-22T12:00:00Z'),
     warnDays: 30,
     offline: true,
-    input: { name: 'test', format: 'pem', sha256: '0'.repeat(64), privateKeys: [], ignoredBlocks: [] },
+    input: { name: 'test', format: 'pem', sha256: '0'.repeat(64), privateKeys: [] },
     acceptedCas,
     sip: { uris: [], sbcs: [] },
     tls: { ciphersGiven: false, curvesGiven: false, versionsGiven: false, roles: [] },
