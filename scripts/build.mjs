@@ -60,5 +60,6 @@ const bin = new URL('../dist/bin.cjs', import.meta.url);
 copyFileSync(new URL('../src/launcher.cjs', import.meta.url), bin);
 chmodSync(bin, 0o755);
 
-// Warm V8's code cache with a representative offline check.
-spawnSync(process.execPath, [bin.pathname, 'examples/good/chain.pem', '--ca', 'examples/lab-root.pem', '--sbc', 'sbc1.example.com', '--uri', 'sip:+13175550100;tgrp=c1;trunk-context=example.com@lb01.voice.use1.pure.cloud:5061;transport=tls', '--offline'], { cwd: new URL('..', import.meta.url), stdio: 'ignore' });
+// Warm V8's code cache with a representative offline check: the BYOC list (the default trust,
+// which searches the root stores), an SBC host and a URI.
+spawnSync(process.execPath, [bin.pathname, 'examples/good/chain.pem', '--sbc', 'sbc1.example.com', '--uri', 'sip:+13175550100;tgrp=c1;trunk-context=example.com@lb01.voice.use1.pure.cloud:5061;transport=tls', '--offline'], { cwd: new URL('..', import.meta.url), stdio: 'ignore' });
