@@ -4,23 +4,15 @@
  * > do not support them" — Genesys BYOC Cloud TLS trunk specification; RFC 6125 6.4;
  * > RFC 5922 7.2 (SIP domain certificates, sip: URIs in subjectAltName).
  */
-import { isIPv6 } from '../../src/util/ip.js';
+import { ipBytes } from '../../src/util/ip.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
 import { matchName, normalizeHost, sipUriHost } from '../../src/sip/names.js';
 
 function sameIp(a: string, b: string): boolean {
-  if (isIPv6(a) && isIPv6(b)) {
-    const expand = (s: string) => {
-      const [head, tail] = s.toLowerCase().split('::') as [string, string | undefined];
-      const h = head ? head.split(':') : [];
-      const t = tail ? tail.split(':') : [];
-      const fill = tail === undefined ? [] : Array(8 - h.length - t.length).fill('0');
-      return [...h, ...fill, ...t].map((g) => parseInt(g, 16)).join(':');
-    };
-    return expand(a) === expand(b);
-  }
-  return a === b;
+  const x = ipBytes(a);
+  const y = ipBytes(b);
+  return !!x && !!y && x.length === y.length && x.every((byte, i) => byte === y[i]);
 }
 
 export default defineRule({

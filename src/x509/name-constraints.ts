@@ -2,21 +2,8 @@
  * RFC 5280 section 4.2.1.10 name constraints for DNS names and IP addresses, the forms a SIP
  * TLS certificate carries. Other forms are reported as unchecked, never as passed silently.
  */
-import { isIPv4, isIPv6 } from '../util/ip.js';
+import { ipBytes } from '../util/ip.js';
 import type { CertificateFacts, NameConstraint } from '../model/certificate.js';
-
-export function ipBytes(text: string): number[] | undefined {
-  if (isIPv4(text)) return text.split('.').map(Number);
-  if (!isIPv6(text)) return undefined;
-  const [head, tail] = text.toLowerCase().split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return groups.flatMap((g) => {
-    const n = parseInt(g, 16);
-    return [n >> 8, n & 0xff];
-  });
-}
 
 function hexBytes(hex: string): number[] {
   return Array.from(Buffer.from(hex, 'hex'));
