@@ -27,6 +27,15 @@ export interface RuleMeta {
   docs: { what: string; why: string };
 }
 
+/** Where a fact came from in the user's files: a finding about it points there (SARIF, text, JSON). */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  /** The key as written in that file, e.g. `cipher_list`. */
+  key?: string;
+}
+
 /** What a rule reports: one per certificate, URI, SBC host ... */
 export interface Finding {
   status: Status;
@@ -37,6 +46,8 @@ export interface Finding {
   evidence?: Record<string, unknown>;
   /** Overrides the rule's remediation when this finding needs a more specific fix. */
   remediation?: string;
+  /** The file and line the judged value came from, when it came from a file. */
+  location?: SourceLocation;
 }
 
 export interface InputFacts {
@@ -69,4 +80,9 @@ export interface RuleResult extends Finding {
   severity: Severity;
   remediation: string;
   source: string;
+  /** The trunk (profile name) and endpoint id the result belongs to, in `scan` reports. */
+  trunk?: string;
+  endpoint?: string;
+  /** A suppression from the trunk profile; the result keeps its status and stays in the report. */
+  suppressed?: { reason: string };
 }
