@@ -1,0 +1,4 @@
+/** The SBC configuration readers, one file each; sorted by format. test/config/readers.test.ts keeps this list and the folder in step. */
+import type { SbcReader } from '../types.js';
+
+export const readers: readonly SbcReader[] = [];

@@ -1,0 +1,126 @@
+/**
+ * TLS endpoints: one TLS context of the SBC in one role, as a provider (CLI flags, a trunk profile, an
+ * SBC configuration reader, the live probe) found it. Every value carries where it came from, so a
+ * finding can name the file, line and key as the user wrote them; rules never know which provider ran.
+ */
+import type { SourceLocation } from '../engine/types.js';
+import type { TlsRole, TlsVersion } from './tls.js';
+
+export type SbcFormat = 'flags' | 'kamailio' | 'opensips' | 'freeswitch' | 'asterisk' | 'audiocodes' | 'probe';
+
+/** Where a value came from. */
+export type Provenance =
+  /** A line of a configuration file (or the trunk profile); `key` as written there. */
+  | { kind: 'file'; file: string; line: number; key: string }
+  /** The product's documented default, e.g. "Kamailio compiled default for a tls.cfg domain without `method`: TLSv1+". */
+  | { kind: 'default'; text: string }
+  /** A command-line flag, e.g. `--ciphers`. */
+  | { kind: 'flag'; flag: string }
+  /** Observed on the wire by the live probe. */
+  | { kind: 'probe'; text: string };
+
+/** A value and its provenance. `raw` is the value as written, when the value is a translation of it. */
+export interface Sourced<T> {
+  value: T;
+  from: Provenance;
+  raw?: string;
+}
+
+/**
+ * How to write a setting in the product's own syntax, for fixes: `cipher_list = X` in a Kamailio
+ * tls.cfg, `cipher=a,b` in pjsip.conf, `--ciphers 'X'` for flags. Each provider supplies its own.
+ */
+export interface ProductSyntax {
+  /** `value` is an OpenSSL cipher string (`:`-separated); products with other list syntaxes convert it. */
+  ciphers(value: string): string;
+  /** The setting that allows TLS 1.2 (and drops 1.0/1.1) on this endpoint. */
+  allowTls12(): string;
+  /** The setting for the ECDHE group list; absent when the product has none. */
+  curves?(value: string): string;
+  /** The setting that stops the endpoint from asking for (or requiring) a client certificate. */
+  noClientCertificate(): string;
+  /** The setting that makes a client-role endpoint verify the server's certificate. */
+  verifyPeer(): string;
+  /** The setting that names the CA file the endpoint trusts. */
+  caList(path: string): string;
+}
+
+/** One TLS context of the SBC in one role, with every value's provenance. Absent = not set and no default known. */
+export interface TlsEndpointSettings {
+  /** Report id, assigned by the gatherer: `endpoint[2]`, or `settings.server` for flags. */
+  id: string;
+  format: SbcFormat;
+  /** Where the endpoint is declared (the section header, the transport, the profile). */
+  declared?: SourceLocation;
+  /** The endpoint's name as written: `server:default`, `transport-tls`, `TLSContexts 0 "default"`. */
+  name: string;
+  role: TlsRole;
+  /** Server role: the TLS listener Genesys connects to. */
+  listen?: Sourced<{ host?: string; port: number }>;
+  /** The certificate file the endpoint sends (path as written, resolved by the gatherer). */
+  certificate?: Sourced<string>;
+  /** Files the product falls back to when `certificate` is absent (FreeSWITCH tls.pem). */
+  certificateFallbacks?: string[];
+  privateKey?: Sourced<string>;
+  caList?: Sourced<string>;
+  caPath?: Sourced<string>;
+  /** The TLS versions the endpoint enables, after the product's own semantics (`TLSv1.2` exact vs `TLSv1.2+`). */
+  versions?: Sourced<TlsVersion[]>;
+  /** The TLS 1.2 (and older) cipher list as an OpenSSL cipher string. */
+  ciphers?: Sourced<string>;
+  /** TLS 1.3 suites, when the product sets them separately. */
+  tls13Suites?: Sourced<string>;
+  /** The ECDHE group list as OpenSSL parses it (`secp384r1:X25519`); absent = OpenSSL's default groups. */
+  curves?: Sourced<string>;
+  /** Server role: the handshake fails without a client certificate. */
+  requireClientCert?: Sourced<boolean>;
+  /** Server role: the SBC asks for a client certificate (CertificateRequest), required or not. */
+  requestClientCert?: Sourced<boolean>;
+  /** Client role: the SBC verifies the server's certificate. */
+  verifyPeer?: Sourced<boolean>;
+  /** SNI / server name the domain is selected by or sends. */
+  serverName?: Sourced<string>;
+  syntax: ProductSyntax;
+}
+
+/** What a configuration says the SBC would refuse to load, found while reading (config-valid judges it). */
+export interface ConfigProblem {
+  code: 'unknown-option' | 'invalid-value' | 'unknown-method' | 'no-listener' | 'missing-file' | 'syntax' | 'unresolved-variable' | 'other';
+  message: string;
+  location: SourceLocation;
+  /** The fix in the product's syntax. */
+  fix?: string;
+  /** The endpoint name it concerns, when one. */
+  endpoint?: string;
+}
+
+export function sourced<T>(value: T, from: Provenance, raw?: string): Sourced<T> {
+  return raw === undefined ? { value, from } : { value, from, raw };
+}
+
+/** The location of a value that came from a file; undefined for flags, defaults and probes. */
+export function locationOf(value: Sourced<unknown> | undefined): SourceLocation | undefined {
+  const from = value?.from;
+  return from?.kind === 'file' ? { file: from.file, line: from.line, key: from.key } : undefined;
+}
+
+/** "kamailio/tls.cfg:14 cipher_list", "--ciphers", "Kamailio default (...)": where a value came from, for messages. */
+export function describeSource(value: Sourced<unknown> | undefined): string {
+  const from = value?.from;
+  if (!from) return 'not set';
+  switch (from.kind) {
+    case 'file':
+      return `${from.file}:${from.line} ${from.key}`;
+    case 'flag':
+      return from.flag;
+    case 'default':
+      return from.text;
+    case 'probe':
+      return `observed: ${from.text}`;
+  }
+}
+
+/** The value as the user wrote it, for messages. */
+export function written(value: Sourced<unknown>): string {
+  return value.raw ?? (Array.isArray(value.value) ? value.value.join(',') : String(value.value));
+}
