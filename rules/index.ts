@@ -19,6 +19,9 @@ import tlsCiphers from './tls/tls-ciphers.js';
 import tlsCurves from './tls/tls-curves.js';
 import tlsVersion from './tls/tls-version.js';
 import rootAccepted from './trust/root-accepted.js';
+import trustsGenesys from './trust/trusts-genesys.js';
+import mtlsNotRequired from './tls/mtls-not-required.js';
+import configValid from './config/config-valid.js';
 import type { Rule } from '../src/engine/types.js';
 
 export const rules: readonly Rule[] = [
@@ -28,10 +31,12 @@ export const rules: readonly Rule[] = [
   chainComplete,
   chainOrder,
   chainSignatures,
+  configValid,
   crlReachable,
   hostNotIp,
   leafKey,
   leafUsage,
+  mtlsNotRequired,
   notRevoked,
   privateKey,
   rootAccepted,
@@ -40,6 +45,7 @@ export const rules: readonly Rule[] = [
   tlsCiphers,
   tlsCurves,
   tlsVersion,
+  trustsGenesys,
   uriParams,
   uriTransport,
 ];

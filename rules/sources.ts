@@ -27,6 +27,10 @@ export const sources = {
   OPENSSL_CIPHERS: { title: 'OpenSSL ciphers(1): cipher list format', url: 'https://docs.openssl.org/3.0/man1/openssl-ciphers/' },
   OPENSSL_GROUPS: { title: 'OpenSSL SSL_CTX_set1_groups_list(3): group list format', url: 'https://docs.openssl.org/3.0/man3/SSL_CTX_set1_curves/' },
   MOZILLA_ROOT_PROGRAM: { title: 'Mozilla Root Store Policy and CA distrust announcements', url: 'https://wiki.mozilla.org/CA' },
+  SBC_PRODUCT_DOCS: {
+    title: 'SBC product documentation: Kamailio tls module, OpenSIPS tls_mgm, FreeSWITCH mod_sofia, Asterisk res_pjsip, AudioCodes INI parameters',
+    url: 'https://www.kamailio.org/docs/modules/stable/modules/tls.html',
+  },
   BYOC_CHECK: { title: 'byoc-check: operational advice from field experience (not a Genesys requirement)' },
 } as const;
 

@@ -5,20 +5,28 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+/** The one list of lazily loaded modules: source file -> chunk name under dist/lazy/. */
 const lazy = {
-  './help.js': 'help',
-  './tls/facts.js': 'tls-facts',
-  './probes/crl.js': 'crl',
-  './pkcs7.js': 'pkcs7',
+  'src/cli/help.ts': 'help',
+  'src/tls/facts.ts': 'tls-facts',
+  'src/probes/crl.ts': 'crl',
+  'src/parsers/pkcs7.ts': 'pkcs7',
+  'src/scan/scan.ts': 'scan',
 };
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Keeps the lazy imports out of the main bundle and points them at dist/lazy/. */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(help|tls\/facts|probes\/crl|pkcs7)\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./lazy/${lazy[args.path]}.mjs`, external: true } : undefined);
+    b.onResolve({ filter: /\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const source = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))).split(sep).join('/');
+      return lazy[source] ? { path: `./lazy/${lazy[source]}.mjs`, external: true } : undefined;
+    });
   },
 };
 
@@ -40,7 +48,7 @@ const main = await build({
 if (process.env.BYOC_BUILD_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(main.metafile));
 await build({
   ...common,
-  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts' },
+  entryPoints: Object.fromEntries(Object.entries(lazy).map(([source, chunk]) => [chunk, source])),
   outdir: 'dist/lazy',
   outExtension: { '.js': '.mjs' },
   format: 'esm',

@@ -19,6 +19,7 @@ export default defineRule({
   meta: {
     id: 'subject-name',
     area: 'sip',
+    requires: ['chain'],
     title: 'The SBC certificate names every host Genesys dials',
     severity: 'error',
     citations: [{ source: 'BYOC_TLS_SPEC', section: 'Certificate trust; Subject name validation' }, { source: 'RFC6125', section: '6.4' }, { source: 'RFC5922', section: '7.2' }],

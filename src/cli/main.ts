@@ -6,7 +6,9 @@ import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
 import { sources } from '../../rules/sources.js';
-import { check, decodeAll, readInputFile } from '../check.js';
+import { check, decodeAll, loadCaFile, readInputFile } from '../check.js';
+import type { Report } from '../report/types.js';
+import { parsePathMap, scanOptions } from './scan-options.js';
 import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';
 import { parseChainInput } from '../parsers/chain-input.js';
@@ -22,6 +24,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** The directory `scan` paths are relative to. */
+  cwd: string;
 }
 
 export const EXIT_OK = 0;
@@ -88,12 +92,39 @@ function runExplain(id: string | undefined, io: Io): number {
   return EXIT_OK;
 }
 
+function timeoutOf(t: number): number {
+  if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${t}`);
+  return t;
+}
+
+/** Formats the report, writes it (stdout or --output) and gives the exit code. */
+async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise<number> {
+  const format = String(v.format);
+  const output = v.output as string | undefined;
+  const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
+  let text: string;
+  if (format === 'json') text = formatJson(report);
+  else if (color) {
+    const { Chalk } = await import('chalk');
+    text = formatText(report, { chalk: new Chalk({ level: 1 }) as unknown as Painter });
+  } else text = formatText(report);
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (error) {
+      throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  } else io.stdout(text);
+  if (!report.ok) return EXIT_FAILED;
+  return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const command = ['hash', 'rules', 'explain'].includes(argv[0] ?? '') ? argv[0]! : 'check';
+    const command = ['hash', 'rules', 'explain', 'scan'].includes(argv[0] ?? '') ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
-    const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
+    const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -111,13 +142,32 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return runRulesList(String(args.values.format), io);
     }
     if (command === 'explain') return runExplain(args.positionals[0], io);
+    if (command === 'scan') {
+      const v = args.values;
+      if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+      const caCertificates = v.ca ? await loadCaFile(String(v.ca)) : undefined;
+      const { scan } = await import('../scan/scan.js');
+      const report = await scan({
+        cwd: io.cwd,
+        paths: args.positionals,
+        profile: v.profile as string | undefined,
+        pathMap: parsePathMap(v['path-map'] as string[] | undefined),
+        region: v.region as string | undefined,
+        ...(caCertificates ? { caCertificates, caName: String(v.ca) } : {}),
+        at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
+        warnDays: v['warn-days'] as number,
+        online: v.online === true,
+        timeoutSeconds: timeoutOf(v.timeout as number),
+        cacheDir: v['cache-dir'] as string | undefined,
+        version: pkg.version,
+      });
+      return await emit(report, v, io);
+    }
 
     if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
     if (args.positionals.length > 1) throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
     const v = args.values;
     const format = String(v.format);
-    const output = v.output as string | undefined;
-    const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
     if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
     const report = await check({
       chain: args.positionals[0]!,
@@ -133,30 +183,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
       warnDays: v['warn-days'] as number,
       caFile: v.ca as string | undefined,
       offline: v.offline === true,
-      timeoutSeconds: (() => {
-        const t = v.timeout as number;
-        if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${t}`);
-        return t;
-      })(),
+      timeoutSeconds: timeoutOf(v.timeout as number),
       cacheDir: v['cache-dir'] as string | undefined,
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
     });
-    let text: string;
-    if (format === 'json') text = formatJson(report);
-    else if (color) {
-      const { Chalk } = await import('chalk');
-      text = formatText(report, { chalk: new Chalk({ level: 1 }) as unknown as Painter });
-    } else text = formatText(report);
-    if (output) {
-      try {
-        writeFileSync(output, text);
-      } catch (error) {
-        throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      }
-    } else io.stdout(text);
-    if (!report.ok) return EXIT_FAILED;
-    return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
+    return await emit(report, v, io);
   } catch (error) {
     if (isInputError(error)) {
       io.stderr(`byoc-check: ${error.message}\n`);

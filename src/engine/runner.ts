@@ -1,5 +1,5 @@
 import { sources } from '../../rules/sources.js';
-import type { CheckContext, Rule, RuleResult } from './types.js';
+import type { CheckContext, Finding, Need, Rule, RuleResult } from './types.js';
 
 export function citationText(rule: Rule): string {
   return rule.meta.citations
@@ -7,12 +7,22 @@ export function citationText(rule: Rule): string {
     .join('; ');
 }
 
+const CHAIN_AREAS = new Set(['cert', 'trust', 'crl']);
+
+export function needs(rule: Rule): readonly Need[] {
+  return rule.meta.requires ?? (CHAIN_AREAS.has(rule.meta.area) ? ['chain'] : []);
+}
+
 /** Runs every rule; a rule that throws becomes a failed result instead of a crash. */
 export function runRules(rules: readonly Rule[], ctx: CheckContext): RuleResult[] {
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const base = { rule: rule.meta.id, severity: rule.meta.severity, remediation: rule.meta.remediation, source: citationText(rule) };
-    let findings;
+    let findings: Finding[];
+    if (ctx.chainMissing !== undefined && needs(rule).includes('chain')) {
+      results.push({ ...base, status: 'skip', target: 'chain', message: `No certificate chain to check: ${ctx.chainMissing}`, evidence: { reason: 'no-chain' } });
+      continue;
+    }
     try {
       findings = rule.check(ctx);
     } catch (error) {

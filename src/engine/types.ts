@@ -4,11 +4,14 @@ import type { SipFacts } from '../model/sip.js';
 import type { TlsFacts } from '../model/tls.js';
 import type { CrlFacts } from '../model/crl.js';
 import type { SourceId } from '../../rules/sources.js';
+import type { ConfigProblem } from '../model/endpoint.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
 export type Severity = 'error' | 'warning';
-export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl';
+export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config';
+/** Facts a rule cannot do without; when the context lacks one, the runner reports a uniform skip. */
+export type Need = 'chain';
 
 export interface Citation {
   source: SourceId;
@@ -25,6 +28,8 @@ export interface RuleMeta {
   /** What a telephony engineer does when the rule fails. */
   remediation: string;
   docs: { what: string; why: string };
+  /** Defaults to ['chain'] for the cert, trust and crl areas. */
+  requires?: readonly Need[];
 }
 
 /** Where a fact came from in the user's files: a finding about it points there (SARIF, text, JSON). */
@@ -55,6 +60,8 @@ export interface InputFacts {
   format: 'pem' | 'der' | 'pkcs7';
   sha256: string;
   privateKeys: string[];
+  /** scan: private keys committed to the repository among this trunk's files (location only, never content). */
+  committedKeys?: Array<{ file: string; line: number; label: string }>;
 }
 
 /** Everything gathered before the rules run. Rules read it and nothing else. */
@@ -68,6 +75,15 @@ export interface CheckContext {
   sip: SipFacts;
   tls: TlsFacts;
   crl: CrlFacts;
+  /** Set when there is no chain to judge (a configuration's certificate file is not in the repository): why. */
+  chainMissing?: string;
+  /** SBC configuration files read for this context, and what the SBC would refuse to load in them. */
+  config?: ConfigFacts;
+}
+
+export interface ConfigFacts {
+  files: string[];
+  problems: ConfigProblem[];
 }
 
 export interface Rule {

@@ -1,4 +1,4 @@
-import type { TlsEndpointSettings } from './endpoint.js';
+import type { Sourced, TlsEndpointSettings } from './endpoint.js';
 
 export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
 export type TlsRole = 'server' | 'client';
@@ -22,6 +22,10 @@ export interface TlsEndpointFacts extends TlsEndpointSettings {
   groupError?: string;
   /** Group names this OpenSSL does not know but newer ones do (X25519MLKEM768), left out of `groups`. */
   groupsUnknownHere?: string[];
+  /** The certificates of `caList`, when the file was found (trusts-genesys matches roots by subject hash). */
+  caCertificates?: Sourced<Array<{ subject: string; subjectHash: string; sha256: string }>>;
+  /** Paths tried for `caList` when it was not found. */
+  caListTried?: string[];
   /** The OpenSSL version that resolved the strings. */
   openssl?: string;
 }

@@ -20,6 +20,64 @@ export interface CertificateSummary {
   signatureAlgorithm: string;
   san: string[];
   crlDistributionPoints: string[];
+  /** The certificate file (scan reports). */
+  file?: string;
+}
+
+/** A value of an endpoint with where it came from. */
+export interface ValueJson {
+  value: string | number | boolean | string[] | null;
+  /** As written, when the value is a translation of it. */
+  written?: string;
+  from: { kind: 'file'; file: string; line: number; key: string } | { kind: 'default'; text: string } | { kind: 'flag'; flag: string } | { kind: 'probe'; text: string };
+}
+
+export interface EndpointJson {
+  id: string;
+  file: string | null;
+  line: number | null;
+  format: string;
+  name: string;
+  role: 'server' | 'client';
+  port: ValueJson | null;
+  certificate: ValueJson | null;
+  privateKey: ValueJson | null;
+  caList: ValueJson | null;
+  tlsMin: ValueJson | null;
+  tlsMax: ValueJson | null;
+  versions: ValueJson | null;
+  ciphers: ValueJson | null;
+  tls13Suites: ValueJson | null;
+  curves: ValueJson | null;
+  requireClientCert: ValueJson | null;
+  requestClientCert: ValueJson | null;
+  verifyPeer: ValueJson | null;
+  serverName: ValueJson | null;
+  enabledSuites?: string[];
+  groups?: string[];
+}
+
+export interface ScanTrunk {
+  name: string;
+  /** The results' `trunk` field and target: trunk[NAME]. */
+  target: string;
+  origin: { kind: 'profile'; file: string; line: number } | { kind: 'config'; file: string } | { kind: 'certificate'; file: string } | { kind: 'repository' };
+  configFiles: string[];
+  endpoints: string[];
+  /** The chains the trunk's endpoints send, or why there is none. */
+  chains: Array<{ file: string; how: string; certificates: number[] } | { missing: string }>;
+  region?: string;
+  sbc: string[];
+  uris: string[];
+  /** Trunk-level checks that could not run, and what to add to the profile. */
+  notChecked?: string;
+}
+
+export interface ScanFile {
+  path: string;
+  kind: 'config' | 'certificate' | 'key' | 'profile' | 'skipped';
+  format?: string;
+  notes: Array<{ level: 'info' | 'warn'; message: string; line?: number }>;
 }
 
 export interface Report {
@@ -27,9 +85,14 @@ export interface Report {
   tool: { name: 'byoc-check'; version: string };
   checkedAt: string;
   ok: boolean;
-  summary: { pass: number; fail: number; warn: number; skip: number };
+  summary: { pass: number; fail: number; warn: number; skip: number; suppressed?: number };
   input: { name: string; format: string; sha256: string; certificates: number };
   trust: { mode: 'byoc' | 'custom'; anchors: string };
   certificates: CertificateSummary[];
   results: RuleResult[];
+  /** scan: every TLS endpoint read, the trunks, every file read. */
+  endpoints?: EndpointJson[];
+  trunks?: ScanTrunk[];
+  files?: ScanFile[];
+  scan?: { root: string; paths: string[]; changedFileRun: boolean; trunksFound: number; trunksChecked: number; online: boolean; profile?: string };
 }

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
+import { formatScanText } from './scan-text.js';
 
 const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
 const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
@@ -29,6 +30,7 @@ function marked(result: RuleResult): string[] {
 /** `chalk` is a chalk instance (colour) or `plain`; chalk is only loaded when colour is on. */
 export function formatText(report: Report, options: { chalk?: Painter } = {}): string {
   const chalk = options.chalk ?? plain;
+  if (report.scan) return formatScanText(report, chalk, (status, text) => paint(chalk, status, text));
   const lines: string[] = [];
   lines.push(chalk.bold(`byoc-check ${report.tool.version}: ${report.input.name} (${report.input.format.toUpperCase()}, ${report.input.certificates} certificate${report.input.certificates === 1 ? '' : 's'})`));
   lines.push(chalk.dim(`checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}`));

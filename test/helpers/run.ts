@@ -48,8 +48,8 @@ export interface CliRun {
   ms: number;
 }
 
-export function cli(args: string[], options: { input?: string | Buffer; timeoutMs?: number; env?: Record<string, string> } = {}): CliRun {
+export function cli(args: string[], options: { input?: string | Buffer; timeoutMs?: number; env?: Record<string, string>; cwd?: string } = {}): CliRun {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { input: options.input, timeout: options.timeoutMs ?? 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, input: options.input, timeout: options.timeoutMs ?? 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }

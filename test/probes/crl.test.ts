@@ -170,6 +170,7 @@ describe('crl-reachable and not-revoked over a real HTTP server', () => {
       stdout: (t) => { stdout += t; },
       stderr: (t) => { stderr += t; },
       readStdin: async () => Buffer.alloc(0),
+      cwd: process.cwd(),
       stdoutIsTTY: false,
       stderrIsTTY: true,
       env: {},

@@ -1,0 +1,64 @@
+/** `scan` in a terminal: grouped by trunk, then endpoint; every finding with file:line, the value as written and the fix. */
+import type { RuleResult, Status } from '../engine/types.js';
+import type { Report } from '../report/types.js';
+import type { Painter } from './text.js';
+
+const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
+const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function where(r: RuleResult): string {
+  const l = r.location;
+  return l ? `${l.file}${l.line ? `:${l.line}` : ''}${l.key ? ` ${l.key}` : ''}` : '';
+}
+
+export function formatScanText(report: Report, chalk: Painter, paint: (status: Status, text: string) => string): string {
+  const lines: string[] = [];
+  const scan = report.scan!;
+  lines.push(chalk.bold(`byoc-check ${report.tool.version} scan: ${scan.trunksChecked} of ${plural(scan.trunksFound, 'trunk')}${scan.changedFileRun ? ' (those the changed files involve)' : ''}, ${plural(report.endpoints?.length ?? 0, 'TLS endpoint')}, ${plural(report.certificates.length, 'certificate')}`));
+  lines.push(chalk.dim(`checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}; ${scan.online ? 'online (CRLs fetched)' : 'offline (CRLs not fetched; --online to fetch them)'}${scan.profile ? `; profile ${scan.profile}` : '; no trunk profile (byoc-check.yaml)'}`));
+  const endpoints = new Map((report.endpoints ?? []).map((e) => [e.id, e]));
+  for (const trunk of report.trunks ?? []) {
+    const mine = report.results.filter((r) => r.trunk === trunk.name);
+    const worst = ORDER.find((s) => mine.some((r) => r.status === s && !r.suppressed)) ?? 'skip';
+    lines.push('');
+    lines.push(`${paint(worst, SYMBOL[worst])} ${chalk.bold(`trunk ${trunk.name}`)}${trunk.region ? chalk.dim(` (${trunk.region})`) : ''}`);
+    for (const c of trunk.chains) lines.push(chalk.dim(`    ${'file' in c ? `chain ${c.file} (${c.how})` : `no chain: ${c.missing}`}`));
+    if (trunk.notChecked) lines.push(chalk.dim(`    not checked: ${trunk.notChecked}`));
+    const groups = new Map<string, RuleResult[]>();
+    for (const r of mine) {
+      if (r.status === 'pass' || r.status === 'skip') continue;
+      const key = r.endpoint ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    for (const [key, group] of [...groups].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en', { numeric: true })))) {
+      const e = endpoints.get(key);
+      if (e) lines.push(`    ${chalk.bold(e.name)} ${chalk.dim(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`)}`);
+      for (const r of group.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status))) {
+        const pad = e ? '      ' : '    ';
+        lines.push(`${pad}${paint(r.status, `${SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`);
+        lines.push(`${pad}  ${r.message}`);
+        if (r.suppressed) lines.push(chalk.dim(`${pad}  suppressed: ${r.suppressed.reason}`));
+        else lines.push(chalk.dim(`${pad}  fix: ${r.remediation}`));
+      }
+    }
+    const passed = mine.filter((r) => r.status === 'pass').length;
+    const skipped = mine.filter((r) => r.status === 'skip').length;
+    lines.push(chalk.dim(`    ${passed} passed, ${skipped} skipped`));
+  }
+  const notes = (report.files ?? []).flatMap((f) => f.notes.filter((n) => n.level === 'warn').map((n) => `${f.path}${n.line ? `:${n.line}` : ''}: ${n.message}`));
+  if (notes.length) {
+    lines.push('');
+    lines.push(chalk.bold('Not read'));
+    for (const n of notes) lines.push(`  ${chalk.yellow('!')} ${n}`);
+  }
+  lines.push('');
+  const { fail, warn, pass, skip } = report.summary;
+  const suppressed = report.summary.suppressed ?? 0;
+  const counts = chalk.dim(`(${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${suppressed ? `, ${suppressed} suppressed` : ''})`);
+  if ((report.trunks ?? []).length === 0) lines.push(`${chalk.green.bold(scan.changedFileRun ? 'NOTHING TO CHECK: no trunk involves the changed files.' : 'NOTHING TO CHECK: no SBC configuration or certificate found.')} ${counts}`);
+  else if (fail) lines.push(`${chalk.red.bold(`NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse ${fail === 1 ? 'this' : 'these'} as configured.`)} ${counts}`);
+  else if (warn) lines.push(`${chalk.yellow.bold(`READY WITH WARNINGS: ${plural(warn, 'warning')} to review.`)} ${counts}`);
+  else lines.push(`${chalk.green.bold('READY for what was checked.')} ${counts}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+/**
+ * The trunk profile, byoc-check.yaml: parsed with the `yaml` library (line numbers kept for every
+ * value), validated against schema/profile.schema.json with ajv. A bad profile is an input error
+ * naming file:line, since nothing can be checked until the user fixes it.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import schema from '../../schema/profile.schema.json' with { type: 'json' };
+import { InputError } from '../errors.js';
+import type { TlsVersion } from '../model/tls.js';
+import { safeText } from '../util/text.js';
+
+export interface ProfileSuppression {
+  rule: string;
+  target?: string;
+  reason: string;
+  line: number;
+}
+
+export interface ProfileTrunk {
+  name: string;
+  line: number;
+  region?: string;
+  sbc?: string[];
+  uris?: string[];
+  config?: string;
+  endpoints?: string[];
+  chain?: string;
+  tls?: { ciphers?: string; curves?: string; tlsMin?: TlsVersion; tlsMax?: TlsVersion };
+  suppress: ProfileSuppression[];
+  /** Line of each key of the trunk (and of tls.* as `tls.ciphers`), for provenance. */
+  lines: Record<string, number>;
+}
+
+export interface Profile {
+  file: string;
+  pathMap: Array<{ from: string; to: string }>;
+  trunks: ProfileTrunk[];
+}
+
+const ajv = new Ajv2020({ allErrors: false, strict: true });
+const validate = ajv.compile(schema);
+
+export function parseProfile(text: string, file: string, knownRules: readonly string[]): Profile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new InputError(`${file}:${lineAt(e.pos[0])}: not valid YAML: ${safeText(e.message.split('\n')[0]!)}`);
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const nodeAt = (path: Array<string | number>): YamlNode | undefined => doc.getIn(path, true) as YamlNode | undefined;
+  const lineOf = (path: Array<string | number>) => {
+    for (let k = path.length; k >= 0; k--) {
+      const node = nodeAt(path.slice(0, k));
+      if (node?.range) return lineAt(node.range[0]);
+    }
+    return 1;
+  };
+  if (!validate(data)) {
+    const e = validate.errors![0]!;
+    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the profile';
+    const detail = e.keyword === 'additionalProperties' ? `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.keyword === 'enum' ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.message ?? 'invalid';
+    const line = e.keyword === 'additionalProperties' ? lineOf([...path, (e.params as { additionalProperty: string }).additionalProperty]) : lineOf(path);
+    throw new InputError(`${file}:${line}: ${safeText(where)}: ${safeText(detail)} (schema/profile.schema.json)`);
+  }
+  const raw = data as { pathMap?: Record<string, string>; trunks: Array<Omit<ProfileTrunk, 'line' | 'lines' | 'suppress'> & { suppress?: Array<Omit<ProfileSuppression, 'line'>> }> };
+  const names = new Set<string>();
+  const trunks = raw.trunks.map((t, i): ProfileTrunk => {
+    const line = lineOf(['trunks', i]);
+    if (names.has(t.name)) throw new InputError(`${file}:${line}: trunk "${t.name}" is declared twice`);
+    names.add(t.name);
+    if (!t.config && !t.chain) throw new InputError(`${file}:${line}: trunk "${t.name}" needs \`config:\` (an SBC configuration file) or \`chain:\` (a certificate chain file)`);
+    const suppress = (t.suppress ?? []).map((s, j) => {
+      const sLine = lineOf(['trunks', i, 'suppress', j]);
+      if (!knownRules.includes(s.rule)) throw new InputError(`${file}:${sLine}: suppress: no rule "${safeText(s.rule)}" (\`byoc-check rules\` lists them)`);
+      return { ...s, line: sLine };
+    });
+    const lines: Record<string, number> = {};
+    const node = nodeAt(['trunks', i]);
+    if (isMap(node)) {
+      for (const item of node.items) {
+        const key = String((item.key as { value?: unknown })?.value ?? item.key);
+        lines[key] = lineAt((item.key as YamlNode).range?.[0]);
+        if (key === 'tls' && isMap(item.value)) for (const sub of item.value.items) lines[`tls.${String((sub.key as { value?: unknown }).value)}`] = lineAt((sub.key as YamlNode).range?.[0]);
+        if ((key === 'sbc' || key === 'uris') && !isSeq(item.value)) throw new InputError(`${file}:${lines[key]}: ${key} must be a list`);
+      }
+    }
+    return { ...t, line, lines, suppress };
+  });
+  return { file, pathMap: Object.entries(raw.pathMap ?? {}).map(([from, to]) => ({ from, to })), trunks };
+}

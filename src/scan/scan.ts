@@ -1,0 +1,521 @@
+/**
+ * `byoc-check scan`: a configuration repository as the main input. Readers turn SBC configuration
+ * files into TLS endpoints with provenance; the trunk profile (or, without one, each configuration
+ * and each lone certificate file) groups them into trunks; each trunk is judged by the same rules as
+ * the single-chain check, once per certificate chain it sends. One process, offline by default.
+ */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { acceptedCas } from '../../rules/data/accepted-cas.js';
+import { rules } from '../../rules/index.js';
+import { decodeAll, resolveTls } from '../check.js';
+import { ConfigRepo, type PathMapping } from '../config/repo.js';
+import { readers } from '../config/readers/index.js';
+import type { ConfigFile, FileNote, ReaderOutput, SbcReader } from '../config/types.js';
+import { runRules } from '../engine/runner.js';
+import type { CheckContext, InputFacts, RuleResult, SourceLocation } from '../engine/types.js';
+import { InputError, isInputError } from '../errors.js';
+import type { CertificateFacts } from '../model/certificate.js';
+import type { ConfigProblem, Sourced, TlsEndpointSettings } from '../model/endpoint.js';
+import type { CrlFacts } from '../model/crl.js';
+import type { TlsEndpointFacts, TlsVersion } from '../model/tls.js';
+import { parseChainInput } from '../parsers/chain-input.js';
+import { flagSyntax } from '../providers/flags.js';
+import { buildReport } from '../report/build.js';
+import type { CertificateSummary, Report, ScanFile, ScanTrunk } from '../report/types.js';
+import { gatherSipFacts } from '../sip/facts.js';
+import { byocAnchors, customAnchors } from '../trust/anchors.js';
+import type { Anchors } from '../x509/chain.js';
+import { buildChain } from '../x509/chain.js';
+import { safeText } from '../util/text.js';
+import { parseProfile, type Profile, type ProfileTrunk } from './profile.js';
+import { walk, type WalkedFile } from './walk.js';
+import { endpointJson } from './endpoint-json.js';
+
+export interface ScanOptions {
+  /** The directory paths are relative to (the repository root in a pre-commit hook). */
+  cwd: string;
+  /** Files or directories; files select the trunks that involve them. Default: `.`. */
+  paths: string[];
+  profile?: string;
+  pathMap?: PathMapping[];
+  region?: string;
+  /** Trust anchors instead of the BYOC list (certificates already decoded). */
+  caCertificates?: CertificateFacts[];
+  caName?: string;
+  at?: Date;
+  warnDays?: number;
+  online?: boolean;
+  timeoutSeconds?: number;
+  cacheDir?: string;
+  version?: string;
+}
+
+const PROFILE_NAMES = ['byoc-check.yaml', 'byoc-check.yml'];
+const CERT_EXTENSIONS = /\.(pem|crt|cer|der|p7b|p7c|p12|pfx|key|cert)$/i;
+const PKCS12 = /\.(p12|pfx)$/i;
+
+interface LoadedChain {
+  path: string;
+  how: string;
+  certificates?: CertificateFacts[];
+  input?: InputFacts;
+  error?: string;
+}
+
+interface Unit {
+  trunk: TrunkPlan;
+  chain?: LoadedChain;
+  chainMissing?: string;
+  endpoints: TlsEndpointFacts[];
+  first: boolean;
+}
+
+interface TrunkPlan {
+  name: string;
+  origin: ScanTrunk['origin'];
+  profile?: ProfileTrunk;
+  configFiles: string[];
+  endpoints: TlsEndpointSettings[];
+  chainFile?: { path: string; how: string } | { missing: string; tried: string[] };
+  problems: ConfigProblem[];
+  /** Files whose change selects this trunk in a changed-file run. */
+  involves: Set<string>;
+  keyFiles: string[];
+}
+
+function isText(bytes: Buffer): boolean {
+  return !bytes.subarray(0, 8192).includes(0);
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** PEM private-key blocks and PKCS#12 files: where they are, never what they hold. */
+function privateKeysIn(file: WalkedFile): Array<{ line: number; label: string }> {
+  if (PKCS12.test(file.path) || (!isText(file.bytes) && file.bytes[0] === 0x30 && file.bytes.subarray(0, 64).includes(Buffer.from('06092a864886f70d010701', 'hex')))) return [{ line: 1, label: 'PKCS#12' }];
+  if (!isText(file.bytes)) return [];
+  const text = file.bytes.toString('latin1');
+  const out: Array<{ line: number; label: string }> = [];
+  const re = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ line: lineOf(text, m.index), label: m[1]! });
+  return out;
+}
+
+function looksLikeCertificateFile(file: WalkedFile): boolean {
+  if (isText(file.bytes)) return file.bytes.includes('-----BEGIN ') && /-----BEGIN (TRUSTED |X509 )?CERTIFICATE-----|-----BEGIN PKCS7-----/.test(file.bytes.toString('latin1'));
+  return CERT_EXTENSIONS.test(file.path) && file.bytes[0] === 0x30;
+}
+
+export async function scan(options: ScanOptions): Promise<Report> {
+  const paths = options.paths.length ? options.paths : ['.'];
+  const root = options.cwd;
+  const given = paths.map((p) => posix.normalize(p.split('\\').join('/')).replace(/\/+$/, '') || '.');
+  const walked = walk(root, ['.']);
+  const byPath = new Map(walked.files.map((f) => [f.path, f]));
+  for (const p of given) if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p)) throw new InputError(`${safeText(p)}: no such file or directory under ${safeText(root)}`);
+  const selectAll = given.every((p) => p === '.');
+  const selected = (file: string) => selectAll || given.some((p) => p === '.' || file === p || file.startsWith(`${p}/`));
+
+  const files: ScanFile[] = [];
+  const fileInfo = (path: string, kind: ScanFile['kind'], format?: string) => {
+    let entry = files.find((f) => f.path === path);
+    if (!entry) files.push((entry = { path, kind, ...(format ? { format } : {}), notes: [] }));
+    return entry;
+  };
+  for (const s of walked.skipped) fileInfo(s.path, 'skipped').notes.push({ level: 'info', message: s.why });
+
+  // The trunk profile.
+  let profile: Profile | undefined;
+  const profilePath = options.profile ? posix.normalize(options.profile.split('\\').join('/')) : PROFILE_NAMES.find((n) => byPath.has(n));
+  if (profilePath) {
+    const file = byPath.get(profilePath);
+    if (!file) throw new InputError(`--profile ${safeText(profilePath)}: no such file under ${safeText(root)}`);
+    profile = parseProfile(file.bytes.toString('utf8'), profilePath, rules.map((r) => r.meta.id));
+    fileInfo(profilePath, 'profile');
+  }
+  const pathMap = [...(options.pathMap ?? []), ...(profile?.pathMap ?? [])];
+  const texts = new Map<string, string>();
+  for (const f of walked.files) if (isText(f.bytes)) texts.set(f.path, f.bytes.toString('utf8'));
+  const repo = new ConfigRepo(texts, pathMap);
+  const locateAny = (written: string, from: string) => repo.locate(written, from, (p) => byPath.has(p));
+
+  // Configuration files: entries first, then parts no entry read.
+  const outputs = new Map<string, { reader: SbcReader; output: ReaderOutput }>();
+  const consumedBy = new Map<string, string>();
+  const detected: Array<{ file: ConfigFile; reader: SbcReader; kind: 'entry' | 'part' }> = [];
+  for (const [path, text] of texts) {
+    if (path === profilePath) continue;
+    for (const reader of readers) {
+      let kind: 'entry' | 'part' | false = false;
+      try {
+        kind = reader.detect({ path, text });
+      } catch {
+        kind = false;
+      }
+      if (kind) {
+        detected.push({ file: { path, text }, reader, kind });
+        break;
+      }
+    }
+  }
+  const read = (d: (typeof detected)[number]) => {
+    let output: ReaderOutput;
+    try {
+      output = d.reader.read(repo.readerInput(d.file));
+    } catch (error) {
+      output = { endpoints: [], consumed: [], notes: [{ location: { file: d.file.path }, level: 'warn', message: `the ${d.reader.format} reader could not read this file (${(error as Error).message}); nothing from it was checked` }], problems: [] };
+    }
+    outputs.set(d.file.path, { reader: d.reader, output });
+    fileInfo(d.file.path, 'config', d.reader.format);
+    for (const c of output.consumed) {
+      if (c !== d.file.path && !consumedBy.has(c)) consumedBy.set(c, d.file.path);
+      fileInfo(c, 'config', d.reader.format);
+    }
+    for (const note of output.notes) fileInfo(note.location.file, 'config', d.reader.format).notes.push({ level: note.level, message: note.message, ...(note.location.line ? { line: note.location.line } : {}) });
+  };
+  for (const d of detected.filter((x) => x.kind === 'entry')) read(d);
+  for (const d of detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path))) read(d);
+
+  // Trunks: from the profile, then every configuration no profile trunk claimed.
+  const plans: TrunkPlan[] = [];
+  const claimed = new Set<string>();
+  const outputFor = (config: string) => outputs.get(config) ?? (consumedBy.has(config) ? outputs.get(consumedBy.get(config)!) : undefined);
+  const configFilesOf = (entry: string) => [entry, ...outputs.get(entry)!.output.consumed.filter((c) => c !== entry)];
+  for (const t of profile?.trunks ?? []) {
+    const plan: TrunkPlan = { name: t.name, origin: { kind: 'profile', file: profile!.file, line: t.line }, profile: t, configFiles: [], endpoints: [], problems: [], involves: new Set([profile!.file]), keyFiles: [] };
+    if (t.config) {
+      const found = locateAny(t.config, profile!.file);
+      const entry = found.path ? outputFor(found.path) : undefined;
+      if (!found.path) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${safeText(t.config)} is not in the repository (tried ${found.tried.join(', ')})`);
+      if (!entry) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": ${found.path} is not an SBC configuration byoc-check can read (${readers.map((r) => r.format).join(', ')})`);
+      const entryPath = [...outputs.entries()].find(([, v]) => v === entry)![0];
+      claimed.add(entryPath);
+      plan.configFiles = configFilesOf(entryPath);
+      let endpoints = entry.output.endpoints;
+      if (entryPath !== found.path) endpoints = endpoints.filter((e) => e.declared?.file === found.path || !e.declared);
+      if (t.endpoints) {
+        const names = new Set(endpoints.map((e) => e.name));
+        const unknown = t.endpoints.filter((n) => !names.has(n));
+        if (unknown.length) throw new InputError(`${profile!.file}:${t.lines.endpoints ?? t.line}: trunk "${t.name}": no endpoint ${unknown.map((n) => `"${safeText(n)}"`).join(', ')} in ${found.path} (it has ${[...names].map((n) => `"${n}"`).join(', ') || 'none'})`);
+        endpoints = endpoints.filter((e) => t.endpoints!.includes(e.name));
+      }
+      plan.endpoints = endpoints.map((e) => ({ ...e }));
+      plan.problems = entry.output.problems.filter((p) => plan.configFiles.includes(p.location.file));
+    }
+    if (t.tls) plan.endpoints.push(...profileEndpoints(t, profile!.file));
+    if (t.chain) {
+      const found = locateAny(t.chain, profile!.file);
+      plan.chainFile = found.path ? { path: found.path, how: `trunk profile ${profile!.file}:${t.lines.chain ?? t.line}` } : { missing: t.chain, tried: found.tried };
+    }
+    plans.push(plan);
+  }
+  for (const [entry, { output }] of outputs) {
+    if (claimed.has(entry) || consumedBy.has(entry)) continue;
+    plans.push({ name: entry, origin: { kind: 'config', file: entry }, configFiles: configFilesOf(entry), endpoints: output.endpoints.map((e) => ({ ...e })), problems: output.problems, involves: new Set(), keyFiles: [] });
+  }
+
+  // Number the endpoints once, report-wide.
+  let endpointCount = 0;
+  for (const plan of plans) for (const e of plan.endpoints) e.id = `endpoint[${endpointCount++}]`;
+  for (const plan of plans) for (const f of plan.configFiles) plan.involves.add(f);
+
+  // Certificate, key and CA files the endpoints name.
+  const referenced = new Set<string>();
+  const chainCache = new Map<string, Promise<LoadedChain>>();
+  const loadChain = (path: string, how: string) => {
+    if (!chainCache.has(path)) chainCache.set(path, loadChainFile(byPath.get(path)!, how));
+    return chainCache.get(path)!;
+  };
+  const resolvedCert = new Map<TlsEndpointSettings, { path: string; how: string } | { tried: string[]; written: string }>();
+  const caFiles = new Map<TlsEndpointSettings, { path?: string; tried: string[] }>();
+  for (const plan of plans) {
+    if (plan.chainFile && 'path' in plan.chainFile) {
+      referenced.add(plan.chainFile.path);
+      plan.involves.add(plan.chainFile.path);
+    }
+    for (const e of plan.endpoints) {
+      const from = e.declared?.file ?? plan.configFiles[0] ?? profile?.file ?? '.';
+      if (e.certificate) {
+        let found = locateAny(e.certificate.value, from);
+        for (const alt of e.certificateFallbacks ?? []) if (!found.path) found = { ...locateAny(alt, from), tried: [...found.tried, ...locateAny(alt, from).tried] };
+        if (found.path) {
+          referenced.add(found.path);
+          plan.involves.add(found.path);
+          resolvedCert.set(e, { path: found.path, how: found.how! });
+        } else resolvedCert.set(e, { tried: found.tried, written: e.certificate.value });
+      }
+      if (e.privateKey) {
+        const found = locateAny(e.privateKey.value, from);
+        if (found.path) {
+          referenced.add(found.path);
+          plan.involves.add(found.path);
+        }
+      }
+      if (e.caList) {
+        const found = locateAny(e.caList.value, from);
+        caFiles.set(e, found);
+        if (found.path) {
+          referenced.add(found.path);
+          plan.involves.add(found.path);
+        }
+      }
+    }
+  }
+
+  // Certificate files no configuration names: each is a trunk of its own (CA-only files are noted).
+  const keyFiles = new Map<string, Array<{ line: number; label: string }>>();
+  for (const f of walked.files) {
+    const keys = privateKeysIn(f);
+    if (keys.length) {
+      keyFiles.set(f.path, keys);
+      fileInfo(f.path, 'key');
+    }
+  }
+  for (const f of walked.files) {
+    if (referenced.has(f.path) || outputs.has(f.path) || consumedBy.has(f.path) || f.path === profilePath || !looksLikeCertificateFile(f)) continue;
+    const loaded = await loadChain(f.path, 'found by scan');
+    const info = fileInfo(f.path, 'certificate');
+    if (loaded.certificates && loaded.certificates.every((c) => c.basicConstraints?.ca)) {
+      info.notes.push({ level: 'info', message: `${loaded.certificates.length} CA certificate${loaded.certificates.length === 1 ? '' : 's'} only: a CA list, not a chain an SBC sends; not checked as a chain` });
+      continue;
+    }
+    plans.push({ name: f.path, origin: { kind: 'certificate', file: f.path }, configFiles: [], endpoints: [], chainFile: { path: f.path, how: 'found by scan (no configuration names it)' }, problems: [], involves: new Set([f.path]), keyFiles: [] });
+  }
+  for (const plan of plans) for (const k of keyFiles.keys()) if (plan.involves.has(k)) plan.keyFiles.push(k);
+  const orphanKeys = [...keyFiles.keys()].filter((k) => !plans.some((p) => p.keyFiles.includes(k)));
+
+  // A changed-file run checks the trunks that involve a changed file (the profile involves them all).
+  const chosen = plans.filter((p) => selectAll || [...p.involves].some(selected));
+  const keysChosen = orphanKeys.filter(selected);
+
+  // Resolve every chosen endpoint's TLS strings at once: repeated strings are resolved once.
+  const allSettings = chosen.flatMap((p) => p.endpoints);
+  const resolved = new Map<TlsEndpointSettings, TlsEndpointFacts>();
+  const facts = await resolveTls(allSettings);
+  allSettings.forEach((s, i) => resolved.set(s, facts[i]!));
+  for (const [e, found] of caFiles) {
+    const f = resolved.get(e);
+    if (!f) continue;
+    if (!found.path) f.caListTried = found.tried;
+    else {
+      const loaded = await loadChain(found.path, 'CA list');
+      if (loaded.certificates) f.caCertificates = { value: loaded.certificates.map((c) => ({ subject: c.subject, subjectHash: c.subjectHash, sha256: c.sha256 })), from: e.caList!.from, raw: found.path };
+      else f.caListTried = [`${found.path} (${loaded.error})`];
+    }
+  }
+
+  const anchors: Anchors = options.caCertificates ? customAnchors(options.caCertificates) : byocAnchors(acceptedCas);
+  const now = options.at ?? new Date();
+  const results: RuleResult[] = [];
+  const certificates: CertificateSummary[] = [];
+  const trunks: ScanTrunk[] = [];
+  const timeoutSeconds = options.timeoutSeconds ?? 10;
+
+  for (const plan of chosen) {
+    const units: Unit[] = [];
+    const endpoints = plan.endpoints.map((e) => resolved.get(e)!);
+    const servers = endpoints.filter((e) => e.role === 'server');
+    const groups = new Map<string, TlsEndpointFacts[]>();
+    if (plan.chainFile) groups.set('path' in plan.chainFile ? plan.chainFile.path : `missing:${plan.chainFile.missing}`, servers);
+    else for (const e of servers) {
+      const r = resolvedCert.get(plan.endpoints[endpoints.indexOf(e)]!);
+      const key = !r ? 'none:' : 'path' in r ? r.path : `missing:${r.written}`;
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    if (groups.size === 0) groups.set('none:', []);
+    let first = true;
+    for (const [key, members] of groups) {
+      const unit: Unit = { trunk: plan, endpoints: first ? [...members, ...endpoints.filter((e) => e.role === 'client')] : members, first };
+      if (key === 'none:') unit.chainMissing = plan.endpoints.length ? 'no endpoint of this trunk names a certificate file (give `chain:` for the trunk in byoc-check.yaml)' : 'nothing names a certificate';
+      else if (key.startsWith('missing:')) {
+        const tried = plan.chainFile && 'tried' in plan.chainFile ? plan.chainFile.tried : [...resolvedCert.values()].find((r) => 'written' in r && r.written === key.slice(8)) as { tried: string[] } | undefined;
+        const triedList = Array.isArray(tried) ? tried : tried?.tried ?? [];
+        unit.chainMissing = `the certificate file ${key.slice(8)} is not in the repository (tried ${triedList.join(', ') || 'nothing'}); map deployment paths with --path-map FROM=TO or pathMap in byoc-check.yaml`;
+      } else {
+        const how = plan.chainFile && 'path' in plan.chainFile ? plan.chainFile.how : (() => {
+          const r = resolvedCert.get(plan.endpoints[endpoints.indexOf(members[0]!)]!) as { how: string } | undefined;
+          return r?.how ?? 'found by scan';
+        })();
+        unit.chain = await loadChain(key, how);
+        fileInfo(key, 'certificate');
+        if (!unit.chain.certificates) unit.chainMissing = `${key}: ${unit.chain.error}`;
+      }
+      units.push(unit);
+      first = false;
+    }
+
+    const trunkName = `trunk[${plan.name}]`;
+    const unitSummaries: ScanTrunk['chains'] = [];
+    for (const unit of units) {
+      const offset = certificates.length;
+      const ctx = await contextFor(unit, plan, { now, warnDays: options.warnDays ?? 30, online: options.online === true, timeoutSeconds, cacheDir: options.cacheDir, anchors, region: options.region, keyFiles, profile });
+      const unitResults = runRules(rules, ctx);
+      const report = buildReport(ctx, unitResults, options.version ?? '0.0.0', '');
+      if (unit.chain?.certificates) {
+        for (const c of report.certificates) certificates.push({ ...c, index: offset + c.index, file: unit.chain.path });
+        unitSummaries.push({ file: unit.chain.path, how: unit.chain.how, certificates: report.certificates.map((c) => offset + c.index) });
+      } else if (unit.chainMissing) unitSummaries.push({ missing: unit.chainMissing });
+      for (const r of unitResults) {
+        if (!unit.first && !['cert', 'trust', 'crl', 'tls'].includes(areaOf(r.rule)) && r.rule !== 'subject-name') continue;
+        const target = r.target.replace(/^certificate\[(\d+)\]/, (_, k: string) => `certificate[${offset + Number(k)}]`);
+        const endpoint = /^endpoint\[\d+\]$/.test(target) ? target : undefined;
+        const location = r.location ?? defaultLocation(r, unit, plan);
+        results.push({ ...r, target, trunk: plan.name, ...(endpoint ? { endpoint } : {}), ...(location ? { location } : {}) });
+      }
+    }
+    const missing = [!plan.profile?.sbc?.length ? 'sbc' : '', !plan.profile?.uris?.length ? 'uris' : '', !(plan.profile?.region ?? options.region) ? 'region' : ''].filter(Boolean);
+    trunks.push({
+      name: plan.name,
+      target: trunkName,
+      origin: plan.origin,
+      configFiles: plan.configFiles,
+      endpoints: plan.endpoints.map((e) => e.id),
+      chains: unitSummaries,
+      ...(plan.profile?.region ?? options.region ? { region: plan.profile?.region ?? options.region } : {}),
+      sbc: plan.profile?.sbc ?? [],
+      uris: plan.profile?.uris ?? [],
+      ...(missing.length ? { notChecked: `${missing.includes('sbc') || missing.includes('uris') ? 'SIP names and Request-URIs (subject-name, uri-*, sip-port, byoc-host)' : ''}${missing.includes('region') ? `${missing.length > 1 ? '; ' : ''}the region's Genesys roots (trusts-genesys checks all regions)` : ''}: add ${missing.map((m) => `\`${m}:\``).join(', ')} for this trunk in byoc-check.yaml` } : {}),
+    });
+  }
+  if (keysChosen.length) {
+    // Keys no trunk involves are still committed secrets: judged by the private-key rule alone.
+    const plan: TrunkPlan = { name: '(repository)', origin: { kind: 'config', file: '.' }, configFiles: [], endpoints: [], problems: [], involves: new Set(keysChosen), keyFiles: keysChosen };
+    const ctx = await contextFor({ trunk: plan, endpoints: [], first: true, chainMissing: 'not a trunk' }, plan, { now, warnDays: options.warnDays ?? 30, online: false, timeoutSeconds, anchors, keyFiles });
+    for (const r of runRules(rules.filter((x) => x.meta.id === 'private-key'), ctx)) results.push({ ...r, trunk: plan.name, ...(r.location ? {} : { location: { file: r.target } }) });
+    trunks.push({ name: plan.name, target: `trunk[${plan.name}]`, origin: { kind: 'repository' }, configFiles: [], endpoints: [], chains: [], sbc: [], uris: [], notChecked: 'files no trunk involves: only committed private keys are reported' });
+  }
+
+  // Suppressions from the profile: the result keeps its status, marked suppressed with the reason.
+  for (const plan of chosen) {
+    for (const s of plan.profile?.suppress ?? []) {
+      const names = new Map(plan.endpoints.map((e) => [e.id, e.name]));
+      for (const r of results) if (r.trunk === plan.name && r.rule === s.rule && (!s.target || r.target === s.target || names.get(r.target) === s.target) && (r.status === 'fail' || r.status === 'warn')) r.suppressed = { reason: s.reason };
+    }
+  }
+
+  const summary = { pass: 0, fail: 0, warn: 0, skip: 0, suppressed: 0 };
+  for (const r of results) {
+    if (r.suppressed) summary.suppressed++;
+    else summary[r.status]++;
+  }
+  const digest = createHash('sha256');
+  for (const f of walked.files.filter((x) => chosen.some((p) => p.involves.has(x.path)))) digest.update(f.path).update(f.bytes);
+  const endpointsJson = chosen.flatMap((p) => p.endpoints.map((e) => endpointJson(resolved.get(e)!)));
+  return {
+    schemaVersion: 1,
+    tool: { name: 'byoc-check', version: options.version ?? '0.0.0' },
+    checkedAt: now.toISOString(),
+    ok: summary.fail === 0,
+    summary,
+    input: { name: root, format: 'scan', sha256: digest.digest('hex'), certificates: certificates.length },
+    trust: { mode: options.caCertificates ? 'custom' : 'byoc', anchors: options.caCertificates ? `--ca ${options.caName ?? ''}`.trim() : 'BYOC Cloud accepted-CA list' },
+    certificates,
+    results,
+    endpoints: endpointsJson,
+    trunks,
+    files: files.sort((a, b) => a.path.localeCompare(b.path)),
+    scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
+  };
+}
+
+function areaOf(ruleId: string): string {
+  return rules.find((r) => r.meta.id === ruleId)?.meta.area ?? 'cert';
+}
+
+/** Results about a chain point at its file; trunk-level results at the profile's trunk entry. */
+function defaultLocation(r: RuleResult, unit: Unit, plan: TrunkPlan): SourceLocation | undefined {
+  const area = areaOf(r.rule);
+  if ((area === 'cert' || area === 'trust' || area === 'crl') && unit.chain) return { file: unit.chain.path };
+  if (area === 'sip' && plan.profile && plan.origin.kind === 'profile') {
+    const key = r.target.startsWith('uri') ? 'uris' : 'sbc';
+    return { file: plan.origin.file, line: plan.profile.lines[key] ?? plan.profile.line, key };
+  }
+  return undefined;
+}
+
+async function loadChainFile(file: WalkedFile, how: string): Promise<LoadedChain> {
+  try {
+    const input = await parseChainInput(file.bytes, file.path, Infinity);
+    const certificates = decodeAll(input.certificates, file.path);
+    return { path: file.path, how, certificates, input: { name: file.path, format: input.format, sha256: createHash('sha256').update(file.bytes).digest('hex'), privateKeys: input.privateKeys } };
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    return { path: file.path, how, error: (error as Error).message.replace(`${file.path}: `, '') };
+  }
+}
+
+/** The trunk profile's `tls:` settings as endpoints (both roles), each value naming its profile line. */
+function profileEndpoints(t: ProfileTrunk, file: string): TlsEndpointSettings[] {
+  const at = <T>(value: T, key: string, raw?: string): Sourced<T> => ({ value, from: { kind: 'file', file, line: t.lines[`tls.${key}`] ?? t.line, key: `tls.${key}` }, ...(raw ? { raw } : {}) });
+  const tls = t.tls!;
+  const order: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
+  const versions = tls.tlsMin || tls.tlsMax ? order.slice(order.indexOf(tls.tlsMin ?? '1.0'), order.indexOf(tls.tlsMax ?? '1.3') + 1) : undefined;
+  const syntax = {
+    ...flagSyntax,
+    ciphers: (v: string) => `tls.ciphers: "${v}" in ${file}`,
+    allowTls12: () => `tls.tlsMin: "1.2" in ${file}`,
+    curves: (v: string) => `tls.curves: "${v}" in ${file}`,
+  };
+  return (['server', 'client'] as const).map((role) => ({
+    id: '',
+    format: 'flags' as const,
+    name: `${t.name} ${role} (trunk profile)`,
+    declared: { file, line: t.lines.tls ?? t.line },
+    role,
+    syntax,
+    ...(tls.ciphers ? { ciphers: at(tls.ciphers, 'ciphers') } : {}),
+    ...(tls.curves ? { curves: at(tls.curves, 'curves') } : {}),
+    ...(versions ? { versions: at(versions, tls.tlsMin ? 'tlsMin' : 'tlsMax', `${tls.tlsMin ?? 'any'}..${tls.tlsMax ?? 'any'}`) } : {}),
+  }));
+}
+
+interface ContextOptions {
+  now: Date;
+  warnDays: number;
+  online: boolean;
+  timeoutSeconds: number;
+  cacheDir?: string;
+  anchors: Anchors;
+  region?: string;
+  keyFiles: Map<string, Array<{ line: number; label: string }>>;
+  profile?: Profile;
+}
+
+async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promise<CheckContext> {
+  const certificates = unit.chain?.certificates;
+  const chain = certificates?.length ? buildChain(certificates, o.anchors) : { input: [], leafInputIndex: 0, path: [], complete: false, links: [], extras: [], duplicates: [], trustMode: o.anchors.mode };
+  const region = plan.profile?.region ?? o.region;
+  let sip;
+  try {
+    sip = gatherSipFacts(plan.profile?.uris ?? [], plan.profile?.sbc ?? [], region);
+  } catch (error) {
+    if (isInputError(error)) throw new InputError(`${plan.origin.kind === 'profile' ? `${plan.origin.file}:${plan.origin.line}` : plan.name}: trunk "${plan.name}": ${(error as Error).message}`);
+    throw error;
+  }
+  let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds: o.timeoutSeconds };
+  if (o.online && chain.path.length) {
+    const { gatherCrlFacts } = await import('../probes/crl.js');
+    crl = await gatherCrlFacts(chain as CheckContext['chain'], { now: o.now, timeoutSeconds: o.timeoutSeconds, cacheDir: o.cacheDir });
+  }
+  const committed = unit.first ? plan.keyFiles.flatMap((file) => o.keyFiles.get(file)!.map((k) => ({ file, ...k }))) : [];
+  const input: InputFacts = unit.chain?.input ?? { name: plan.name, format: 'pem', sha256: '0'.repeat(64), privateKeys: [] };
+  return {
+    now: o.now,
+    warnDays: o.warnDays,
+    offline: !o.online,
+    input: { ...input, ...(unit.first ? { committedKeys: committed } : {}) },
+    chain: chain as CheckContext['chain'],
+    acceptedCas,
+    sip,
+    tls: { endpoints: unit.endpoints },
+    crl,
+    ...(unit.chainMissing !== undefined ? { chainMissing: unit.chainMissing } : {}),
+    ...(unit.first && plan.configFiles.length ? { config: { files: plan.configFiles, problems: plan.problems } } : {}),
+  };
+}
+
+export type { FileNote };

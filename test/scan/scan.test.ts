@@ -1,0 +1,138 @@
+/**
+ * `byoc-check scan` on generated repositories: trunks from the profile and from lone certificate
+ * files, suppressions, a missing certificate file, committed keys, changed-file runs, bad profiles.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { scan } from '../../src/scan/scan.js';
+import type { Report } from '../../src/report/types.js';
+import { decodePem } from '../helpers/context.js';
+import { fixtures } from '../helpers/fixtures.js';
+import { NOW } from '../helpers/pki.js';
+import { assertValidReport, cli } from '../helpers/run.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const URI = 'sip:+13175550100;tgrp=carrier1;trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls';
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'byoc-scan-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+async function standardRepo(extra: Record<string, string> = {}, profile?: string) {
+  const { files } = await fixtures();
+  const read = (name: string) => readFileSync(files[name]!, 'utf8');
+  return repo({
+    'certs/sbc.pem': read('good.pem'),
+    'certs/ecdsa.pem': read('ecdsa.pem'),
+    'certs/lab-root.pem': read('root.pem'),
+    'byoc-check.yaml': profile ?? `trunks:
+  - name: carrier1
+    region: use1
+    sbc: [sbc1.example.com:5061]
+    uris: ["${URI}"]
+    chain: certs/sbc.pem
+    tls:
+      ciphers: "ECDHE-RSA-AES256-GCM-SHA384:AES256-GCM-SHA384"
+      curves: "secp384r1:X25519"
+      tlsMin: "1.0"
+    suppress:
+      - rule: tls-version
+        reason: TLS 1.0 stays on until the last legacy PBX is gone (ticket 4711)
+  - name: carrier2
+    sbc: [sbc2.example.com]
+    chain: /etc/sbc/missing.pem
+`,
+    ...extra,
+  });
+}
+
+async function run(dir: string, paths: string[] = []): Promise<Report> {
+  const { files } = await fixtures();
+  const report = await scan({ cwd: dir, paths, at: NOW, caCertificates: decodePem(readFileSync(files['root.pem']!, 'utf8')), caName: 'lab-root.pem', version: 'test' });
+  return assertValidReport(JSON.parse(JSON.stringify(report)));
+}
+
+const of = (report: Report, trunk: string, rule: string) => report.results.filter((r) => r.trunk === trunk && r.rule === rule);
+
+test('profile trunks and lone certificate files become trunks; CA-only files are noted, not checked', async () => {
+  const report = await run(await standardRepo());
+  expect(report.trunks!.map((t) => t.name)).toEqual(['carrier1', 'carrier2', 'certs/ecdsa.pem']);
+  expect(report.files!.find((f) => f.path === 'certs/lab-root.pem')!.notes[0]!.message).toMatch(/CA certificate only: a CA list/);
+  expect(of(report, 'carrier1', 'chain-complete')[0]!.status).toBe('pass');
+  expect(of(report, 'carrier1', 'subject-name')[0]!.status).toBe('pass');
+  expect(of(report, 'certs/ecdsa.pem', 'leaf-key')[0]).toMatchObject({ status: 'fail', location: { file: 'certs/ecdsa.pem' } });
+  expect(report.trunks!.find((t) => t.name === 'certs/ecdsa.pem')!.notChecked).toMatch(/add `sbc:`, `uris:`, `region:`/);
+});
+
+test('values from the profile carry its file:line and key; suppressed results keep their status and reason', async () => {
+  const report = await run(await standardRepo());
+  const version = of(report, 'carrier1', 'tls-version');
+  expect(version.map((r) => [r.status, r.location?.key, r.suppressed?.reason])).toEqual([
+    ['warn', 'tls.tlsMin', 'TLS 1.0 stays on until the last legacy PBX is gone (ticket 4711)'],
+    ['warn', 'tls.tlsMin', 'TLS 1.0 stays on until the last legacy PBX is gone (ticket 4711)'],
+  ]);
+  expect(version[0]!.location).toEqual({ file: 'byoc-check.yaml', line: 10, key: 'tls.tlsMin' });
+  expect(report.summary.suppressed).toBe(2);
+  const server = report.endpoints!.find((e) => e.id === version[0]!.target)!;
+  expect(server.ciphers).toEqual({ value: 'ECDHE-RSA-AES256-GCM-SHA384:AES256-GCM-SHA384', from: { kind: 'file', file: 'byoc-check.yaml', line: 8, key: 'tls.ciphers' } });
+});
+
+test('a certificate file that is not in the repository: chain rules skip with the paths tried, never a crash', async () => {
+  const report = await run(await standardRepo());
+  const skipped = of(report, 'carrier2', 'chain-complete')[0]!;
+  expect(skipped.status).toBe('skip');
+  expect(skipped.message).toMatch(/\/etc\/sbc\/missing.pem is not in the repository \(tried etc\/sbc\/missing.pem, sbc\/missing.pem, missing.pem\); map deployment paths with --path-map/);
+});
+
+test('a committed private key fails, naming file and line, never its content', async () => {
+  const { privateKeyPem } = await fixtures();
+  const dir = await standardRepo({ 'certs/sbc.key': `# SBC key\n${privateKeyPem}` });
+  const report = await run(dir);
+  const keys = report.results.filter((r) => r.rule === 'private-key' && r.status === 'fail');
+  expect(keys.map((r) => [r.trunk, r.location])).toEqual([['(repository)', { file: 'certs/sbc.key', line: 2 }]]);
+  const body = privateKeyPem.split('\n')[1]!;
+  expect(JSON.stringify(report)).not.toContain(body);
+});
+
+test('a changed-file run checks only the trunks that involve the changed files', async () => {
+  const dir = await standardRepo({ 'README.md': '# configs\n' });
+  expect((await run(dir, ['certs/ecdsa.pem'])).trunks!.map((t) => t.name)).toEqual(['certs/ecdsa.pem']);
+  expect((await run(dir, ['certs/sbc.pem'])).trunks!.map((t) => t.name)).toEqual(['carrier1']);
+  expect((await run(dir, ['byoc-check.yaml'])).trunks!.map((t) => t.name)).toEqual(['carrier1', 'carrier2']);
+  const nothing = await run(dir, ['README.md']);
+  expect([nothing.trunks, nothing.ok, nothing.scan!.changedFileRun]).toEqual([[], true, true]);
+});
+
+describe('through the CLI', () => {
+  test('exit 1 on a failure, 0 when only suppressed findings remain, 2 for a bad profile with file:line', async () => {
+    const { files } = await fixtures();
+    const dir = await standardRepo();
+    const failing = cli(['scan', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir });
+    expect(failing.stderr).toBe('');
+    expect(failing.status).toBe(1);
+    expect(failing.stdout).toMatch(/trunk certs\/ecdsa.pem[\s\S]*fail leaf-key certs\/ecdsa.pem/);
+    expect(cli(['scan', 'certs/sbc.pem', 'byoc-check.yaml', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir }).status).toBe(0);
+
+    writeFileSync(join(dir, 'byoc-check.yaml'), 'trunks:\n  - name: carrier1\n    chain: certs/sbc.pem\n    regoin: use1\n');
+    const bad = cli(['scan'], { cwd: dir });
+    expect([bad.status, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toBe('byoc-check: byoc-check.yaml:4: trunks.0: unknown key "regoin" (schema/profile.schema.json)\n');
+    writeFileSync(join(dir, 'byoc-check.yaml'), 'trunks:\n  - name: [unclosed\n');
+    expect(cli(['scan'], { cwd: dir }).stderr).toMatch(/^byoc-check: byoc-check.yaml:\d+: not valid YAML: /);
+    writeFileSync(join(dir, 'byoc-check.yaml'), 'trunks:\n  - name: c1\n    chain: certs/sbc.pem\n    suppress:\n      - rule: tls-cipher\n        reason: a reason long enough\n');
+    expect(cli(['scan'], { cwd: dir }).stderr).toBe('byoc-check: byoc-check.yaml:5: suppress: no rule "tls-cipher" (`byoc-check rules` lists them)\n');
+  });
+
+  test('--format json validates, a missing path is an input error', async () => {
+    const dir = await standardRepo();
+    const run = cli(['scan', '--format', 'json'], { cwd: dir });
+    assertValidReport(JSON.parse(run.stdout));
+    expect(cli(['scan', 'nope/'], { cwd: dir }).stderr).toMatch(/^byoc-check: nope: no such file or directory/);
+  });
+});
