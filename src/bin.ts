@@ -18,6 +18,7 @@ void main(process.argv.slice(2), {
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+  cwd: process.cwd(),
 }).then((code) => {
   process.exitCode = code;
 });

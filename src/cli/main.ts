@@ -5,13 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
-import { sources } from '../../rules/sources.js';
 import { check, decodeAll, readInputFile } from '../check.js';
 import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';
 import { parseChainInput } from '../parsers/chain-input.js';
-import { formatJson } from '../reporters/json.js';
-import { formatText, type Painter } from '../reporters/text.js';
+import { catalogOf } from '../reporters/catalog.js';
+import { reporters, type Format } from '../reporters/index.js';
+import type { Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
@@ -22,6 +22,8 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** The working directory: reports show file paths relative to it. */
+  cwd?: string;
 }
 
 export const EXIT_OK = 0;
@@ -58,17 +60,7 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-function catalogJson() {
-  return rules.map((r) => ({
-    id: r.meta.id,
-    area: r.meta.area,
-    title: r.meta.title,
-    severity: r.meta.severity,
-    citations: r.meta.citations.map((c) => ({ source: c.source, title: sources[c.source].title, ...('url' in sources[c.source] ? { url: (sources[c.source] as { url: string }).url } : {}), ...(c.section ? { section: c.section } : {}) })),
-    remediation: r.meta.remediation,
-    docs: r.meta.docs,
-  }));
-}
+const catalogJson = () => catalogOf(rules);
 
 function runRulesList(format: string, io: Io): number {
   if (format === 'json') {
@@ -141,13 +133,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       cacheDir: v['cache-dir'] as string | undefined,
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
+      strict: v.strict === true,
+      format,
     });
-    let text: string;
-    if (format === 'json') text = formatJson(report);
-    else if (color) {
-      const { Chalk } = await import('chalk');
-      text = formatText(report, { chalk: new Chalk({ level: 1 }) as unknown as Painter });
-    } else text = formatText(report);
+    const chalk = format === 'text' && color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
+    const text = reporters[format as Format](report, { strict: v.strict === true, chalk, catalog: format === 'sarif' ? catalogOf(rules) : undefined, base: io.cwd });
     if (output) {
       try {
         writeFileSync(output, text);

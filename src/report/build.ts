@@ -1,6 +1,6 @@
 import type { CheckContext, RuleResult } from '../engine/types.js';
 import type { CertificateFacts } from '../model/certificate.js';
-import type { CertificateSummary, Report } from './types.js';
+import type { CertificateSummary, Report, ReportOptions } from './types.js';
 
 function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
   return {
@@ -27,7 +27,7 @@ function summarize(cert: CertificateFacts, index: number, role: CertificateSumma
 }
 
 /** The report is a pure function of the context and the results. */
-export function buildReport(ctx: CheckContext, results: RuleResult[], version: string, anchors: string): Report {
+export function buildReport(ctx: CheckContext, results: RuleResult[], version: string, anchors: string, run: { options: ReportOptions; openssl: string }): Report {
   const { chain } = ctx;
   const certificates = [
     ...chain.path.map((p, i) => summarize(p.cert, i, p.role, p.inputIndex, p.inputIndex !== undefined ? 'input' : p.origin ?? 'input')),
@@ -45,5 +45,7 @@ export function buildReport(ctx: CheckContext, results: RuleResult[], version: s
     trust: { mode: chain.trustMode, anchors },
     certificates,
     results,
+    options: run.options,
+    openssl: run.openssl,
   };
 }

@@ -22,6 +22,21 @@ export interface CertificateSummary {
   crlDistributionPoints: string[];
 }
 
+/** The options that shaped the verdicts, so that a report read later explains itself. */
+export interface ReportOptions {
+  /** --at as given (ISO 8601), or null when the check ran at the current time. */
+  at: string | null;
+  offline: boolean;
+  strict: boolean;
+  /** The trunk profile used (`scan`), or null. */
+  profile: string | null;
+  format: string;
+  caFile: string | null;
+  warnDays: number;
+  timeoutSeconds: number;
+  region: string | null;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'byoc-check'; version: string };
@@ -32,4 +47,7 @@ export interface Report {
   trust: { mode: 'byoc' | 'custom'; anchors: string };
   certificates: CertificateSummary[];
   results: RuleResult[];
+  options: ReportOptions;
+  /** The OpenSSL (Node's) that resolved cipher and group strings. */
+  openssl: string;
 }
