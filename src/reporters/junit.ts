@@ -7,7 +7,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
-import { locationText, visibleControls, WORST_FIRST } from './common.js';
+import { displayPath, locationText, visibleControls, WORST_FIRST } from './common.js';
 
 export interface JunitOptions {
   strict?: boolean;
@@ -51,10 +51,10 @@ function testcase(c: Case, strict: boolean, base?: string) {
   return { node, failed: failures.length > 0, skipped: node.skipped !== undefined };
 }
 
-function suites(report: Report): Map<string, Case[]> {
+function suites(report: Report, base?: string): Map<string, Case[]> {
   const byTrunk = new Map<string, Map<string, Case>>();
   for (const r of report.results) {
-    const suite = r.trunk ?? report.input.name;
+    const suite = r.trunk ?? displayPath(report.input.name, base);
     const cases = byTrunk.get(suite) ?? byTrunk.set(suite, new Map()).get(suite)!;
     const name = r.endpoint ? `${r.endpoint} ${r.target}` : r.target;
     const key = `${r.rule}\u0000${name}`;
@@ -68,7 +68,7 @@ const worst = (rs: RuleResult[]): Status => WORST_FIRST.find((s) => rs.some((r) 
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   const strict = options.strict ?? false;
   const totals = { tests: 0, failures: 0, skipped: 0 };
-  const testsuite = [...suites(report)].map(([name, cases], id) => {
+  const testsuite = [...suites(report, options.base)].map(([name, cases], id) => {
     const built = cases.map((c) => testcase(c, strict, options.base));
     const failures = built.filter((b) => b.failed).length;
     const skipped = built.filter((b) => b.skipped).length;
@@ -100,6 +100,6 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: { '@_name': 'byoc-check', '@_tests': String(totals.tests), '@_failures': String(totals.failures), '@_errors': '0', testsuite },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
   return builder.build(doc) as string;
 }

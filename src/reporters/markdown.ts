@@ -4,7 +4,7 @@
  */
 import type { RuleResult } from '../engine/types.js';
 import type { Report } from '../report/types.js';
-import { locationText, visibleControls } from './common.js';
+import { displayPath, locationText, visibleControls } from './common.js';
 
 export interface MarkdownOptions {
   strict?: boolean;
@@ -42,7 +42,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const strict = options.strict ?? false;
   const lines: string[] = [];
   const n = report.input.certificates;
-  lines.push(`## byoc-check: ${code(report.input.name)}`, '');
+  lines.push(`## byoc-check: ${code(displayPath(report.input.name, options.base))}`, '');
   lines.push(verdict(report, strict), '');
   lines.push(`${report.input.format.toUpperCase()}, ${plural(n, 'certificate')}; checked at ${report.checkedAt} against ${cell(report.trust.anchors)}; byoc-check ${cell(report.tool.version)}.`, '');
   const findings = report.results.filter((r) => r.status === 'fail' || r.status === 'warn').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));

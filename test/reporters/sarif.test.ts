@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 import type { Log, Result } from 'sarif';
 import { rules } from '../../rules/index.js';
 import { catalogOf } from '../../src/reporters/catalog.js';
@@ -18,7 +18,7 @@ import { chainReport, HOSTILE, scanReport } from '../helpers/reports.js';
 import { BIN, cli, ROOT } from '../helpers/run.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }) // rtm.5's language pattern is not a valid /u regexp (fixed in errata 01);
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }) // rtm.5's language pattern is not a valid /u regexp (fixed in errata 01);
 const validate = ajv.compile(schema);
 const catalog = catalogOf(rules);
 
@@ -116,8 +116,8 @@ describe('SARIF from a dressed scan-like report', () => {
   test('control characters in messages never reach the log raw', async () => {
     const text = formatSarif(await scanReport(), { catalog });
     const log = assertValidSarif(text);
-    const hostile = resultsOf(log).find((r) => r.message.text.startsWith('Bad | pipe'))!;
-    expect(hostile.message.text).toContain('\\x07bell');
+    const hostile = resultsOf(log).find((r) => r.message.text?.startsWith('Bad | pipe'))!;
+    expect(hostile.message.text!).toContain('\\x07bell');
     expect(JSON.stringify(log)).not.toMatch(/\\u00(0[0-8bcef]|1[0-9a-f])/);
     expect(HOSTILE).toContain('\u0007');
   });
