@@ -1,0 +1,33 @@
+/** The reporter map is the single list of formats; the JSON report records what shaped its verdicts. */
+import { fixtures } from '../helpers/fixtures.js';
+import { checkOptions } from '../../src/cli/options.js';
+import { FORMATS, reporters } from '../../src/reporters/index.js';
+import { assertValidReport, cli } from '../helpers/run.js';
+import { chainReport } from '../helpers/reports.js';
+
+test('--format choices are the reporter map keys, and --help lists them', () => {
+  expect(FORMATS).toEqual(['text', 'json', 'sarif', 'junit', 'markdown']);
+  expect(checkOptions.find((o) => o.name === 'format')!.choices).toEqual(Object.keys(reporters));
+  const help = cli(['--help']).stdout;
+  for (const f of FORMATS) expect(help).toContain(`"${f}"`);
+});
+
+test('every reporter is a pure function of the report: same report, same text', async () => {
+  const report = await chainReport();
+  for (const format of FORMATS) {
+    const once = reporters[format](report, { strict: true, base: '/nowhere' });
+    expect(reporters[format](structuredClone(report), { strict: true, base: '/nowhere' })).toBe(once);
+    expect(once.length).toBeGreaterThan(100);
+  }
+});
+
+test('the JSON report records the options that shaped the verdicts and the OpenSSL that resolved cipher strings', async () => {
+  const { files } = await fixtures();
+  const run = cli([files['reversed.pem']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--strict', '--warn-days', '45', '--region', 'euw2', '--ciphers', 'ECDHE-RSA-AES256-GCM-SHA384', '--format', 'json']);
+  expect(run.status).toBe(1);
+  const report = assertValidReport(JSON.parse(run.stdout));
+  expect(report.options).toEqual({ at: '2026-11-22T12:00:00.000Z', offline: true, strict: true, profile: null, format: 'json', caFile: files['root.pem'], warnDays: 45, timeoutSeconds: 10, region: 'euw2' });
+  expect(report.openssl).toBe(process.versions.openssl);
+  const now = assertValidReport(JSON.parse(cli([files['good.pem']!, '--offline', '--format', 'json']).stdout));
+  expect(now.options).toMatchObject({ at: null, strict: false, caFile: null, warnDays: 30, region: null });
+});
