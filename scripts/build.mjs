@@ -37,7 +37,7 @@ const main = await build({
   banner: { js: "const __byocMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
 });
-if (process.env.BYOC_BUILD_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(main.metafile));
+if (process.env.BYOC_BUILD_ANALYZE) console.error(await (await import('esbuild')).analyzeMetafile(main.metafile));
 await build({
   ...common,
   entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts' },
