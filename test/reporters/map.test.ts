@@ -31,3 +31,13 @@ test('the JSON report records the options that shaped the verdicts and the OpenS
   const now = assertValidReport(JSON.parse(cli([files['good.pem']!, '--offline', '--format', 'json']).stdout));
   expect(now.options).toMatchObject({ at: null, strict: false, caFile: null, warnDays: 30, region: null });
 });
+
+test('the text report shows where a finding comes from and why it is suppressed', async () => {
+  const { scanReport } = await import('../helpers/reports.js');
+  const text = reporters.text(await scanReport(), {});
+  expect(text).toMatch(/ at: configs\/carrier-a\/kamailio-tls\.cfg:\d+:5 \(method\)/);
+  expect(text).toContain('suppressed: Accepted until the renewal on 2026-12-01 (ticket 4711)');
+  // Without colour, no control character at all: a message cannot repaint the terminal.
+  expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  expect(text).toContain('\\x1b[31mred');
+});
