@@ -11,7 +11,7 @@ import { writeFiles } from './helpers/pki.js';
 import { assertValidReport, ROOT } from './helpers/run.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-const SKIP = new Set(['node_modules', 'dist', '.git', 'coverage']);
+const SKIP = new Set(['node_modules', 'dist', '.git', 'coverage', '.byoc-cache']);
 
 /** npm's own variables (set when the suite runs under `npm test`) would point npm at this checkout. */
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
@@ -33,7 +33,7 @@ beforeAll(() => {
   work = writeFiles({}).dir;
   source = join(work, 'source');
   prefix = join(work, 'prefix');
-  cpSync(ROOT, source, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split('/')[0]!) });
+  cpSync(ROOT, source, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split('/')[0]!) && !src.endsWith('.tgz') });
   symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(source, 'node_modules'));
   const pack = spawnSync('npm', ['pack'], { cwd: source, env, encoding: 'utf8', timeout: 180_000 });
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
