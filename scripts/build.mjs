@@ -45,7 +45,7 @@ const main = await build({
   banner: { js: "const __byocMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   metafile: true,
 });
-if (process.env.BYOC_BUILD_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(main.metafile));
+if (process.env.BYOC_BUILD_ANALYZE) console.error(await (await import('esbuild')).analyzeMetafile(main.metafile));
 await build({
   ...common,
   entryPoints: Object.fromEntries(Object.entries(lazy).map(([source, chunk]) => [chunk, source])),

@@ -42,6 +42,10 @@ export interface CheckOptions {
   /** Called for slow network steps (CRL downloads), for a progress line. */
   progress?: (message: string | null) => void;
   version?: string;
+  /** Recorded in the report: they shape the verdict or the exit code, not the facts. */
+  strict?: boolean;
+  format?: string;
+  profile?: string | null;
 }
 
 export async function readInputFile(path: string, what: string): Promise<Buffer> {
@@ -119,5 +123,16 @@ export async function check(options: CheckOptions): Promise<Report> {
     crl,
   };
   const results = runRules(rules, ctx);
-  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list');
+  const recorded = {
+    at: options.at ? options.at.toISOString() : null,
+    offline,
+    strict: options.strict ?? false,
+    profile: options.profile ?? null,
+    format: options.format ?? 'json',
+    caFile: options.caFile ?? null,
+    warnDays: ctx.warnDays,
+    timeoutSeconds,
+    region: options.region ?? null,
+  };
+  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', { options: recorded, openssl: process.versions.openssl });
 }

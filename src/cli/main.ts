@@ -12,8 +12,9 @@ import { parsePathMap, scanOptions } from './scan-options.js';
 import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';
 import { parseChainInput } from '../parsers/chain-input.js';
-import { formatJson } from '../reporters/json.js';
-import { formatText, type Painter } from '../reporters/text.js';
+import { catalogOf } from '../reporters/catalog.js';
+import { reporters, type Format } from '../reporters/index.js';
+import type { Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
@@ -24,7 +25,7 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
-  /** The directory `scan` paths are relative to. */
+  /** The working directory: `scan` paths are relative to it, reports show file paths relative to it. */
   cwd: string;
 }
 
@@ -62,17 +63,7 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-function catalogJson() {
-  return rules.map((r) => ({
-    id: r.meta.id,
-    area: r.meta.area,
-    title: r.meta.title,
-    severity: r.meta.severity,
-    citations: r.meta.citations.map((c) => ({ source: c.source, title: sources[c.source].title, ...('url' in sources[c.source] ? { url: (sources[c.source] as { url: string }).url } : {}), ...(c.section ? { section: c.section } : {}) })),
-    remediation: r.meta.remediation,
-    docs: r.meta.docs,
-  }));
-}
+const catalogJson = () => catalogOf(rules);
 
 function runRulesList(format: string, io: Io): number {
   if (format === 'json') {
@@ -102,12 +93,8 @@ async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise
   const format = String(v.format);
   const output = v.output as string | undefined;
   const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
-  let text: string;
-  if (format === 'json') text = formatJson(report);
-  else if (color) {
-    const { Chalk } = await import('chalk');
-    text = formatText(report, { chalk: new Chalk({ level: 1 }) as unknown as Painter });
-  } else text = formatText(report);
+  const chalk = format === 'text' && color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
+  const text = reporters[format as Format](report, { strict: v.strict === true, chalk, catalog: format === 'sarif' ? catalogOf(rules) : undefined, base: io.cwd });
   if (output) {
     try {
       writeFileSync(output, text);
@@ -160,6 +147,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         timeoutSeconds: timeoutOf(v.timeout as number),
         cacheDir: v['cache-dir'] as string | undefined,
         version: pkg.version,
+        recorded: { at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null, strict: v.strict === true, format: String(v.format), caFile: (v.ca as string | undefined) ?? null, warnDays: v['warn-days'] as number, timeoutSeconds: timeoutOf(v.timeout as number), region: (v.region as string | undefined) ?? null },
       });
       return await emit(report, v, io);
     }
@@ -187,6 +175,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       cacheDir: v['cache-dir'] as string | undefined,
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
+      strict: v.strict === true,
+      format,
     });
     return await emit(report, v, io);
   } catch (error) {

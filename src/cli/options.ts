@@ -1,4 +1,6 @@
 /** The check command's options: one table for parsing, validation and --help. */
+import { FORMATS } from '../reporters/index.js';
+
 export interface OptionSpec {
   name: string;
   type: 'string' | 'number' | 'boolean';
@@ -10,7 +12,6 @@ export interface OptionSpec {
   group?: string;
 }
 
-export const FORMATS = ['text', 'json'] as const;
 export const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'] as const;
 export const REGIONS = ['use1', 'use2', 'usw2', 'cac1', 'sae1', 'euw1', 'euw2', 'euc1', 'euc2', 'mec1', 'apne1', 'apne2', 'apne3', 'apse2', 'aps1'] as const;
 
@@ -28,7 +29,7 @@ export const checkOptions: readonly OptionSpec[] = [
   { name: 'offline', type: 'boolean', default: false, describe: 'never touch the network (CRL checks are skipped)', group: 'Check' },
   { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
-  { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'report format', group: 'Output' },
+  { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format (sarif for code scanning, junit for CI test reports, markdown for tickets)', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
   { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too', group: 'Output' },
   { name: 'color', type: 'boolean', describe: 'force colour on or off (default: on for a TTY unless NO_COLOR)', group: 'Output' },

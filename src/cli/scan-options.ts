@@ -1,4 +1,5 @@
 /** `byoc-check scan [PATH...]`: options (one table for parsing and --help). */
+import { FORMATS } from '../reporters/index.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
 export const scanOptions: readonly OptionSpec[] = [
@@ -11,7 +12,7 @@ export const scanOptions: readonly OptionSpec[] = [
   { name: 'online', type: 'boolean', default: false, describe: 'fetch CRLs (scan is offline by default: a pre-commit hook must be fast and deterministic)', group: 'Check' },
   { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request (with --online)', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
-  { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'report format', group: 'Output' },
+  { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
   { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too', group: 'Output' },
   { name: 'color', type: 'boolean', describe: 'force colour on or off (default: on for a TTY unless NO_COLOR)', group: 'Output' },

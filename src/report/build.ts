@@ -1,6 +1,7 @@
+import type { ChainFacts } from '../model/chain.js';
 import type { CheckContext, RuleResult } from '../engine/types.js';
 import type { CertificateFacts } from '../model/certificate.js';
-import type { CertificateSummary, Report } from './types.js';
+import type { CertificateSummary, Report, ReportOptions } from './types.js';
 
 function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
   return {
@@ -26,13 +27,18 @@ function summarize(cert: CertificateFacts, index: number, role: CertificateSumma
   };
 }
 
-/** The report is a pure function of the context and the results. */
-export function buildReport(ctx: CheckContext, results: RuleResult[], version: string, anchors: string): Report {
-  const { chain } = ctx;
-  const certificates = [
+/** certificates[]: the path first, then presented certificates that are not on it. */
+export function summarizeChain(chain: ChainFacts): CertificateSummary[] {
+  return [
     ...chain.path.map((p, i) => summarize(p.cert, i, p.role, p.inputIndex, p.inputIndex !== undefined ? 'input' : p.origin ?? 'input')),
     ...chain.extras.map((inputIndex, n) => summarize(chain.input[inputIndex]!, chain.path.length + n, 'unused', inputIndex, 'input')),
   ];
+}
+
+/** The report is a pure function of the context and the results. */
+export function buildReport(ctx: CheckContext, results: RuleResult[], version: string, anchors: string, run: { options: ReportOptions; openssl: string }): Report {
+  const { chain } = ctx;
+  const certificates = summarizeChain(chain);
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const r of results) summary[r.status]++;
   return {
@@ -45,5 +51,7 @@ export function buildReport(ctx: CheckContext, results: RuleResult[], version: s
     trust: { mode: chain.trustMode, anchors },
     certificates,
     results,
+    options: run.options,
+    openssl: run.openssl,
   };
 }

@@ -80,6 +80,21 @@ export interface ScanFile {
   notes: Array<{ level: 'info' | 'warn'; message: string; line?: number }>;
 }
 
+/** The options that shaped the verdicts, so that a report read later explains itself. */
+export interface ReportOptions {
+  /** --at as given (ISO 8601), or null when the check ran at the current time. */
+  at: string | null;
+  offline: boolean;
+  strict: boolean;
+  /** The trunk profile used (`scan`), or null. */
+  profile: string | null;
+  format: string;
+  caFile: string | null;
+  warnDays: number;
+  timeoutSeconds: number;
+  region: string | null;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'byoc-check'; version: string };
@@ -95,4 +110,7 @@ export interface Report {
   trunks?: ScanTrunk[];
   files?: ScanFile[];
   scan?: { root: string; paths: string[]; changedFileRun: boolean; trunksFound: number; trunksChecked: number; online: boolean; profile?: string };
+  options: ReportOptions;
+  /** The OpenSSL (Node's) that resolved cipher and group strings. */
+  openssl: string;
 }

@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 import { formatScanText } from './scan-text.js';
+import { locationText, visibleControls } from './common.js';
 
 const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
 const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
@@ -28,7 +29,7 @@ function marked(result: RuleResult): string[] {
 }
 
 /** `chalk` is a chalk instance (colour) or `plain`; chalk is only loaded when colour is on. */
-export function formatText(report: Report, options: { chalk?: Painter } = {}): string {
+export function formatText(report: Report, options: { chalk?: Painter; base?: string } = {}): string {
   const chalk = options.chalk ?? plain;
   if (report.scan) return formatScanText(report, chalk, (status, text) => paint(chalk, status, text));
   const lines: string[] = [];
@@ -47,10 +48,13 @@ export function formatText(report: Report, options: { chalk?: Painter } = {}): s
   const sorted = [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
   for (const r of sorted) {
     const head = `  ${paint(chalk, r.status, `${SYMBOL[r.status]} ${r.status.padEnd(4)}`)} ${chalk.bold(r.rule)} ${chalk.dim(r.target)}`;
-    lines.push(`${head}  ${r.message}`);
+    lines.push(`${head}  ${visibleControls(r.message)}`);
     if (r.status === 'fail' || r.status === 'warn') {
       lines.push(...marked(r));
-      lines.push(chalk.dim(`      fix: ${r.remediation}`));
+      const where = locationText(r, options.base);
+      if (where) lines.push(chalk.dim(`      at: ${where}${r.location?.key ? ` (${r.location.key})` : ''}`));
+      if (r.suppressed) lines.push(chalk.dim(`      suppressed: ${visibleControls(r.suppressed.reason)}`));
+      lines.push(chalk.dim(`      fix: ${visibleControls(r.remediation)}`));
       lines.push(chalk.dim(`      source: ${r.source}`));
     }
   }

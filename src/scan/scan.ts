@@ -21,8 +21,8 @@ import type { CrlFacts } from '../model/crl.js';
 import type { TlsEndpointFacts, TlsVersion } from '../model/tls.js';
 import { parseChainInput } from '../parsers/chain-input.js';
 import { flagSyntax } from '../providers/flags.js';
-import { buildReport } from '../report/build.js';
-import type { CertificateSummary, Report, ScanFile, ScanTrunk } from '../report/types.js';
+import { summarizeChain } from '../report/build.js';
+import type { CertificateSummary, Report, ReportOptions, ScanFile, ScanTrunk } from '../report/types.js';
 import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import type { Anchors } from '../x509/chain.js';
@@ -49,6 +49,8 @@ export interface ScanOptions {
   timeoutSeconds?: number;
   cacheDir?: string;
   version?: string;
+  /** The options as the report records them. */
+  recorded?: Omit<ReportOptions, 'profile' | 'offline'>;
 }
 
 const PROFILE_NAMES = ['byoc-check.yaml', 'byoc-check.yml'];
@@ -354,10 +356,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
       const offset = certificates.length;
       const ctx = await contextFor(unit, plan, { now, warnDays: options.warnDays ?? 30, online: options.online === true, timeoutSeconds, cacheDir: options.cacheDir, anchors, region: options.region, keyFiles, profile });
       const unitResults = runRules(rules, ctx);
-      const report = buildReport(ctx, unitResults, options.version ?? '0.0.0', '');
+      const summaries = summarizeChain(ctx.chain);
       if (unit.chain?.certificates) {
-        for (const c of report.certificates) certificates.push({ ...c, index: offset + c.index, file: unit.chain.path });
-        unitSummaries.push({ file: unit.chain.path, how: unit.chain.how, certificates: report.certificates.map((c) => offset + c.index) });
+        for (const c of summaries) certificates.push({ ...c, index: offset + c.index, file: unit.chain.path });
+        unitSummaries.push({ file: unit.chain.path, how: unit.chain.how, certificates: summaries.map((c) => offset + c.index) });
       } else if (unit.chainMissing) unitSummaries.push({ missing: unit.chainMissing });
       for (const r of unitResults) {
         if (!unit.first && !['cert', 'trust', 'crl', 'tls'].includes(areaOf(r.rule)) && r.rule !== 'subject-name') continue;
@@ -418,6 +420,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     endpoints: endpointsJson,
     trunks,
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
+    options: { at: null, strict: false, format: 'json', caFile: null, warnDays: options.warnDays ?? 30, timeoutSeconds, region: options.region ?? null, ...options.recorded, offline: options.online !== true, profile: profile?.file ?? null },
+    openssl: process.versions.openssl,
     scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
   };
 }
