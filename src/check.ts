@@ -113,5 +113,5 @@ export async function check(options: CheckOptions): Promise<Report> {
     crl,
   };
   const results = runRules(rules, ctx);
-  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list');
+  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', rules);
 }

@@ -156,7 +156,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
     } else io.stdout(text);
     if (!report.ok) return EXIT_FAILED;
-    return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
+    // --strict gates a go-live: a warning or an area left unchecked is not a pass.
+    return v.strict === true && (report.summary.warn > 0 || report.unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
     if (isInputError(error)) {
       io.stderr(`byoc-check: ${error.message}\n`);

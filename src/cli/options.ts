@@ -30,7 +30,7 @@ export const checkOptions: readonly OptionSpec[] = [
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'report format', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
-  { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too', group: 'Output' },
+  { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too, and when an area was not checked (see unchecked in the report)', group: 'Output' },
   { name: 'color', type: 'boolean', describe: 'force colour on or off (default: on for a TTY unless NO_COLOR)', group: 'Output' },
   { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors', group: 'Output' },
 ];

@@ -1,4 +1,4 @@
-import type { RuleResult } from '../engine/types.js';
+import type { Area, RuleResult } from '../engine/types.js';
 
 export interface CertificateSummary {
   index: number;
@@ -22,6 +22,16 @@ export interface CertificateSummary {
   crlDistributionPoints: string[];
 }
 
+/** An area none of whose rules could check anything (inputs not given, --offline, no network). */
+export interface UncheckedArea {
+  area: Area;
+  /** The rules of that area that only skipped. */
+  rules: string[];
+  reason: string;
+  /** What to give or change so the next run checks it. */
+  hint: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'byoc-check'; version: string };
@@ -32,4 +42,8 @@ export interface Report {
   trust: { mode: 'byoc' | 'custom'; anchors: string };
   certificates: CertificateSummary[];
   results: RuleResult[];
+  /** Empty when every area was checked; a pass verdict only covers what is not listed here. */
+  unchecked: UncheckedArea[];
+  /** The verdict sentence, saying what was checked and what was not (the text report's last line). */
+  verdict: string;
 }
