@@ -37,6 +37,8 @@ export interface CheckOptions {
   offline?: boolean;
   timeoutSeconds?: number;
   cacheDir?: string;
+  /** Environment for network probes: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (and lower case). None: direct connections. */
+  env?: Record<string, string | undefined>;
   /** Called for slow network steps (CRL downloads), for a progress line. */
   progress?: (message: string | null) => void;
   version?: string;
@@ -98,7 +100,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds };
   if (!offline) {
     const { gatherCrlFacts } = await import('./probes/crl.js');
-    crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress });
+    crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress, env: options.env });
   }
 
   const ctx: CheckContext = {

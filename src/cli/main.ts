@@ -139,6 +139,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return t;
       })(),
       cacheDir: v['cache-dir'] as string | undefined,
+      env: io.env,
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
     });
