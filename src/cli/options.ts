@@ -25,7 +25,7 @@ export const checkOptions: readonly OptionSpec[] = [
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
-  { name: 'offline', type: 'boolean', default: false, describe: 'never touch the network (CRL checks are skipped)', group: 'Check' },
+  { name: 'offline', type: 'boolean', default: false, describe: 'never touch the network (CRL checks are skipped); otherwise CRLs are downloaded through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the host', group: 'Check' },
   { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'report format', group: 'Output' },
