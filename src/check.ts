@@ -39,6 +39,8 @@ export interface CheckOptions {
   offline?: boolean;
   timeoutSeconds?: number;
   cacheDir?: string;
+  /** Environment for network probes: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (and lower case). None: direct connections. */
+  env?: Record<string, string | undefined>;
   /** Called for slow network steps (CRL downloads), for a progress line. */
   progress?: (message: string | null) => void;
   version?: string;
@@ -108,7 +110,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds };
   if (!offline) {
     const { gatherCrlFacts } = await import('./probes/crl.js');
-    crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress });
+    crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress, env: options.env });
   }
 
   const ctx: CheckContext = {
@@ -134,5 +136,5 @@ export async function check(options: CheckOptions): Promise<Report> {
     timeoutSeconds,
     region: options.region ?? null,
   };
-  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', { options: recorded, openssl: process.versions.openssl });
+  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', rules, { options: recorded, openssl: process.versions.openssl });
 }

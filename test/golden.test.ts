@@ -1,6 +1,6 @@
 /**
  * Golden examples: every example in examples/examples.json runs through the built CLI and its rule
- * statuses must equal examples/<name>/expected.json. UPDATE_GOLDEN=1 rewrites the expectations.
+ * statuses and unchecked areas must equal examples/<name>/expected.json. UPDATE_GOLDEN=1 rewrites the expectations.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ describe.each(manifest.examples.map((e) => [e.name, e] as const))('example %s', 
     const report = assertValidReport(JSON.parse(run.stdout));
     const statuses: Record<string, string[]> = {};
     for (const r of report.results) (statuses[r.rule] ??= []).push(r.status);
-    const actual = { exitCode: run.status, ok: report.ok, statuses };
+    const unchecked = report.unchecked.map((u) => ({ area: u.area, rules: u.rules }));
+    const actual = { exitCode: run.status, ok: report.ok, statuses, unchecked };
     const file = join(ROOT, 'examples', name, 'expected.json');
     if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, JSON.stringify(actual, null, 2) + '\n');
     expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));

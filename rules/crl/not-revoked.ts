@@ -31,7 +31,7 @@ export default defineRule({
       if (revoked) {
         findings.push({ status: 'fail', target, evidence: { serialNumber: entry.cert.serialNumber, ...revoked.revoked, crl: revoked.url }, message: `The ${entry.role} "${entry.cert.subject}" (serial ${entry.cert.serialNumber}) was revoked on ${revoked.revoked!.date.slice(0, 10)}${revoked.revoked!.reason ? ` (reason: ${revoked.revoked!.reason})` : ''}, per ${revoked.url}.` });
       } else if (verified.length) {
-        findings.push({ status: 'pass', target, evidence: { serialNumber: entry.cert.serialNumber, crls: verified.map((f) => f.url) }, message: `The ${entry.role} "${entry.cert.subject}" is not on its CRL.` });
+        findings.push({ status: 'pass', target, evidence: { serialNumber: entry.cert.serialNumber, crls: verified.map((f) => f.url) }, message: `The ${entry.role} "${entry.cert.subject}" is not on its CRL${verified.every((f) => f.fromCache) ? ` (CRL from cache, fetched at ${verified[0]!.fetchedAt ?? 'an unknown time'})` : ''}.` });
       } else {
         findings.push({ status: 'skip', target, evidence: { serialNumber: entry.cert.serialNumber }, message: `No verified CRL for the ${entry.role} "${entry.cert.subject}", so its revocation status is unknown (see crl-reachable).` });
       }

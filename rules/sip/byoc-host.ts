@@ -29,24 +29,37 @@ export default defineRule({
     id: 'byoc-host',
     area: 'sip',
     title: 'The URI host is a BYOC Cloud proxy name, and the SBC trusts its region\'s roots',
-    severity: 'warning',
+    // error: a proxy of another region than the org's (or than the other URIs') makes the calls fail.
+    severity: 'error',
     citations: [{ source: 'BYOC_TLS_SPEC', section: 'Subject name validation; Certificate authorities by region' }, { source: 'BYOC_SIP_ROUTING' }],
     remediation: 'Send inbound calls to lb01..lb04.voice.<region>.pure.cloud with ;tgrp and ;trunk-context in the user part, one URI per proxy.',
     docs: {
       what: 'Recognises the BYOC Cloud proxy host names per region (a table with known copy errors), names the region and the DigiCert roots the SBC must trust.',
-      why: 'The SBC validates Genesys\' certificate against the host it dialled: only the lbNN proxy names are in Genesys\' certificates; FQDN-style hosts fail that validation.',
+      why: 'The SBC validates Genesys\' certificate against the host it dialled: only the lbNN proxy names are in Genesys\' certificates; FQDN-style hosts fail that validation. An org is served by the proxies of its own region only: a proxy of another region fails the calls.',
     },
   },
   check({ sip }) {
     const findings: Finding[] = [];
+    // The org's region: --region, else the region of the first URI naming a known proxy.
+    const orgRegion = sip.region ?? sip.uris.map((u) => proxyRegion(u.uri.host)?.region).find((r) => r !== undefined);
+    const firstProxyUri = sip.uris.find((u) => proxyRegion(u.uri.host));
     for (const { uri, index } of sip.uris) {
       const target = `uri[${index}]`;
       const known = proxyRegion(uri.host);
       const mark = { start: uri.hostStart, end: uri.hostEnd };
       if (known) {
         const evidence = { host: uri.host, uri: uri.raw, ...rootsFor(known.region), ...(known.doubt ? { doubt: known.doubt } : {}) };
-        if (sip.region && sip.region !== known.region) {
-          findings.push({ status: 'warn', target, evidence: { ...evidence, mark }, message: `"${uri.host}" is a ${known.region} proxy, but --region is ${sip.region}; calls for one org must go to its own region.` });
+        if (orgRegion && orgRegion !== known.region) {
+          const against = sip.region ? `--region is ${sip.region}` : `uri[${firstProxyUri!.index}] names a ${orgRegion} proxy`;
+          findings.push({
+            status: 'fail',
+            target,
+            evidence: { ...evidence, expectedRegion: orgRegion, mark },
+            message: `"${uri.host}" is a ${known.region} proxy, but ${against}; an org's calls only reach its own region's proxies, so calls sent here will fail.`,
+            remediation: sip.region
+              ? `Send the calls to lb01..lb04 of the org's region (${orgRegion}), or correct --region if ${known.region} is the org's region.`
+              : `Use the proxies of one region, the org's own, in every URI (give --region to say which).`,
+          });
         } else if (known.doubt) {
           findings.push({ status: 'warn', target, evidence: { ...evidence, mark }, message: `"${uri.host}" is listed for ${known.region}, but the Genesys host table is doubtful here: ${known.doubt}. Confirm the name with "Inbound Request-URI Reference" on the trunk. ${trustSentence(known.region)}` });
         } else {

@@ -2,9 +2,13 @@
  * > "tgrp — user part — trunk group label; trunk-context — user part — trunk group namespace;
  * > transport — host part" — Genesys BYOC Cloud TLS trunk specification, SIP URI; RFC 4904
  * > section 2.2 (trunk-group and trunk-context are telephone-subscriber parameters).
+ * > Inbound calls must carry an identifier that maps them to the trunk: FQDN or TGRP, or DNIS
+ * > when DNIS Replacement Routing is enabled on the trunk — Genesys Cloud, "Configure SIP routing
+ * > for a BYOC Cloud trunk" (https://help.mypurecloud.com/articles/configure-sip-routing-for-a-byoc-cloud-trunk/).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
+import { proxyRegion } from '../../src/sip/facts.js';
 import { uriEvidence } from '../../src/sip/uri.js';
 
 const USER_PART = ['tgrp', 'trunk-context'];
@@ -15,10 +19,10 @@ export default defineRule({
     area: 'sip',
     title: 'tgrp and trunk-context in the user part, transport in the host part',
     severity: 'error',
-    citations: [{ source: 'BYOC_TLS_SPEC', section: 'SIP URI' }, { source: 'RFC4904', section: '2.2, 3' }],
+    citations: [{ source: 'BYOC_TLS_SPEC', section: 'SIP URI' }, { source: 'BYOC_SIP_ROUTING', section: 'Inbound SIP routing: FQDN, TGRP, DNIS' }, { source: 'RFC4904', section: '2.2, 3' }],
     remediation: 'Write the URI as sip:+NUMBER;tgrp=LABEL;trunk-context=NAMESPACE@HOST:5061;transport=tls',
     docs: {
-      what: 'Checks on which side of the @ the tgrp, trunk-context and transport parameters stand.',
+      what: 'Checks on which side of the @ the tgrp, trunk-context and transport parameters stand, and that a URI to a shared BYOC Cloud proxy (lbNN.voice.REGION.pure.cloud) names its trunk with ;tgrp.',
       why: 'Genesys routes inbound TGRP calls by the user-part parameters; in the host part they are ignored and the call does not reach the trunk.',
     },
   },
@@ -54,6 +58,18 @@ export default defineRule({
           evidence: { uri: uri.raw, parsed: uriEvidence(uri), mark: { start: tgrp.start, end: tgrp.end } },
           message: ';tgrp without ;trunk-context: RFC 4904 scopes a trunk group by its context, and Genesys\' Inbound Request-URI Reference shows both.',
           remediation: 'Add ;trunk-context=<namespace from the trunk\'s Inbound Request-URI Reference> after ;tgrp.',
+        });
+      }
+      // The lbNN proxies are shared by every org of the region: the host does not name the trunk.
+      const tgrpAnywhere = tgrp ?? uri.params.find((p) => p.name === 'tgrp');
+      if (!tgrpAnywhere && proxyRegion(uri.host)) {
+        const context = uri.userParams.some((p) => p.name === 'trunk-context') ? '' : ' (nor ;trunk-context)';
+        findings.push({
+          status: 'warn',
+          target,
+          evidence: { uri: uri.raw, parsed: uriEvidence(uri), mark: { start: uri.hostStart, end: uri.hostEnd } },
+          message: `No ;tgrp${context} before the @: "${uri.host}" is a shared BYOC Cloud proxy, so Genesys cannot tell which trunk the call is for unless DNIS Replacement Routing is enabled on the trunk.`,
+          remediation: 'Add ;tgrp=<the trunk\'s Inbound SIP Termination Identifier>;trunk-context=<namespace from its Inbound Request-URI Reference> right after the number, or enable DNIS Replacement Routing on the trunk if the carrier cannot send TGRP.',
         });
       }
       if (findings.length === before) {

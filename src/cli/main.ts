@@ -103,7 +103,10 @@ async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise
     }
   } else io.stdout(text);
   if (!report.ok) return EXIT_FAILED;
-  return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
+  // --strict gates a go-live: a warning, or an area left unchecked for want of input, is not a pass.
+  // CRLs left out by --offline (or scan without --online) were left out knowingly.
+  const unchecked = report.unchecked.filter((u) => !(u.area === 'crl' && report.options.offline));
+  return v.strict === true && (report.summary.warn > 0 || unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -173,6 +176,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       offline: v.offline === true,
       timeoutSeconds: timeoutOf(v.timeout as number),
       cacheDir: v['cache-dir'] as string | undefined,
+      env: io.env,
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
       strict: v.strict === true,

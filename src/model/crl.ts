@@ -1,6 +1,12 @@
 export type CrlOutcome =
   | 'ok' | 'http-error' | 'refused' | 'timeout' | 'too-large' | 'garbage' | 'bad-signature'
-  | 'no-issuer' | 'redirect-error' | 'unsupported-scheme' | 'network-error';
+  | 'no-issuer' | 'redirect-error' | 'unsupported-scheme' | 'network-error'
+  /** This machine's network, not the CRL server: the host name does not resolve from here ... */
+  | 'dns-error'
+  /** ... there is no route out (ENETUNREACH, EHOSTUNREACH) ... */
+  | 'no-route'
+  /** ... or the proxy failed: unreachable, refused, or asks for credentials (407). */
+  | 'proxy-error';
 
 export interface CrlFetch {
   url: string;
@@ -13,7 +19,12 @@ export interface CrlFetch {
   bytes?: number;
   thisUpdate?: string;
   nextUpdate?: string;
+  /** Served from --cache-dir: nothing was contacted; fetchedAt is when it was downloaded. */
   fromCache?: boolean;
+  /** When the CRL was downloaded (ISO 8601, wall clock). */
+  fetchedAt?: string;
+  /** The proxy the download went through (no credentials). */
+  via?: string;
   revoked?: { serial: string; date: string; reason?: string };
 }
 
@@ -29,4 +40,6 @@ export interface CrlFacts {
   attempted: boolean;
   certificates: CrlCertificateFacts[];
   timeoutSeconds: number;
+  /** The proxies in use (from HTTPS_PROXY / HTTP_PROXY / NO_PROXY), without credentials. */
+  proxy?: { https?: string; http?: string; noProxy?: string };
 }

@@ -1,4 +1,4 @@
-import type { RuleResult } from '../engine/types.js';
+import type { Area, RuleResult } from '../engine/types.js';
 
 export interface CertificateSummary {
   index: number;
@@ -95,6 +95,16 @@ export interface ReportOptions {
   region: string | null;
 }
 
+/** An area none of whose rules could check anything (inputs not given, --offline, no network). */
+export interface UncheckedArea {
+  area: Area;
+  /** The rules of that area that only skipped. */
+  rules: string[];
+  reason: string;
+  /** What to give or change so the next run checks it. */
+  hint: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'byoc-check'; version: string };
@@ -113,4 +123,8 @@ export interface Report {
   options: ReportOptions;
   /** The OpenSSL (Node's) that resolved cipher and group strings. */
   openssl: string;
+  /** Empty when every area was checked; a pass verdict only covers what is not listed here. */
+  unchecked: UncheckedArea[];
+  /** The verdict sentence, saying what was checked and what was not (the text report's last line). */
+  verdict: string;
 }

@@ -60,11 +60,7 @@ export function formatText(report: Report, options: { chalk?: Painter; base?: st
   }
   lines.push('');
   const { pass, fail, warn, skip } = report.summary;
-  const verdict = fail
-    ? chalk.red.bold(`NOT READY: ${fail} failed check${fail === 1 ? '' : 's'}; Genesys will refuse this trunk as it is.`)
-    : warn
-      ? chalk.yellow.bold(`READY WITH WARNINGS: ${warn} warning${warn === 1 ? '' : 's'} to review.`)
-      : chalk.green.bold('READY: every check passed.');
+  const verdict = (fail ? chalk.red.bold : warn ? chalk.yellow.bold : report.unchecked.length ? chalk.bold : chalk.green.bold)(report.verdict);
   lines.push(`${verdict} ${chalk.dim(`(${pass} passed, ${fail} failed, ${warn} warning${warn === 1 ? "" : "s"}, ${skip} skipped)`)}`);
   return lines.join('\n') + '\n';
 }

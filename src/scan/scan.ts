@@ -21,7 +21,7 @@ import type { CrlFacts } from '../model/crl.js';
 import type { TlsEndpointFacts, TlsVersion } from '../model/tls.js';
 import { parseChainInput } from '../parsers/chain-input.js';
 import { flagSyntax } from '../providers/flags.js';
-import { summarizeChain } from '../report/build.js';
+import { summarizeChain, uncheckedAreas, verdictLine } from '../report/build.js';
 import type { CertificateSummary, Report, ReportOptions, ScanFile, ScanTrunk } from '../report/types.js';
 import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
@@ -404,6 +404,12 @@ export async function scan(options: ScanOptions): Promise<Report> {
     if (r.suppressed) summary.suppressed++;
     else summary[r.status]++;
   }
+  // What no trunk could check, and what to add; suppressed results count as checked.
+  const judged = results.filter((r) => !r.suppressed);
+  const areaCtx = { offline: options.online !== true, sip: { uris: [], sbcs: [] }, tls: { endpoints: [...resolved.values()] }, ...(chosen.some((p) => p.configFiles.length) ? { config: { files: [], problems: [] } } : {}) } as unknown as CheckContext;
+  const unchecked = uncheckedAreas(areaCtx, judged, rules).map((u) =>
+    u.area === 'sip' ? { ...u, reason: 'no trunk gives `sbc:` or `uris:`', hint: 'declare each trunk in byoc-check.yaml with `sbc:` (the SIP Servers or Proxies entries) and `uris:` (the Request-URIs the SBC sends)', short: 'add sbc:/uris: to byoc-check.yaml' } : u.area === 'tls' ? { ...u, reason: 'no configuration or profile gives TLS settings', hint: 'scan the SBC configuration, or give `tls:` for the trunk in byoc-check.yaml', short: 'no TLS settings found' } : u,
+  );
   const digest = createHash('sha256');
   for (const f of walked.files.filter((x) => chosen.some((p) => p.involves.has(x.path)))) digest.update(f.path).update(f.bytes);
   const endpointsJson = chosen.flatMap((p) => p.endpoints.map((e) => endpointJson(resolved.get(e)!)));
@@ -422,6 +428,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     files: files.sort((a, b) => a.path.localeCompare(b.path)),
     options: { at: null, strict: false, format: 'json', caFile: null, warnDays: options.warnDays ?? 30, timeoutSeconds, region: options.region ?? null, ...options.recorded, offline: options.online !== true, profile: profile?.file ?? null },
     openssl: process.versions.openssl,
+    unchecked: unchecked.map(({ short: _short, ...u }) => u),
+    verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, rules),
     scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
   };
 }

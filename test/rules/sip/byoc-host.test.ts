@@ -9,6 +9,8 @@ ruleCases('byoc-host', [
   { name: 'an inferred row (cac1) warns', options: { uris: ['sip:+1@lb02.voice.cac1.pure.cloud;transport=tls'] }, expect: 'warn', message: /copy of the usw2 row/ },
   { name: 'the "voix" translation artefact', options: { uris: ['sip:+1@lb01.voix.sae1.pure.cloud;transport=tls'] }, expect: 'warn', message: /"voix" is a translation artefact/ },
   { name: 'an FQDN-style trunk host will fail name validation', options: { uris: ['sips:+1@mycarrier.byoc.mypurecloud.com:5061;transport=tls'] }, expect: 'warn', message: /FQDN-style/ },
-  { name: 'region mismatch with --region', options: { uris: ['sip:+1@lb01.voice.euw1.pure.cloud;transport=tls'], region: 'use1' }, expect: 'warn', message: /euw1 proxy, but --region is use1/ },
+  { name: 'region mismatch with --region fails (the calls fail)', options: { uris: ['sip:+1@lb01.voice.euw1.pure.cloud;transport=tls'], region: 'use1' }, expect: 'fail', message: /euw1 proxy, but --region is use1; .*calls sent here will fail/ },
+  { name: '--region agrees with the URI host', options: { uris: ['sip:+1@lb01.voice.euw1.pure.cloud;transport=tls'], region: 'euw1' }, expect: 'pass', message: /euw1/ },
+  { name: 'URIs to proxies of two regions, no --region', options: { uris: ['sip:+1@lb01.voice.use1.pure.cloud;transport=tls', 'sip:+1@lb02.voice.euw1.pure.cloud;transport=tls'] }, expect: 'fail', message: /"lb02\.voice\.euw1\.pure\.cloud" is a euw1 proxy, but uri\[0\] names a use1 proxy/ },
   { name: 'a customer host is checked as an SBC instead', options: { uris: ['sip:+1@sbc1.example.com;transport=tls'] }, expect: 'skip', message: /checked as an SBC host/ },
 ]);
