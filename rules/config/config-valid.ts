@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check({ config, tls }) {
-    if (!config) return [{ status: 'skip', target: 'config', message: 'No SBC configuration was read (run `byoc-check scan` on the configuration repository).' }];
+    if (!config) return [{ status: 'skip', target: 'config', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no SBC configuration was read (`byoc-check scan` reads the configuration repository).' }];
     const findings: Finding[] = config.problems.map((p) => ({
       status: 'fail',
       target: (p.endpoint ? tls.endpoints.find((e) => e.name === p.endpoint && e.declared?.file === p.location.file)?.id : undefined) ?? 'config',

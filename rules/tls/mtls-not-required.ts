@@ -22,7 +22,7 @@ export default defineRule({
   },
   check({ tls }) {
     const judged = tls.endpoints.filter((e) => e.role === 'server' && (e.requireClientCert || e.requestClientCert));
-    if (judged.length === 0) return [{ status: 'skip', target: 'settings', message: 'No server-side client-certificate setting is known (an SBC configuration or the live probe tells it).' }];
+    if (judged.length === 0) return [{ status: 'skip', target: 'settings', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no server-side client-certificate setting is known (`byoc-check scan` reads it from the SBC configuration, `byoc-check probe` observes it).' }];
     return judged.map((endpoint): Finding => {
       const required = endpoint.requireClientCert?.value === true;
       const requested = required || endpoint.requestClientCert?.value === true;

@@ -26,7 +26,7 @@ export default defineRule({
   },
   check({ tls, sip }) {
     const clients = tls.endpoints.filter((e) => e.role === 'client' && (e.verifyPeer || e.caList || e.caCertificates));
-    if (clients.length === 0) return [{ status: 'skip', target: 'settings', message: 'No client-side verification setting is known (an SBC configuration tells it).' }];
+    if (clients.length === 0) return [{ status: 'skip', target: 'settings', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no client-side verification setting is known (`byoc-check scan` reads it from the SBC configuration).' }];
     const regionCodes = new Set([sip.region, ...sip.uris.map((u) => u.byocRegion)].filter((r): r is string => !!r));
     const inRegions = regions.filter((r) => regionCodes.has(r.code));
     const needed = [...new Set<RootKey>((inRegions.length ? inRegions : regions).flatMap((r) => r.trust))];

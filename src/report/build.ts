@@ -44,7 +44,8 @@ function explain(area: Area, ctx: CheckContext, skipped: RuleResult[]): { reason
 export function uncheckedAreas(ctx: CheckContext, results: readonly RuleResult[], catalog: RuleAreas): Array<UncheckedArea & { short: string }> {
   const areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]));
   const byRule = new Map<string, RuleResult[]>();
-  for (const r of results) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
+  // A rule that does not apply to this kind of input (no SBC configuration read) leaves nothing unchecked.
+  for (const r of results) if (r.evidence?.reason !== 'not-applicable') byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
   const out: Array<UncheckedArea & { short: string }> = [];
   for (const area of AREA_ORDER) {
     // The SBC configuration is only an area when configurations were read (scan).

@@ -27,7 +27,7 @@ export async function scanReport(options: { line?: number; wording?: string } = 
   const base = await chainReport();
   const line = options.line ?? 12;
   const dress = (r: RuleResult, trunk: string, i: number): RuleResult => {
-    const out: RuleResult = { ...r, trunk, endpoint: `${trunk}-sbc1` };
+    const out: RuleResult = { ...r, trunk, endpoint: `endpoint[${trunk === 'carrier-a' ? 0 : 1}]` };
     if (r.rule === 'sip-port' || r.rule === 'cert-validity') out.location = { file: `configs/${trunk}/kamailio-tls.cfg`, line: line + i, column: 5, key: 'method' };
     if (r.rule === 'chain-order' && r.status !== 'pass') out.location = { file: `configs/${trunk}/chain.pem` };
     if (options.wording) out.message = `${options.wording} ${r.message}`;

@@ -47,7 +47,7 @@ describe('Markdown report', () => {
   test('locations, targets and suppressions appear in their cells', () => {
     const rows = tables(md.render(formatMarkdown(report)))[0]!.rows;
     expect(rows.some((r) => /^<code>configs\/carrier-a\/kamailio-tls\.cfg:\d+:5<\/code>$/.test(r[3]!))).toBe(true);
-    expect(rows.some((r) => r[2] === '<code>carrier-b</code>' || r[2]!.includes('carrier-b / carrier-b-sbc1 / '))).toBe(true);
+    expect(rows.some((r) => r[2] === '<code>carrier-b</code>' || r[2]!.includes('carrier-b / endpoint[1] / '))).toBe(true);
     expect(rows.filter((r) => r[4]!.includes('<em>(suppressed: Accepted until the renewal on 2026-12-01 (ticket 4711))</em>'))).toHaveLength(1);
   });
 
