@@ -8,6 +8,12 @@ import leafKey from './cert/leaf-key.js';
 import leafUsage from './cert/leaf-usage.js';
 import privateKey from './cert/private-key.js';
 import crlReachable from './crl/crl-reachable.js';
+import daChain from './da/da-chain.js';
+import daClientAuth from './da/da-client-auth.js';
+import daRegion from './da/da-region.js';
+import daRotation from './da/da-rotation.js';
+import daTrusted from './da/da-trusted.js';
+import daValidity from './da/da-validity.js';
 import notRevoked from './crl/not-revoked.js';
 import byocHost from './sip/byoc-host.js';
 import hostNotIp from './sip/host-not-ip.js';
@@ -19,9 +25,9 @@ import tlsCiphers from './tls/tls-ciphers.js';
 import tlsCurves from './tls/tls-curves.js';
 import tlsVersion from './tls/tls-version.js';
 import rootAccepted from './trust/root-accepted.js';
-import type { Rule } from '../src/engine/types.js';
+import { isDataActionsRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
-export const rules: readonly Rule[] = [
+export const rules: readonly AnyRule[] = [
   byocHost,
   caConstraints,
   certValidity,
@@ -29,6 +35,12 @@ export const rules: readonly Rule[] = [
   chainOrder,
   chainSignatures,
   crlReachable,
+  daChain,
+  daClientAuth,
+  daRegion,
+  daRotation,
+  daTrusted,
+  daValidity,
   hostNotIp,
   leafKey,
   leafUsage,
@@ -43,3 +55,7 @@ export const rules: readonly Rule[] = [
   uriParams,
   uriTransport,
 ];
+
+/** The rules of the trunk check and of `byoc-check data-actions`. */
+export const trunkRules = rules.filter(isTrunkRule);
+export const dataActionsRules = rules.filter(isDataActionsRule);

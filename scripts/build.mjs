@@ -11,14 +11,15 @@ const lazy = {
   './tls/facts.js': 'tls-facts',
   './probes/crl.js': 'crl',
   './pkcs7.js': 'pkcs7',
+  '../data-actions/command.js': 'data-actions',
 };
 
 /** Keeps the lazy imports out of the main bundle and points them at dist/lazy/. */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(help|tls\/facts|probes\/crl|pkcs7)\.js$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: `./lazy/${lazy[args.path]}.mjs`, external: true } : undefined);
+    b.onResolve({ filter: /^\.\.?\/[a-z0-9/-]+\.js$/ }, (args) =>
+      args.kind === 'dynamic-import' && lazy[args.path] ? { path: `./lazy/${lazy[args.path]}.mjs`, external: true } : undefined);
   },
 };
 
@@ -40,7 +41,7 @@ const main = await build({
 if (process.env.BYOC_BUILD_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(main.metafile));
 await build({
   ...common,
-  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts' },
+  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts', 'data-actions': 'src/data-actions/command.ts' },
   outdir: 'dist/lazy',
   outExtension: { '.js': '.mjs' },
   format: 'esm',

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { acceptedCas } from '../rules/data/accepted-cas.js';
-import { rules } from '../rules/index.js';
+import { trunkRules } from '../rules/index.js';
 import { runRules } from './engine/runner.js';
 import type { CheckContext } from './engine/types.js';
 import { InputError } from './errors.js';
@@ -112,6 +112,6 @@ export async function check(options: CheckOptions): Promise<Report> {
     tls,
     crl,
   };
-  const results = runRules(rules, ctx);
+  const results = runRules(trunkRules, ctx);
   return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list');
 }

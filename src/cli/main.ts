@@ -1,6 +1,6 @@
 /**
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
- * `byoc-check explain RULE`. Returns the exit code; all I/O goes through `io`.
+ * `byoc-check explain RULE`, `byoc-check data-actions INPUT...`. Returns the exit code; all I/O goes through `io`.
  */
 import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
@@ -13,6 +13,7 @@ import { parseChainInput } from '../parsers/chain-input.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText, type Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
+import { dataActionsOptions } from './data-actions-options.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
 export interface Io {
@@ -91,9 +92,9 @@ function runExplain(id: string | undefined, io: Io): number {
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const command = ['hash', 'rules', 'explain'].includes(argv[0] ?? '') ? argv[0]! : 'check';
+    const command = ['hash', 'rules', 'explain', 'data-actions'].includes(argv[0] ?? '') ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
-    const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
+    const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : command === 'data-actions' ? dataActionsOptions : [listOptions[1]!];
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -111,6 +112,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return runRulesList(String(args.values.format), io);
     }
     if (command === 'explain') return runExplain(args.positionals[0], io);
+    if (command === 'data-actions') {
+      const { runDataActions } = await import('../data-actions/command.js');
+      return await runDataActions(args, io, pkg.version, parseAt);
+    }
 
     if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
     if (args.positionals.length > 1) throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);

@@ -1,14 +1,14 @@
 import { sources } from '../../rules/sources.js';
-import type { CheckContext, Rule, RuleResult } from './types.js';
+import type { Finding, RuleMeta, RuleResult } from './types.js';
 
-export function citationText(rule: Rule): string {
+export function citationText(rule: { meta: RuleMeta }): string {
   return rule.meta.citations
     .map((c) => `${sources[c.source].title}${c.section ? `, ${c.section}` : ''}`)
     .join('; ');
 }
 
-/** Runs every rule; a rule that throws becomes a failed result instead of a crash. */
-export function runRules(rules: readonly Rule[], ctx: CheckContext): RuleResult[] {
+/** Runs every rule over one set of facts; a rule that throws becomes a failed result instead of a crash. */
+export function runRules<F>(rules: ReadonlyArray<{ meta: RuleMeta; check(facts: F): Finding[] }>, ctx: F): RuleResult[] {
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const base = { rule: rule.meta.id, severity: rule.meta.severity, remediation: rule.meta.remediation, source: citationText(rule) };

@@ -3,12 +3,15 @@ import type { AcceptedCa } from '../model/trust.js';
 import type { SipFacts } from '../model/sip.js';
 import type { TlsFacts } from '../model/tls.js';
 import type { CrlFacts } from '../model/crl.js';
+import type { DataActionsFacts } from '../model/data-actions.js';
 import type { SourceId } from '../../rules/sources.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
 export type Severity = 'error' | 'warning';
-export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl';
+export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'da';
+/** The command whose facts a rule judges: the trunk check, or `data-actions`. */
+export type Scope = 'trunk' | 'data-actions';
 
 export interface Citation {
   source: SourceId;
@@ -25,6 +28,8 @@ export interface RuleMeta {
   /** What a telephony engineer does when the rule fails. */
   remediation: string;
   docs: { what: string; why: string };
+  /** Absent for trunk rules. */
+  scope?: Scope;
 }
 
 /** Where a fact came from in the user's files: a finding about it points there (SARIF, text, JSON). */
@@ -70,10 +75,23 @@ export interface CheckContext {
   crl: CrlFacts;
 }
 
+/** A rule of the trunk check. */
 export interface Rule {
-  meta: RuleMeta;
+  meta: RuleMeta & { scope?: 'trunk' };
   check(ctx: CheckContext): Finding[];
 }
+
+/** A rule of `byoc-check data-actions`: judges the data actions mTLS certificates. */
+export interface DataActionsRule {
+  meta: RuleMeta & { scope: 'data-actions' };
+  check(facts: DataActionsFacts): Finding[];
+}
+
+/** Any rule of the one catalog. */
+export type AnyRule = Rule | DataActionsRule;
+
+export const isDataActionsRule = (rule: AnyRule): rule is DataActionsRule => rule.meta.scope === 'data-actions';
+export const isTrunkRule = (rule: AnyRule): rule is Rule => rule.meta.scope !== 'data-actions';
 
 export interface RuleResult extends Finding {
   rule: string;

@@ -2,7 +2,7 @@ import type { CheckContext, RuleResult } from '../engine/types.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import type { CertificateSummary, Report } from './types.js';
 
-function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
+export function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
   return {
     index,
     role,
