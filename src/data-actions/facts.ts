@@ -7,7 +7,7 @@ import type { CertificateFacts } from '../model/certificate.js';
 import type { DaEntity, DataActionsFacts, SigningAuthority } from '../model/data-actions.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import { nodeRootStore, systemRootStore, type RootStore } from '../trust/stores.js';
-import { buildChain } from '../x509/chain.js';
+import { buildChain, type Anchors } from '../x509/chain.js';
 import type { EntityInput } from './input.js';
 
 export interface GatherOptions {
@@ -27,6 +27,16 @@ function normalise(value: string): SigningAuthority | undefined {
   return v === 'digicert' ? 'DigiCert' : v === 'genesys' ? 'Genesys' : undefined;
 }
 
+/**
+ * The web service's trust: CA certificates by name and key, as verifiers match trust anchors, but an
+ * end-entity certificate only by its exact bytes (Java trust stores, OpenSSL partial chains): a
+ * pinned Current certificate does not vouch for an Upcoming one with the same name and key.
+ */
+function pinningAnchors(certificates: CertificateFacts[]): Anchors {
+  const base = customAnchors(certificates);
+  return { ...base, isAnchor: (cert) => (cert.basicConstraints?.ca ? base.isAnchor(cert) : certificates.some((c) => c.sha256 === cert.sha256)) };
+}
+
 export function gatherDataActionsFacts(options: GatherOptions): DataActionsFacts {
   const stores = options.stores ?? [nodeRootStore(), systemRootStore()];
   // Public roots, none of them "listed": the chain builder ends at whichever store root verifies.
@@ -34,7 +44,7 @@ export function gatherDataActionsFacts(options: GatherOptions): DataActionsFacts
   const trustCas = (options.trust?.certificates ?? []).filter((c) => c.basicConstraints?.ca === true || c.selfIssued);
   const genesysCas = [...options.cas, ...trustCas.filter((c) => !options.cas.some((o) => o.sha256 === c.sha256))];
   const genesysAnchors = genesysCas.length ? customAnchors(genesysCas) : undefined;
-  const trustAnchors = options.trust ? customAnchors(options.trust.certificates) : undefined;
+  const trustAnchors = options.trust ? pinningAnchors(options.trust.certificates) : undefined;
 
   const entities: DaEntity[] = options.entities.map((e, index) => {
     const authority = normalise(e.signingAuthority);

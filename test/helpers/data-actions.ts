@@ -41,9 +41,9 @@ async function build(): Promise<DaPki> {
   const digicertIntermediate = await issue({ subject: 'CN=DigiCert Test Assured ID Client CA G2,O=DigiCert Inc,C=US', issuer: digicertRoot, ca: true, pathLength: 0, keySlot: 104, notBefore: days(-2000), notAfter: days(2000) });
   const client = (spec: Partial<CertSpec> & { issuer: Issued }) => issue({ subject: `CN=${EUW1},O=Genesys Cloud Services Inc.,C=US`, keySlot: 105, dns: [EUW1], eku: [CLIENT_AUTH], ...spec });
   const leaf: Record<string, Issued> = {
-    genesys: await client({ issuer: genesysCa, notBefore: days(-100), notAfter: days(265) }),
-    genesysOtherRegion: await client({ issuer: otherGenesysCa, subject: `CN=${USW2},O=Genesys Cloud Services Inc.,C=US`, dns: [USW2], notBefore: days(-100), notAfter: days(265) }),
-    genesysExpiring: await client({ issuer: genesysCa, notBefore: days(-353), notAfter: days(12) }),
+    genesys: await client({ issuer: genesysCa, keySlot: 108, notBefore: days(-100), notAfter: days(265) }),
+    genesysOtherRegion: await client({ issuer: otherGenesysCa, keySlot: 109, subject: `CN=${USW2},O=Genesys Cloud Services Inc.,C=US`, dns: [USW2], notBefore: days(-100), notAfter: days(265) }),
+    genesysExpiring: await client({ issuer: genesysCa, keySlot: 108, notBefore: days(-353), notAfter: days(12) }),
     digicertCurrent: await client({ issuer: digicertIntermediate, notBefore: days(-165), notAfter: days(200) }),
     digicertInWindow: await client({ issuer: digicertIntermediate, notBefore: days(-305), notAfter: days(60) }),
     digicertUpcoming: await client({ issuer: digicertIntermediate, keySlot: 106, notBefore: days(-5), notAfter: days(420) }),

@@ -16,5 +16,6 @@ daRuleCases(rule, [
     message: /Upcoming DigiCert certificate .* is not trusted by trust\.pem: add it \(sha256 [0-9a-f]{64}\) before 2026-12-12, when Genesys may start presenting it; Genesys switches by 2027-01-21, when the Current certificate expires, at the latest/,
   },
   { name: 'DigiCert Current not trusted: refused today', facts: async () => ({ entities: [await digicert('digicertCurrent')], trust: [(await pki()).genesysCa] }), expect: 'fail', message: /refuses data actions now/ },
+  { name: 'a pinned certificate does not vouch for another one with the same name and key', facts: async () => ({ entities: [await digicert('digicertInWindow')], trust: [(await pki()).leaf.digicertCurrent!] }), expect: 'fail', message: /refuses data actions now/ },
   { name: 'DigiCert trusted through the DigiCert root: accepted, with a note', facts: async () => ({ entities: [await digicert('digicertCurrent')], trust: [(await pki()).digicertRoot] }), expect: 'pass', message: /accepts any client certificate issued under it/ },
 ]);
