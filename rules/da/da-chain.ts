@@ -7,7 +7,7 @@
  */
 import { defineDataActionsRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
-import { brokenSignatures, caProblems, describe, entityTarget, isDigiCertRoot, leafOf } from '../../src/data-actions/describe.js';
+import { brokenSignatures, caProblems, capital, describe, entityTarget, isDigiCertRoot, leafOf } from '../../src/data-actions/describe.js';
 import { daRegion } from '../data/da-regions.js';
 
 export default defineDataActionsRule({
@@ -29,7 +29,7 @@ export default defineDataActionsRule({
     for (const e of entities) {
       const target = entityTarget(e);
       const leaf = leafOf(e);
-      const who = describe(e);
+      const who = capital(describe(e));
       if (!e.authority) {
         findings.push({ status: 'fail', target, evidence: { signingAuthority: e.signingAuthority }, message: `${who}: signingAuthority "${e.signingAuthority}" is neither DigiCert nor Genesys, so there is no authority to check it against.` });
         continue;
