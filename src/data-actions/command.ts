@@ -4,6 +4,7 @@
  * the CLI, so the trunk check does not pay for it.
  */
 import { writeFileSync } from 'node:fs';
+import { daRegions } from '../../rules/data/da-regions.js';
 import { dataActionsRules } from '../../rules/index.js';
 import { decodeAll, readInputFile } from '../check.js';
 import type { Io } from '../cli/main.js';
@@ -83,11 +84,18 @@ export async function runDataActions(args: ParsedArgs, io: Io, version: string, 
   if (warnDays < 0) throw new InputError('--warn-days must not be negative');
   const timeout = v.timeout as number;
   if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
+  let region = v.region as string | undefined;
+  // Genesys' own tools (CX as Code) name the region in GENESYSCLOUD_REGION: an AWS region or an environment.
+  const envRegion = io.env.GENESYSCLOUD_REGION?.trim().toLowerCase().replace(/^https?:\/\/(api\.|login\.)?/, '').replace(/\/+$/, '');
+  if (!region && v.fetch === true && envRegion) {
+    region = daRegions.find((r) => [r.code, r.awsRegion, r.environment].includes(envRegion))?.code;
+    if (!region) throw new InputError(`GENESYSCLOUD_REGION "${envRegion.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)}" is not a Genesys Cloud region; give --region CODE (${daRegions.map((r) => r.code).join(', ')})`);
+  }
   const report = await checkDataActions({
     inputs: args.positionals,
     stdin: io.readStdin,
     trust: v.trust as string | undefined,
-    region: v.region as string | undefined,
+    region,
     fetch: v.fetch === true,
     apiBase: v['api-base'] as string | undefined,
     env: io.env,

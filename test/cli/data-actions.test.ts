@@ -233,10 +233,17 @@ describe('--fetch', () => {
     ['no credentials in the environment', () => ({ ...env }), ['--api-base', 'https://127.0.0.1:9'], /set GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET/],
     ['neither --region nor --api-base', () => creds(), [], /--fetch needs --region CODE/],
     ['a plain http --api-base', () => creds(), ['--api-base', 'http://127.0.0.1:9'], /--api-base must be an https:\/\/ URL/],
+    ['an unknown GENESYSCLOUD_REGION', () => ({ ...creds(), GENESYSCLOUD_REGION: 'mars-1' }), [], /GENESYSCLOUD_REGION "mars-1" is not a Genesys Cloud region/],
   ])('%s', async (_name, e, extra, message) => {
     const run = await cliAsync(['data-actions', '--fetch', ...extra], e());
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+
+  test('GENESYSCLOUD_REGION as an AWS region picks the region (its domain is then checked)', async () => {
+    const run = await cliAsync(['data-actions', '--fetch', '--api-base', fake.base, ...AT, '--format', 'json'], { ...creds(), GENESYSCLOUD_REGION: 'eu-west-1' });
+    const report = assertValidReport(JSON.parse(run.stdout)) as unknown as { dataActions: { region: string } };
+    expect(report.dataActions.region).toBe('euw1');
   });
 
   test('in-process, with the region table\'s hosts replaced and the fake CA passed directly', async () => {
