@@ -53,6 +53,8 @@ export function parseJson(text: string, name: string): unknown {
   }
 }
 
+/** Current and Upcoming as the API spells them, whatever the case the input used. */
+const canonicalStatus = (s: string) => ['Current', 'Upcoming'].find((c) => c.toLowerCase() === s.trim().toLowerCase()) ?? s;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const isCa = (c: CertificateFacts) => c.basicConstraints?.ca === true || (c.version === 1 && c.selfIssued);
 
@@ -85,7 +87,7 @@ async function fromJson(text: string, name: string): Promise<EntityInput[]> {
       source: where,
       signingAuthority: str(e.signingAuthority) ?? '',
       authorityInferred: false,
-      status: str(e.status) ?? '',
+      status: canonicalStatus(str(e.status) ?? ''),
       type: str(e.type) ?? null,
       certificates: await entityCertificates(certificate, `${where}.certificate`),
     });

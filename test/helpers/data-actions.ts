@@ -109,6 +109,8 @@ export interface FactsSpec {
   region?: string;
   at?: Date;
   warnDays?: number;
+  /** The machine's real root stores instead of the test root. */
+  machineStores?: boolean;
 }
 
 /** Facts built directly (no files, no JSON): what a rule sees. */
@@ -126,7 +128,7 @@ export async function daFacts(spec: FactsSpec): Promise<DataActionsFacts> {
     entities,
     cas: (spec.cas ?? []).map(decode),
     ...(spec.trust ? { trust: { name: 'trust.pem', certificates: spec.trust.map(decode) } } : {}),
-    stores: await testStores(),
+    ...(spec.machineStores ? {} : { stores: await testStores() }),
   });
 }
 

@@ -1,5 +1,14 @@
 import rule from '../../../rules/da/da-chain.js';
-import { daPki, daRuleCases, digicert, genesys } from '../../helpers/data-actions.js';
+import { apiPem, daPki, daRuleCases, digicert, genesys } from '../../helpers/data-actions.js';
+import { issue } from '../../helpers/pki.js';
+
+/** A self-made root carrying the real DigiCert root's name, with an intermediate and a client certificate under it. */
+async function impostor() {
+  const root = await issue({ subject: 'CN=DigiCert Assured ID Root G2,OU=www.digicert.com,O=DigiCert Inc,C=US', ca: true, keySlot: 110 });
+  const intermediate = await issue({ subject: 'CN=DigiCert Assured ID Client CA G2,O=DigiCert Inc,C=US', issuer: root, ca: true, keySlot: 111 });
+  const leaf = await issue({ subject: 'CN=dataactions.prod-euw1.eu-west-1.mypurecloud.com', issuer: intermediate, keySlot: 112, eku: ['1.3.6.1.5.5.7.3.2'] });
+  return { signingAuthority: 'DigiCert', status: 'Current', certificate: apiPem(leaf, intermediate, root) };
+}
 
 daRuleCases(rule, [
   { name: 'DigiCert leaf -> intermediate -> DigiCert root in the root store', facts: async () => ({ entities: [await digicert('digicertCurrent')] }), expect: 'pass', message: /chains through "CN=DigiCert Test Assured ID Client CA G2.*to the public root "CN=DigiCert Test Assured ID Root G2/ },
@@ -11,6 +20,7 @@ daRuleCases(rule, [
   { name: 'DigiCert entity without its intermediate, root not reachable', facts: async () => ({ entities: [{ signingAuthority: 'DigiCert', status: 'Current', certificate: (await daPki()).leaf.digicertCurrent!.pem }] }), expect: 'fail', message: /does not chain to a public DigiCert root/ },
   { name: 'labelled DigiCert but signed by the Genesys CA', facts: async () => ({ entities: [{ ...(await genesys('genesys')), signingAuthority: 'DigiCert' }] }), expect: 'fail', message: /does not chain to a public DigiCert root/ },
   { name: 'labelled Genesys but chains to the public DigiCert root', facts: async () => ({ entities: [{ ...(await digicert('digicertCurrent')), signingAuthority: 'Genesys' }] }), expect: 'fail', message: /signingAuthority says Genesys, but the certificate chains to the public root/ },
+  { name: 'a root with the real DigiCert root\'s name but another key is not the public root', facts: async () => ({ entities: [await impostor()], machineStores: true }), expect: 'fail', message: /does not chain to a public DigiCert root: it ends at "CN=DigiCert Assured ID Root G2.*not in this machine's root stores/ },
   { name: 'an unknown signingAuthority', facts: async () => ({ entities: [{ ...(await digicert('digicertCurrent')), signingAuthority: 'Entrust' }] }), expect: 'fail', message: /neither DigiCert nor Genesys/ },
   { name: 'signingAuthority in the help page\'s spelling "Digicert"', facts: async () => ({ entities: [{ ...(await digicert('digicertCurrent')), signingAuthority: 'Digicert' }] }), expect: 'pass' },
 ]);
