@@ -38,7 +38,7 @@ export default defineDataActionsRule({
       if (e.authority === 'DigiCert') {
         const chain = e.publicChain;
         const problems = [...brokenSignatures(chain), ...caProblems(chain)];
-        const evidence = { path: chain.path.map((p) => p.cert.subject), root: chain.complete ? publicTop.subject : null, rootOrigin: chain.path[chain.path.length - 1]!.origin ?? null };
+        const evidence = { path: chain.path.map((p) => p.cert.subject), root: chain.complete ? publicTop.subject : null, rootInStore: chain.complete };
         if (problems.length) {
           findings.push({ status: 'fail', target, evidence: { ...evidence, problems }, message: `${who}: ${problems.join('; ')}.` });
         } else if (!chain.complete) {

@@ -63,6 +63,7 @@ function catalogJson() {
   return rules.map((r) => ({
     id: r.meta.id,
     area: r.meta.area,
+    ...(r.meta.scope ? { scope: r.meta.scope } : {}),
     title: r.meta.title,
     severity: r.meta.severity,
     citations: r.meta.citations.map((c) => ({ source: c.source, title: sources[c.source].title, ...('url' in sources[c.source] ? { url: (sources[c.source] as { url: string }).url } : {}), ...(c.section ? { section: c.section } : {}) })),
