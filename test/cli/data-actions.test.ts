@@ -29,6 +29,7 @@ beforeAll(async () => {
     'expired.json': listing([await digicert('digicertExpired')]),
     'expiring.json': listing([await digicert('digicertExpiring'), await digicert('digicertUpcoming', 'Upcoming')]),
     'no-upcoming.json': listing([inWindow]),
+    'server-only.json': listing([await digicert('digicertServerOnly')]),
     'service-current-only.pem': p.genesysCa.pem + p.leaf.digicertInWindow!.pem,
     'service-both.pem': p.genesysCa.pem + p.leaf.digicertInWindow!.pem + p.leaf.digicertFutureUpcoming!.pem,
     'genesys-client.pem': p.leaf.genesys!.pem,
@@ -83,6 +84,14 @@ describe('files', () => {
     expect(report.dataActions.entities.map((e) => [e.signingAuthority, e.authorityInferred])).toEqual([['Genesys', true], ['DigiCert', true]]);
     expect(report.results.filter((r) => r.rule === 'da-chain').map((r) => r.status)).toEqual(['pass', 'pass']);
     expect(run.status).toBe(0);
+  });
+
+  test('a certificate without clientAuth, checked for the wrong region', () => {
+    const run = cli(['data-actions', f['server-only.json']!, '--region', 'usw2', ...AT, '--format', 'json'], { env });
+    expect(run.status).toBe(1);
+    const report = assertValidReport(JSON.parse(run.stdout)) as unknown as { results: Array<{ rule: string; status: string; message: string }> };
+    expect(report.results.filter((r) => r.status === 'fail').map((r) => r.rule).sort()).toEqual(['da-client-auth', 'da-region']);
+    expect(report.results.find((r) => r.rule === 'da-region')!.message).toMatch(/names dataactions\.prod-euw1\.eu-west-1\.mypurecloud\.com, the domain of EMEA \(Dublin\) \(euw1\), not dataactions\.prod-usw2/);
   });
 
   test('standard input', () => {
