@@ -55,6 +55,8 @@ export function parseJson(text: string, name: string): unknown {
 
 /** Current and Upcoming as the API spells them, whatever the case the input used. */
 const canonicalStatus = (s: string) => ['Current', 'Upcoming'].find((c) => c.toLowerCase() === s.trim().toLowerCase()) ?? s;
+/** Labels from the input go into messages: no control characters, no novels. */
+const printable = (s: string) => s.replace(/[\x00-\x1f\x7f-\x9f]/g, '?').slice(0, 64);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const isCa = (c: CertificateFacts) => c.basicConstraints?.ca === true || (c.version === 1 && c.selfIssued);
 
@@ -85,10 +87,10 @@ async function fromJson(text: string, name: string): Promise<EntityInput[]> {
     if (certificate === undefined) throw new InputError(`${where}: "certificate" is missing or not a string`);
     out.push({
       source: where,
-      signingAuthority: str(e.signingAuthority) ?? '',
+      signingAuthority: printable(str(e.signingAuthority) ?? ''),
       authorityInferred: false,
-      status: canonicalStatus(str(e.status) ?? ''),
-      type: str(e.type) ?? null,
+      status: canonicalStatus(printable(str(e.status) ?? '')),
+      type: e.type === undefined || e.type === null ? null : printable(String(e.type)),
       certificates: await entityCertificates(certificate, `${where}.certificate`),
     });
   }

@@ -94,6 +94,14 @@ describe('files', () => {
     expect(report.results.find((r) => r.rule === 'da-region')!.message).toMatch(/names dataactions\.prod-euw1\.eu-west-1\.mypurecloud\.com, the domain of EMEA \(Dublin\) \(euw1\), not dataactions\.prod-usw2/);
   });
 
+  test('labels with control characters are not echoed raw', () => {
+    const body = readFileSync(f['server-only.json']!, 'utf8').replace('"signingAuthority": "DigiCert"', '"signingAuthority": "Digi\\u001b[31mCert"');
+    const run = cli(['data-actions', '-', ...AT], { env, input: body });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Digi?[31mCert');
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   test('standard input', () => {
     const run = cli(['data-actions', '-', ...AT, '--format', 'json'], { env, input: readFileSync(f['listing.json']!) });
     expect(run.status).toBe(0);
