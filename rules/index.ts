@@ -8,6 +8,12 @@ import leafKey from './cert/leaf-key.js';
 import leafUsage from './cert/leaf-usage.js';
 import privateKey from './cert/private-key.js';
 import crlReachable from './crl/crl-reachable.js';
+import daChain from './da/da-chain.js';
+import daClientAuth from './da/da-client-auth.js';
+import daRegion from './da/da-region.js';
+import daRotation from './da/da-rotation.js';
+import daTrusted from './da/da-trusted.js';
+import daValidity from './da/da-validity.js';
 import notRevoked from './crl/not-revoked.js';
 import byocHost from './sip/byoc-host.js';
 import hostNotIp from './sip/host-not-ip.js';
@@ -22,9 +28,9 @@ import rootAccepted from './trust/root-accepted.js';
 import trustsGenesys from './trust/trusts-genesys.js';
 import mtlsNotRequired from './tls/mtls-not-required.js';
 import configValid from './config/config-valid.js';
-import type { Rule } from '../src/engine/types.js';
+import { isDataActionsRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
-export const rules: readonly Rule[] = [
+export const rules: readonly AnyRule[] = [
   byocHost,
   caConstraints,
   certValidity,
@@ -33,6 +39,12 @@ export const rules: readonly Rule[] = [
   chainSignatures,
   configValid,
   crlReachable,
+  daChain,
+  daClientAuth,
+  daRegion,
+  daRotation,
+  daTrusted,
+  daValidity,
   hostNotIp,
   leafKey,
   leafUsage,
@@ -49,3 +61,7 @@ export const rules: readonly Rule[] = [
   uriParams,
   uriTransport,
 ];
+
+/** The rules of the trunk check and of `byoc-check data-actions`. */
+export const trunkRules = rules.filter(isTrunkRule);
+export const dataActionsRules = rules.filter(isDataActionsRule);

@@ -16,6 +16,14 @@ export const sources = {
     title: 'Genesys Cloud: External trunk settings (SIP Servers or Proxies)',
     url: 'https://help.mypurecloud.com/?p=130654',
   },
+  DA_MTLS: {
+    title: 'Genesys Cloud: MTLS support for data actions',
+    url: 'https://help.mypurecloud.com/articles/mtls-support-for-data-actions/',
+  },
+  DA_CERTIFICATES_API: {
+    title: 'Genesys Cloud Platform API: GET /api/v2/integrations/actions/certificates (ActionCertificateListing)',
+    url: 'https://developer.genesys.cloud/platform/api/integrations',
+  },
   RFC3261: { title: 'RFC 3261: SIP: Session Initiation Protocol', url: 'https://www.rfc-editor.org/rfc/rfc3261' },
   RFC4904: { title: 'RFC 4904: Representing Trunk Groups in tel/sip URIs', url: 'https://www.rfc-editor.org/rfc/rfc4904' },
   RFC5246: { title: 'RFC 5246: The TLS Protocol Version 1.2', url: 'https://www.rfc-editor.org/rfc/rfc5246' },

@@ -15,6 +15,7 @@ const lazy = {
   'src/probes/crl.ts': 'crl',
   'src/parsers/pkcs7.ts': 'pkcs7',
   'src/scan/scan.ts': 'scan',
+  'src/data-actions/command.ts': 'data-actions',
 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 

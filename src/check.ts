@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { acceptedCas } from '../rules/data/accepted-cas.js';
-import { rules } from '../rules/index.js';
+import { trunkRules } from '../rules/index.js';
 import { runRules } from './engine/runner.js';
 import type { CheckContext } from './engine/types.js';
 import { InputError } from './errors.js';
@@ -124,7 +124,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     tls,
     crl,
   };
-  const results = runRules(rules, ctx);
+  const results = runRules(trunkRules, ctx);
   const recorded = {
     at: options.at ? options.at.toISOString() : null,
     offline,
@@ -136,5 +136,5 @@ export async function check(options: CheckOptions): Promise<Report> {
     timeoutSeconds,
     region: options.region ?? null,
   };
-  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', rules, { options: recorded, openssl: process.versions.openssl });
+  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', trunkRules, { options: recorded, openssl: process.versions.openssl });
 }

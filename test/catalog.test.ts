@@ -23,6 +23,7 @@ test('rules/index.ts is sorted by id and ids are unique kebab-case', () => {
 test('the public rule ids are exactly those the issues promise', () => {
   expect(rules.map((r) => r.meta.id)).toEqual([
     'byoc-host', 'ca-constraints', 'cert-validity', 'chain-complete', 'chain-order', 'chain-signatures', 'config-valid', 'crl-reachable',
+    'da-chain', 'da-client-auth', 'da-region', 'da-rotation', 'da-trusted', 'da-validity',
     'host-not-ip', 'leaf-key', 'leaf-usage', 'mtls-not-required', 'not-revoked', 'private-key', 'root-accepted', 'sip-port', 'subject-name',
     'tls-ciphers', 'tls-curves', 'tls-version', 'trusts-genesys', 'uri-params', 'uri-transport',
   ]);

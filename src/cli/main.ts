@@ -1,6 +1,6 @@
 /**
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
- * `byoc-check explain RULE`. Returns the exit code; all I/O goes through `io`.
+ * `byoc-check explain RULE`, `byoc-check data-actions INPUT...`. Returns the exit code; all I/O goes through `io`.
  */
 import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
@@ -16,6 +16,7 @@ import { catalogOf } from '../reporters/catalog.js';
 import { reporters, type Format } from '../reporters/index.js';
 import type { Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
+import { dataActionsOptions } from './data-actions-options.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
 export interface Io {
@@ -112,9 +113,9 @@ async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const command = ['hash', 'rules', 'explain', 'scan'].includes(argv[0] ?? '') ? argv[0]! : 'check';
+    const command = ['hash', 'rules', 'explain', 'scan', 'data-actions'].includes(argv[0] ?? '') ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
-    const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
+    const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : command === 'data-actions' ? dataActionsOptions : [listOptions[1]!];
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -153,6 +154,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         recorded: { at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null, strict: v.strict === true, format: String(v.format), caFile: (v.ca as string | undefined) ?? null, warnDays: v['warn-days'] as number, timeoutSeconds: timeoutOf(v.timeout as number), region: (v.region as string | undefined) ?? null },
       });
       return await emit(report, v, io);
+    }
+    if (command === 'data-actions') {
+      const { runDataActions } = await import('../data-actions/command.js');
+      return await runDataActions(args, io, pkg.version, parseAt);
     }
 
     if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');

@@ -1,6 +1,11 @@
-import type { Rule } from './types.js';
+import type { DataActionsRule, Rule } from './types.js';
 
 /** Identity helper: gives rule files one shape and full type checking. */
 export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** The same for rules of `byoc-check data-actions`. */
+export function defineDataActionsRule(rule: DataActionsRule): DataActionsRule {
   return rule;
 }

@@ -1,7 +1,7 @@
 import { sources } from '../../rules/sources.js';
-import type { CheckContext, Finding, Need, Rule, RuleResult } from './types.js';
+import type { Finding, Need, RuleMeta, RuleResult } from './types.js';
 
-export function citationText(rule: Rule): string {
+export function citationText(rule: { meta: RuleMeta }): string {
   return rule.meta.citations
     .map((c) => `${sources[c.source].title}${c.section ? `, ${c.section}` : ''}`)
     .join('; ');
@@ -9,18 +9,19 @@ export function citationText(rule: Rule): string {
 
 const CHAIN_AREAS = new Set(['cert', 'trust', 'crl']);
 
-export function needs(rule: Rule): readonly Need[] {
+export function needs(rule: { meta: RuleMeta }): readonly Need[] {
   return rule.meta.requires ?? (CHAIN_AREAS.has(rule.meta.area) ? ['chain'] : []);
 }
 
-/** Runs every rule; a rule that throws becomes a failed result instead of a crash. */
-export function runRules(rules: readonly Rule[], ctx: CheckContext): RuleResult[] {
+/** Runs every rule over one set of facts; a rule that throws becomes a failed result instead of a crash. */
+export function runRules<F>(rules: ReadonlyArray<{ meta: RuleMeta; check(facts: F): Finding[] }>, ctx: F): RuleResult[] {
   const results: RuleResult[] = [];
   for (const rule of rules) {
     const base = { rule: rule.meta.id, severity: rule.meta.severity, remediation: rule.meta.remediation, source: citationText(rule) };
     let findings: Finding[];
-    if (ctx.chainMissing !== undefined && needs(rule).includes('chain')) {
-      results.push({ ...base, status: 'skip', target: 'chain', message: `No certificate chain to check: ${ctx.chainMissing}`, evidence: { reason: 'no-chain' } });
+    const chainMissing = (ctx as { chainMissing?: string }).chainMissing;
+    if (chainMissing !== undefined && needs(rule).includes('chain')) {
+      results.push({ ...base, status: 'skip', target: 'chain', message: `No certificate chain to check: ${chainMissing}`, evidence: { reason: 'no-chain' } });
       continue;
     }
     try {

@@ -3,15 +3,18 @@ import type { AcceptedCa } from '../model/trust.js';
 import type { SipFacts } from '../model/sip.js';
 import type { TlsFacts } from '../model/tls.js';
 import type { CrlFacts } from '../model/crl.js';
+import type { DataActionsFacts } from '../model/data-actions.js';
 import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
 export type Severity = 'error' | 'warning';
-export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config';
+export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'da';
 /** Facts a rule cannot do without; when the context lacks one, the runner reports a uniform skip. */
 export type Need = 'chain';
+/** The command whose facts a rule judges: the trunk check, or `data-actions`. */
+export type Scope = 'trunk' | 'data-actions';
 
 export interface Citation {
   source: SourceId;
@@ -30,6 +33,8 @@ export interface RuleMeta {
   docs: { what: string; why: string };
   /** Defaults to ['chain'] for the cert, trust and crl areas. */
   requires?: readonly Need[];
+  /** Absent for trunk rules. */
+  scope?: Scope;
 }
 
 /** Where a fact came from in the user's files: a finding about it points there (SARIF, text, JSON). */
@@ -86,10 +91,23 @@ export interface ConfigFacts {
   problems: ConfigProblem[];
 }
 
+/** A rule of the trunk check. */
 export interface Rule {
-  meta: RuleMeta;
+  meta: RuleMeta & { scope?: 'trunk' };
   check(ctx: CheckContext): Finding[];
 }
+
+/** A rule of `byoc-check data-actions`: judges the data actions mTLS certificates. */
+export interface DataActionsRule {
+  meta: RuleMeta & { scope: 'data-actions' };
+  check(facts: DataActionsFacts): Finding[];
+}
+
+/** Any rule of the one catalog. */
+export type AnyRule = Rule | DataActionsRule;
+
+export const isDataActionsRule = (rule: AnyRule): rule is DataActionsRule => rule.meta.scope === 'data-actions';
+export const isTrunkRule = (rule: AnyRule): rule is Rule => rule.meta.scope !== 'data-actions';
 
 export interface RuleResult extends Finding {
   rule: string;

@@ -4,7 +4,7 @@ import type { CertificateFacts } from '../model/certificate.js';
 import type { CertificateSummary, Report, ReportOptions, UncheckedArea } from './types.js';
 
 /** What the verdict line calls each area. */
-const AREA_NAMES: Record<Area, string> = { cert: 'certificate chain', trust: 'trust', sip: 'SIP names', tls: 'TLS settings', crl: 'CRLs', config: 'SBC configuration' };
+const AREA_NAMES: Record<Area, string> = { cert: 'certificate chain', trust: 'trust', sip: 'SIP names', tls: 'TLS settings', crl: 'CRLs', config: 'SBC configuration', da: 'data actions' };
 const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config'];
 
 /** The rule catalog as the report needs it: which area each rule id belongs to. */
@@ -76,7 +76,7 @@ export function verdictLine(results: readonly RuleResult[], unchecked: ReadonlyA
   return `${warn ? 'READY WITH WARNINGS FOR WHAT WAS CHECKED' : 'READY FOR WHAT WAS CHECKED'}: ${what}; not checked: ${notChecked}.`;
 }
 
-function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
+export function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
   return {
     index,
     role,

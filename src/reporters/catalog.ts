@@ -1,6 +1,6 @@
 /** The rule catalog as reporters and `rules --format json` publish it: citations resolved to titles and URLs. */
 import { sources } from '../../rules/sources.js';
-import type { Area, Rule, Severity } from '../engine/types.js';
+import type { Area, RuleMeta, Scope, Severity } from '../engine/types.js';
 
 export interface CatalogCitation {
   source: string;
@@ -12,6 +12,8 @@ export interface CatalogCitation {
 export interface CatalogEntry {
   id: string;
   area: Area;
+  /** Absent for the trunk rules; `data-actions` for those of `byoc-check data-actions`. */
+  scope?: Scope;
   title: string;
   severity: Severity;
   citations: CatalogCitation[];
@@ -19,10 +21,11 @@ export interface CatalogEntry {
   docs: { what: string; why: string };
 }
 
-export function catalogOf(rules: readonly Rule[]): CatalogEntry[] {
+export function catalogOf(rules: ReadonlyArray<{ meta: RuleMeta }>): CatalogEntry[] {
   return rules.map((r) => ({
     id: r.meta.id,
     area: r.meta.area,
+    ...(r.meta.scope ? { scope: r.meta.scope } : {}),
     title: r.meta.title,
     severity: r.meta.severity,
     citations: r.meta.citations.map((c) => {

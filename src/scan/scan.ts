@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { acceptedCas } from '../../rules/data/accepted-cas.js';
-import { rules } from '../../rules/index.js';
+import { rules, trunkRules } from '../../rules/index.js';
 import { decodeAll, resolveTls } from '../check.js';
 import { ConfigRepo, type PathMapping } from '../config/repo.js';
 import { readers } from '../config/readers/index.js';
@@ -355,7 +355,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     for (const unit of units) {
       const offset = certificates.length;
       const ctx = await contextFor(unit, plan, { now, warnDays: options.warnDays ?? 30, online: options.online === true, timeoutSeconds, cacheDir: options.cacheDir, anchors, region: options.region, keyFiles, profile });
-      const unitResults = runRules(rules, ctx);
+      const unitResults = runRules(trunkRules, ctx);
       const summaries = summarizeChain(ctx.chain);
       if (unit.chain?.certificates) {
         for (const c of summaries) certificates.push({ ...c, index: offset + c.index, file: unit.chain.path });
@@ -387,7 +387,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     // Keys no trunk involves are still committed secrets: judged by the private-key rule alone.
     const plan: TrunkPlan = { name: '(repository)', origin: { kind: 'config', file: '.' }, configFiles: [], endpoints: [], problems: [], involves: new Set(keysChosen), keyFiles: keysChosen };
     const ctx = await contextFor({ trunk: plan, endpoints: [], first: true, chainMissing: 'not a trunk' }, plan, { now, warnDays: options.warnDays ?? 30, online: false, timeoutSeconds, anchors, keyFiles });
-    for (const r of runRules(rules.filter((x) => x.meta.id === 'private-key'), ctx)) results.push({ ...r, trunk: plan.name, ...(r.location ? {} : { location: { file: r.target } }) });
+    for (const r of runRules(trunkRules.filter((x) => x.meta.id === 'private-key'), ctx)) results.push({ ...r, trunk: plan.name, ...(r.location ? {} : { location: { file: r.target } }) });
     trunks.push({ name: plan.name, target: `trunk[${plan.name}]`, origin: { kind: 'repository' }, configFiles: [], endpoints: [], chains: [], sbc: [], uris: [], notChecked: 'files no trunk involves: only committed private keys are reported' });
   }
 
@@ -407,7 +407,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // What no trunk could check, and what to add; suppressed results count as checked.
   const judged = results.filter((r) => !r.suppressed);
   const areaCtx = { offline: options.online !== true, sip: { uris: [], sbcs: [] }, tls: { endpoints: [...resolved.values()] }, ...(chosen.some((p) => p.configFiles.length) ? { config: { files: [], problems: [] } } : {}) } as unknown as CheckContext;
-  const unchecked = uncheckedAreas(areaCtx, judged, rules).map((u) =>
+  const unchecked = uncheckedAreas(areaCtx, judged, trunkRules).map((u) =>
     u.area === 'sip' ? { ...u, reason: 'no trunk gives `sbc:` or `uris:`', hint: 'declare each trunk in byoc-check.yaml with `sbc:` (the SIP Servers or Proxies entries) and `uris:` (the Request-URIs the SBC sends)', short: 'add sbc:/uris: to byoc-check.yaml' } : u.area === 'tls' ? { ...u, reason: 'no configuration or profile gives TLS settings', hint: 'scan the SBC configuration, or give `tls:` for the trunk in byoc-check.yaml', short: 'no TLS settings found' } : u,
   );
   const digest = createHash('sha256');
@@ -429,7 +429,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     options: { at: null, strict: false, format: 'json', caFile: null, warnDays: options.warnDays ?? 30, timeoutSeconds, region: options.region ?? null, ...options.recorded, offline: options.online !== true, profile: profile?.file ?? null },
     openssl: process.versions.openssl,
     unchecked: unchecked.map(({ short: _short, ...u }) => u),
-    verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, rules),
+    verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, trunkRules),
     scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
   };
 }

@@ -1,0 +1,118 @@
+/**
+ * `byoc-check data-actions INPUT... [--trust FILE] [--region CODE] [--fetch]`: will the customer's web
+ * service keep accepting the client certificates Genesys Cloud data actions present? Loaded lazily by
+ * the CLI, so the trunk check does not pay for it.
+ */
+import { writeFileSync } from 'node:fs';
+import { daRegions } from '../../rules/data/da-regions.js';
+import { dataActionsRules } from '../../rules/index.js';
+import { decodeAll, readInputFile } from '../check.js';
+import type { Io } from '../cli/main.js';
+import type { ParsedArgs } from '../cli/argv.js';
+import { runRules } from '../engine/runner.js';
+import { InputError } from '../errors.js';
+import { MAX_INPUT_BYTES, parseChainInput } from '../parsers/chain-input.js';
+import type { RootStore } from '../trust/stores.js';
+import { gatherDataActionsFacts } from './facts.js';
+import { parseDataActionsInput, type ParsedInput } from './input.js';
+import { buildDataActionsReport, formatDataActionsText, type DataActionsReport } from './report.js';
+
+export interface DataActionsOptions {
+  inputs: string[];
+  stdin?: () => Promise<Buffer>;
+  trust?: string;
+  region?: string;
+  fetch?: boolean;
+  apiBase?: string;
+  env?: Record<string, string | undefined>;
+  at?: Date;
+  warnDays?: number;
+  timeoutSeconds?: number;
+  version?: string;
+  /** Tests: root stores and a CA for the HTTPS fake instead of the machine's. */
+  stores?: RootStore[];
+  fetchCa?: string | Buffer;
+}
+
+async function readInput(path: string, stdin?: () => Promise<Buffer>): Promise<Buffer> {
+  if (path !== '-') return readInputFile(path, 'INPUT');
+  const buf = await stdin!();
+  if (buf.length > MAX_INPUT_BYTES) throw new InputError('<stdin> is larger than a certificates listing can be');
+  return buf;
+}
+
+/** Gathers the facts, runs the data-actions rules, builds the report. */
+export async function checkDataActions(options: DataActionsOptions): Promise<DataActionsReport> {
+  if (options.inputs.length === 0 && !options.fetch) throw new InputError('data-actions needs INPUT files (the JSON of GET /api/v2/integrations/actions/certificates, or PEM files) or --fetch; see --help');
+  if (options.inputs.filter((i) => i === '-').length > 1) throw new InputError('"-" (standard input) may be given once');
+  const parsed: ParsedInput[] = [];
+  let fetchedUrl: string | undefined;
+  if (options.fetch) {
+    const { fetchCertificates } = await import('./fetch.js');
+    const fetched = await fetchCertificates({ region: options.region, apiBase: options.apiBase, env: options.env ?? {}, timeoutSeconds: options.timeoutSeconds ?? 10, ca: options.fetchCa });
+    fetchedUrl = fetched.url;
+    parsed.push(await parseDataActionsInput(fetched.body, 'api'));
+  } else if (options.apiBase) {
+    throw new InputError('--api-base only applies with --fetch');
+  }
+  for (const path of options.inputs) parsed.push(await parseDataActionsInput(await readInput(path, options.stdin), path === '-' ? '<stdin>' : path));
+  const entities = parsed.flatMap((p) => p.entities);
+  if (entities.length === 0) throw new InputError(`no data actions certificate in ${fetchedUrl ? 'the API answer' : 'the INPUT'}${parsed.some((p) => p.cas.length) ? ' (only CA certificates)' : ''}`);
+
+  let trust: { name: string; certificates: ReturnType<typeof decodeAll> } | undefined;
+  if (options.trust) {
+    const buf = await readInputFile(options.trust, '--trust file');
+    const input = await parseChainInput(buf, options.trust, Infinity);
+    trust = { name: options.trust, certificates: decodeAll(input.certificates, options.trust) };
+  }
+  const facts = gatherDataActionsFacts({
+    now: options.at ?? new Date(),
+    warnDays: options.warnDays ?? 30,
+    region: options.region,
+    entities,
+    cas: parsed.flatMap((p) => p.cas),
+    trust,
+    stores: options.stores,
+  });
+  const results = runRules(dataActionsRules, facts);
+  return buildDataActionsReport({ facts, inputs: parsed.map((p) => p.summary), fetchedUrl, version: options.version ?? '0.0.0' }, results);
+}
+
+export async function runDataActions(args: ParsedArgs, io: Io, version: string, parseAt: (text: string) => Date): Promise<number> {
+  const v = args.values;
+  const warnDays = v['warn-days'] as number;
+  if (warnDays < 0) throw new InputError('--warn-days must not be negative');
+  const timeout = v.timeout as number;
+  if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
+  let region = v.region as string | undefined;
+  // Genesys' own tools (CX as Code) name the region in GENESYSCLOUD_REGION: an AWS region or an environment.
+  const envRegion = io.env.GENESYSCLOUD_REGION?.trim().toLowerCase().replace(/^https?:\/\/(api\.|login\.)?/, '').replace(/\/+$/, '');
+  if (!region && v.fetch === true && envRegion) {
+    region = daRegions.find((r) => [r.code, r.awsRegion, r.environment].includes(envRegion))?.code;
+    if (!region) throw new InputError(`GENESYSCLOUD_REGION "${envRegion.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)}" is not a Genesys Cloud region; give --region CODE (${daRegions.map((r) => r.code).join(', ')})`);
+  }
+  const report = await checkDataActions({
+    inputs: args.positionals,
+    stdin: io.readStdin,
+    trust: v.trust as string | undefined,
+    region,
+    fetch: v.fetch === true,
+    apiBase: v['api-base'] as string | undefined,
+    env: io.env,
+    at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
+    warnDays,
+    timeoutSeconds: timeout,
+    version,
+  });
+  const text = v.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDataActionsText(report);
+  const output = v.output as string | undefined;
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (error) {
+      throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  } else io.stdout(text);
+  if (!report.ok) return 1;
+  return v.strict === true && report.summary.warn > 0 ? 1 : 0;
+}
