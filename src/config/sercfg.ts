@@ -14,7 +14,7 @@ export interface CfgStatement {
   directive?: boolean;
 }
 
-/** Statements joined across lines only while a `(` is open, and at most this many lines. */
+/** modparam/loadmodule calls are joined across lines while a `(` is open, at most this many lines. */
 const MAX_JOIN = 20;
 
 /** Removes a `#` comment (outside double quotes) and tracks `/* *\/` blocks; returns the code of one line. */
@@ -94,7 +94,7 @@ export function cfgStatements(text: string, directives = false): CfgStatement[] 
       continue;
     }
     if (!code) continue;
-    if (openParens(code) > 0) {
+    if (/^(modparam|loadmodule)\b/i.test(code) && openParens(code) > 0) {
       pending = { line: n + 1, text: code };
       joined = 0;
       continue;

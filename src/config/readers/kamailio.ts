@@ -120,6 +120,14 @@ function looksLikeTlsCfg(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // kamailio.cfg: pre-processor and statements
 
+interface Frame {
+  active: boolean;
+  taken: boolean;
+  cond: string;
+  line: number;
+  outer: boolean;
+}
+
 interface Define {
   value: string;
   line: number;
@@ -214,16 +222,19 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     if (visited.has(file.path) || depth > 8) return;
     visited.add(file.path);
     if (/OPENSSL_CONF/.test(file.text)) main.mentionsOpensslConf = true;
-    // stack of [active, anyBranchTaken, condition text]
-    const stack: Array<{ active: boolean; taken: boolean; cond: string; line: number }> = [];
-    const active = () => stack.every((s) => s.active);
+    // open #!ifdef blocks; `outer` = whether the enclosing blocks were active, so active() is O(1)
+    const stack: Frame[] = [];
+    const active = () => {
+      const top = stack[stack.length - 1];
+      return !top || (top.outer && top.active);
+    };
     for (const st of cfgStatements(file.text, true)) {
       if (st.directive) {
         directive(file, st, stack, active, depth);
         continue;
       }
       if (!active()) {
-        if (/\btls\b|enable_tls|tls_enable/i.test(st.text)) {
+        if (skippedTls.length < 20 && /\btls\b|enable_tls|tls_enable/i.test(st.text)) {
           const cond = stack.find((s) => !s.active);
           if (cond && !skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) skippedTls.push({ file: file.path, line: st.line, cond: cond.cond });
         }
@@ -237,7 +248,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   const directive = (
     file: ConfigFile,
     st: CfgStatement,
-    stack: Array<{ active: boolean; taken: boolean; cond: string; line: number }>,
+    stack: Frame[],
     active: () => boolean,
     depth: number,
   ): void => {
@@ -251,12 +262,12 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       case 'ifndef': {
         const on = id !== undefined && defines.has(id);
         const value = name === 'ifdef' ? on : !on;
-        stack.push({ active: value, taken: value, cond: `${name} ${id ?? ''}`.trim(), line: st.line });
+        stack.push({ active: value, taken: value, cond: `${name} ${id ?? ''}`.trim(), line: st.line, outer: active() });
         return;
       }
       case 'ifexp': {
         out.note(file.path, st.line, `#!ifexp ${arg} is not evaluated; the block is read as active`, 'info');
-        stack.push({ active: true, taken: true, cond: `ifexp ${arg}`, line: st.line });
+        stack.push({ active: true, taken: true, cond: `ifexp ${arg}`, line: st.line, outer: active() });
         return;
       }
       case 'else': {
