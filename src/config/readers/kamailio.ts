@@ -803,6 +803,9 @@ function sameHost(a: string | undefined, b: string | undefined): boolean {
 function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSettings[]): void {
   const main = readMain(input, out);
   const path = input.file.path;
+  if (main.mentionsOpensslConf) {
+    out.note(path, undefined, 'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here', 'info');
+  }
   const cfgDir = posix.dirname(path);
   if (main.enableTls?.value !== true) {
     if (main.config || main.tlsLoaded || main.listeners.some((l) => l.raw.toLowerCase().startsWith('tls:'))) {
@@ -893,9 +896,6 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     }
   }
   implicitDefaults(domains, tls.path, cfgDir, out, endpoints, free);
-  if (main.mentionsOpensslConf) {
-    out.note(path, undefined, 'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here', 'info');
-  }
 }
 
 function consumeConfig(input: ReaderInput, main: MainCfg, out: Collector): ConfigFile | undefined {

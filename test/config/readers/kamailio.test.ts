@@ -273,3 +273,24 @@ test('fuzz: never throws, stays linear', () => {
   readConfig(kamailio, { 'kamailio.cfg': `#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls","config","tls.cfg")\n${big}`, 'tls.cfg': big }, 'kamailio.cfg');
   expect(performance.now() - t0).toBeLessThan(5000);
 });
+
+test('include_file is followed and consumed; OPENSSL_CONF mentioned: a note that groups may be restricted there', () => {
+  const out = readConfig(
+    kamailio,
+    {
+      'etc/kamailio.cfg': '#!KAMAILIO\n# systemd: Environment=OPENSSL_CONF=/etc/kamailio/openssl-groups.cnf\ninclude_file "tls-params.cfg"\nlisten=tls:203.0.113.4:5061\n',
+      'etc/tls-params.cfg': 'enable_tls=yes\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n',
+      'etc/tls.cfg': '[server:default]\nmethod = TLSv1.2+\n',
+    },
+    'etc/kamailio.cfg',
+  );
+  expect(out.consumed.sort()).toEqual(['etc/tls-params.cfg', 'etc/tls.cfg']);
+  expect(out.endpoints.map((e) => [e.name, e.listen?.value, e.versions?.value, e.curves])).toEqual([
+    ['server:default', { host: '203.0.113.4', port: 5061 }, ['1.2', '1.3'], undefined],
+    ['client:default', undefined, ['1.0', '1.1', '1.2', '1.3'], undefined],
+  ]);
+  expect(out.notes.map((n) => n.message)).toEqual([
+    'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here',
+    "tls.cfg has no [client:default]: outgoing TLS connections that no other client domain matches use Kamailio's compiled defaults (TLSv1+, server certificate not verified)",
+  ]);
+});
