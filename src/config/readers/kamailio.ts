@@ -591,13 +591,13 @@ function readTlsCfg(file: ConfigFile, out: Collector): Domain[] {
 // ---------------------------------------------------------------------------------------------
 // endpoints
 
-function syntaxFor(domain: string | undefined, role: 'server' | 'client'): ProductSyntax {
+function syntaxFor(domain: string | undefined, role: 'server' | 'client', verifyClient = false): ProductSyntax {
   if (domain === undefined) {
     // modparam-only set-up
     return {
       ciphers: (v) => `modparam("tls", "cipher_list", "${v}")`,
       allowTls12: () => 'modparam("tls", "tls_method", "TLSv1.2+")',
-      noClientCertificate: () => 'modparam("tls", "verify_certificate", 0) and modparam("tls", "require_certificate", 0)',
+      noClientCertificate: () => `modparam("tls", "verify_certificate", 0) and modparam("tls", "require_certificate", 0)${verifyClient ? ' and modparam("tls", "verify_client", "off")' : ''}`,
       verifyPeer: () => 'modparam("tls", "verify_certificate", 1)',
       caList: (p) => `modparam("tls", "ca_list", "${p}")`,
     };
@@ -606,7 +606,7 @@ function syntaxFor(domain: string | undefined, role: 'server' | 'client'): Produ
   return {
     ciphers: (v) => `cipher_list = ${v}${where}`,
     allowTls12: () => `method = TLSv1.2+${where}`,
-    noClientCertificate: () => `verify_certificate = no, require_certificate = no${where}`,
+    noClientCertificate: () => `verify_certificate = no and require_certificate = no${verifyClient ? ' and verify_client = off' : ''}${where}`,
     verifyPeer: () => `verify_certificate = yes${where}${role === 'server' ? ' (a [client:...] domain verifies servers)' : ''}`,
     caList: (p) => `ca_list = ${p}${where}`,
   };
@@ -641,7 +641,7 @@ function endpointFrom(
   out: Collector,
   syntaxDomain: string | undefined,
 ): TlsEndpointSettings {
-  const e: TlsEndpointSettings = { id: '', format: 'kamailio', name, role, syntax: syntaxFor(syntaxDomain, role), ...(declared ? { declared } : {}) };
+  const e: TlsEndpointSettings = { id: '', format: 'kamailio', name, role, syntax: syntaxFor(syntaxDomain, role, s.get('verify_client') !== undefined), ...(declared ? { declared } : {}) };
   const mp = s.modparamMode;
 
   // versions

@@ -152,6 +152,7 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   let tlsMgm: { line: number; file: string } | undefined;
   const unprefixed: Array<{ name: string; value: string; line: number; file: string }> = [];
   const visited = new Set<string>();
+  let listenNoted = false;
 
   const walk = (file: ConfigFile, depth: number) => {
     if (visited.has(file.path) || depth > 8) return;
@@ -199,6 +200,10 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
           if (sock.portText !== undefined) continue;
         }
         sockets.push({ host: sock.host, port: sock.port ?? NaN, line: st.line, file: file.path, key: cp.name, raw: cp.value });
+        if (cp.name === 'listen' && !listenNoted) {
+          listenNoted = true;
+          out.note(file.path, st.line, 'listen= is accepted up to OpenSIPS 3.6; OpenSIPS 4.0 only reads socket=', 'info');
+        }
       }
     }
   };

@@ -68,7 +68,7 @@ test('kamailio.cfg names tls.cfg by its deployment path; exact TLSv1.2 vs TLSv1.
   expect(server!.versions!.raw).toBe('TLSv1.2');
   expect(server!.syntax.ciphers('ECDHE-RSA-AES128-GCM-SHA256')).toBe('cipher_list = ECDHE-RSA-AES128-GCM-SHA256   # in [server:default] of tls.cfg');
   expect(server!.syntax.allowTls12()).toBe('method = TLSv1.2+   # in [server:default] of tls.cfg');
-  expect(server!.syntax.noClientCertificate()).toBe('verify_certificate = no, require_certificate = no   # in [server:default] of tls.cfg');
+  expect(server!.syntax.noClientCertificate()).toBe('verify_certificate = no and require_certificate = no   # in [server:default] of tls.cfg');
   expect(client!.syntax.verifyPeer()).toBe('verify_certificate = yes   # in [client:default] of tls.cfg');
   expect(client!.syntax.caList('/etc/kamailio/genesys.pem')).toBe('ca_list = /etc/kamailio/genesys.pem   # in [client:default] of tls.cfg');
   expect(server!.syntax.curves).toBeUndefined();
@@ -154,6 +154,7 @@ test('TLS inside an #!ifdef nobody defines: no endpoints, a note naming the swit
 
 test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio refuses to load', () => {
   const out = read('alone', 'tls.cfg');
+  expect(out.endpoints[0]!.syntax.noClientCertificate()).toBe('verify_certificate = no and require_certificate = no and verify_client = off   # in [s:def] of tls.cfg');
   expect(out.endpoints.map(brief)).toEqual([
     {
       name: 's:def',
@@ -293,4 +294,11 @@ test('include_file is followed and consumed; OPENSSL_CONF mentioned: a note that
     'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here',
     "tls.cfg has no [client:default]: outgoing TLS connections that no other client domain matches use Kamailio's compiled defaults (TLSv1+, server certificate not verified)",
   ]);
+});
+
+test('TLS off: enable_tls not set, or enable_tls without loadmodule "tls.so"', () => {
+  const off = readConfig(kamailio, { 'kamailio.cfg': '#!KAMAILIO\nlisten=tls:10.0.0.1:5061\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n', 'tls.cfg': '[server:default]\n' }, 'kamailio.cfg');
+  expect([off.endpoints, off.consumed, notes(off)]).toEqual([[], ['tls.cfg'], ['warn kamailio.cfg: TLS is disabled: enable_tls=yes is not set; Kamailio accepts and opens no TLS connections']]);
+  const unloaded = readConfig(kamailio, { 'kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nlisten=tls:10.0.0.1:5061\nmodparam("tls", "config", "tls.cfg")\n' }, 'kamailio.cfg');
+  expect([unloaded.endpoints, notes(unloaded)]).toEqual([[], ['warn kamailio.cfg:2 enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS']]);
 });

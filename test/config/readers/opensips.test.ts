@@ -93,6 +93,7 @@ test('what OpenSIPS refuses to load: undeclared domain, missing [dom], TLSv1_1, 
     { name: 'out', role: 'client', caPath: CA_DIR, verifyPeer: VERIFY },
   ]);
   expect(notes(out)).toEqual([
+    'info opensips.cfg:2 listen= is accepted up to OpenSIPS 3.6; OpenSIPS 4.0 only reads socket=',
     'warn opensips.cfg:4 tls_mgm db_url is set: TLS domains may also be provisioned in the database (table tls_mgm), whose settings cannot be read from files; only the domains written in the script are reported',
     'warn opensips.cfg:13 TLS domain [edge] matches 192.0.2.99:5061, but no socket=tls:192.0.2.99:5061 is declared in the scanned files: no connection can use it',
   ]);
@@ -142,6 +143,7 @@ test('2.4 syntax: server_domain "dom=IP:port" and un-prefixed default-domain val
     },
   ]);
   expect(notes(out)).toEqual([
+    'info opensips.cfg:2 listen= is accepted up to OpenSIPS 3.6; OpenSIPS 4.0 only reads socket=',
     'info opensips.cfg:5 values without a [domain] prefix: read as OpenSIPS 2.x default-domain settings (this file uses the 2.x server_domain "name=IP:port" form); OpenSIPS 3.0 and later refuse them',
   ]);
   expect(out.problems).toEqual([]);
