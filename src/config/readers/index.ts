@@ -1,4 +1,6 @@
 /** The SBC configuration readers, one file each; sorted by format. test/config/readers.test.ts keeps this list and the folder in step. */
 import type { SbcReader } from '../types.js';
+import { kamailio } from './kamailio.js';
+import { opensips } from './opensips.js';
 
-export const readers: readonly SbcReader[] = [];
+export const readers: readonly SbcReader[] = [kamailio, opensips];

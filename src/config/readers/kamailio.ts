@@ -1,0 +1,929 @@
+/**
+ * Kamailio: kamailio.cfg (`enable_tls`, `listen=tls:...`, `loadmodule "tls.so"`, `modparam("tls", ...)`,
+ * `#!define`/`#!ifdef`) and the tls module's domain file tls.cfg (`[server:default]`, `[client:IP:PORT]`).
+ *
+ * Semantics follow the tls module documentation (https://www.kamailio.org/docs/modules/stable/modules/tls.html)
+ * and its source (src/modules/tls/tls_config.c, tls_domain.c, tls_mod.c, tls_cfg.c, tls_init.c):
+ * - with `modparam("tls", "config", ...)` every domain starts from the compiled defaults (method TLSv1+,
+ *   certificate and private key `cert.pem` in the main config folder for server domains, verification
+ *   off); domains never inherit from `[server:default]`; the other tls modparams are ignored;
+ * - without a config file, the modparams make the default server and client domains, and `tls_method`
+ *   defaults to "TLSv1", TLS 1.0 only;
+ * - `X` pins exactly version X, `X+` is X or newer (no maximum: TLS 1.3 negotiates with `TLSv1.2+`
+ *   on 5.6 too); `TLSv1.3` and `TLSv1.3+` exist from 5.7.0 and send `cipher_list` to the TLS 1.3 suites;
+ * - an unknown tls.cfg option, method or boolean stops Kamailio at start-up;
+ * - a `[server:IP:PORT]` domain needs a `listen=tls:IP:PORT` socket (tls_init.c tls_check_sockets).
+ * Kamailio has no key-exchange group parameter: OpenSSL's default groups apply (or OPENSSL_CONF).
+ */
+import { posix } from 'node:path';
+import type { SourceLocation } from '../../engine/types.js';
+import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
+import type { TlsVersion } from '../../model/tls.js';
+import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
+import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+
+const DOCS = 'https://www.kamailio.org/docs/modules/stable/modules/tls.html';
+const ALL: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
+
+/** tls.cfg `method` values (case-insensitive, tls_config.c) and the versions each enables. */
+const METHODS: Record<string, { versions: TlsVersion[]; since57?: boolean; unavailable?: string }> = {
+  sslv2: { versions: [], unavailable: 'SSLv2 is not available in OpenSSL 1.1 and later, so Kamailio cannot create the domain' },
+  sslv3: { versions: [], unavailable: 'SSLv3 is not available in current OpenSSL builds (OPENSSL_NO_SSL3_METHOD), so Kamailio cannot create the domain' },
+  sslv23: { versions: ALL },
+  tlsv1: { versions: ['1.0'] },
+  'tlsv1.0': { versions: ['1.0'] },
+  'tlsv1+': { versions: ALL },
+  'tlsv1.0+': { versions: ALL },
+  'tlsv1.1': { versions: ['1.1'] },
+  'tlsv1.1+': { versions: ['1.1', '1.2', '1.3'] },
+  'tlsv1.2': { versions: ['1.2'] },
+  'tlsv1.2+': { versions: ['1.2', '1.3'] },
+  'tlsv1.3': { versions: ['1.3'], since57: true },
+  'tlsv1.3+': { versions: ['1.3'], since57: true },
+};
+
+/** tls.cfg options and their aliases (tls_config.c `options[]`, 5.6 to 6.x). */
+const OPTIONS: Record<string, string> = {
+  method: 'method', tls_method: 'method',
+  verify_certificate: 'verify_certificate', verify_cert: 'verify_certificate',
+  verify_depth: 'verify_depth',
+  require_certificate: 'require_certificate', require_cert: 'require_certificate',
+  private_key: 'private_key', pkey_file: 'private_key',
+  private_key_password: 'private_key_password', pkey_password: 'private_key_password',
+  calist_file: 'ca_list', ca_list: 'ca_list',
+  certificate: 'certificate', cert_file: 'certificate',
+  cipher_list: 'cipher_list',
+  crl: 'crl', ca_path: 'ca_path',
+  server_name: 'server_name', server_name_mode: 'server_name_mode', server_id: 'server_id',
+  verify_client: 'verify_client',
+  certificate2: 'certificate2', cert_file2: 'certificate2',
+  private_key2: 'private_key2', pkey_file2: 'private_key2',
+  private_key_password2: 'private_key_password2', pkey_password2: 'private_key_password2',
+};
+
+/** What a key people copy from OpenSIPS or Asterisk is called in tls.cfg. */
+const FOREIGN: Record<string, string> = {
+  ciphers_list: 'cipher_list', ciphers: 'cipher_list', cipher: 'cipher_list', tls_ciphers: 'cipher_list',
+  ca_dir: 'ca_path', cafile: 'ca_list', ca_file: 'ca_list', ca_list_file: 'ca_list',
+  cert: 'certificate', cert_file_path: 'certificate', priv_key_file: 'private_key', key_file: 'private_key',
+  verify_peer: 'verify_certificate', verify_server: 'verify_certificate', require_client_cert: 'require_certificate',
+};
+
+const BOOLS: Record<string, boolean> = {
+  yes: true, true: true, enable: true, enabled: true, 1: true, on: true,
+  no: false, false: false, disable: false, disabled: false, 0: false, off: false,
+};
+
+/** tls module parameters (tls_mod.c `params[]`, 5.4 to 6.x). */
+const MODPARAMS = new Set(
+  ('ca_list ca_path certificate cipher_list con_ct_wq_max config connection_timeout crl ct_wq_blk_size ct_wq_max engine engine_algorithms engine_config ' +
+    'event_callback init_mode key_password_mode keylog_file keylog_mode keylog_peer low_mem_threshold1 low_mem_threshold2 private_key private_key_password ' +
+    'provider_quirks provider_quirks_config rand_engine renegotiation require_certificate send_close_notify server_name session_cache session_id ' +
+    'ssl_freelist_max_len ssl_max_send_fragment ssl_read_ahead ssl_release_buffers tls_debug tls_disable_compression tls_force_run tls_log tls_method ' +
+    'verify_certificate verify_client verify_depth xavp_cfg').split(' '),
+);
+/** tls modparams that describe the domain and are ignored once `config` names a tls.cfg. */
+const DOMAIN_MODPARAMS = new Set(['tls_method', 'server_name', 'verify_certificate', 'verify_depth', 'require_certificate', 'verify_client', 'private_key', 'private_key_password', 'ca_list', 'ca_path', 'certificate', 'crl', 'cipher_list']);
+
+function def(text: string, anchor = ''): Provenance {
+  return { kind: 'default', text: `Kamailio default: ${text} (${DOCS}${anchor})` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// detection
+
+const DOMAIN_HEADER = /^\s*\[\s*(server|srv|s|client|cli|c)\s*:[^\]\n]*\]?/im;
+
+function looksLikeKamailioCfg(text: string): boolean {
+  if (/^\s*#!(KAMAILIO|SER|OPENSER)\b/m.test(text)) return true;
+  if (/loadmodule\s*\(?\s*"[^"]*tls_mgm/i.test(text) || /modparam\s*\(\s*["']tls_mgm["']/i.test(text)) return false;
+  if (/^\s*(request_route|reply_route|onsend_route)\s*\{/m.test(text)) return true;
+  if (/^\s*modparam\s*\(\s*["']tls["']\s*,/m.test(text)) return true;
+  if (/^\s*loadmodule\s*\(?\s*"([^"]*\/)?tls(\.so)?"/m.test(text)) return true;
+  return /^\s*(#!|!!)(define|ifdef|ifndef|trydef|substdef)\b/m.test(text) && /^\s*(loadmodule|modparam|listen)\b/m.test(text);
+}
+
+function looksLikeTlsCfg(text: string): boolean {
+  if (!DOMAIN_HEADER.test(text)) return false;
+  // a tls.cfg holds only sections, `key = value` lines and comments
+  let keys = 0;
+  for (const raw of text.split(/\r?\n|\r/).slice(0, 2000)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    if (line.startsWith('[')) continue;
+    if (/^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) keys++;
+    else return false;
+  }
+  return keys > 0 || /^\s*\[\s*(server|client)\s*:/im.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// kamailio.cfg: pre-processor and statements
+
+interface Frame {
+  active: boolean;
+  taken: boolean;
+  cond: string;
+  line: number;
+  outer: boolean;
+}
+
+interface Define {
+  value: string;
+  line: number;
+  file: string;
+}
+
+interface Listener {
+  host?: string;
+  port: number;
+  line: number;
+  file: string;
+  key: string;
+  raw: string;
+  portFrom?: 'tls_port_no';
+}
+
+interface MainCfg {
+  file: ConfigFile;
+  enableTls?: { value: boolean; line: number; file: string };
+  tlsLoaded?: { line: number; file: string };
+  tlsPortNo?: { value: number; line: number; file: string };
+  listeners: Listener[];
+  /** listen= lines that are not TLS. */
+  otherListens: number;
+  config?: { value: string; line: number; file: string; raw: string };
+  modparams: Array<{ name: string; value: string; raw: string; line: number; file: string }>;
+  mentionsOpensslConf: boolean;
+}
+
+class Collector {
+  notes: FileNote[] = [];
+  problems: ConfigProblem[] = [];
+  consumed = new Set<string>();
+  note(file: string, line: number | undefined, message: string, level: 'info' | 'warn' = 'warn'): void {
+    if (this.notes.length < 200) this.notes.push({ location: line ? { file, line } : { file }, level, message });
+  }
+  problem(p: ConfigProblem): void {
+    if (this.problems.length < 200) this.problems.push(p);
+  }
+}
+
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
+
+/** Replaces defined identifiers outside double quotes, as Kamailio's lexer does (three rounds for nested defines). */
+function expand(text: string, defines: Map<string, Define>, used?: Set<string>): string {
+  if (defines.size === 0) return text;
+  let out = text;
+  for (let round = 0; round < 3; round++) {
+    let changed = false;
+    out = out
+      .split(/("(?:[^"\\]|\\.)*")/)
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part.replace(IDENT, (id) => {
+              const d = defines.get(id);
+              if (!d) return id;
+              changed = true;
+              used?.add(id);
+              return d.value;
+            }),
+      )
+      .join('');
+    if (!changed || out.length > 10_000) break;
+  }
+  return out;
+}
+
+/** `#!subst "/regex/replacement/flags"` as a literal replacement (regular expressions beyond literals are not evaluated). */
+interface Subst {
+  from: string;
+  to: string;
+}
+
+function parseSubst(arg: string): Subst | undefined {
+  const m = /^"(.)(.*)"$/.exec(arg.trim());
+  if (!m) return undefined;
+  const sep = m[1]!;
+  const parts = m[2]!.split(sep);
+  if (parts.length < 2 || !parts[0]) return undefined;
+  return { from: parts[0], to: parts[1] ?? '' };
+}
+
+function readMain(input: ReaderInput, out: Collector): MainCfg {
+  const main: MainCfg = { file: input.file, listeners: [], otherListens: 0, modparams: [], mentionsOpensslConf: false };
+  const defines = new Map<string, Define>();
+  const substs: Subst[] = [];
+  const visited = new Set<string>();
+  const skippedTls: Array<{ file: string; line: number; cond: string }> = [];
+
+  const walk = (file: ConfigFile, depth: number): void => {
+    if (visited.has(file.path) || depth > 8) return;
+    visited.add(file.path);
+    if (/OPENSSL_CONF/.test(file.text)) main.mentionsOpensslConf = true;
+    // open #!ifdef blocks; `outer` = whether the enclosing blocks were active, so active() is O(1)
+    const stack: Frame[] = [];
+    const active = () => {
+      const top = stack[stack.length - 1];
+      return !top || (top.outer && top.active);
+    };
+    for (const st of cfgStatements(file.text, true)) {
+      if (st.directive) {
+        directive(file, st, stack, active, depth);
+        continue;
+      }
+      if (!active()) {
+        if (skippedTls.length < 20 && /\btls\b|enable_tls|tls_enable/i.test(st.text)) {
+          const cond = stack.find((s) => !s.active);
+          if (cond && !skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) skippedTls.push({ file: file.path, line: st.line, cond: cond.cond });
+        }
+        continue;
+      }
+      statement(file, st, depth);
+    }
+    for (const s of stack) out.note(file.path, s.line, `#!${s.cond} is not closed by #!endif`);
+  };
+
+  const directive = (
+    file: ConfigFile,
+    st: CfgStatement,
+    stack: Frame[],
+    active: () => boolean,
+    depth: number,
+  ): void => {
+    const m = /^([A-Za-z_]+)\s*(.*)$/.exec(st.text);
+    if (!m) return;
+    const name = m[1]!.toLowerCase();
+    const arg = m[2]!.trim();
+    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(arg)?.[0];
+    switch (name) {
+      case 'ifdef':
+      case 'ifndef': {
+        const on = id !== undefined && defines.has(id);
+        const value = name === 'ifdef' ? on : !on;
+        stack.push({ active: value, taken: value, cond: `${name} ${id ?? ''}`.trim(), line: st.line, outer: active() });
+        return;
+      }
+      case 'ifexp': {
+        out.note(file.path, st.line, `#!ifexp ${arg} is not evaluated; the block is read as active`, 'info');
+        stack.push({ active: true, taken: true, cond: `ifexp ${arg}`, line: st.line, outer: active() });
+        return;
+      }
+      case 'else': {
+        const top = stack[stack.length - 1];
+        if (!top) return out.note(file.path, st.line, '#!else without #!ifdef');
+        top.active = !top.taken;
+        top.taken = true;
+        top.cond = top.cond.startsWith('ifdef') ? top.cond.replace('ifdef', 'ifndef') : top.cond.replace('ifndef', 'ifdef');
+        return;
+      }
+      case 'endif':
+        if (!stack.pop()) out.note(file.path, st.line, '#!endif without #!ifdef');
+        return;
+    }
+    if (!active()) return;
+    switch (name) {
+      case 'define':
+      case 'redefine':
+      case 'trydef': {
+        if (!id) return;
+        if (name === 'trydef' && defines.has(id)) return;
+        const value = expand(arg.slice(id.length).trim(), defines);
+        defines.set(id, { value, line: st.line, file: file.path });
+        return;
+      }
+      case 'undef':
+        if (id) defines.delete(id);
+        return;
+      case 'substdef':
+      case 'substdefs': {
+        const s = parseSubst(arg);
+        if (!s) return out.note(file.path, st.line, `#!${name} ${arg} could not be read`);
+        substs.push(s);
+        defines.set(s.from, { value: name === 'substdefs' ? `"${s.to}"` : s.to, line: st.line, file: file.path });
+        return;
+      }
+      case 'subst': {
+        const s = parseSubst(arg);
+        if (s) substs.push(s);
+        else out.note(file.path, st.line, `#!subst ${arg} could not be read`);
+        return;
+      }
+      case 'defenv':
+      case 'defenvs':
+      case 'trydefenv':
+      case 'trydefenvs':
+      case 'defexp':
+      case 'defexps':
+        if (id) out.note(file.path, st.line, `#!${name} ${arg}: ${id} takes its value when Kamailio starts (environment or expression); it is not resolved here`);
+        return;
+      case 'include_file':
+      case 'import_file':
+        include(file, st, arg, name === 'import_file', depth);
+        return;
+    }
+  };
+
+  const include = (file: ConfigFile, st: CfgStatement, arg: string, optional: boolean, depth: number) => {
+    const target = /^["']?([^"']+)["']?/.exec(arg.trim())?.[1];
+    if (!target) return;
+    const found = input.open(target, file);
+    if (found.file) {
+      out.consumed.add(found.file.path);
+      walk(found.file, depth + 1);
+    } else {
+      out.note(file.path, st.line, `${optional ? 'import_file' : 'include_file'} "${target}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`, optional ? 'info' : 'warn');
+    }
+  };
+
+  const strings = (text: string): string => {
+    if (!substs.length) return text;
+    let out = text;
+    for (const s of substs) out = out.split(s.from).join(s.to);
+    return out;
+  };
+
+  const statement = (file: ConfigFile, st: CfgStatement, depth: number) => {
+    const used = new Set<string>();
+    const text = strings(expand(st.text, defines, used));
+    const inc = /^(include_file|import_file)\s+(.*)$/i.exec(text);
+    if (inc) return include(file, st, inc[2]!, inc[1]!.toLowerCase() === 'import_file', depth);
+    const mod = loadedModule(text);
+    if (mod !== undefined) {
+      if (mod === 'tls') main.tlsLoaded = { line: st.line, file: file.path };
+      return;
+    }
+    if (/^modparam\s*\(/i.test(text)) {
+      const mp = parseModparam(text);
+      if (!mp) return out.note(file.path, st.line, `could not read ${text.slice(0, 80)}`);
+      if (mp.module.toLowerCase() !== 'tls') return;
+      const name = mp.name.toLowerCase();
+      if (!MODPARAMS.has(name)) {
+        out.problem({
+          code: 'unknown-option',
+          message: `modparam("tls", "${mp.name}", ...) is not a parameter of Kamailio's tls module: Kamailio refuses to start`,
+          location: { file: file.path, line: st.line, key: mp.name },
+        });
+        return;
+      }
+      if (name === 'config') main.config = { value: mp.value, line: st.line, file: file.path, raw: mp.raw };
+      else main.modparams.push({ name, value: mp.value, raw: mp.raw, line: st.line, file: file.path });
+      return;
+    }
+    const cp = coreParam(text);
+    if (!cp) return;
+    switch (cp.name) {
+      case 'enable_tls':
+      case 'tls_enable':
+      case 'disable_tls':
+      case 'tls_disable': {
+        const b = BOOLS[cp.value.toLowerCase()];
+        if (b === undefined) return out.note(file.path, st.line, `${cp.name}=${cp.value} is not a boolean Kamailio reads`);
+        main.enableTls = { value: cp.name.includes('disable') ? !b : b, line: st.line, file: file.path };
+        return;
+      }
+      case 'tls_port_no': {
+        if (/^\d+$/.test(cp.value)) main.tlsPortNo = { value: Number(cp.value), line: st.line, file: file.path };
+        else out.note(file.path, st.line, `tls_port_no=${cp.value} is not a number; the TLS default port stays unknown`);
+        return;
+      }
+      case 'listen': {
+        const sock = parseSocket(cp.value);
+        if (!sock) return out.note(file.path, st.line, `listen=${cp.value} could not be read`);
+        if (sock.proto && sock.proto !== 'tls') {
+          main.otherListens++;
+          return;
+        }
+        const undefinedIds = [sock.host, sock.portText].filter((x): x is string => !!x && /^[A-Z_][A-Z0-9_]*$/.test(x) && !used.has(x));
+        if (sock.portText !== undefined) {
+          out.note(file.path, st.line, `${st.text}: the port ${sock.portText} is ${undefinedIds.includes(sock.portText) ? 'an identifier no #!define in the scanned files sets (a -A option or a template?)' : 'not a number'}; this TLS listener's port is unknown`);
+          if (sock.proto === 'tls') main.listeners.push({ host: sock.host, port: NaN, line: st.line, file: file.path, key: 'listen', raw: cp.value });
+          return;
+        }
+        if (sock.host && undefinedIds.includes(sock.host)) {
+          out.note(file.path, st.line, `${st.text}: ${sock.host} looks like an identifier no #!define in the scanned files sets (a -A option or a template?); the address is taken as written`, 'info');
+        }
+        if (sock.proto === 'tls' || sock.proto === undefined) {
+          main.listeners.push({
+            host: sock.host,
+            port: sock.port ?? NaN,
+            ...(sock.port === undefined ? { portFrom: 'tls_port_no' as const } : {}),
+            line: st.line,
+            file: file.path,
+            key: 'listen',
+            raw: cp.value,
+          });
+          if (sock.proto === undefined) main.otherListens++;
+        }
+        return;
+      }
+      case 'tls_method':
+      case 'tls_verify':
+      case 'tls_require_certificate':
+      case 'tls_certificate':
+      case 'tls_private_key':
+      case 'tls_ca_list':
+        out.note(file.path, st.line, `${cp.name} is a legacy core keyword that Kamailio parses but ignores ("tls-in-core support not compiled in"); set it in tls.cfg or modparam("tls", ...) instead`);
+        return;
+    }
+  };
+
+  walk(input.file, 0);
+  for (const s of skippedTls) {
+    out.note(s.file, s.line, `TLS settings here are inside #!${s.cond}, which the scanned files do not enable; if Kamailio is started with -A ${s.cond.split(' ')[1] ?? ''}, they apply`);
+  }
+  // a listener without a port takes tls_port_no (default 5061)
+  for (const l of main.listeners) if (l.portFrom) l.port = main.tlsPortNo?.value ?? 5061;
+  return main;
+}
+
+// ---------------------------------------------------------------------------------------------
+// tls.cfg
+
+interface Value {
+  value: string;
+  line: number;
+  key: string;
+}
+
+interface Domain {
+  /** As written between the brackets: `server:default`, `s:127.0.0.1:5061`. */
+  name: string;
+  role: 'server' | 'client';
+  kind: 'default' | 'any' | 'address';
+  host?: string;
+  port?: number;
+  line: number;
+  values: Map<string, Value>;
+}
+
+function parseHeader(inner: string): { role: 'server' | 'client'; kind: Domain['kind']; host?: string; port?: number } | string {
+  const m = /^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$/.exec(inner);
+  if (!m) return 'a TLS domain is written [server:ADDRESS] or [client:ADDRESS]';
+  const type = m[1]!.toLowerCase();
+  const role = ['server', 'srv', 's'].includes(type) ? 'server' : ['client', 'cli', 'c'].includes(type) ? 'client' : undefined;
+  if (!role) return `"${m[1]}" is not a TLS domain type (server, srv, s, client, cli, c)`;
+  const addr = m[2]!;
+  if (/^(default|def|\*)$/i.test(addr)) return { role, kind: 'default' };
+  if (/^(any|all)$/i.test(addr)) return { role, kind: 'any' };
+  const v6 = /^\[([0-9A-Fa-f:.]+)\]\s*:\s*(\d+)$/.exec(addr);
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})\s*:\s*(\d+)$/.exec(addr);
+  const hit = v6 ?? v4;
+  if (!hit) {
+    if (/^[A-Za-z0-9.-]+:\d+$/.test(addr)) return `"${addr}" is a host name; Kamailio accepts only default, any, an IPv4 address or [IPv6] with a port ("Invalid IPv4 address")`;
+    return `"${addr}" is not a TLS domain address (default, any, IPv4:PORT or [IPv6]:PORT)`;
+  }
+  if (v4 && hit[1]!.split('.').some((o) => Number(o) > 255)) return `"${addr}" is not a valid IPv4 address`;
+  const port = Number(hit[2]);
+  if (port > 65535) return `invalid port number ${hit[2]}`;
+  return { role, kind: 'address', host: hit[1]!.toLowerCase(), port };
+}
+
+/** The value of `key = value` as Kamailio's tls.cfg tokenizer reads it; a string means a syntax error. */
+function parseValue(rest: string): { value: string; quoted: boolean } | string {
+  const r = rest.trim();
+  if (!r) return 'option value missing';
+  if (r.startsWith('"')) {
+    let value = '';
+    for (let i = 1; i < r.length; i++) {
+      const c = r[i]!;
+      if (c === '\\' && i + 1 < r.length) {
+        const n = r[++i]!;
+        value += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n;
+        continue;
+      }
+      if (c === '"') {
+        if (r.slice(i + 1).trim()) return 'end of line expected after the quoted value';
+        return { value, quoted: true };
+      }
+      value += c;
+    }
+    return 'missing closing quote';
+  }
+  if (/\s/.test(r)) return `end of line expected: "${r}" has a space (quote the value)`;
+  return { value: r, quoted: false };
+}
+
+function readTlsCfg(file: ConfigFile, out: Collector): Domain[] {
+  const domains: Domain[] = [];
+  let current: Domain | undefined;
+  /** After a header Kamailio rejects, its keys are not reported again. */
+  let skipping = false;
+  const lines = file.text.split(/\r?\n|\r/);
+  const loc = (line: number, key?: string): SourceLocation => (key ? { file: file.path, line, key } : { file: file.path, line });
+  for (let n = 0; n < lines.length; n++) {
+    const line = n + 1;
+    // a comment starts at # outside a quoted value
+    let code = '';
+    let quoted = false;
+    const raw = lines[n]!;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i]!;
+      if (c === '"') quoted = !quoted;
+      if (c === '#' && !quoted) break;
+      if (c === '\\' && i + 1 < raw.length) {
+        code += c + raw[++i];
+        continue;
+      }
+      code += c;
+    }
+    code = code.trim();
+    if (!code) continue;
+    if (code.startsWith('[')) {
+      const close = /^\[\s*\w+\s*:\s*\[/.test(code) ? code.indexOf(']', code.indexOf(']') + 1) : code.indexOf(']');
+      const inner = close > 0 ? code.slice(1, close) : code.slice(1);
+      if (close < 0) {
+        out.problem({ code: 'syntax', message: `${code}: closing ']' missing; Kamailio refuses to start`, location: loc(line) });
+        current = undefined;
+        skipping = true;
+        continue;
+      }
+      const header = parseHeader(inner);
+      if (typeof header === 'string') {
+        out.problem({ code: 'syntax', message: `[${inner}]: ${header}; Kamailio refuses to start`, location: loc(line), fix: '[server:default], [client:default] or [server:10.0.0.10:5061]' });
+        current = undefined;
+        skipping = true;
+        continue;
+      }
+      current = { name: inner.trim(), ...header, line, values: new Map() };
+      skipping = false;
+      const dup = domains.find((d) => d.role === current!.role && d.kind === current!.kind && d.kind !== 'any' && d.host === current!.host && d.port === current!.port);
+      if (dup) {
+        out.problem({ code: 'syntax', message: `[${current.name}] duplicates [${dup.name}] (line ${dup.line}): Kamailio refuses to start ("Duplicate TLS domain")`, location: loc(line), endpoint: current.name });
+      }
+      domains.push(current);
+      continue;
+    }
+    const kv = /^([A-Za-z0-9_]+)\s*=(.*)$/.exec(code);
+    if (!kv) {
+      out.problem({ code: 'syntax', message: `"${code.slice(0, 80)}" is not a tls.cfg line (key = value or [server:...]); Kamailio refuses to start`, location: loc(line) });
+      continue;
+    }
+    if (skipping) continue;
+    const key = kv[1]!;
+    const canonical = OPTIONS[key.toLowerCase()];
+    if (!canonical) {
+      const better = FOREIGN[key.toLowerCase()];
+      out.problem({
+        code: 'unknown-option',
+        message: `${key} is not a Kamailio tls.cfg option${better ? ` (it is ${key === 'ciphers_list' ? "OpenSIPS'" : 'another product\'s'} name; Kamailio's is ${better})` : ''}: Kamailio refuses to start ("Unsupported option '${key}'")`,
+        location: loc(line, key),
+        ...(better ? { fix: `${better} = ${kv[2]!.trim()}` } : {}),
+        ...(current ? { endpoint: current.name } : {}),
+      });
+      continue;
+    }
+    if (!current) {
+      out.problem({ code: 'syntax', message: `${key} before any [server:...] or [client:...] section: Kamailio refuses to start ("Unsupported option")`, location: loc(line, key) });
+      continue;
+    }
+    const value = parseValue(kv[2]!);
+    if (typeof value === 'string') {
+      out.problem({ code: 'syntax', message: `${key}: ${value}; Kamailio refuses to start`, location: loc(line, key), endpoint: current.name });
+      continue;
+    }
+    current.values.set(canonical, { value: value.value, line, key });
+  }
+  return domains;
+}
+
+// ---------------------------------------------------------------------------------------------
+// endpoints
+
+function syntaxFor(domain: string | undefined, role: 'server' | 'client', verifyClient = false): ProductSyntax {
+  if (domain === undefined) {
+    // modparam-only set-up
+    return {
+      ciphers: (v) => `modparam("tls", "cipher_list", "${v}")`,
+      allowTls12: () => 'modparam("tls", "tls_method", "TLSv1.2+")',
+      noClientCertificate: () => `modparam("tls", "verify_certificate", 0) and modparam("tls", "require_certificate", 0)${verifyClient ? ' and modparam("tls", "verify_client", "off")' : ''}`,
+      verifyPeer: () => 'modparam("tls", "verify_certificate", 1)',
+      caList: (p) => `modparam("tls", "ca_list", "${p}")`,
+    };
+  }
+  const where = `   # in [${domain}] of tls.cfg`;
+  return {
+    ciphers: (v) => `cipher_list = ${v}${where}`,
+    allowTls12: () => `method = TLSv1.2+${where}`,
+    noClientCertificate: () => `verify_certificate = no and require_certificate = no${verifyClient ? ' and verify_client = off' : ''}${where}`,
+    verifyPeer: () => `verify_certificate = yes${where}${role === 'server' ? ' (a [client:...] domain verifies servers)' : ''}`,
+    caList: (p) => `ca_list = ${p}${where}`,
+  };
+}
+
+type Got = Value & { file: string };
+
+interface Settings {
+  /** canonical option -> value */
+  get(key: string): Got | undefined;
+  modparamMode: boolean;
+}
+
+function fromFile(v: Got): Provenance {
+  return { kind: 'file', file: v.file, line: v.line, key: v.key };
+}
+
+function bool(v: Got, out: Collector, endpoint: string): boolean | undefined {
+  const b = BOOLS[v.value.toLowerCase()];
+  if (b === undefined) {
+    out.problem({ code: 'invalid-value', message: `${v.key} = ${v.value} is not a boolean (yes/no, on/off, 1/0): Kamailio refuses to start`, location: { file: v.file, line: v.line, key: v.key }, fix: `${v.key} = no`, endpoint });
+  }
+  return b;
+}
+
+function endpointFrom(
+  name: string,
+  role: 'server' | 'client',
+  declared: SourceLocation | undefined,
+  s: Settings,
+  cfgDir: string,
+  out: Collector,
+  syntaxDomain: string | undefined,
+): TlsEndpointSettings {
+  const e: TlsEndpointSettings = { id: '', format: 'kamailio', name, role, syntax: syntaxFor(syntaxDomain, role, s.get('verify_client') !== undefined), ...(declared ? { declared } : {}) };
+  const mp = s.modparamMode;
+
+  // versions
+  const method = s.get('method');
+  let tls13 = false;
+  if (method) {
+    const m = METHODS[method.value.toLowerCase()];
+    const loc = { file: method.file, line: method.line, key: method.key };
+    if (!m) {
+      out.problem({ code: 'unknown-method', message: `${method.key} = ${method.value} is not a Kamailio TLS method: Kamailio refuses to start ("Unsupported enum value '${method.value}'")`, location: loc, fix: e.syntax.allowTls12(), endpoint: name });
+    } else {
+      e.versions = sourced(m.versions, fromFile(method), method.value);
+      if (m.unavailable) out.problem({ code: 'invalid-value', message: `${method.key} = ${method.value}: ${m.unavailable}`, location: loc, fix: e.syntax.allowTls12(), endpoint: name });
+      if (m.since57) {
+        tls13 = true;
+        out.problem({
+          code: 'unknown-method',
+          message: `${method.key} = ${method.value} exists only from Kamailio 5.7.0: Kamailio 5.6 and older refuse to start ("Unsupported enum value '${method.value}'"); on 5.7.0 and later it is valid`,
+          location: loc,
+          fix: e.syntax.allowTls12(),
+          endpoint: name,
+        });
+      }
+    }
+  } else {
+    e.versions = mp
+      ? sourced<TlsVersion[]>(['1.0'], def('modparam tls_method is "TLSv1" (TLS 1.0 only) when no tls.cfg is configured (src/modules/tls/tls_cfg.c)', '#tls.p.tls_method'))
+      : sourced<TlsVersion[]>(ALL, def(`a tls.cfg domain without \`method\` gets the compiled default TLSv1+ (TLS 1.0 and newer), never the values of another domain (src/modules/tls/tls_mod.c srv_defaults/cli_defaults)`, '#tls.p.tls_method'));
+  }
+
+  const str = (key: string) => s.get(key);
+  const cipher = str('cipher_list');
+  if (cipher) {
+    if (tls13) e.tls13Suites = sourced(cipher.value, fromFile(cipher));
+    else e.ciphers = sourced(cipher.value, fromFile(cipher));
+  }
+
+  const file = (key: string, field: 'certificate' | 'privateKey') => {
+    const v = str(key);
+    if (v) e[field] = sourced(v.value, fromFile(v));
+    else if (role === 'server' || mp) {
+      e[field] = sourced(posix.join(cfgDir, 'cert.pem'), def(`${key} is cert.pem in the folder of the main kamailio.cfg (src/core/config.h TLS_CERT_FILE / TLS_PKEY_FILE)`, `#tls.p.${key}`));
+    }
+  };
+  file('certificate', 'certificate');
+  file('private_key', 'privateKey');
+  const ca = str('ca_list');
+  if (ca) e.caList = sourced(ca.value, fromFile(ca));
+  const caPath = str('ca_path');
+  if (caPath) e.caPath = sourced(caPath.value, fromFile(caPath));
+  const sni = str('server_name');
+  if (sni) e.serverName = sourced(sni.value, fromFile(sni));
+
+  // verification: tls_domain.c set_verification()
+  const verify = str('verify_certificate');
+  const require = str('require_certificate');
+  const client = str('verify_client');
+  const vb = verify ? bool(verify, out, name) : undefined;
+  const rb = require ? bool(require, out, name) : undefined;
+  let vc: string | undefined;
+  if (client) {
+    vc = client.value.toLowerCase();
+    if (!['off', 'on', 'optional', 'optional_no_ca'].includes(vc)) {
+      out.problem({ code: 'invalid-value', message: `${client.key} = ${client.value} is not off, on, optional or optional_no_ca: Kamailio refuses to start`, location: { file: client.file, line: client.line, key: client.key }, endpoint: name });
+      vc = undefined;
+    }
+  }
+  const dflt = (what: string) => def(`${what} is off unless set`, `#tls.p.${what}`);
+  if (role === 'server') {
+    const required = rb === true || vc === 'on';
+    const requested = required || vb === true || vc === 'optional' || vc === 'optional_no_ca';
+    const reqFrom = rb === true ? require : vc === 'on' ? client : require;
+    e.requireClientCert = reqFrom ? sourced(required, fromFile(reqFrom), reqFrom.value) : sourced(false, dflt('require_certificate'));
+    const askFrom = rb === true ? require : vb === true ? verify : vc && vc !== 'off' ? client : verify ?? require ?? client;
+    e.requestClientCert = askFrom ? sourced(requested, fromFile(askFrom), askFrom.value) : sourced(false, dflt('verify_certificate'));
+  } else {
+    const verified = (vb === true || rb === true || vc === 'on' || vc === 'optional') && vc !== 'optional_no_ca';
+    const from = vc === 'optional_no_ca' ? client : vb === true ? verify : rb === true ? require : vc && vc !== 'off' ? client : verify ?? require ?? client;
+    e.verifyPeer = from ? sourced(verified, fromFile(from), from.value) : sourced(false, dflt('verify_certificate'));
+  }
+  return e;
+}
+
+function withFile(v: Value, file: string): Got {
+  return { ...v, file };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function read(input: ReaderInput): ReaderOutput {
+  const out = new Collector();
+  const endpoints: TlsEndpointSettings[] = [];
+  try {
+    const kind = detect(input.file);
+    if (kind === 'part') readAlone(input.file, out, endpoints);
+    else readEntry(input, out, endpoints);
+  } catch (err) {
+    out.note(input.file.path, undefined, `could not read this file: ${(err as Error).message}`);
+  }
+  return { endpoints, consumed: [...out.consumed], notes: out.notes, problems: out.problems };
+}
+
+function domainSettings(d: Domain, file: string): Settings {
+  return { get: (k) => (d.values.has(k) ? withFile(d.values.get(k)!, file) : undefined), modparamMode: false };
+}
+
+function checkDomain(d: Domain, file: string, out: Collector): void {
+  if (d.kind === 'any' && !d.values.has('server_name') && d.role === 'server') {
+    out.problem({ code: 'other', message: `[${d.name}] has no server_name: Kamailio refuses to start (an "any" domain is chosen by SNI)`, location: { file, line: d.line }, fix: 'server_name = sbc.example.com', endpoint: d.name });
+  }
+}
+
+function readAlone(file: ConfigFile, out: Collector, endpoints: TlsEndpointSettings[]): void {
+  const domains = readTlsCfg(file, out);
+  out.note(file.path, undefined, 'tls.cfg read alone: no kamailio.cfg in the scan names it, so its TLS listen sockets (listen=tls:...) are unknown; [server:default] gets no port, and relative certificate paths are taken from this folder', 'info');
+  for (const d of domains) {
+    checkDomain(d, file.path, out);
+    const e = endpointFrom(d.name, d.role, { file: file.path, line: d.line }, domainSettings(d, file.path), posix.dirname(file.path), out, d.name);
+    if (d.role === 'server' && d.kind === 'address') e.listen = sourced({ host: d.host, port: d.port! }, { kind: 'file', file: file.path, line: d.line, key: `[${d.name}]` });
+    endpoints.push(e);
+  }
+  implicitDefaults(domains, file.path, posix.dirname(file.path), out, endpoints, undefined);
+}
+
+/** Kamailio creates [server:default] and [client:default] from the compiled defaults when tls.cfg has none. */
+function implicitDefaults(domains: Domain[], tlsPath: string, cfgDir: string, out: Collector, endpoints: TlsEndpointSettings[], serverListeners: Listener[] | undefined): void {
+  const none: Settings = { get: () => undefined, modparamMode: false };
+  if (!domains.some((d) => d.role === 'client' && d.kind === 'default')) {
+    endpoints.push(endpointFrom('client:default', 'client', undefined, none, cfgDir, out, 'client:default'));
+    out.note(tlsPath, undefined, 'tls.cfg has no [client:default]: outgoing TLS connections that no other client domain matches use Kamailio\'s compiled defaults (TLSv1+, server certificate not verified)', 'info');
+  }
+  if (serverListeners?.length && !domains.some((d) => d.role === 'server' && d.kind === 'default')) {
+    for (const l of serverListeners) {
+      const e = endpointFrom('server:default', 'server', undefined, none, cfgDir, out, 'server:default');
+      e.listen = listenValue(l);
+      endpoints.push(e);
+    }
+    out.note(tlsPath, undefined, `tls.cfg has no [server:default]: the TLS listener(s) ${serverListeners.map(show).join(', ')} use Kamailio's compiled defaults (TLSv1+, certificate cert.pem in the kamailio.cfg folder)`, 'warn');
+  }
+}
+
+function show(l: Listener): string {
+  return `${l.host ?? '*'}:${Number.isNaN(l.port) ? '?' : l.port}`;
+}
+
+function listenValue(l: Listener): Sourced<{ host?: string; port: number }> {
+  if (l.line === 0 && !l.key) {
+    return sourced({ port: l.port }, def('with no listen= line Kamailio binds every local address; the TLS port is tls_port_no, 5061 (core parameter)'));
+  }
+  return sourced({ ...(l.host ? { host: l.host } : {}), port: l.port }, { kind: 'file', file: l.file, line: l.line, key: l.key }, l.raw);
+}
+
+function sameHost(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const norm = (h: string) => h.replace(/^\[|\]$/g, '').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSettings[]): void {
+  const main = readMain(input, out);
+  const path = input.file.path;
+  if (main.mentionsOpensslConf) {
+    out.note(path, undefined, 'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here', 'info');
+  }
+  const cfgDir = posix.dirname(path);
+  if (main.enableTls?.value !== true) {
+    if (main.config || main.tlsLoaded || main.listeners.some((l) => l.raw.toLowerCase().startsWith('tls:'))) {
+      out.note(main.enableTls?.file ?? path, main.enableTls?.line, `TLS is disabled: ${main.enableTls ? `${main.enableTls.file}:${main.enableTls.line} turns it off` : 'enable_tls=yes is not set'}; Kamailio accepts and opens no TLS connections`);
+    }
+    if (main.config) consumeConfig(input, main, out);
+    return;
+  }
+  if (!main.tlsLoaded) {
+    out.note(main.enableTls.file, main.enableTls.line, 'enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS');
+    return;
+  }
+  // TLS listeners: listen=tls:... lines; none at all = every local address on tls_port_no
+  let listeners = main.listeners;
+  if (listeners.length === 0 && main.otherListens === 0) {
+    const port = main.tlsPortNo;
+    listeners = [{ port: port?.value ?? 5061, line: port?.line ?? 0, file: port?.file ?? path, key: port ? 'tls_port_no' : '', raw: '' }];
+  } else if (listeners.length === 0) {
+    out.note(path, undefined, 'kamailio.cfg has listen= lines but none for tls: Kamailio accepts no TLS connections (it can still open outgoing TLS)');
+  }
+  const listenOf = listenValue;
+
+  if (!main.config) {
+    // modparam-only set-up: the modparams make the default domains
+    const get = (key: string) => {
+      const p = [...main.modparams].reverse().find((m) => m.name === (key === 'method' ? 'tls_method' : key));
+      return p ? { value: p.value, line: p.line, key: p.name, file: p.file } : undefined;
+    };
+    const s: Settings = { get, modparamMode: true };
+    const declared = { file: main.tlsLoaded.file, line: main.tlsLoaded.line };
+    for (const l of listeners.length ? listeners : [undefined]) {
+      const e = endpointFrom('server:default', 'server', declared, s, cfgDir, out, undefined);
+      if (l) e.listen = listenOf(l);
+      endpoints.push(e);
+    }
+    endpoints.push(endpointFrom('client:default', 'client', declared, s, cfgDir, out, undefined));
+    out.note(path, main.tlsLoaded.line, 'no modparam("tls", "config", ...): the tls modparams make the default server and client domains', 'info');
+    return;
+  }
+
+  for (const m of main.modparams) {
+    if (DOMAIN_MODPARAMS.has(m.name)) {
+      out.note(m.file, m.line, `modparam("tls", "${m.name}", ...) is ignored because modparam("tls", "config", ...) names a tls.cfg: its domains start from the compiled defaults, not from modparams; set ${m.name === 'tls_method' ? 'method' : m.name} in tls.cfg`);
+    }
+  }
+  const tls = consumeConfig(input, main, out);
+  if (!tls) return;
+  const domains = readTlsCfg(tls, out);
+  // which listener each [server:IP:PORT] domain takes; the others are served by [server:default]
+  const claimed = new Map<Domain, Listener | undefined>();
+  for (const d of domains) {
+    if (d.role === 'server' && d.kind === 'address') claimed.set(d, listeners.find((l) => l.port === d.port && (sameHost(l.host, d.host) || (l.line === 0 && !l.key))));
+  }
+  const taken = new Set([...claimed.values()]);
+  const free = listeners.filter((l) => !taken.has(l) && !Number.isNaN(l.port));
+  for (const d of domains) {
+    checkDomain(d, tls.path, out);
+    const s = domainSettings(d, tls.path);
+    const make = () => endpointFrom(d.name, d.role, { file: tls.path, line: d.line }, s, cfgDir, out, d.name);
+    if (d.role === 'server' && d.kind === 'address') {
+      const e = make();
+      const hit = claimed.get(d);
+      if (hit) e.listen = listenOf(hit);
+      else {
+        const addr = `${d.host!.includes(':') ? `[${d.host}]` : d.host}:${d.port}`;
+        e.listen = sourced({ host: d.host, port: d.port! }, { kind: 'file', file: tls.path, line: d.line, key: `[${d.name}]` });
+        out.problem({
+          code: 'no-listener',
+          message: `[${d.name}] has no matching listen=tls:${addr} in kamailio.cfg: Kamailio refuses to start ("No listening socket found")`,
+          location: { file: tls.path, line: d.line },
+          fix: `listen=tls:${addr}`,
+          endpoint: d.name,
+        });
+      }
+      endpoints.push(e);
+    } else if (d.role === 'server' && d.kind === 'default') {
+      if (free.length === 0) {
+        endpoints.push(make());
+        if (listeners.length) out.note(tls.path, d.line, `[${d.name}] serves no TLS listener: every listen=tls socket has its own [server:IP:PORT] domain`, 'info');
+      }
+      for (const l of free) {
+        const e = make();
+        e.listen = listenOf(l);
+        endpoints.push(e);
+      }
+    } else {
+      endpoints.push(make());
+    }
+  }
+  implicitDefaults(domains, tls.path, cfgDir, out, endpoints, free);
+}
+
+function consumeConfig(input: ReaderInput, main: MainCfg, out: Collector): ConfigFile | undefined {
+  const cfg = main.config!;
+  const from = input.file.path === cfg.file ? input.file : { path: cfg.file, text: '' };
+  const found = input.open(cfg.value, from);
+  if (!found.file) {
+    out.note(cfg.file, cfg.line, `modparam("tls", "config", "${cfg.value}"): the file is not among the scanned files (tried ${found.tried.join(', ') || 'nothing'}); its TLS domains are not read (use --path-map if it lives elsewhere in the repository)`);
+    return undefined;
+  }
+  out.consumed.add(found.file.path);
+  return found.file;
+}
+
+function detect(file: ConfigFile): 'entry' | 'part' | false {
+  try {
+    const text = file.text.length > 2_000_000 ? file.text.slice(0, 2_000_000) : file.text;
+    if (looksLikeKamailioCfg(text)) return 'entry';
+    if (looksLikeTlsCfg(text)) return 'part';
+  } catch {
+    /* never throw */
+  }
+  return false;
+}
+
+export const kamailio: SbcReader = {
+  format: 'kamailio',
+  describe: 'Kamailio: kamailio.cfg (enable_tls, listen=tls:..., modparam("tls", ...), #!define/#!ifdef) and the tls.cfg it names ([server:...]/[client:...] domains); no curves parameter, OpenSSL default groups',
+  detect,
+  read,
+};
