@@ -1,4 +1,5 @@
 /** The SBC configuration readers, one file each; sorted by format. test/config/readers.test.ts keeps this list and the folder in step. */
 import type { SbcReader } from '../types.js';
+import { asteriskReader } from './asterisk.js';
 
-export const readers: readonly SbcReader[] = [];
+export const readers: readonly SbcReader[] = [asteriskReader];
