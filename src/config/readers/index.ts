@@ -1,5 +1,6 @@
 /** The SBC configuration readers, one file each; sorted by format. test/config/readers.test.ts keeps this list and the folder in step. */
 import type { SbcReader } from '../types.js';
 import { asteriskReader } from './asterisk.js';
+import { audiocodesReader } from './audiocodes.js';
 
-export const readers: readonly SbcReader[] = [asteriskReader];
+export const readers: readonly SbcReader[] = [asteriskReader, audiocodesReader];
