@@ -2,5 +2,6 @@
 import type { SbcReader } from '../types.js';
 import { asteriskReader } from './asterisk.js';
 import { audiocodesReader } from './audiocodes.js';
+import { freeswitchReader } from './freeswitch.js';
 
-export const readers: readonly SbcReader[] = [asteriskReader, audiocodesReader];
+export const readers: readonly SbcReader[] = [asteriskReader, audiocodesReader, freeswitchReader];
