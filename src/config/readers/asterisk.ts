@@ -136,8 +136,10 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
           message: `#${directive} ${target}: not found in the scanned files (tried ${tried.join(', ') || 'nothing'}); transports it defines are not checked`,
         });
       }
+      const before = out.sections.length;
       for (const inc of included) parseFile(inc, input, out, notes, depth + 1, [...stack, file.path]);
-      current = undefined;
+      // Like Asterisk, lines after an #include belong to the last section the included files opened.
+      if (out.sections.length > before) current = out.sections[out.sections.length - 1];
       continue;
     }
     const text = stripComment(raw, state).trim();

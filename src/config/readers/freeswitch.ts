@@ -182,7 +182,9 @@ function policy(value: string): { incoming: boolean; outgoing: boolean; unknown:
   return { incoming, outgoing, unknown };
 }
 
-const TRUE = new Set(['yes', 'true', 'on', 'enabled', 'active', 'allow', '1']);
+/** switch_true(): these words, or a non-zero number. */
+const TRUE = new Set(['yes', 'true', 't', 'on', 'enabled', 'active', 'allow']);
+const isTrue = (value: string) => TRUE.has(value.toLowerCase()) || (/^-?\d+$/.test(value) && Number(value) !== 0);
 
 const syntax: ProductSyntax = {
   ciphers: (value) => `<param name="tls-ciphers" value="${value}"/>`,
@@ -226,6 +228,23 @@ function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tri
   return { file, how: `${ranked[0]} (the nearest vars.xml among the scanned files${ranked.length > 1 ? `, of ${ranked.length}` : ''})`, tried };
 }
 
+/** A gateway file (`sip_profiles/external/*.xml`): gateways outside XML comments. */
+function hasGateway(text: string): boolean {
+  return /<gateway\s+name\s*=/i.test(text.replace(/<!--[\s\S]*?(-->|$)/g, ''));
+}
+
+/** Gateways take their TLS settings from the profile; tls-* params inside a gateway do nothing. */
+function gatewayNotes(tree: Element[], path: string, notes: FileNote[]): void {
+  for (const gateway of walk(tree)) {
+    if (gateway.name !== 'gateway') continue;
+    for (const p of gateway.children) {
+      if (p.name === 'param' && /^tls/i.test(p.attrs.name ?? '')) {
+        notes.push({ location: { file: path, line: p.line, key: p.attrs.name! }, level: 'warn', message: `gateway ${gateway.attrs.name ?? ''}: ${p.attrs.name} has no effect inside a gateway; the gateway uses its sofia profile's TLS settings` });
+      }
+    }
+  }
+}
+
 function looksLikeProfile(text: string): boolean {
   return /<profile\s+name\s*=/i.test(text) && /<settings\s*>/i.test(text) && /<param\s+name\s*=\s*"(sip-port|sip-ip|rtp-ip|context|dialplan|tls[\w-]*)"/i.test(text);
 }
@@ -236,7 +255,7 @@ export const freeswitchReader: SbcReader = {
   detect(file) {
     const text = file.text;
     if (looksLikeProfile(text)) return 'entry';
-    if (/<X-PRE-PROCESS\s+cmd\s*=\s*"set"/i.test(text)) return 'part';
+    if (/<X-PRE-PROCESS\s+cmd\s*=\s*"set"/i.test(text) || hasGateway(text)) return 'part';
     return false;
   },
   read(input): ReaderOutput {
@@ -245,7 +264,8 @@ export const freeswitchReader: SbcReader = {
     const problems: ConfigProblem[] = [];
     const endpoints: TlsEndpointSettings[] = [];
     const consumed: string[] = [];
-    if (!looksLikeProfile(file.text)) {
+    const isProfile = looksLikeProfile(file.text);
+    if (!isProfile && !hasGateway(file.text)) {
       notes.push({ location: { file: file.path }, level: 'info', message: 'variables for sofia profiles (vars.xml); no profile in the scan read it, and alone it has no TLS endpoint' });
       return { endpoints, consumed, notes, problems };
     }
@@ -264,6 +284,11 @@ export const freeswitchReader: SbcReader = {
       return { endpoints, consumed, notes, problems };
     }
     if (counter.mismatch) notes.push({ location: { file: file.path }, level: 'info', message: 'line numbers in this file may be approximate (the XML tags could not be matched one to one)' });
+    gatewayNotes(tree, file.path, notes);
+    if (!isProfile) {
+      notes.push({ location: { file: file.path }, level: 'info', message: 'sofia gateways: they have no TLS settings of their own; TLS to a gateway (transport=tls, register-transport=tls) uses the settings of the profile that includes this file' });
+      return { endpoints, consumed, notes, problems };
+    }
 
     const vars = new Map<string, Variable>();
     const varsFile = findVarsFile(input);
@@ -327,7 +352,7 @@ export const freeswitchReader: SbcReader = {
         notes.push({ location: declared, level: 'info', message: `profile ${name} does not set \`tls\`: TLS is off (mod_sofia default), no TLS endpoint` });
         continue;
       }
-      if (tls.text !== undefined && !TRUE.has(tls.text.toLowerCase())) {
+      if (tls.text !== undefined && !isTrue(tls.text)) {
         notes.push({ location: tls.location, level: 'info', message: `profile ${name}: tls = ${tls.text}${tls.written !== tls.text ? ` (${tls.written})` : ''}, TLS is off; no TLS endpoint` });
         continue;
       }

@@ -269,3 +269,21 @@ describe('robustness', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('includes', () => {
+  test('lines after an #include continue the last section the included file opened', () => {
+    const out = readConfig(
+      asteriskReader,
+      { 'pjsip.conf': '#include tls.conf\nmethod=tlsv1_2\n', 'tls.conf': '[t]\ntype=transport\nprotocol=tls\nbind=0.0.0.0:5061\n' },
+      'pjsip.conf',
+    );
+    expect(brief(out.endpoints[0]!).versions).toBe('1.2 @ pjsip.conf:2 method');
+    expect(out.consumed).toEqual(['tls.conf']);
+  });
+
+  test('an include loop is noted once and not followed', () => {
+    const out = readConfig(asteriskReader, { 'a.conf': '[t]\ntype=transport\nprotocol=tls\nmethod=tlsv1_2\nbind=1.1.1.1\n#include b.conf\n', 'b.conf': '#include a.conf\n' }, 'a.conf');
+    expect(out.endpoints).toHaveLength(2);
+    expect(out.notes.filter((n) => /includes itself/.test(n.message))).toHaveLength(1);
+  });
+});

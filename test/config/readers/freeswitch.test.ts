@@ -220,3 +220,24 @@ describe('robustness', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('gateway files', () => {
+  test('a gateway file is a part; read alone it explains that TLS comes from the profile and flags tls-* params', () => {
+    const text = files['conf/sip_profiles/external/byoc.xml']!;
+    expect(freeswitchReader.detect({ path: 'gw.xml', text })).toBe('part');
+    expect(freeswitchReader.detect({ path: 'gw.xml', text: '<include><!--<gateway name="x"></gateway>--></include>' })).toBe(false);
+    const out = readConfig(freeswitchReader, files, 'conf/sip_profiles/external/byoc.xml');
+    expect(out.endpoints).toEqual([]);
+    expect(findings(out).notes).toEqual([
+      "warn conf/sip_profiles/external/byoc.xml:6 gateway byoc-us-east-1: tls-version has no effect inside a gateway; the gateway uses its sofia profile's TLS settings",
+      'info conf/sip_profiles/external/byoc.xml: sofia gateways: they have no TLS settings of their own; TLS to a gateway (transport=tls, register-transport=tls) uses the settings of the profile that includes this file',
+    ]);
+  });
+
+  test('tls true spellings follow switch_true', () => {
+    for (const v of ['true', 'yes', 'on', 't', 'enabled', '1']) {
+      const out = readConfig(freeswitchReader, { 'p.xml': `<profile name="p"><settings><param name="sip-port" value="5060"/><param name="tls" value="${v}"/></settings></profile>` }, 'p.xml');
+      expect(out.endpoints).toHaveLength(2);
+    }
+  });
+});
