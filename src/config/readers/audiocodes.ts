@@ -202,14 +202,16 @@ export const audiocodesReader: SbcReader = {
     const sipsRequire = global('SIPSRequireClientCertificate');
     const verifyServer = global('VerifyServerCertificate');
     const hostNameMode = global('PeerHostNameVerificationMode');
+    // Client role: SIPSRequireClientCertificate = 1 makes the SBC verify servers too; otherwise VerifyServerCertificate
+    // decides; PeerHostNameVerificationMode 2 checks the server's name when the SBC is the client.
     let verifyPeer: Sourced<boolean> | undefined;
-    if (verifyServer) verifyPeer = sourced(verifyServer.value === '1', at(verifyServer.line, verifyServer.key), verifyServer.value);
-    else if (hostNameMode) {
-      if (hostNameMode.value === '2') verifyPeer = sourced(true, at(hostNameMode.line, hostNameMode.key), hostNameMode.value);
-      else if (hostNameMode.value === '0') verifyPeer = sourced(false, at(hostNameMode.line, hostNameMode.key), hostNameMode.value);
-      else notes.push({ location: loc(hostNameMode.line, hostNameMode.key), level: 'warn', message: `PeerHostNameVerificationMode = ${hostNameMode.value}: AudioCodes manuals disagree on whether 1 ("Server Only") applies when the SBC is the client; whether it verifies the server's certificate is not read` });
+    if (sipsRequire?.value === '1') verifyPeer = sourced(true, at(sipsRequire.line, sipsRequire.key), sipsRequire.value);
+    else if (verifyServer) verifyPeer = sourced(verifyServer.value === '1', at(verifyServer.line, verifyServer.key), verifyServer.value);
+    else if (hostNameMode && hostNameMode.value === '2') verifyPeer = sourced(true, at(hostNameMode.line, hostNameMode.key), hostNameMode.value);
+    else if (hostNameMode && hostNameMode.value === '1') {
+      notes.push({ location: loc(hostNameMode.line, hostNameMode.key), level: 'warn', message: `PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server's certificate is not read` });
     } else {
-      verifyPeer = sourced(false, { kind: 'default', text: `AudioCodes default: VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0 (${MANUAL})` });
+      verifyPeer = sourced(false, { kind: 'default', text: `AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (${MANUAL})` });
     }
 
     for (const row of contexts.rows) {

@@ -118,16 +118,21 @@ describe('older export (prefixed FORMAT columns, quoted commas, invalid values)'
         requireClientCert: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE',
         requestClientCert: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE',
       },
-      { name: 'TLSContexts 0 "default"', role: 'client', versions: '1.1,1.2 @ mediant-6.8.ini:13 TLSContexts_TLSVersion', ciphers: 'ALL:!ADH @ mediant-6.8.ini:13 TLSContexts_ClientCipherString' },
+      {
+        name: 'TLSContexts 0 "default"',
+        role: 'client',
+        versions: '1.1,1.2 @ mediant-6.8.ini:13 TLSContexts_TLSVersion',
+        ciphers: 'ALL:!ADH @ mediant-6.8.ini:13 TLSContexts_ClientCipherString',
+        verifyPeer: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE',
+      },
       { name: 'TLSContexts 1 "broken" / SIPInterface 1 "Broken"', role: 'server', listen: '{"port":5071} @ mediant-6.8.ini:23 SIPInterface_TLSPort' },
-      { name: 'TLSContexts 1 "broken"', role: 'client', ciphers: 'DEFAULT @ mediant-6.8.ini:14 TLSContexts_ClientCipherString' },
+      { name: 'TLSContexts 1 "broken"', role: 'client', ciphers: 'DEFAULT @ mediant-6.8.ini:14 TLSContexts_ClientCipherString', verifyPeer: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE' },
     ]);
   });
 
-  test('values the device refuses are problems; what the manuals leave open is a note, never a guess', () => {
+  test('values the device refuses are problems', () => {
     expect(findings(out)).toEqual({
       notes: [
-        'warn mediant-6.8.ini:8 PeerHostNameVerificationMode = 1: AudioCodes manuals disagree on whether 1 ("Server Only") applies when the SBC is the client; whether it verifies the server\'s certificate is not read',
         `info mediant-6.8.ini:13 TLSContexts 0 "default": ${CERT_NOTE}`,
         `info mediant-6.8.ini:14 TLSContexts 1 "broken": ${CERT_NOTE}`,
         'info mediant-6.8.ini:14 TLSContexts 1 "broken": ServerCipherString is empty; the server cipher list is the firmware default, not read',
@@ -136,6 +141,26 @@ describe('older export (prefixed FORMAT columns, quoted commas, invalid values)'
         'invalid-value mediant-6.8.ini:14 TLSContexts_TLSVersion: TLSContexts 1 "broken": TLSVersion = 17 is not a TLS version bitmask (1 TLS 1.0, 2 TLS 1.1, 4 TLS 1.2, 8 TLS 1.3, sums) => TLSContexts_TLSVersion = 4',
         'invalid-value mediant-6.8.ini:23 SIPInterface_TLSMutualAuthentication: SIPInterface 1 "Broken": TLSMutualAuthentication = 3 is not -1, 0 or 1 => SIPInterface_TLSMutualAuthentication = 0',
       ],
+    });
+  });
+});
+
+describe('client-side verification globals', () => {
+  const client = (globals: string) => {
+    const out = readConfig(audiocodesReader, { 'a.ini': `[SIP Params]\n${globals}\n[ TLSContexts ]\nFORMAT Index = Name, TLSVersion;\nTLSContexts 0 = "default", 4;\n[ \\TLSContexts ]\n` }, 'a.ini');
+    return { verifyPeer: brief(out.endpoints[0]!).verifyPeer, notes: out.notes.filter((n) => n.level === 'warn').map((n) => n.message) };
+  };
+
+  test('VerifyServerCertificate decides when mutual authentication is off; name verification 2 counts', () => {
+    expect(client('VerifyServerCertificate = 1\nPeerHostNameVerificationMode = 0').verifyPeer).toBe('true @ a.ini:2 VerifyServerCertificate');
+    expect(client('SIPSRequireClientCertificate = 0\nVerifyServerCertificate = 0\nPeerHostNameVerificationMode = 2').verifyPeer).toBe('false @ a.ini:3 VerifyServerCertificate');
+    expect(client('PeerHostNameVerificationMode = 2').verifyPeer).toBe('true @ a.ini:2 PeerHostNameVerificationMode');
+  });
+
+  test('PeerHostNameVerificationMode 1 alone is noted, never guessed', () => {
+    expect(client('PeerHostNameVerificationMode = 1')).toEqual({
+      verifyPeer: undefined,
+      notes: ['PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server\'s certificate is not read'],
     });
   });
 });
@@ -150,7 +175,7 @@ describe('partial exports', () => {
   test('a TLSContexts table alone gives the client role and says the listener is not in the file', () => {
     const text = '[ TLSContexts ]\r\nFORMAT Index = Name, TLSVersion;\r\nTLSContexts 0 = "default", 5;\r\n[ \\TLSContexts ]\r\n';
     const out = readConfig(audiocodesReader, { 'a.ini': text }, 'a.ini');
-    expect(out.endpoints.map(brief)).toEqual([{ name: 'TLSContexts 0 "default"', role: 'client', versions: '1.0,1.2 @ a.ini:3 TLSVersion', verifyPeer: "false @ default: AudioCodes default: VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0 (AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference)" }]);
+    expect(out.endpoints.map(brief)).toEqual([{ name: 'TLSContexts 0 "default"', role: 'client', versions: '1.0,1.2 @ a.ini:3 TLSVersion', verifyPeer: "false @ default: AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference)" }]);
     expect(out.notes.map((n) => n.message)).toContain('TLSContexts 0 "default": this file has no SIPInterface table; the TLS listener (server role) is not read');
   });
 
