@@ -15,7 +15,7 @@ import { suiteNames } from '../../../rules/data/cipher-names.js';
 import type { SourceLocation } from '../../engine/types.js';
 import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
-import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import type { ConfigFile, FileNote, ReaderInput, SbcReader } from '../types.js';
 
 const DOCS = 'https://docs.asterisk.org/Asterisk_22_Documentation/API_Documentation/Module_Configuration/res_pjsip/';
 const PJ_SSL = 'pjproject pjlib/src/pj/ssl_sock_ossl.c';
