@@ -1,0 +1,302 @@
+/**
+ * AudioCodes Mediant SBC configuration (the `.ini` file the device exports): the `TLSContexts` table
+ * (versions, cipher strings per role, TLS 1.3 suites, key exchange groups), the `SIPInterface` rows that
+ * listen for TLS with a context, and the global mutual-authentication and peer-verification parameters.
+ *
+ * Tables are `[ Name ]` … `[ \Name ]`; a `FORMAT Index = Col1, Col2, …;` line names the columns (older
+ * firmware prefixes them: `FORMAT TLSContexts_Index = TLSContexts_Name, …`), then rows
+ * `Name N = "text", 4, , …;`. Columns differ between firmware versions, so every value is found by name.
+ * Parameters: AudioCodes "Mediant Software SBC User's Manual", Configuration Parameters Reference and
+ * "Configuring TLS Certificate Contexts" (https://www.audiocodes.com/library/technical-documents).
+ * Certificates and trusted roots are uploaded to the device per context; they are not in the INI.
+ */
+import type { SourceLocation } from '../../engine/types.js';
+import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
+import type { TlsVersion } from '../../model/tls.js';
+import type { FileNote, ReaderOutput, SbcReader } from '../types.js';
+
+const MANUAL = "AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference";
+
+interface Row {
+  table: string;
+  index: string;
+  line: number;
+  /** Column name as written in FORMAT (with any `Table_` prefix) -> value. */
+  cells: Map<string, { column: string; value: string }>;
+}
+
+interface Table {
+  name: string;
+  line: number;
+  columns?: string[];
+  rows: Row[];
+}
+
+interface Global {
+  key: string;
+  value: string;
+  line: number;
+}
+
+interface Ini {
+  tables: Map<string, Table>;
+  globals: Map<string, Global>;
+}
+
+/** Splits a row's values at commas outside double or single quotes; quotes removed, spaces trimmed. */
+function splitFields(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = '';
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = '';
+      else cur += c;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+function stripRowEnd(text: string): string {
+  return text.replace(/;\s*$/, '');
+}
+
+function parseIni(path: string, text: string, notes: FileNote[]): Ini {
+  const tables = new Map<string, Table>();
+  const globals = new Map<string, Global>();
+  let table: Table | undefined;
+  const lines = text.split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!.trim();
+    const lineNo = n + 1;
+    if (!line || line.startsWith(';')) continue;
+    const header = /^\[\s*(\\{0,2})\s*([^\]]*?)\s*\]$/.exec(line);
+    if (header) {
+      const name = header[2]!;
+      if (header[1]) {
+        if (!table || table.name.toLowerCase() !== name.toLowerCase()) notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `[ \\${name} ] closes a table that is not open` });
+        table = undefined;
+      } else if (/ Params$/i.test(name)) {
+        table = undefined;
+      } else {
+        table = { name, line: lineNo, rows: [] };
+        if (tables.has(name.toLowerCase())) notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `table ${name} appears twice; the rows of both are read` });
+        const existing = tables.get(name.toLowerCase());
+        if (existing) table = existing;
+        else tables.set(name.toLowerCase(), table);
+      }
+      continue;
+    }
+    if (table) {
+      const format = /^FORMAT\s+(\S+)\s*=\s*(.*)$/i.exec(line);
+      if (format) {
+        table.columns = [format[1]!, ...splitFields(stripRowEnd(format[2]!))];
+        continue;
+      }
+      const row = /^(\S+)\s+(\S+)\s*=\s*(.*)$/.exec(line);
+      if (row && row[1]!.toLowerCase() === table.name.toLowerCase()) {
+        if (!table.columns) {
+          notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `row of table ${table.name} before its FORMAT line: the columns are unknown, row not read` });
+          continue;
+        }
+        const values = [row[2]!, ...splitFields(stripRowEnd(row[3]!))];
+        if (values.length !== table.columns.length) {
+          notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `row ${table.name} ${row[2]} has ${values.length} values for ${table.columns.length} FORMAT columns; values are matched by position up to the shorter` });
+        }
+        const cells = new Map<string, { column: string; value: string }>();
+        table.columns.forEach((column, k) => {
+          if (k < values.length) cells.set(bareColumn(table!.name, column).toLowerCase(), { column, value: values[k]! });
+        });
+        table.rows.push({ table: table.name, index: row[2]!, line: lineNo, cells });
+        continue;
+      }
+      notes.push({ location: { file: path, line: lineNo }, level: 'info', message: `line in table ${table.name} not understood: \`${line.slice(0, 80)}\`` });
+      continue;
+    }
+    const kv = /^([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(line);
+    if (kv) {
+      const value = kv[2]!.trim().replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
+      globals.set(kv[1]!.toLowerCase(), { key: kv[1]!, value, line: lineNo });
+    }
+  }
+  return { tables, globals };
+}
+
+/** `TLSContexts_Name` -> `Name`; `Index` stays `Index`. */
+function bareColumn(table: string, column: string): string {
+  const prefix = `${table}_`;
+  return column.toLowerCase().startsWith(prefix.toLowerCase()) ? column.slice(prefix.length) : column;
+}
+
+function cell(row: Row, ...names: string[]): { column: string; value: string } | undefined {
+  for (const n of names) {
+    const c = row.cells.get(n.toLowerCase());
+    if (c) return c;
+  }
+  return undefined;
+}
+
+const VERSION_BITS: Array<[number, TlsVersion]> = [
+  [1, '1.0'],
+  [2, '1.1'],
+  [4, '1.2'],
+  [8, '1.3'],
+];
+
+export const audiocodesReader: SbcReader = {
+  format: 'audiocodes',
+  describe: 'AudioCodes Mediant SBC .ini: TLSContexts table (versions, cipher strings, TLS 1.3, key exchange groups), SIPInterface TLS ports, mutual authentication',
+  detect(file) {
+    const text = file.text.slice(0, 2_000_000);
+    if (/^\s*\[\s*TLSContexts\s*\]\s*$/im.test(text)) return 'entry';
+    const hasTable = /^\s*FORMAT\s+\S+\s*=/im.test(text) && /^\s*\[\s*\\{1,2}\s*\w+\s*\]\s*$/m.test(text);
+    const hasParams = /^\s*\[(SYSTEM|SIP|BSP|Voice Engine|WEB|ControlProtocols) Params\]\s*$/im.test(text);
+    return hasTable || hasParams ? 'entry' : false;
+  },
+  read(input): ReaderOutput {
+    const file = input.file.path;
+    const notes: FileNote[] = [];
+    const problems: ConfigProblem[] = [];
+    const endpoints: TlsEndpointSettings[] = [];
+    let ini: Ini;
+    try {
+      ini = parseIni(file, input.file.text, notes);
+    } catch (error) {
+      notes.push({ location: { file }, level: 'warn', message: `could not read the file: ${(error as Error).message}` });
+      return { endpoints, consumed: [], notes, problems };
+    }
+    const contexts = ini.tables.get('tlscontexts');
+    const interfaces = ini.tables.get('sipinterface');
+    const networkInterfaces = ini.tables.get('interfacetable');
+    const at = (line: number, key: string): Provenance => ({ kind: 'file', file, line, key });
+    const loc = (line: number, key?: string): SourceLocation => (key ? { file, line, key } : { file, line });
+    const global = (name: string) => ini.globals.get(name.toLowerCase());
+
+    if (!contexts) {
+      const tlsInterfaces = (interfaces?.rows ?? []).filter((r) => Number(cell(r, 'TLSPort')?.value ?? 0) > 0);
+      if (tlsInterfaces.length) {
+        notes.push({ location: loc(interfaces!.line), level: 'warn', message: `SIP interfaces listen for TLS but this file has no TLSContexts table: the TLS settings of their context are not in this file (export the full INI)` });
+      } else {
+        notes.push({ location: { file }, level: 'info', message: 'no TLSContexts table and no SIP interface with a TLS port: no TLS endpoint in this file' });
+      }
+      return { endpoints, consumed: [], notes, problems };
+    }
+    const has13Columns = (contexts.columns ?? []).some((c) => /TLS13String$/i.test(c));
+    // SIP interfaces that listen for TLS, by the context they name ('' = the default context, #0).
+    const listeners = new Map<string, Row[]>();
+    for (const r of interfaces?.rows ?? []) {
+      const port = cell(r, 'TLSPort');
+      if (!port || !(Number(port.value) > 0)) continue;
+      const key = (cell(r, 'TLSContext', 'TLSContextName')?.value ?? '').toLowerCase();
+      const list = listeners.get(key);
+      if (list) list.push(r);
+      else listeners.set(key, [r]);
+    }
+
+    // Global defaults for the server's client-certificate demand and the client's verification of servers.
+    const sipsRequire = global('SIPSRequireClientCertificate');
+    const verifyServer = global('VerifyServerCertificate');
+    const hostNameMode = global('PeerHostNameVerificationMode');
+    // Client role: SIPSRequireClientCertificate = 1 makes the SBC verify servers too; otherwise VerifyServerCertificate
+    // decides; PeerHostNameVerificationMode 2 checks the server's name when the SBC is the client.
+    let verifyPeer: Sourced<boolean> | undefined;
+    if (sipsRequire?.value === '1') verifyPeer = sourced(true, at(sipsRequire.line, sipsRequire.key), sipsRequire.value);
+    else if (verifyServer) verifyPeer = sourced(verifyServer.value === '1', at(verifyServer.line, verifyServer.key), verifyServer.value);
+    else if (hostNameMode && hostNameMode.value === '2') verifyPeer = sourced(true, at(hostNameMode.line, hostNameMode.key), hostNameMode.value);
+    else if (hostNameMode && hostNameMode.value === '1') {
+      notes.push({ location: loc(hostNameMode.line, hostNameMode.key), level: 'warn', message: `PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server's certificate is not read` });
+    } else {
+      verifyPeer = sourced(false, { kind: 'default', text: `AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (${MANUAL})` });
+    }
+
+    for (const row of contexts.rows) {
+      const nameCell = cell(row, 'Name');
+      const name = nameCell?.value ?? '';
+      const label = `TLSContexts ${row.index} "${name}"`;
+      const declared = loc(row.line, label);
+      const shared: Partial<TlsEndpointSettings> = {};
+
+      const version = cell(row, 'TLSVersion');
+      if (!version || version.value === '') {
+        notes.push({ location: declared, level: 'info', message: `${label}: TLSVersion is not in this row; the versions the context enables are not read` });
+      } else if (!/^\d+$/.test(version.value) || Number(version.value) > 15) {
+        problems.push({ code: 'invalid-value', message: `${label}: TLSVersion = ${version.value} is not a TLS version bitmask (1 TLS 1.0, 2 TLS 1.1, 4 TLS 1.2, 8 TLS 1.3, sums)`, location: loc(row.line, version.column), fix: `${version.column} = 4`, endpoint: label });
+      } else {
+        const bits = Number(version.value);
+        let versions: TlsVersion[];
+        if (bits === 0) {
+          versions = has13Columns ? ['1.0', '1.1', '1.2', '1.3'] : ['1.0', '1.1', '1.2'];
+          notes.push({ location: loc(row.line, version.column), level: 'info', message: `${label}: TLSVersion = 0 ("Any") read as TLS 1.0-1.2${has13Columns ? ' and 1.3 (this firmware has TLS 1.3 columns)' : ''}; AudioCodes documents it as "any version" without listing them per firmware` });
+        } else versions = VERSION_BITS.filter(([bit]) => bits & bit).map(([, v]) => v);
+        shared.versions = sourced(versions, at(row.line, version.column), version.value);
+      }
+
+      const groups = cell(row, 'KeyExchangeGroups');
+      if (groups && groups.value) shared.curves = sourced(groups.value.split(/[\s,:]+/).filter(Boolean).join(':'), at(row.line, groups.column), groups.value);
+
+      notes.push({ location: declared, level: 'info', message: `${label}: the certificate and trusted roots are uploaded to the device, not kept in the INI; give the chain to scan with the trunk profile's \`chain:\` or check it with \`byoc-check CHAIN\`` });
+
+      const roleCiphers = (endpoint: TlsEndpointSettings, prefix: 'Server' | 'Client') => {
+        const c = cell(row, `${prefix}CipherString`);
+        if (c && c.value) endpoint.ciphers = sourced(c.value, at(row.line, c.column));
+        else notes.push({ location: declared, level: 'info', message: `${label}: ${prefix}CipherString is ${c ? 'empty' : 'not in this row'}; the ${prefix.toLowerCase()} cipher list is the firmware default, not read` });
+        const t = cell(row, `${prefix}CipherTLS13String`);
+        if (t && t.value) endpoint.tls13Suites = sourced(t.value, at(row.line, t.column));
+      };
+
+      const syntaxFor = (role: 'Server' | 'Client', sipInterface?: string): ProductSyntax => ({
+        ciphers: (value) => `${label}: ${role}CipherString = "${value}"`,
+        allowTls12: () => `${label}: TLSVersion = ${has13Columns ? '12 (TLS 1.2 and 1.3)' : '4 (TLS 1.2)'}`,
+        curves: (value) => `${label}: KeyExchangeGroups = "${value}"`,
+        noClientCertificate: () => (sipInterface ? `${sipInterface}: TLSMutualAuthentication = 0` : 'SIPSRequireClientCertificate = 0'),
+        verifyPeer: () => 'VerifyServerCertificate = 1 and PeerHostNameVerificationMode = 2',
+        caList: (path) => `load ${path} as the Trusted Root Certificates of ${label} (Setup > IP Network > Security > TLS Contexts)`,
+      });
+
+      // Server role: each SIP interface that listens for TLS with this context (an empty context is the default, #0).
+      const using = [...(listeners.get(name.toLowerCase()) ?? []), ...(row.index === '0' ? (listeners.get('') ?? []) : [])].sort((a, b) => a.line - b.line);
+      for (const sip of using) {
+        const sipName = cell(sip, 'InterfaceName')?.value ?? '';
+        const sipLabel = `SIPInterface ${sip.index} "${sipName}"`;
+        const port = cell(sip, 'TLSPort')!;
+        const server: TlsEndpointSettings = { id: '', format: 'audiocodes', declared: loc(sip.line, sipLabel), name: `${label} / ${sipLabel}`, role: 'server', ...shared, syntax: syntaxFor('Server', sipLabel) };
+        const netName = cell(sip, 'NetworkInterface')?.value;
+        const net = netName ? networkInterfaces?.rows.find((r) => cell(r, 'InterfaceName')?.value === netName) : undefined;
+        const ip = net ? cell(net, 'IPAddress')?.value : undefined;
+        server.listen = sourced({ ...(ip ? { host: ip } : {}), port: Number(port.value) }, at(sip.line, port.column), port.value);
+        const ctx = cell(sip, 'TLSContext', 'TLSContextName');
+        if (!ctx || ctx.value === '') notes.push({ location: loc(sip.line, sipLabel), level: 'info', message: `${sipLabel} names no TLS context; AudioCodes uses the default context (#0, ${label})` });
+        roleCiphers(server, 'Server');
+        const mutual = cell(sip, 'TLSMutualAuthentication');
+        let required: Sourced<boolean> | undefined;
+        if (mutual && (mutual.value === '0' || mutual.value === '1')) required = sourced(mutual.value === '1', at(sip.line, mutual.column), mutual.value);
+        else if (mutual && mutual.value !== '' && mutual.value !== '-1') {
+          problems.push({ code: 'invalid-value', message: `${sipLabel}: TLSMutualAuthentication = ${mutual.value} is not -1, 0 or 1`, location: loc(sip.line, mutual.column), fix: `${mutual.column} = 0`, endpoint: server.name });
+        } else if (sipsRequire) required = sourced(sipsRequire.value === '1', at(sipsRequire.line, sipsRequire.key), sipsRequire.value);
+        else required = sourced(false, { kind: 'default', text: `AudioCodes default: TLSMutualAuthentication -1 (not configured) falls back to SIPSRequireClientCertificate, default 0 (${MANUAL})` });
+        if (required) {
+          server.requireClientCert = required;
+          server.requestClientCert = required;
+        }
+        endpoints.push(server);
+      }
+      if (interfaces && !using.length) {
+        notes.push({ location: declared, level: 'info', message: `${label}: no SIP interface listens for TLS with this context; only its client role is read` });
+      } else if (!interfaces) {
+        notes.push({ location: declared, level: 'info', message: `${label}: this file has no SIPInterface table; the TLS listener (server role) is not read` });
+      }
+
+      const client: TlsEndpointSettings = { id: '', format: 'audiocodes', declared, name: label, role: 'client', ...shared, syntax: syntaxFor('Client') };
+      roleCiphers(client, 'Client');
+      if (verifyPeer) client.verifyPeer = verifyPeer;
+      endpoints.push(client);
+    }
+    if (!contexts.rows.length) notes.push({ location: loc(contexts.line), level: 'warn', message: 'the TLSContexts table has no rows' });
+    return { endpoints, consumed: [], notes, problems };
+  },
+};
