@@ -3,6 +3,7 @@ import type { AcceptedCa } from '../model/trust.js';
 import type { SipFacts } from '../model/sip.js';
 import type { TlsFacts } from '../model/tls.js';
 import type { CrlFacts } from '../model/crl.js';
+import type { ProbeFacts } from '../model/probe.js';
 import type { SourceId } from '../../rules/sources.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
@@ -68,6 +69,8 @@ export interface CheckContext {
   sip: SipFacts;
   tls: TlsFacts;
   crl: CrlFacts;
+  /** What the live probe observed (`byoc-check probe`); absent for file checks. */
+  probe?: ProbeFacts;
 }
 
 export interface Rule {
