@@ -53,7 +53,8 @@ export interface Finding {
 
 export interface InputFacts {
   name: string;
-  format: 'pem' | 'der' | 'pkcs7';
+  /** tls: the Certificate message of a live handshake (`byoc-check probe`). */
+  format: 'pem' | 'der' | 'pkcs7' | 'tls';
   sha256: string;
   privateKeys: string[];
 }

@@ -45,5 +45,6 @@ export function buildReport(ctx: CheckContext, results: RuleResult[], version: s
     trust: { mode: chain.trustMode, anchors },
     certificates,
     results,
+    ...(ctx.probe ? { probe: ctx.probe } : {}),
   };
 }

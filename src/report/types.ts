@@ -1,4 +1,5 @@
 import type { RuleResult } from '../engine/types.js';
+import type { ProbeFacts } from '../model/probe.js';
 
 export interface CertificateSummary {
   index: number;
@@ -32,4 +33,6 @@ export interface Report {
   trust: { mode: 'byoc' | 'custom'; anchors: string };
   certificates: CertificateSummary[];
   results: RuleResult[];
+  /** What `byoc-check probe` observed on the wire. */
+  probe?: ProbeFacts;
 }
