@@ -25,6 +25,7 @@ export const sources = {
   RFC8996: { title: 'RFC 8996: Deprecating TLS 1.0 and TLS 1.1', url: 'https://www.rfc-editor.org/rfc/rfc8996' },
   RFC9325: { title: 'RFC 9325: Recommendations for Secure Use of TLS', url: 'https://www.rfc-editor.org/rfc/rfc9325' },
   OPENSSL_CIPHERS: { title: 'OpenSSL ciphers(1): cipher list format', url: 'https://docs.openssl.org/3.0/man1/openssl-ciphers/' },
+  OPENSSL_GROUPS: { title: 'OpenSSL SSL_CTX_set1_groups_list(3): group list format', url: 'https://docs.openssl.org/3.0/man3/SSL_CTX_set1_curves/' },
   MOZILLA_ROOT_PROGRAM: { title: 'Mozilla Root Store Policy and CA distrust announcements', url: 'https://wiki.mozilla.org/CA' },
   BYOC_CHECK: { title: 'byoc-check: operational advice from field experience (not a Genesys requirement)' },
 } as const;

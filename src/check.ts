@@ -11,7 +11,9 @@ import type { CheckContext } from './engine/types.js';
 import { InputError } from './errors.js';
 import type { CertificateFacts } from './model/certificate.js';
 import type { CrlFacts } from './model/crl.js';
-import type { TlsFacts } from './model/tls.js';
+import type { TlsEndpointSettings } from './model/endpoint.js';
+import type { TlsEndpointFacts, TlsFacts, TlsVersion } from './model/tls.js';
+import { flagEndpoints } from './providers/flags.js';
 import { MAX_INPUT_BYTES, parseChainInput } from './parsers/chain-input.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
@@ -76,6 +78,13 @@ async function loadCaFile(path: string): Promise<CertificateFacts[]> {
   return decodeAll(parsed.certificates, path);
 }
 
+/** Endpoints with a cipher string or group list are resolved by OpenSSL (a lazily loaded chunk); the rest pass through. */
+export async function resolveTls(endpoints: TlsEndpointSettings[]): Promise<TlsEndpointFacts[]> {
+  if (!endpoints.some((e) => e.ciphers || e.curves)) return endpoints;
+  const { resolveEndpoints } = await import('./tls/facts.js');
+  return resolveEndpoints(endpoints);
+}
+
 export async function check(options: CheckOptions): Promise<Report> {
   const name = options.chain === '-' ? '<stdin>' : options.chain;
   const buf = options.chain === '-' ? await options.stdin!() : await readInputFile(options.chain, 'chain file');
@@ -88,11 +97,8 @@ export async function check(options: CheckOptions): Promise<Report> {
   const offline = options.offline ?? false;
   const sip = gatherSipFacts(options.uris ?? [], options.sbcs ?? [], options.region);
 
-  let tls: TlsFacts = { ciphersGiven: false, curvesGiven: false, versionsGiven: false, roles: [] };
-  if (options.ciphers !== undefined || options.curves !== undefined || options.tlsMin || options.tlsMax) {
-    const { gatherTlsFacts } = await import('./tls/facts.js');
-    tls = await gatherTlsFacts({ ciphers: options.ciphers, curves: options.curves, tlsMin: options.tlsMin, tlsMax: options.tlsMax });
-  }
+  const endpoints = flagEndpoints({ ciphers: options.ciphers, curves: options.curves, tlsMin: options.tlsMin as TlsVersion | undefined, tlsMax: options.tlsMax as TlsVersion | undefined });
+  const tls: TlsFacts = { endpoints: await resolveTls(endpoints) };
 
   const timeoutSeconds = options.timeoutSeconds ?? 10;
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds };

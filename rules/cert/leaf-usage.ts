@@ -36,7 +36,8 @@ export default defineRule({
         findings.push({ status: 'fail', target, evidence, message: `The extended key usage (${cert.extKeyUsage.join(', ')}) lacks serverAuth, so Genesys (the TLS client) refuses the certificate.` });
       }
     }
-    if (cert.keyUsage) {
+    // Which BYOC suites a key usage leaves is an RSA question; a non-RSA key is leaf-key's finding alone.
+    if (cert.keyUsage && cert.publicKey.type === 'RSA') {
       const signature = cert.keyUsage.includes('digitalSignature');
       const encipherment = cert.keyUsage.includes('keyEncipherment');
       if (!signature && !encipherment) {

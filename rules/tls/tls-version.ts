@@ -4,38 +4,40 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
-import type { TlsVersion } from '../../src/model/tls.js';
+import { endpointLabel, locationOf, quoteValue } from '../../src/model/endpoint.js';
 
-const ORDER: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
+const list = (versions: readonly string[]) => (versions.length ? versions.map((v) => `TLS ${v}`).join(', ') : 'no TLS version at all');
 
 export default defineRule({
   meta: {
     id: 'tls-version',
     area: 'tls',
-    title: 'TLS 1.2 is within the SBC\'s allowed versions',
+    title: 'TLS 1.2 is among the versions the SBC enables',
     severity: 'error',
     citations: [{ source: 'BYOC_TLS_SPEC', section: 'Requirements' }, { source: 'RFC8996' }],
     remediation: 'Allow TLS 1.2 on the SBC (minimum 1.2; maximum 1.2 or 1.3), for both the server and the client side.',
     docs: {
-      what: 'Checks that TLS 1.2 lies within [--tls-min, --tls-max] for each role; versions below 1.2 warn.',
-      why: 'BYOC Cloud speaks TLS 1.2 only: an SBC limited to TLS 1.3 (or 1.1) never completes a handshake.',
+      what: 'Checks that each TLS endpoint enables TLS 1.2 (after the product\'s own version semantics: Kamailio `TLSv1.2` is exactly 1.2, `TLSv1.2+` is 1.2 and newer); TLS 1.0 or 1.1 left on warns.',
+      why: 'BYOC Cloud speaks TLS 1.2 only: an SBC limited to TLS 1.3 (or 1.0) never completes a handshake with Genesys.',
     },
   },
   check({ tls }) {
-    if (!tls.versionsGiven) return [{ status: 'skip', target: 'settings', message: 'No --tls-min or --tls-max given.' }];
-    return tls.roles.map((role): Finding => {
-      const target = `settings.${role.role}`;
-      const min = role.minVersion;
-      const max = role.maxVersion;
-      const evidence = { minVersion: min ?? null, maxVersion: max ?? null };
-      const range = `${min ?? 'any'}..${max ?? 'any'}`;
-      if ((min && ORDER.indexOf(min) > ORDER.indexOf('1.2')) || (max && ORDER.indexOf(max) < ORDER.indexOf('1.2'))) {
-        return { status: 'fail', target, evidence, message: `The ${role.role} side allows TLS ${range}, which excludes TLS 1.2, the only version BYOC Cloud speaks.` };
+    const judged = tls.endpoints.filter((e) => e.versions);
+    if (judged.length === 0) return [{ status: 'skip', target: 'settings', message: 'No TLS versions given (--tls-min/--tls-max, or an SBC configuration).' }];
+    return judged.map((endpoint): Finding => {
+      const setting = endpoint.versions!;
+      const versions = setting.value;
+      const base = { target: endpoint.id, evidence: { versions, setting: setting.raw ?? null }, ...(locationOf(setting) ? { location: locationOf(setting) } : {}) };
+      const who = endpointLabel(endpoint);
+      const value = quoteValue(setting);
+      if (!versions.includes('1.2')) {
+        return { ...base, status: 'fail', message: `${who}, ${value} enables ${list(versions)}, which excludes TLS 1.2, the only version BYOC Cloud speaks.`, remediation: `Set ${endpoint.syntax.allowTls12()}.` };
       }
-      if (min && ORDER.indexOf(min) < ORDER.indexOf('1.2')) {
-        return { status: 'warn', target, evidence, message: `The ${role.role} side allows TLS ${range}: TLS 1.2 works, but TLS ${min} is deprecated (RFC 8996) and should be disabled.`, remediation: 'Set the minimum TLS version to 1.2.' };
+      const old = versions.filter((v) => v === '1.0' || v === '1.1');
+      if (old.length) {
+        return { ...base, status: 'warn', message: `${who}, ${value} enables ${list(versions)}: TLS 1.2 works, but ${list(old)} ${old.length === 1 ? 'is' : 'are'} deprecated (RFC 8996) and should be off.`, remediation: `Set ${endpoint.syntax.allowTls12()}.` };
       }
-      return { status: 'pass', target, evidence, message: `The ${role.role} side allows TLS ${range}, which includes TLS 1.2.` };
+      return { ...base, status: 'pass', message: `${who}, ${value} enables ${list(versions)}, which includes TLS 1.2.` };
     });
   },
 });

@@ -124,3 +124,19 @@ export function describeSource(value: Sourced<unknown> | undefined): string {
 export function written(value: Sourced<unknown>): string {
   return value.raw ?? (Array.isArray(value.value) ? value.value.join(',') : String(value.value));
 }
+
+/** "As TLS server (Genesys dials the SBC)", plus the endpoint's name when it came from a configuration. */
+export function endpointLabel(endpoint: Pick<TlsEndpointSettings, 'role' | 'format' | 'name'>): string {
+  const role = endpoint.role === 'server' ? 'As TLS server (Genesys dials the SBC)' : 'As TLS client (the SBC dials Genesys)';
+  return endpoint.format === 'flags' ? role : `${role}, ${endpoint.name}`;
+}
+
+/** A value for a message: `"HIGH:!kRSA"` (a flag), `cipher_list = "HIGH" (kamailio/tls.cfg:14)`, `"TLSv1+" (Kamailio default ...)`. */
+export function quoteValue(value: Sourced<unknown>): string {
+  const text = `"${written(value)}"`;
+  const from = value.from;
+  if (from.kind === 'file') return `${from.key} = ${text} (${from.file}:${from.line})`;
+  if (from.kind === 'default') return `${text} (${from.text})`;
+  if (from.kind === 'probe') return `${text} (observed)`;
+  return text;
+}

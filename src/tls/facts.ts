@@ -1,11 +1,11 @@
 /**
  * TLS settings facts: cipher strings (OpenSSL syntax, IANA names or both), group lists and
- * version bounds, resolved by the OpenSSL Node links. Loaded only when TLS flags are given.
+ * version bounds, resolved by the OpenSSL Node links, per endpoint. Loaded only when an endpoint has them.
  */
 import { byocSuites } from '../../rules/data/byoc-suites.js';
 import { suiteNames } from '../../rules/data/cipher-names.js';
-import { InputError } from '../errors.js';
-import type { TlsFacts, TlsRoleSettings, TlsVersion } from '../model/tls.js';
+import type { TlsEndpointSettings } from '../model/endpoint.js';
+import type { TlsEndpointFacts } from '../model/tls.js';
 import { GROUP_NAMES, OpenSslSettingError, tls12ClientHello } from './openssl.js';
 
 const byIana = new Map(suiteNames.map((s) => [s.iana.toUpperCase(), s]));
@@ -74,7 +74,7 @@ export async function attributeRemovals(terms: string[]): Promise<Array<{ term: 
 export async function smallestFix(opensslString: string): Promise<string | undefined> {
   const candidates = ['ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES128-GCM-SHA256', 'AES256-GCM-SHA384'];
   for (const suite of candidates) {
-    for (const attempt of [`${opensslString}:${suite}`, `${suite}:${opensslString}`]) {
+    for (const attempt of opensslString ? [`${opensslString}:${suite}`, `${suite}:${opensslString}`] : [suite]) {
       const suites = await enabledOrEmpty(attempt);
       if (suites.some((s) => BYOC.has(s) && byocSuites.find((b) => b.iana === s)!.status === 'supported')) return attempt;
     }
@@ -82,59 +82,84 @@ export async function smallestFix(opensslString: string): Promise<string | undef
   return undefined;
 }
 
-const VERSION_ORDER: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
+/** Groups newer OpenSSL releases know and this one may not: a list naming them is judged without them, with a warning. */
+const NEWER_OPENSSL_GROUPS = /^(X25519MLKEM768|SecP256r1MLKEM768|SecP384r1MLKEM1024|MLKEM(512|768|1024)|X25519Kyber768Draft00|X448MLKEM1024)$/i;
 
-export async function gatherTlsFacts(options: { ciphers?: string; curves?: string; tlsMin?: string; tlsMax?: string }): Promise<TlsFacts> {
-  const settings: Omit<TlsRoleSettings, 'role'> = { origin: 'command-line flags (both roles)' };
-  if (options.ciphers !== undefined) {
-    const raw = options.ciphers.trim();
-    if (!raw) throw new InputError('--ciphers is empty');
-    const mapped = toOpenSslTerms(cipherTerms(raw));
-    const opensslString = mapped.terms.join(':');
-    settings.cipherString = raw;
-    settings.opensslCipherString = opensslString;
-    if (mapped.terms.length === 0) {
-      settings.enabledSuites = [];
-    } else {
-      try {
-        settings.enabledSuites = await enabledSuites(opensslString);
-      } catch (error) {
-        if (error instanceof OpenSslSettingError) {
-          const hint = mapped.unknownIana.length ? ` (unknown names: ${mapped.unknownIana.join(', ')})` : '';
-          throw new InputError(`--ciphers "${raw}": OpenSSL accepts no cipher from it${hint}: ${error.message}`);
-        }
-        throw error;
-      }
-    }
-    const usable = settings.enabledSuites.filter((suite) => BYOC.has(suite));
-    if (usable.length < byocSuites.length) settings.byocRemovedBy = await attributeRemovals(mapped.terms);
-    if (!usable.some((suite) => byocSuites.find((b) => b.iana === suite)!.status === 'supported')) {
-      const fix = await smallestFix(opensslString);
-      if (fix) settings.suggestedFix = fix;
-    }
-  }
-  if (options.curves !== undefined) {
-    const raw = options.curves.trim();
-    if (!raw) throw new InputError('--curves is empty');
-    const list = raw.split(/[:,\s]+/).filter(Boolean).join(':');
-    settings.curvesString = raw;
+interface CipherFacts {
+  opensslCipherString: string;
+  enabledSuites: string[];
+  cipherError?: string;
+  byocRemovedBy?: Array<{ term: string; removed: string[] }>;
+  suggestedFix?: string;
+}
+
+interface GroupFacts {
+  groups?: string[];
+  groupError?: string;
+  groupsUnknownHere?: string[];
+}
+
+async function resolveCiphers(raw: string): Promise<CipherFacts> {
+  const mapped = toOpenSslTerms(cipherTerms(raw));
+  const opensslCipherString = mapped.terms.join(':');
+  const facts: CipherFacts = { opensslCipherString, enabledSuites: [] };
+  if (mapped.terms.length === 0) facts.cipherError = 'only TLS 1.3 suite names, which do not apply to TLS 1.2';
+  else {
     try {
-      const hello = await tls12ClientHello({ groups: list, ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384' });
-      settings.groups = hello.groups.map((g) => GROUP_NAMES[g] ?? `0x${g.toString(16).padStart(4, '0')}`);
+      facts.enabledSuites = await enabledSuites(opensslCipherString);
     } catch (error) {
-      if (error instanceof OpenSslSettingError) throw new InputError(`--curves "${raw}": OpenSSL does not accept this group list (${error.message})`);
-      throw error;
+      if (!(error instanceof OpenSslSettingError)) throw error;
+      const hint = mapped.unknownIana.length ? ` (unknown names: ${mapped.unknownIana.join(', ')})` : '';
+      facts.cipherError = `${error.message.replace(/\.$/, '')}${hint}`;
     }
   }
-  if (options.tlsMin) settings.minVersion = options.tlsMin as TlsVersion;
-  if (options.tlsMax) settings.maxVersion = options.tlsMax as TlsVersion;
-  if (settings.minVersion && settings.maxVersion && VERSION_ORDER.indexOf(settings.minVersion) > VERSION_ORDER.indexOf(settings.maxVersion)) {
-    throw new InputError(`--tls-min ${settings.minVersion} is above --tls-max ${settings.maxVersion}`);
+  const usable = facts.enabledSuites.filter((suite) => BYOC.has(suite));
+  if (usable.length < byocSuites.length && mapped.terms.length) facts.byocRemovedBy = await attributeRemovals(mapped.terms);
+  if (!usable.some((suite) => byocSuites.find((b) => b.iana === suite)!.status === 'supported')) {
+    const fix = await smallestFix(facts.cipherError ? '' : opensslCipherString);
+    if (fix) facts.suggestedFix = fix;
   }
-  return {
-    ciphersGiven: options.ciphers !== undefined,
-    curvesGiven: options.curves !== undefined,
-    versionsGiven: !!(options.tlsMin || options.tlsMax),
-    roles: (['server', 'client'] as const).map((role) => ({ role, ...settings })),
-  };
+  return facts;
+}
+
+/** Group lists are parsed exactly as OpenSSL's SSL_CTX_set1_groups_list does: `:`-separated names, nothing else. */
+async function resolveGroups(raw: string): Promise<GroupFacts> {
+  // Node accepts "auto" as its own shorthand; OpenSSL (and so the SBC) rejects it.
+  if (raw.trim().toLowerCase() === 'auto') return { groupError: 'group \'auto\' cannot be set (OpenSSL has no "auto" group list; Node.js does)' };
+  const names = raw.split(':');
+  const unknownHere = names.filter((n) => NEWER_OPENSSL_GROUPS.test(n));
+  const list = names.filter((n) => !NEWER_OPENSSL_GROUPS.test(n)).join(':');
+  const facts: GroupFacts = unknownHere.length ? { groupsUnknownHere: unknownHere } : {};
+  if (!list) return { ...facts, groups: [] };
+  try {
+    const hello = await tls12ClientHello({ groups: list, ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384' });
+    return { ...facts, groups: hello.groups.map((g) => GROUP_NAMES[g] ?? `0x${g.toString(16).padStart(4, '0')}`) };
+  } catch (error) {
+    if (!(error instanceof OpenSslSettingError)) throw error;
+    const bad = list.split(':').find((n) => !n || /[\s,;]/.test(n));
+    const why = bad !== undefined ? (bad ? `"${bad}" is not a group name (OpenSSL separates groups with ":" only)` : 'an empty name (a stray ":")') : 'a name OpenSSL does not know';
+    return { ...facts, groupError: `OpenSSL rejects the group list: ${why}` };
+  }
+}
+
+/** Resolves every endpoint's cipher string and group list with OpenSSL; repeated strings are resolved once. */
+export async function resolveEndpoints(endpoints: readonly TlsEndpointSettings[]): Promise<TlsEndpointFacts[]> {
+  const ciphers = new Map<string, Promise<CipherFacts>>();
+  const groups = new Map<string, Promise<GroupFacts>>();
+  return Promise.all(
+    endpoints.map(async (endpoint): Promise<TlsEndpointFacts> => {
+      const out: TlsEndpointFacts = { ...endpoint, openssl: process.versions.openssl };
+      if (endpoint.ciphers) {
+        const key = endpoint.ciphers.value;
+        if (!ciphers.has(key)) ciphers.set(key, resolveCiphers(key));
+        Object.assign(out, await ciphers.get(key));
+      }
+      if (endpoint.curves) {
+        const key = endpoint.curves.value;
+        if (!groups.has(key)) groups.set(key, resolveGroups(key));
+        Object.assign(out, await groups.get(key));
+      }
+      return out;
+    }),
+  );
 }

@@ -37,7 +37,7 @@ export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'c
     input: { name: 'test', format: 'pem', sha256: '0'.repeat(64), privateKeys: [] },
     acceptedCas,
     sip: { uris: [], sbcs: [] },
-    tls: { ciphersGiven: false, curvesGiven: false, versionsGiven: false, roles: [] },
+    tls: { endpoints: [] },
     crl: { attempted: false, certificates: [], timeoutSeconds: 10 },
     ...rest,
     chain,

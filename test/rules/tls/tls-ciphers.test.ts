@@ -11,5 +11,8 @@ ruleCases('tls-ciphers', [
   { name: 'a fix is offered only when OpenSSL confirms it', options: { ciphers: 'ECDHE-ECDSA-AES256-GCM-SHA384' }, expect: 'fail', message: /none of which/ },
   { name: 'only the two deprecated suites left', options: { ciphers: 'AES256-SHA256:ECDHE-RSA-AES256-SHA384' }, expect: 'warn', message: /only deprecated BYOC suites .*2025-03-24/ },
   { name: 'TLS 1.3 suites do not count (BYOC Cloud is TLS 1.2 only)', options: { ciphers: 'TLS_AES_256_GCM_SHA384:ECDHE-ECDSA-AES256-GCM-SHA384' }, expect: 'fail' },
-  { name: 'an ECDSA leaf can negotiate no BYOC suite', chain: 'ecdsa.pem', options: { ciphers: 'DEFAULT' }, expect: 'fail', message: /no BYOC suite can be negotiated with that certificate/ },
+  { name: 'an ECDSA leaf is leaf-key\'s finding, not a cipher-list one (one finding per fact)', chain: 'ecdsa.pem', options: { ciphers: 'DEFAULT' }, expect: 'pass' },
+  { name: 'a string OpenSSL selects nothing from is a finding, not an input error', options: { ciphers: 'RC4:EXP' }, expect: 'fail', message: /OpenSSL selects no cipher from "RC4:EXP".*will not load/ },
+  { name: 'an unknown name', options: { ciphers: 'NOPE-NOTHING' }, expect: 'fail', message: /selects no cipher/ },
+  { name: 'the fix for an empty selection is well formed (no leading ":")', options: { ciphers: '3DES' }, expect: 'fail', message: /selects no cipher/ },
 ]);
