@@ -16,6 +16,7 @@ import sipOptions from './sip/sip-options.js';
 import subjectName from './sip/subject-name.js';
 import uriParams from './sip/uri-params.js';
 import uriTransport from './sip/uri-transport.js';
+import mtlsNotRequired from './tls/mtls-not-required.js';
 import tlsCiphers from './tls/tls-ciphers.js';
 import tlsCurves from './tls/tls-curves.js';
 import tlsReachable from './tls/tls-reachable.js';
@@ -34,6 +35,7 @@ export const rules: readonly Rule[] = [
   hostNotIp,
   leafKey,
   leafUsage,
+  mtlsNotRequired,
   notRevoked,
   privateKey,
   rootAccepted,

@@ -11,13 +11,14 @@ const lazy = {
   './tls/facts.js': 'tls-facts',
   './probes/crl.js': 'crl',
   './pkcs7.js': 'pkcs7',
+  './probe.js': 'probe',
 };
 
 /** Keeps the lazy imports out of the main bundle and points them at dist/lazy/. */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(help|tls\/facts|probes\/crl|pkcs7)\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(help|tls\/facts|probes\/crl|pkcs7|probe)\.js$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: `./lazy/${lazy[args.path]}.mjs`, external: true } : undefined);
   },
 };
@@ -40,7 +41,7 @@ const main = await build({
 if (process.env.BYOC_BUILD_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(main.metafile));
 await build({
   ...common,
-  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts' },
+  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts', probe: 'src/cli/probe.ts' },
   outdir: 'dist/lazy',
   outExtension: { '.js': '.mjs' },
   format: 'esm',

@@ -72,7 +72,7 @@ export function decodeAll(ders: Buffer[], name: string): CertificateFacts[] {
   });
 }
 
-async function loadCaFile(path: string): Promise<CertificateFacts[]> {
+export async function loadCaFile(path: string): Promise<CertificateFacts[]> {
   const buf = await readInputFile(path, '--ca file');
   const parsed = await parseChainInput(buf, path, Infinity);
   return decodeAll(parsed.certificates, path);

@@ -91,6 +91,10 @@ function runExplain(id: string | undefined, io: Io): number {
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
+    if (argv[0] === 'probe') {
+      const { runProbe } = await import('./probe.js');
+      return await runProbe(argv.slice(1), io, pkg.version);
+    }
     const command = ['hash', 'rules', 'explain'].includes(argv[0] ?? '') ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
     const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
