@@ -46,6 +46,11 @@ export interface ProbeFacts {
   versions: Record<ProbeVersion, boolean>;
   /** The eight BYOC suites by IANA name: true when the server selected it offered alone. */
   suites: Record<string, boolean>;
+  /**
+   * Only when the server refuses secp384r1 but accepts other groups: each BYOC ECDHE suite offered alone
+   * with those groups, true when selected. The SBC's cipher list enables them; its group list is the problem.
+   */
+  suitesWithOtherGroups?: Record<string, boolean>;
   /** Each group offered alone with the BYOC ECDHE suites: true when the server used it. */
   groups: Record<string, boolean>;
   /** The handshake BYOC Cloud would make: its version, suite and group; null when the server refused it. */

@@ -28,6 +28,7 @@ export function probeEndpoint(facts: ProbeFacts, opensslNames: ReadonlyMap<strin
   const where = `${facts.target.host}:${facts.target.port}`;
   const seen = (text: string): Provenance => ({ kind: 'probe', text: `${text} at ${where}` });
   const accepted = Object.entries(facts.suites).filter(([, ok]) => ok).map(([iana]) => iana);
+  for (const [iana, ok] of Object.entries(facts.suitesWithOtherGroups ?? {})) if (ok && !accepted.includes(iana)) accepted.push(iana);
   // The suite the server picked from BYOC Cloud's full offer comes first: that is its preference.
   const first = facts.negotiated?.suite;
   const enabledSuites = first && accepted.includes(first) ? [first, ...accepted.filter((s) => s !== first)] : accepted;

@@ -206,6 +206,33 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
     if ((o.kind === 'byoc' || o.kind === 'suite') && flight.version === 'TLSv1.2') facts.versions['TLSv1.2'] = true;
   });
 
+  // A server without secp384r1 may still enable ECDHE suites with other groups: offer each alone with
+  // the groups it accepted, so the suite facts describe its cipher list, and tls-curves judges the group.
+  const otherGroups = PROBED_GROUPS.filter((g) => g !== options.group && facts.groups[g]);
+  if (!facts.groups[options.group] && otherGroups.length && Date.now() < deadline) {
+    const more = options.suites.filter((s) => s.keyExchange === 'ECDHE');
+    const extra = await pooled(
+      more.map((s) => async () => {
+        const t0 = Date.now();
+        const outcome = await offer(peer, clientHello({ version: 'TLSv1.2', suites: [s.code], groups: otherGroups.map((g) => GROUP_CODES[g]!), sni }), deadline);
+        return { suite: s, outcome, ms: Date.now() - t0 };
+      }),
+      options.concurrency ?? 8,
+    );
+    facts.suitesWithOtherGroups = {};
+    for (const { suite, outcome, ms } of extra) {
+      const flight = flightOf(outcome);
+      facts.suitesWithOtherGroups[suite.iana] = !!flight && flight.suite === suite.code;
+      attempts.push({
+        offer: `TLSv1.2 ${suite.iana} alone, groups ${otherGroups.join(':')}`,
+        kind: 'suite',
+        ...resultOf(outcome),
+        ...(flight ? { selected: { version: flight.version!, suite: suiteName(flight.suite!), ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}) } } : {}),
+        ms,
+      });
+    }
+  }
+
   const byoc = flightOf(outcomes[0]!.outcome);
   if (byoc) facts.negotiated = { version: byoc.version!, suite: suiteName(byoc.suite!), group: byoc.group !== undefined ? groupName(byoc.group) : null };
   // The chain as sent: from the BYOC-style offer, else from any TLS 1.2 flight that carried one.
