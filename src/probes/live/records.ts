@@ -147,6 +147,15 @@ export function preview(buf: Buffer): string {
  * TLS 1.3 handshake (the rest is encrypted), or at an alert. `complete: false` = more bytes needed.
  */
 export function readServerFlight(buf: Buffer): ServerFlight {
+  try {
+    return readFlight(buf);
+  } catch {
+    // A message that claims more than it holds: the peer is not a sound TLS server.
+    return { complete: true, notTls: `malformed TLS handshake: ${preview(buf)}` };
+  }
+}
+
+function readFlight(buf: Buffer): ServerFlight {
   const flight: ServerFlight = { complete: false };
   let handshake = Buffer.alloc(0);
   let pos = 0;
