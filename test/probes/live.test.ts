@@ -132,6 +132,18 @@ describe('openssl s_server peers', () => {
     expect(worst(report, 'mtls-not-required')).toBe('warn');
   });
 
+  test('SNI: a different chain without SNI is reported, and the one Genesys gets is judged', async () => {
+    // Without SNI: leaf and intermediate; with SNI sbc1.example.com (what Genesys sends): the leaf alone.
+    const peer = await start(sServer(['-cert', files['leaf.pem']!, '-key', files['leaf.key']!, '-cert_chain', files['int.pem']!, '-servername', 'sbc1.example.com', '-cert2', files['leaf.pem']!, '-key2', files['leaf.key']!, '-tls1_2']));
+    const report = await probeIt(peer.port);
+    expect(report.probe!.sni).toBe('sbc1.example.com');
+    expect(report.probe!.chainSent).toHaveLength(1);
+    expect(report.probe!.chainWithoutSni).toHaveLength(2);
+    expect(worst(report, 'chain-complete')).toBe('fail');
+    const { formatProbeText } = await import('../../src/reporters/probe-text.js');
+    expect(formatProbeText(report)).toMatch(/without SNI .* differs: Genesys sends SNI sbc1\.example\.com/);
+  });
+
   test('TLS 1.0 and 1.1 accepted warn; an s_server that does not speak SIP gets a sip-options result', async () => {
     const peer = await start(sServer(rsaServer(['-cert_chain', files['int.pem']!, '-cipher', `${BYOC_ECDHE}:AES256-SHA:@SECLEVEL=0`, '-groups', 'secp384r1', '-min_protocol', 'TLSv1'])));
     const report = await probeIt(peer.port);

@@ -83,3 +83,10 @@ test('SIP responses: status line, Server or User-Agent, partial input and non-SI
   expect(parseSipResponse('HTTP/1.1 400 Bad Request\r\n\r\n')).toBe('not-sip');
   expect(parseSipResponse('\x15\x03\x03')).toBe('not-sip');
 });
+
+test('Node\'s OpenSSL offers all eight BYOC suites at its default security level (the full handshake needs no @SECLEVEL)', async () => {
+  const { byocSuites } = await import('../../rules/data/byoc-suites.js');
+  const { tls12ClientHello } = await import('../../src/tls/openssl.js');
+  const hello = await tls12ClientHello({ ciphers: byocSuites.map((s) => s.openssl).join(':') });
+  expect([...hello.suites].sort()).toEqual(byocSuites.map((s) => s.code).sort());
+});
