@@ -25,7 +25,7 @@ export const probeSyntax: ProductSyntax = {
  */
 export function probeEndpoint(facts: ProbeFacts, opensslNames: ReadonlyMap<string, string>): TlsEndpointFacts | undefined {
   if (facts.fault) return undefined;
-  const where = `${facts.target.host}:${facts.target.port}`;
+  const where = `${facts.target.host.includes(':') ? `[${facts.target.host}]` : facts.target.host}:${facts.target.port}`;
   const seen = (text: string): Provenance => ({ kind: 'probe', text: `${text} at ${where}` });
   const accepted = Object.entries(facts.suites).filter(([, ok]) => ok).map(([iana]) => iana);
   for (const [iana, ok] of Object.entries(facts.suitesWithOtherGroups ?? {})) if (ok && !accepted.includes(iana)) accepted.push(iana);

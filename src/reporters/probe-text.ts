@@ -12,7 +12,8 @@ export function formatProbeText(report: Report, options: { chalk?: Painter } = {
   const p = report.probe!;
   const lines: string[] = [];
   const { fail, warn } = report.summary;
-  const where = `${p.target.host}:${p.target.port}${p.target.address && p.target.address !== p.target.host ? ` (${p.target.address})` : ''}`;
+  const host = (h: string) => (h.includes(':') ? `[${h}]` : h);
+  const where = `${host(p.target.host)}:${p.target.port}${p.target.address && p.target.address !== p.target.host ? ` (${p.target.address})` : ''}`;
   const verdict = fail
     ? chalk.red.bold(`NOT READY: ${where} fails ${fail} check${fail === 1 ? '' : 's'}; Genesys BYOC Cloud will not work with it as it is.`)
     : warn
