@@ -18,15 +18,17 @@ import notRevoked from './crl/not-revoked.js';
 import byocHost from './sip/byoc-host.js';
 import hostNotIp from './sip/host-not-ip.js';
 import sipPort from './sip/sip-port.js';
+import sipOptions from './sip/sip-options.js';
 import subjectName from './sip/subject-name.js';
 import uriParams from './sip/uri-params.js';
 import uriTransport from './sip/uri-transport.js';
+import mtlsNotRequired from './tls/mtls-not-required.js';
 import tlsCiphers from './tls/tls-ciphers.js';
 import tlsCurves from './tls/tls-curves.js';
+import tlsReachable from './tls/tls-reachable.js';
 import tlsVersion from './tls/tls-version.js';
 import rootAccepted from './trust/root-accepted.js';
 import trustsGenesys from './trust/trusts-genesys.js';
-import mtlsNotRequired from './tls/mtls-not-required.js';
 import configValid from './config/config-valid.js';
 import { isDataActionsRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
@@ -52,10 +54,12 @@ export const rules: readonly AnyRule[] = [
   notRevoked,
   privateKey,
   rootAccepted,
+  sipOptions,
   sipPort,
   subjectName,
   tlsCiphers,
   tlsCurves,
+  tlsReachable,
   tlsVersion,
   trustsGenesys,
   uriParams,

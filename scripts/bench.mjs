@@ -50,3 +50,89 @@ const results = [measure('offline check (--ca, --uri)', check), measure('offline
 const ok = results.every((r) => r.ratio <= 1.5 && r.rss <= 80);
 console.log(ok ? 'bench: within budget' : 'bench: OVER BUDGET');
 process.exitCode = ok ? 0 : 1;
+
+// The live probe against real peers on loopback, side by side with sslscan (and testssl.sh when
+// BENCH_TESTSSL=1: it takes tens of seconds per run). Goal: within 3x sslscan's wall time on the
+// Kamailio peer, and at least 100x faster than testssl.sh. Skipped when the tools are missing.
+const have = (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).error === undefined;
+const probeResults = await benchProbe();
+if (probeResults.some((r) => r.ratio > 3)) {
+  console.log('bench: probe OVER BUDGET (more than 3x sslscan)');
+  process.exitCode = 1;
+}
+
+async function benchProbe() {
+  const { spawn } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  if (!have('openssl')) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'byoc-bench-probe-'));
+  const sh = (args) => spawnSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
+  writeFileSync(join(dir, 'leaf.ext'), 'subjectAltName=DNS:sbc1.example.com\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n');
+  sh(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=Bench Root', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  sh(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=Bench Issuing CA']);
+  sh(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'int.pem', '-days', '30', '-extfile', 'ca.ext']);
+  sh(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=sbc1.example.com']);
+  sh(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '30', '-extfile', 'leaf.ext']);
+  const { readFileSync } = await import('node:fs');
+  writeFileSync(join(dir, 'chain.pem'), readFileSync(join(dir, 'leaf.pem'), 'utf8') + readFileSync(join(dir, 'int.pem'), 'utf8'));
+  const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+  const waitPort = async (port) => {
+    const { connect } = await import('node:net');
+    for (let i = 0; i < 150; i++) {
+      if (await new Promise((r) => { const c = connect({ host: '127.0.0.1', port }, () => { c.destroy(); r(true); }); c.on('error', () => r(false)); })) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+  const peers = [];
+  if (have('kamailio')) {
+    const port = await freePort();
+    writeFileSync(join(dir, 'tls.cfg'), `[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\nprivate_key = ${dir}/leaf.key\ncertificate = ${dir}/chain.pem\ncipher_list = ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-GCM-SHA384:AES256-SHA\n`);
+    writeFileSync(join(dir, 'kamailio.cfg'), `#!KAMAILIO\ndebug=1\nlog_stderror=yes\nfork=yes\nchildren=2\ntcp_children=4\nenable_tls=yes\nauto_aliases=no\nlisten=tls:127.0.0.1:${port}\nmpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"\nloadmodule "tls.so"\nloadmodule "sl.so"\nmodparam("tls", "config", "${dir}/tls.cfg")\nrequest_route {\n  if (method=="OPTIONS") { sl_send_reply("200", "OK"); exit; }\n  sl_send_reply("403", "Forbidden");\n}\n`);
+    const child = spawn('kamailio', ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-Y', dir, '-P', join(dir, 'k.pid')], { stdio: 'ignore' });
+    if (await waitPort(port)) peers.push({ label: 'Kamailio (TLS, answers OPTIONS)', port, child });
+    else child.kill();
+  }
+  {
+    const port = await freePort();
+    const child = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-naccept', '100000', '-cert', 'leaf.pem', '-key', 'leaf.key', '-cert_chain', 'int.pem', '-tls1_2', '-groups', 'secp384r1', '-quiet'], { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
+    if (await waitPort(port)) peers.push({ label: 'openssl s_server (one connection at a time)', port, child });
+    else child.kill();
+  }
+  const n = Number(process.env.BENCH_PROBE_RUNS ?? 7);
+  const timed = (cmd, args) => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+    if (r.error) throw r.error;
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const out = [];
+  try {
+    for (const peer of peers) {
+      const probeArgs = [join(root, 'dist/bin.cjs'), 'probe', `127.0.0.1:${peer.port}`, '--sbc', 'sbc1.example.com', '--ca', join(dir, 'root.pem'), '--offline', '--format', 'json'];
+      const ours = [];
+      const theirs = [];
+      timed(process.execPath, probeArgs);
+      for (let i = 0; i < n; i++) {
+        ours.push(timed(process.execPath, probeArgs));
+        if (have('sslscan')) theirs.push(timed('sslscan', ['--no-colour', `127.0.0.1:${peer.port}`]));
+      }
+      let line = `probe vs ${peer.label}`.padEnd(50) + ` byoc-check probe ${median(ours).toFixed(0)} ms`;
+      if (theirs.length) {
+        const ratio = median(ours) / median(theirs);
+        line += ` | sslscan ${median(theirs).toFixed(0)} ms | ratio ${ratio.toFixed(2)}${peer.label.startsWith('Kamailio') ? ' (target <= 3.00)' : ''}`;
+        if (peer.label.startsWith('Kamailio')) out.push({ ratio });
+      }
+      if (process.env.BENCH_TESTSSL && have('testssl')) {
+        const t = timed('testssl', ['--quiet', '--color', '0', '--warnings', 'off', `127.0.0.1:${peer.port}`]);
+        line += ` | testssl.sh ${(t / 1000).toFixed(1)} s (${(t / median(ours)).toFixed(0)}x slower; target >= 100x)`;
+      }
+      console.log(line);
+    }
+  } finally {
+    for (const p of peers) p.child.kill();
+  }
+  if (!peers.length) console.log('probe bench: no peer could be started (openssl / kamailio missing)');
+  return out;
+}

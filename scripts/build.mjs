@@ -16,6 +16,7 @@ const lazy = {
   'src/parsers/pkcs7.ts': 'pkcs7',
   'src/scan/scan.ts': 'scan',
   'src/data-actions/command.ts': 'data-actions',
+  'src/cli/probe.ts': 'probe',
 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -4,9 +4,10 @@ import type { OptionSpec } from './options.js';
 
 export async function renderHelp(command: string, specs: readonly OptionSpec[]): Promise<string> {
   const usage: Record<string, string> = {
-    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why\n  $0 data-actions INPUT...  will your web service keep accepting Genesys data actions mTLS certificates?',
+    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 probe HOST[:PORT] check a live SBC over the network, as BYOC Cloud connects\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why',
     hash: '$0 hash FILE... [--old]\n\nPrint "HASH  FILE" for every certificate, as openssl x509 -subject_hash does.',
     rules: '$0 rules [--format json]\n\nList every rule: id, severity, title and source.',
+    probe: '$0 probe HOST[:PORT] [options]\n\nConnect to a live SBC as Genesys BYOC Cloud does (PORT defaults to 5061): offer each BYOC suite, group and TLS version alone, read the certificate chain as sent, send SIP OPTIONS, and judge it all with the same rules as a file check.',
     explain: '$0 explain RULE\n\nWhat a rule checks, why Genesys cares, and how to fix it.',
     'data-actions': '$0 data-actions INPUT... [--trust FILE] [--region CODE] [--fetch]\n\nCheck the client certificates Genesys Cloud data actions present over mutual TLS, and whether your web service (--trust) accepts the Current and Upcoming ones. INPUT: the JSON of GET /api/v2/integrations/actions/certificates, or PEM files ("-" for stdin); --fetch gets the JSON with an OAuth client credentials grant.',
   };

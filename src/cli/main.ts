@@ -2,7 +2,6 @@
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
  * `byoc-check explain RULE`, `byoc-check data-actions INPUT...`. Returns the exit code; all I/O goes through `io`.
  */
-import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
 import { sources } from '../../rules/sources.js';
@@ -13,8 +12,7 @@ import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';
 import { parseChainInput } from '../parsers/chain-input.js';
 import { catalogOf } from '../reporters/catalog.js';
-import { reporters, type Format } from '../reporters/index.js';
-import type { Painter } from '../reporters/text.js';
+import { emit } from './emit.js';
 import { parseArgv } from './argv.js';
 import { dataActionsOptions } from './data-actions-options.js';
 import { checkOptions, type OptionSpec } from './options.js';
@@ -30,9 +28,8 @@ export interface Io {
   cwd: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './emit.js';
+import { EXIT_OK, EXIT_USAGE } from './emit.js';
 
 const hashOptions: readonly OptionSpec[] = [
   { name: 'old', type: 'boolean', default: false, describe: 'print the pre-1.0 MD5 hash (openssl x509 -subject_hash_old)' },
@@ -89,30 +86,13 @@ function timeoutOf(t: number): number {
   return t;
 }
 
-/** Formats the report, writes it (stdout or --output) and gives the exit code. */
-async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise<number> {
-  const format = String(v.format);
-  const output = v.output as string | undefined;
-  const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
-  const chalk = format === 'text' && color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
-  const text = reporters[format as Format](report, { strict: v.strict === true, chalk, catalog: format === 'sarif' ? catalogOf(rules) : undefined, base: io.cwd });
-  if (output) {
-    try {
-      writeFileSync(output, text);
-    } catch (error) {
-      throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  } else io.stdout(text);
-  if (!report.ok) return EXIT_FAILED;
-  // --strict gates a go-live: a warning, or an area left unchecked for want of input, is not a pass.
-  // CRLs left out by --offline (or scan without --online) were left out knowingly.
-  const unchecked = report.unchecked.filter((u) => !(u.area === 'crl' && report.options.offline));
-  return v.strict === true && (report.summary.warn > 0 || unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
-}
-
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
+    if (argv[0] === 'probe') {
+      const { runProbe } = await import('./probe.js');
+      return await runProbe(argv.slice(1), io, pkg.version);
+    }
     const command = ['hash', 'rules', 'explain', 'scan', 'data-actions'].includes(argv[0] ?? '') ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
     const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : command === 'data-actions' ? dataActionsOptions : [listOptions[1]!];

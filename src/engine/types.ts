@@ -4,6 +4,7 @@ import type { SipFacts } from '../model/sip.js';
 import type { TlsFacts } from '../model/tls.js';
 import type { CrlFacts } from '../model/crl.js';
 import type { DataActionsFacts } from '../model/data-actions.js';
+import type { ProbeFacts } from '../model/probe.js';
 import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
 
@@ -62,7 +63,8 @@ export interface Finding {
 
 export interface InputFacts {
   name: string;
-  format: 'pem' | 'der' | 'pkcs7';
+  /** tls: the Certificate message of a live handshake (`byoc-check probe`). */
+  format: 'pem' | 'der' | 'pkcs7' | 'tls';
   sha256: string;
   privateKeys: string[];
   /** scan: private keys committed to the repository among this trunk's files (location only, never content). */
@@ -84,6 +86,8 @@ export interface CheckContext {
   chainMissing?: string;
   /** SBC configuration files read for this context, and what the SBC would refuse to load in them. */
   config?: ConfigFacts;
+  /** What the live probe observed (`byoc-check probe`); absent for file checks. */
+  probe?: ProbeFacts;
 }
 
 export interface ConfigFacts {

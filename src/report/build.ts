@@ -129,5 +129,6 @@ export function buildReport(ctx: CheckContext, results: RuleResult[], version: s
     openssl: run.openssl,
     unchecked: unchecked.map(({ short: _short, ...u }) => u),
     verdict: verdictLine(results, unchecked, catalog),
+    ...(ctx.probe ? { probe: ctx.probe } : {}),
   };
 }

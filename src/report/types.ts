@@ -1,4 +1,5 @@
 import type { Area, RuleResult } from '../engine/types.js';
+import type { ProbeFacts } from '../model/probe.js';
 
 export interface CertificateSummary {
   index: number;
@@ -127,4 +128,6 @@ export interface Report {
   unchecked: UncheckedArea[];
   /** The verdict sentence, saying what was checked and what was not (the text report's last line). */
   verdict: string;
+  /** What `byoc-check probe` observed on the wire. */
+  probe?: ProbeFacts;
 }

@@ -1,0 +1,35 @@
+/** Formats a report with the reporter --format names, writes it (stdout or --output) and gives the exit code. */
+import { writeFileSync } from 'node:fs';
+import { trunkRules } from '../../rules/index.js';
+import { InputError } from '../errors.js';
+import type { Report } from '../report/types.js';
+import { catalogOf } from '../reporters/catalog.js';
+import { reporters, type Format } from '../reporters/index.js';
+import type { Painter } from '../reporters/text.js';
+import type { Io } from './main.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Formats the report, writes it (stdout or --output) and gives the exit code. */
+export async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise<number> {
+  const format = String(v.format);
+  const output = v.output as string | undefined;
+  const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
+  const chalk = format === 'text' && color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
+  const text = reporters[format as Format](report, { strict: v.strict === true, chalk, catalog: format === 'sarif' ? catalogOf(trunkRules) : undefined, base: io.cwd });
+  if (output) {
+    try {
+      writeFileSync(output, text);
+    } catch (error) {
+      throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  } else io.stdout(text);
+  if (!report.ok) return EXIT_FAILED;
+  // --strict gates a go-live: a warning, or an area left unchecked for want of input, is not a pass.
+  // CRLs left out by --offline (or scan without --online) were left out knowingly.
+  const unchecked = report.unchecked.filter((u) => !(u.area === 'crl' && report.options.offline));
+  return v.strict === true && (report.summary.warn > 0 || unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
+}
+
