@@ -2,13 +2,11 @@
  * `byoc-check probe HOST[:PORT] [options]`: the live probe's command line. Loaded lazily, so the
  * offline check never pays for it. Throws InputError for usage errors; main() turns them into exit 2.
  */
-import { writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { probeCheck } from '../probe.js';
 import { FORMATS } from '../reporters/index.js';
 import { emit } from './emit.js';
-import type { Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
 import type { Io } from './main.js';
 import { REGIONS, type OptionSpec } from './options.js';

@@ -46,5 +46,5 @@ export function formatProbeText(report: Report, options: { chalk?: Painter } = {
     lines.push(`  SIP OPTIONS  ${p.sip.answered ? `${p.sip.statusLine ?? `${p.sip.status} ${p.sip.reason}`}${p.sip.server ? ` (${p.sip.server})` : ''} in ${p.sip.ms} ms` : `no answer: ${p.sip.error}${p.sip.detail ? ` (${p.sip.detail})` : ''}`}`);
   }
   lines.push('');
-  return lines.join('\n') + '\n' + formatText(report, options);
+  return lines.join('\n') + '\n' + formatText(report, { ...options, probeHeaderDone: true });
 }

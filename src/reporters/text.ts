@@ -33,7 +33,7 @@ function marked(result: RuleResult): string[] {
 export function formatText(report: Report, options: { chalk?: Painter; base?: string } = {}): string {
   const chalk = options.chalk ?? plain;
   if (report.scan) return formatScanText(report, chalk, (status, text) => paint(chalk, status, text));
-  if (report.probe) return formatProbeText(report, { chalk });
+  if (report.probe && !options.probeHeaderDone) return formatProbeText(report, { chalk });
   const lines: string[] = [];
   lines.push(chalk.bold(`byoc-check ${report.tool.version}: ${report.input.name} (${report.input.format.toUpperCase()}, ${report.input.certificates} certificate${report.input.certificates === 1 ? '' : 's'})`));
   lines.push(chalk.dim(`checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}`));
