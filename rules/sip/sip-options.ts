@@ -21,7 +21,7 @@ export default defineRule({
     },
   },
   check({ probe }) {
-    if (!probe) return [{ status: 'skip', target: 'probe.sip', message: 'No live probe ran (`byoc-check probe HOST` sends SIP OPTIONS).' }];
+    if (!probe) return [{ status: 'skip', target: 'probe.sip', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no live probe ran (`byoc-check probe HOST` sends SIP OPTIONS).' }];
     const handshake = probe.attempts.find((a) => a.kind === 'handshake');
     if (!handshake || handshake.result !== 'accepted') {
       return [{ status: 'skip', target: 'probe.sip', evidence: { sip: probe.sip }, message: `No OPTIONS sent: the TLS handshake as BYOC Cloud makes it did not complete (${handshake ? handshake.result + (handshake.alert ? ` ${handshake.alert}` : '') : 'not attempted'}).` }];

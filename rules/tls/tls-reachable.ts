@@ -18,7 +18,7 @@ export default defineRule({
     },
   },
   check({ probe }) {
-    if (!probe) return [{ status: 'skip', target: 'probe', message: 'No live probe ran (`byoc-check probe HOST` connects to the SBC).' }];
+    if (!probe) return [{ status: 'skip', target: 'probe', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no live probe ran (`byoc-check probe HOST` connects to the SBC).' }];
     const where = `${probe.target.host.includes(':') ? `[${probe.target.host}]` : probe.target.host}:${probe.target.port}`;
     if (probe.fault) return [{ status: 'fail', target: 'probe', evidence: { fault: probe.fault.kind, address: probe.target.address }, message: probe.fault.message }];
     const answered = probe.attempts.filter((a) => a.result === 'accepted' || a.result.startsWith('alert ')).length;

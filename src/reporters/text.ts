@@ -30,7 +30,7 @@ function marked(result: RuleResult): string[] {
 }
 
 /** `chalk` is a chalk instance (colour) or `plain`; chalk is only loaded when colour is on. */
-export function formatText(report: Report, options: { chalk?: Painter; base?: string } = {}): string {
+export function formatText(report: Report, options: { chalk?: Painter; base?: string; /** The probe's own header was written: go on with the chain report. */ probeHeaderDone?: boolean } = {}): string {
   const chalk = options.chalk ?? plain;
   if (report.scan) return formatScanText(report, chalk, (status, text) => paint(chalk, status, text));
   if (report.probe && !options.probeHeaderDone) return formatProbeText(report, { chalk });

@@ -85,7 +85,7 @@ describe('uncheckedAreas is derived from the results, however a rule came to ski
   test('a uniform runner skip ("requires") counts like a rule\'s own skip branch', () => {
     const results = rules.map((r) => result(r.meta.id, r.meta.area === 'tls' ? 'skip' : 'pass', r.meta.area === 'tls' ? { message: 'Not applicable: needs tls settings.', evidence: { requires: ['tls settings'] } } : {}));
     const unchecked = uncheckedAreas(ctx([], { tls: { endpoints: flagEndpoints({ ciphers: 'HIGH', curves: 'secp384r1', tlsMin: '1.2' }) } }), results, rules);
-    expect(unchecked).toEqual([{ area: 'tls', rules: ['mtls-not-required', 'tls-ciphers', 'tls-curves', 'tls-version'], reason: 'Not applicable: needs tls settings.', hint: 'see the skipped results of mtls-not-required, tls-ciphers, tls-curves, tls-version', short: 'Not applicable: needs tls settings.' }]);
+    expect(unchecked).toEqual([{ area: 'tls', rules: ['mtls-not-required', 'tls-ciphers', 'tls-curves', 'tls-reachable', 'tls-version'], reason: 'Not applicable: needs tls settings.', hint: 'see the skipped results of mtls-not-required, tls-ciphers, tls-curves, tls-reachable, tls-version', short: 'Not applicable: needs tls settings.' }]);
     expect(verdictLine(results, unchecked, rules)).toMatch(/^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs and SBC configuration passed; not checked: TLS settings \(Not applicable/);
   });
 
@@ -112,7 +112,7 @@ describe('the command line', () => {
     const run = cli(base);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toMatch(/every check passed/);
-    expect(run.stdout).toMatch(/\nREADY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names \(give --sbc\/--uri\), TLS settings \(give --ciphers\/--curves\/--tls-min\), CRLs \(--offline\)\. \(12 passed, 0 failed, 0 warnings, 14 skipped\)\n$/);
+    expect(run.stdout).toMatch(/\nREADY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names \(give --sbc\/--uri\), TLS settings \(give --ciphers\/--curves\/--tls-min\), CRLs \(--offline\)\. \(12 passed, 0 failed, 0 warnings, 16 skipped\)\n$/);
     expect(cli([...base, '--strict']).status).toBe(1);
     expect(results(await good(), 'crl-reachable')[0]!.status).toBe('skip');
   });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ajvDraft04 from 'ajv-draft-04';
 import type { Log, Result } from 'sarif';
-import { rules } from '../../rules/index.js';
+import { trunkRules as rules, trunkRules } from '../../rules/index.js';
 import { catalogOf } from '../../src/reporters/catalog.js';
 import { formatSarif } from '../../src/reporters/sarif.js';
 import { fixtures } from '../helpers/fixtures.js';
@@ -138,7 +138,7 @@ describe('SARIF through the CLI', () => {
     const log = assertValidSarif(run.stdout);
     expect(resultsOf(log).some((r) => r.ruleId === 'cert-validity' && r.level === 'error')).toBe(true);
     expect(log.runs[0]!.invocations![0]).toMatchObject({ executionSuccessful: true, exitCode: 1 });
-    expect(log.runs[0]!.tool.driver.rules).toHaveLength(rules.length);
+    expect(log.runs[0]!.tool.driver.rules).toHaveLength(trunkRules.length);
     // Run from the chain's folder with a relative path: the artifact URI stays relative.
     const local = spawnSync(process.execPath, [BIN, 'expired.pem', '--ca', files['root.pem']!, '--offline', '--format', 'sarif'], { cwd: dirname(files['expired.pem']!), encoding: 'utf8' });
     const uris = resultsOf(assertValidSarif(local.stdout)).map((r) => r.locations![0]!.physicalLocation!.artifactLocation);
