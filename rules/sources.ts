@@ -25,6 +25,9 @@ export const sources = {
   RFC8996: { title: 'RFC 8996: Deprecating TLS 1.0 and TLS 1.1', url: 'https://www.rfc-editor.org/rfc/rfc8996' },
   RFC9325: { title: 'RFC 9325: Recommendations for Secure Use of TLS', url: 'https://www.rfc-editor.org/rfc/rfc9325' },
   OPENSSL_CIPHERS: { title: 'OpenSSL ciphers(1): cipher list format', url: 'https://docs.openssl.org/3.0/man1/openssl-ciphers/' },
+  OPENSSL_VERIFY: { title: 'OpenSSL 3 openssl-verification-options(1) and SSL_CTX_set_security_level(3)', url: 'https://docs.openssl.org/3.0/man1/openssl-verification-options/' },
+  JAVA_DISABLED_ALGORITHMS: { title: 'Java SE java.security: jdk.certpath.disabledAlgorithms', url: 'https://www.java.com/en/configure_crypto.html' },
+  CABF_BR: { title: 'CA/Browser Forum Baseline Requirements for TLS Server Certificates', url: 'https://cabforum.org/working-groups/server/baseline-requirements/' },
   MOZILLA_ROOT_PROGRAM: { title: 'Mozilla Root Store Policy and CA distrust announcements', url: 'https://wiki.mozilla.org/CA' },
   BYOC_CHECK: { title: 'byoc-check: operational advice from field experience (not a Genesys requirement)' },
 } as const;

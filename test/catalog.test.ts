@@ -23,7 +23,7 @@ test('rules/index.ts is sorted by id and ids are unique kebab-case', () => {
 test('the public rule ids are exactly those the issues promise', () => {
   expect(rules.map((r) => r.meta.id)).toEqual([
     'byoc-host', 'ca-constraints', 'cert-validity', 'chain-complete', 'chain-order', 'chain-signatures', 'crl-reachable',
-    'host-not-ip', 'leaf-key', 'leaf-usage', 'not-revoked', 'private-key', 'root-accepted', 'sip-port', 'subject-name',
+    'host-not-ip', 'key-strength', 'leaf-key', 'leaf-usage', 'not-revoked', 'private-key', 'root-accepted', 'sip-port', 'subject-name',
     'tls-ciphers', 'tls-curves', 'tls-version', 'uri-params', 'uri-transport',
   ]);
 });

@@ -68,7 +68,13 @@ export interface CheckContext {
   sip: SipFacts;
   tls: TlsFacts;
   crl: CrlFacts;
+  /** --pki-profile: 'default' judges as OpenSSL and Java do; 'strict' also fails webpki / CA/Browser Forum rules. */
+  pkiProfile: PkiProfile;
+  /** --max-depth: the SBC's verify depth (intermediates allowed below the trust anchor), when given. */
+  maxDepth?: number;
 }
+
+export type PkiProfile = 'default' | 'strict';
 
 export interface Rule {
   meta: RuleMeta;

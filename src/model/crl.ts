@@ -1,6 +1,8 @@
 export type CrlOutcome =
   | 'ok' | 'http-error' | 'refused' | 'timeout' | 'too-large' | 'garbage' | 'bad-signature'
-  | 'no-issuer' | 'redirect-error' | 'unsupported-scheme' | 'network-error';
+  | 'no-issuer' | 'redirect-error' | 'unsupported-scheme' | 'network-error'
+  /** A --crl file CRL OpenSSL would refuse (no cRLSign, unhandled critical extension, expired ...). */
+  | 'rejected';
 
 export interface CrlFetch {
   url: string;
@@ -15,6 +17,10 @@ export interface CrlFetch {
   nextUpdate?: string;
   fromCache?: boolean;
   revoked?: { serial: string; date: string; reason?: string };
+  /** The --crl file this CRL came from (nothing was fetched). */
+  file?: string;
+  /** The CRL has no cRLNumber extension (RFC 5280 5.2.3: MUST include it). */
+  missingCrlNumber?: boolean;
 }
 
 export interface CrlCertificateFacts {
@@ -29,4 +35,6 @@ export interface CrlFacts {
   attempted: boolean;
   certificates: CrlCertificateFacts[];
   timeoutSeconds: number;
+  /** --crl files given by the user. */
+  files?: string[];
 }
