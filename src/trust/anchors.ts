@@ -5,8 +5,9 @@ import type { AcceptedCa } from '../model/trust.js';
 import type { Anchors } from '../x509/chain.js';
 import { nodeRootStore, systemRootStore, type RootStore } from './stores.js';
 
+/** Same name and key, compared as SubjectPublicKeyInfo bytes (a key OpenSSL cannot load must not throw here). */
 function sameKeyAndName(a: CertificateFacts, b: CertificateFacts): boolean {
-  return a.sha256 === b.sha256 || (a.subjectCanon === b.subjectCanon && a.x509.publicKey.equals(b.x509.publicKey));
+  return a.sha256 === b.sha256 || (a.subjectCanon === b.subjectCanon && a.publicKey.spki.equals(b.publicKey.spki));
 }
 
 /** BYOC list rows for a subject hash (several when hashes collide, as for Network Solutions). */

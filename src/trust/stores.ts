@@ -34,15 +34,20 @@ export class RootStore {
 
   constructor(private readonly ders: Buffer[], readonly source: RootSource) {}
 
-  /** Roots whose subject equals `issuerDer` (byte search, then OpenSSL canonical comparison). */
+  /**
+   * Roots whose subject equals `issuerDer` in OpenSSL's canonical comparison. A byte search finds
+   * the usual case cheaply; when it finds nothing, every root is compared canonically, since a name
+   * encoded differently (UTF8String for PrintableString, other case or spacing) is still the same
+   * name to a verifier, and a look-alike must not hide behind a different encoding.
+   */
   findBySubject(issuerDer: Buffer, issuerCanon: string): CertificateFacts[] {
-    const found: CertificateFacts[] = [];
-    this.ders.forEach((der, i) => {
-      if (der.indexOf(issuerDer) === -1 && !this.decoded.get(i)) return;
+    const match = (i: number) => {
       const cert = this.decode(i);
-      if (cert && cert.subjectCanon === issuerCanon) found.push(cert);
-    });
-    return found;
+      return cert && cert.subjectCanon === issuerCanon ? cert : undefined;
+    };
+    const quick = this.ders.flatMap((der, i) => (der.indexOf(issuerDer) !== -1 || this.decoded.get(i) ? [match(i)] : [])).filter((c): c is CertificateFacts => !!c);
+    if (quick.length) return quick;
+    return this.ders.map((_, i) => match(i)).filter((c): c is CertificateFacts => !!c);
   }
 
   all(): CertificateFacts[] {

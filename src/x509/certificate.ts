@@ -168,9 +168,10 @@ function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san'], ext?
       case CTX | 1: into.email.push(view.toString('latin1')); break;
       case CTX | 2: {
         const text = view.toString('latin1');
+        // A malformed name stays in the SAN list (it still counts as a DNS SAN for name matching) and is noted.
         const problem = ext && dnsNameProblem(text);
         if (problem) ext.malformedNames.push(problem);
-        else into.dns.push(text);
+        into.dns.push(text);
         break;
       }
       case CTX | 6: into.uri.push(view.toString('latin1')); break;

@@ -3,15 +3,16 @@
  * X509_supported_extension and x509v3_cache_extensions; x509_vfy.c check_extensions):
  * - 'openssl': what `openssl verify` rejects by default (a critical extension it does not process,
  *   a repeated or undecodable extension, pathLen on a non-CA);
+ * - 'java': what Java (JSSE / PKIX) rejects although OpenSSL accepts it;
  * - 'strict': what only `openssl verify -x509_strict` rejects (missing AKI/SKI, a CA whose
  *   basicConstraints is not critical, keyCertSign on a non-CA ...);
  * - 'webpki': RFC 5280 / CA/Browser Forum requirements OpenSSL and Java do not enforce.
- * Rules fail 'openssl' problems, and warn on the others unless --pki-profile strict.
+ * Rules fail 'openssl' and 'java' problems, and warn on the others unless --pki-profile strict.
  */
 import type { CertificateFacts } from '../model/certificate.js';
 import { couldIssue } from './chain.js';
 
-export type StructureLevel = 'openssl' | 'strict' | 'webpki';
+export type StructureLevel = 'openssl' | 'java' | 'strict' | 'webpki';
 
 export interface StructureProblem {
   level: StructureLevel;
@@ -73,14 +74,15 @@ export function structureProblems(cert: CertificateFacts, position: number, leng
   if (length > 1) {
     if (ca && cert.basicConstraints && !cert.basicConstraints.critical) out.push({ level: 'strict', text: 'is a CA whose basicConstraints extension is not critical (RFC 5280 4.2.1.9 MUST; openssl verify -x509_strict rejects it)' });
     if (ca && !cert.keyUsage) out.push({ level: 'strict', text: 'is a CA without a keyUsage extension (RFC 5280 4.2.1.3 MUST; openssl verify -x509_strict rejects it)' });
-    if (!ca && cert.keyUsage?.includes('keyCertSign')) out.push({ level: 'strict', text: 'asserts keyCertSign without being a CA (basicConstraints CA:TRUE); openssl verify -x509_strict rejects it' });
+    if (!ca && cert.keyUsage?.includes('keyCertSign') && !(anchor && cert.version >= 3 && !cert.basicConstraints)) out.push({ level: 'strict', text: 'asserts keyCertSign without being a CA (basicConstraints CA:TRUE); openssl verify -x509_strict rejects it' });
     if (critical('2.5.29.35')) out.push({ level: 'strict', text: 'has a critical authorityKeyIdentifier (RFC 5280 4.2.1.1: MUST be non-critical)' });
     if (cert.version >= 3) {
       if (!anchor && !cert.extensions.some((e) => e.oid === '2.5.29.35') && !opensslSelfSigned(cert)) out.push({ level: 'strict', text: 'has no authorityKeyIdentifier (RFC 5280 4.2.1.1 MUST; openssl verify -x509_strict rejects it)' });
       if (ca && !cert.subjectKeyId) out.push({ level: 'strict', text: 'is a CA without a subjectKeyIdentifier (RFC 5280 4.2.1.2 MUST; openssl verify -x509_strict rejects it)' });
     }
-    if (cert.subjectCanon === '' && cert.hasSanExtension && !critical('2.5.29.17')) out.push({ level: 'strict', text: 'has an empty subject and a non-critical subjectAltName (RFC 5280 4.2.1.6 MUST be critical; openssl verify -x509_strict rejects it)' });
   }
+  if (cert.subjectCanon === '' && cert.hasSanExtension && !critical('2.5.29.17')) out.push({ level: 'java', text: 'has an empty subject and a non-critical subjectAltName (RFC 5280 4.2.1.6 MUST be critical); Java refuses to parse such a certificate and openssl verify -x509_strict rejects it' });
+  if (anchor && cert.version >= 3 && !cert.basicConstraints) out.push({ level: 'java', text: 'is a version 3 root without basicConstraints; Java\'s TLS trust manager refuses it as "not a CA certificate" (openssl verify -x509_strict too, when it has keyCertSign)' });
   // RFC 5280 / CA/Browser Forum requirements no OpenSSL mode checks.
   if (cert.serialProblem && !anchor) out.push({ level: 'webpki', text: `has an invalid serial number: ${cert.serialProblem} (RFC 5280 4.1.2.2)` });
   if (critical('2.5.29.36') === false && cert.extensions.some((e) => e.oid === '2.5.29.36')) out.push({ level: 'webpki', text: 'has a non-critical policyConstraints extension (RFC 5280 4.2.1.11: MUST be critical)' });
@@ -97,5 +99,5 @@ export function structureProblems(cert: CertificateFacts, position: number, leng
 
 /** 'openssl' problems fail; the stricter levels warn, and fail with --pki-profile strict. */
 export function structureStatus(problem: StructureProblem, profile: 'default' | 'strict'): 'fail' | 'warn' {
-  return problem.level === 'openssl' || profile === 'strict' ? 'fail' : 'warn';
+  return problem.level === 'openssl' || problem.level === 'java' || profile === 'strict' ? 'fail' : 'warn';
 }
