@@ -19,11 +19,11 @@ export function byocAnchors(list: readonly AcceptedCa[], stores: RootStore[] = [
   const accepted = (cert: CertificateFacts) => listedEntries(list, cert.subjectHash).length > 0;
   return {
     mode: 'byoc',
-    issuersOf(cert) {
+    issuersOf(cert, anyEncoding = false) {
       const seen = new Set<string>();
       const out: Array<{ cert: CertificateFacts; origin: RootOrigin; accepted: boolean }> = [];
       for (const store of stores) {
-        for (const root of store.findBySubject(cert.issuerDer, cert.issuerCanon)) {
+        for (const root of store.findBySubject(cert.issuerDer, cert.issuerCanon, anyEncoding)) {
           if (seen.has(root.sha256)) continue;
           seen.add(root.sha256);
           out.push({ cert: root, origin: store.source as RootOrigin, accepted: accepted(root) });

@@ -10,8 +10,11 @@ import { nameConstraintViolations } from './name-constraints.js';
 
 export interface Anchors {
   mode: 'byoc' | 'custom';
-  /** Trusted certificates whose subject equals the given issuer name, best first. */
-  issuersOf(cert: CertificateFacts): Array<{ cert: CertificateFacts; origin: RootOrigin; accepted: boolean }>;
+  /**
+   * Trusted certificates whose subject equals the given issuer name, best first; `anyEncoding`
+   * also finds names encoded differently (slower: asked only before matching a listed root by hash).
+   */
+  issuersOf(cert: CertificateFacts, anyEncoding?: boolean): Array<{ cert: CertificateFacts; origin: RootOrigin; accepted: boolean }>;
   /** True when this certificate is itself a trust anchor. */
   isAnchor(cert: CertificateFacts): boolean;
   /** Listed roots with this subject hash (BYOC mode only). */
@@ -136,7 +139,9 @@ function explore(input: CertificateFacts[], anchors: Anchors, leafInputIndex: nu
     if (tried >= MAX_CANDIDATES || ++steps > MAX_STEPS) return;
     const current = path[path.length - 1]!.cert;
     if (anchors.isAnchor(current)) return offer({ path, complete: true });
-    const named = anchors.issuersOf(current);
+    let named = anchors.issuersOf(current);
+    // Before a listed root is matched by hash alone, look for its name in any encoding.
+    if (!named.length && anchors.acceptedByHash(current.issuerHash).length) named = anchors.issuersOf(current, true);
     const trusted = named.filter((a) => couldIssue(a.cert, current));
     for (const a of trusted.filter((t) => signedBy(current, t.cert).valid)) offer({ path: [...path, rootEntry(a.cert, a.origin, input)], complete: true });
     if (isSelfSigned(current)) return offer({ path, complete: false });
