@@ -31,10 +31,12 @@ export default defineRule({
   check({ chain, sip, pkiProfile }) {
     const leaf = chain.path[0]!.cert;
     const dnsNames = leaf.san.dns;
+    const sipHosts = leaf.san.uri.map(sipUriHost).filter((h): h is string => !!h);
     // CA/Browser Forum 7.1.4.3: a CN, when present, repeats one SAN entry exactly (an IP in its
     // canonical text). OpenSSL and Java do not check it: a warning, a failure with --pki-profile strict.
     const cnFindings: Finding[] = (leaf.hasSanExtension ? leaf.commonNames : [])
-      .filter((cn) => !dnsNames.includes(cn) && !leaf.san.ip.includes(cn))
+      // A CN with spaces is a label, not a name ("Carrier SBC"); a SIP URI host in the SAN counts (RFC 5922).
+      .filter((cn) => !/\s/.test(cn) && !dnsNames.includes(cn) && !leaf.san.ip.includes(cn) && !sipHosts.includes(cn))
       .map((cn) => ({
         status: pkiProfile === 'strict' ? 'fail' : 'warn',
         target: 'certificate[0]',
@@ -42,7 +44,6 @@ export default defineRule({
         message: `The CN "${cn}" is not written exactly as any SAN entry (${[...dnsNames, ...leaf.san.ip].join(', ') || 'none'}); the CA/Browser Forum (7.1.4.3) requires it to repeat one, in the same case and canonical form.`,
         remediation: 'Have the certificate reissued with a CN equal to one of its SAN names (or no CN).',
       }));
-    const sipHosts = leaf.san.uri.map(sipUriHost).filter((h): h is string => !!h);
     const covered = [...dnsNames, ...sipHosts.map((h) => `sip:${h}`), ...(dnsNames.length ? [] : leaf.commonNames.map((cn) => `CN=${cn}`))];
     if (sip.sbcs.length === 0) {
       return [...cnFindings, {
