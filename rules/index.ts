@@ -4,6 +4,7 @@ import certValidity from './cert/cert-validity.js';
 import chainComplete from './cert/chain-complete.js';
 import chainOrder from './cert/chain-order.js';
 import chainSignatures from './cert/chain-signatures.js';
+import keyStrength from './cert/key-strength.js';
 import leafKey from './cert/leaf-key.js';
 import leafUsage from './cert/leaf-usage.js';
 import privateKey from './cert/private-key.js';
@@ -48,6 +49,7 @@ export const rules: readonly AnyRule[] = [
   daTrusted,
   daValidity,
   hostNotIp,
+  keyStrength,
   leafKey,
   leafUsage,
   mtlsNotRequired,

@@ -21,6 +21,7 @@ import { gatherSipFacts } from './sip/facts.js';
 import { byocAnchors, customAnchors } from './trust/anchors.js';
 import { CertificateDecodeError, decodeCertificate } from './x509/certificate.js';
 import { buildChain } from './x509/chain.js';
+import { addCrlFiles } from './x509/crl-file.js';
 
 export interface CheckOptions {
   /** A path, or "-" for standard input. */
@@ -41,6 +42,12 @@ export interface CheckOptions {
   cacheDir?: string;
   /** Environment for network probes: HTTPS_PROXY, HTTP_PROXY, NO_PROXY (and lower case). None: direct connections. */
   env?: Record<string, string | undefined>;
+  /** --crl: CRL files (PEM or DER) given by the user; they feed not-revoked, also with --offline. */
+  crlFiles?: string[];
+  /** --max-depth: the SBC's verify depth. */
+  maxDepth?: number;
+  /** --pki-profile (default 'default'). */
+  pkiProfile?: 'default' | 'strict';
   /** Called for slow network steps (CRL downloads), for a progress line. */
   progress?: (message: string | null) => void;
   version?: string;
@@ -112,6 +119,10 @@ export async function check(options: CheckOptions): Promise<Report> {
     const { gatherCrlFacts } = await import('./probes/crl.js');
     crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress, env: options.env });
   }
+  if (options.crlFiles?.length) {
+    const files = await Promise.all(options.crlFiles.map(async (path) => ({ path, der: await readInputFile(path, '--crl file') })));
+    crl = addCrlFiles(crl, chain, files, now);
+  }
 
   const ctx: CheckContext = {
     now,
@@ -123,6 +134,8 @@ export async function check(options: CheckOptions): Promise<Report> {
     sip,
     tls,
     crl,
+    pkiProfile: options.pkiProfile ?? 'default',
+    ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   };
   const results = runRules(trunkRules, ctx);
   const recorded = {

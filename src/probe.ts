@@ -20,7 +20,7 @@ import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { gatherSipFacts } from './sip/facts.js';
 import { byocAnchors, customAnchors } from './trust/anchors.js';
-import { buildChain } from './x509/chain.js';
+import { buildChain, emptyChain } from './x509/chain.js';
 
 export interface ProbeCheckOptions {
   host: string;
@@ -87,7 +87,7 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
   const certificates = decodeAll(observed.chainDer, `${name} (Certificate message)`);
   const chain: ChainFacts = certificates.length
     ? buildChain(certificates, anchors)
-    : { input: [], leafInputIndex: 0, path: [], complete: false, links: [], extras: [], duplicates: [], trustMode: anchors.mode };
+    : emptyChain(anchors.mode);
 
   const endpoint = probeEndpoint(facts, new Map(byocSuites.map((s) => [s.iana, s.openssl])));
   const timeoutSeconds = options.timeoutSeconds;
@@ -108,6 +108,7 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
     tls: { endpoints: endpoint ? [endpoint] : [] },
     crl,
     probe: facts,
+    pkiProfile: 'default',
     // Without a certificate from the SBC, the rules about the chain have nothing to judge.
     ...(certificates.length ? {} : { chainMissing: facts.fault ? `no TLS server answered (${facts.fault.kind}).` : 'the SBC sent no certificate in a TLS 1.2 handshake.' }),
   };

@@ -24,7 +24,7 @@ test('the public rule ids are exactly those the issues promise', () => {
   expect(rules.map((r) => r.meta.id)).toEqual([
     'byoc-host', 'ca-constraints', 'cert-validity', 'chain-complete', 'chain-order', 'chain-signatures', 'config-valid', 'crl-reachable',
     'da-chain', 'da-client-auth', 'da-region', 'da-rotation', 'da-trusted', 'da-validity',
-    'host-not-ip', 'leaf-key', 'leaf-usage', 'mtls-not-required', 'not-revoked', 'private-key', 'root-accepted', 'sip-options', 'sip-port', 'subject-name',
+    'host-not-ip', 'key-strength', 'leaf-key', 'leaf-usage', 'mtls-not-required', 'not-revoked', 'private-key', 'root-accepted', 'sip-options', 'sip-port', 'subject-name',
     'tls-ciphers', 'tls-curves', 'tls-reachable', 'tls-version', 'trusts-genesys', 'uri-params', 'uri-transport',
   ]);
 });

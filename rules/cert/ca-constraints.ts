@@ -6,7 +6,8 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { pathTarget } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
-import { nameConstraintViolations } from '../../src/x509/name-constraints.js';
+import { dialledHostViolations, nameConstraintNotes, nameConstraintViolations } from '../../src/x509/name-constraints.js';
+import { structureProblems, structureStatus } from '../../src/x509/structure.js';
 
 export default defineRule({
   meta: {
@@ -17,21 +18,32 @@ export default defineRule({
     citations: [{ source: 'RFC5280', section: '4.2.1.3, 4.2.1.9, 6.1.4' }],
     remediation: 'Use the intermediate certificates your CA publishes; a certificate without CA rights cannot sign other certificates.',
     docs: {
-      what: 'Checks basicConstraints CA:TRUE, keyCertSign and pathLenConstraint on every certificate that signs another on the path.',
+      what: 'Checks basicConstraints CA:TRUE, keyCertSign, pathLenConstraint and name constraints (also against the dialled SBC host when a wildcard covers it) on every certificate that signs another on the path, and their structure as OpenSSL judges it: critical extensions it does not process fail; what only openssl verify -x509_strict or the CA/Browser Forum rejects warns (fails with --pki-profile strict).',
       why: 'Verifiers reject a path through a non-CA certificate or one that exceeds a CA\'s path length.',
     },
   },
-  check({ chain }) {
+  check({ chain, pkiProfile, sip }) {
     const findings: Finding[] = [];
+    const leaf = chain.path[0]!.cert;
+    // Hosts Genesys dials that the leaf covers only through a wildcard: constraints apply to them too.
+    const wildcardHosts = sip.sbcs
+      .filter((s) => s.hostType === 'hostname')
+      .map((s) => s.host.toLowerCase().replace(/\.$/, ''))
+      .filter((host) => !leaf.san.dns.some((d) => d.toLowerCase() === host) && leaf.san.dns.some((d) => d.startsWith('*.') && host.endsWith(d.slice(1).toLowerCase()) && !host.slice(0, host.length - d.length + 1).includes('.')));
     for (let i = 1; i < chain.path.length; i++) {
       const entry = chain.path[i]!;
       const cert = entry.cert;
       const target = pathTarget(i);
       const evidence = { basicConstraints: cert.basicConstraints ?? null, keyUsage: cert.keyUsage ?? null };
+      const before = findings.length;
+      const anchor = entry.role === 'root' && i === chain.path.length - 1;
+      for (const problem of structureProblems(cert, i, chain.path.length, anchor)) {
+        findings.push({ status: structureStatus(problem, pkiProfile), target, evidence: { ...evidence, level: problem.level }, message: `"${cert.subject}" ${problem.text}.` });
+      }
       const storeRoot = entry.role === 'root' && entry.origin !== undefined;
       if (!cert.basicConstraints?.ca) {
         if (storeRoot || (entry.role === 'root' && cert.version === 1)) {
-          findings.push({ status: 'pass', target, evidence, message: `The root "${cert.subject}" has no basicConstraints; as a trust anchor (version ${cert.version}) it is accepted as a CA.` });
+          if (findings.length === before) findings.push({ status: 'pass', target, evidence, message: `The root "${cert.subject}" has no basicConstraints; as a trust anchor (version ${cert.version}) it is accepted as a CA.` });
           continue;
         }
         findings.push({ status: 'fail', target, evidence, message: `"${cert.subject}" signs another certificate but is not a CA (${cert.basicConstraints ? 'basicConstraints CA:FALSE' : 'no basicConstraints'}).` });
@@ -52,22 +64,23 @@ export default defineRule({
         findings.push({ status: 'fail', target, evidence: { ...evidence, intermediatesBelow: below }, message: `"${cert.subject}" allows ${pathLen} intermediate(s) below it (pathLenConstraint) but the path has ${below}.` });
         continue;
       }
-      const before = findings.length;
-      for (const oid of cert.unknownCriticalExtensions) {
-        findings.push({ status: 'fail', target, evidence: { oid }, message: `"${cert.subject}" has a critical extension this verifier does not know (${oid}); RFC 5280 requires verifiers to reject it.` });
-      }
-      for (const oid of [...cert.duplicateExtensions, ...cert.malformedExtensions]) {
-        findings.push({ status: 'fail', target, evidence: { oid }, message: `"${cert.subject}" has a ${cert.duplicateExtensions.includes(oid) ? 'repeated' : 'malformed'} extension ${oid}; OpenSSL-based verifiers reject the certificate.` });
+      for (const note of nameConstraintNotes(cert)) {
+        findings.push({ status: pkiProfile === 'strict' ? 'fail' : 'warn', target, evidence: { nameConstraints: cert.nameConstraints, level: 'webpki' }, message: `"${cert.subject}": ${note}; OpenSSL and Java accept it.` });
       }
       // Name constraints bind every certificate below this CA (self-issued intermediates excepted).
       for (let j = 0; j < i; j++) {
-        const below = chain.path[j]!.cert;
-        if (j > 0 && below.selfIssued) continue;
-        for (const problem of nameConstraintViolations(cert, below)) {
-          findings.push({ status: 'fail', target: pathTarget(j), evidence: { constrainedBy: pathTarget(i), nameConstraints: cert.nameConstraints }, message: `"${below.subject}" breaks the name constraints of "${cert.subject}": ${problem}.` });
+        const under = chain.path[j]!.cert;
+        if (j > 0 && under.selfIssued) continue;
+        for (const problem of nameConstraintViolations(cert, under)) {
+          findings.push({ status: 'fail', target: pathTarget(j), evidence: { constrainedBy: pathTarget(i), nameConstraints: cert.nameConstraints }, message: `"${under.subject}" breaks the name constraints of "${cert.subject}": ${problem}.` });
         }
       }
-      if (findings.length === before) findings.push({ status: 'pass', target, evidence, message: `"${cert.subject}" is a CA allowed to sign at this depth.` });
+      for (const host of wildcardHosts) {
+        for (const problem of dialledHostViolations(cert, host)) {
+          findings.push({ status: 'fail', target: pathTarget(0), evidence: { constrainedBy: pathTarget(i), host, nameConstraints: cert.nameConstraints }, message: `The name constraints of "${cert.subject}" forbid ${problem}; a verifier that checks the dialled name refuses it (CVE-2025-61727).` });
+        }
+      }
+      if (!findings.slice(before).some((f) => f.status === 'fail')) findings.push({ status: 'pass', target, evidence, message: `"${cert.subject}" is a CA allowed to sign at this depth.` });
     }
     if (findings.length === 0) findings.push({ status: 'skip', target: 'chain', message: 'No issuing certificate on the path.' });
     return findings;

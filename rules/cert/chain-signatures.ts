@@ -6,20 +6,12 @@ import { defineRule } from '../../src/engine/define-rule.js';
 import { pathTarget } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
 
-const WEAK = new Set(['md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1']);
-const CURVES = new Set(['prime256v1', 'secp384r1', 'secp521r1', 'P-256', 'P-384', 'P-521']);
-
-/** Why an issuing key is too weak to trust a signature from it, or undefined. */
-export function weakIssuerKey(key: { type: string; bits?: number; curve?: string }): string | undefined {
-  if (key.type === 'RSA' || key.type === 'RSA-PSS') {
-    if ((key.bits ?? 0) < 2048) return `an RSA key of ${key.bits} bits (at least 2048 are required by the CA/Browser Forum and current verifiers)`;
-    if ((key.bits ?? 0) % 8 !== 0) return `an RSA key of ${key.bits} bits, not a whole number of bytes`;
-    return undefined;
-  }
-  if (key.type === 'EC') return key.curve && CURVES.has(key.curve) ? undefined : `an EC key on ${key.curve ? `curve ${key.curve}` : 'explicit or unknown curve parameters'}`;
-  if (key.type === 'Ed25519' || key.type === 'Ed448') return undefined;
-  return `a ${key.type} key, which TLS verifiers no longer accept`;
-}
+/**
+ * Signature algorithms OpenSSL 3 rejects at its default security level 1 (SHA-1 rates 63 bits,
+ * MD5 39, under level 1's 80; X509_V_ERR_CA_MD_TOO_WEAK) and Java disables for TLS server chains
+ * (jdk.certpath.disabledAlgorithms: MD2, MD5, "SHA1 jdkCA & usage TLSServer").
+ */
+export const REJECTED_SIGNATURES = new Set(['md2WithRSAEncryption', 'md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'dsa-with-SHA1']);
 
 export default defineRule({
   meta: {
@@ -27,30 +19,34 @@ export default defineRule({
     area: 'cert',
     title: 'Every signature on the path verifies, up to the root',
     severity: 'error',
-    citations: [{ source: 'RFC5280', section: '6.1.3' }, { source: 'BYOC_TLS_SPEC', section: 'Certificate trust' }],
+    citations: [{ source: 'RFC5280', section: '6.1.3' }, { source: 'BYOC_TLS_SPEC', section: 'Certificate trust' }, { source: 'OPENSSL_VERIFY', section: 'security level 1' }, { source: 'JAVA_DISABLED_ALGORITHMS' }],
     remediation: 'Re-download the certificate and its CA bundle from your CA: a certificate whose signature does not verify was altered or belongs to another issuer.',
     docs: {
-      what: 'Verifies each certificate with its issuer\'s public key (OpenSSL), including the top intermediate against the resolved root.',
+      what: 'Verifies each certificate with its issuer\'s public key (OpenSSL), including the top intermediate against the resolved root, and fails signature algorithms OpenSSL 3 and Java reject (MD5, SHA-1) below the trust anchor.',
       why: 'A broken signature means the certificate was not issued by the CA it names, and Genesys refuses it.',
     },
   },
-  check({ chain }) {
+  check({ chain, pkiProfile }) {
     const findings: Finding[] = [];
     let verified = 0;
     for (const link of chain.links) {
       const child = chain.path[link.child]!.cert;
       const parent = chain.path[link.parent]!.cert;
-      const weak = weakIssuerKey(parent.publicKey);
-      if (weak) {
-        findings.push({ status: 'fail', target: pathTarget(link.parent), evidence: { keyType: parent.publicKey.type, keyBits: parent.publicKey.bits ?? null, curve: parent.publicKey.curve ?? null }, message: `"${parent.subject}" signs with ${weak}.` });
+      if (!child.signatureAlgorithmConsistent) {
+        findings.push({
+          status: pkiProfile === 'strict' ? 'fail' : 'warn',
+          target: pathTarget(link.child),
+          message: `"${child.subject}" names a different signature algorithm inside the signed part than outside it; RFC 5280 4.1.1.2 requires them equal (openssl verify -x509_strict rejects it).`,
+          evidence: { signatureAlgorithm: child.signatureAlgorithm },
+        });
       }
       if (link.valid) {
         verified++;
-        if (WEAK.has(child.signatureAlgorithm) && !(chain.path[link.child]!.role === 'root' && child.selfIssued)) {
+        if (REJECTED_SIGNATURES.has(child.signatureAlgorithm) && !(chain.path[link.child]!.role === 'root' && child.selfIssued)) {
           findings.push({
-            status: child.signatureAlgorithm.startsWith('md5') ? 'fail' : 'warn',
+            status: 'fail',
             target: pathTarget(link.child),
-            message: `"${child.subject}" is signed with ${child.signatureAlgorithm}, which current TLS stacks reject as too weak.`,
+            message: `"${child.subject}" is signed with ${child.signatureAlgorithm}: OpenSSL 3 rejects it at its default security level ("CA signature digest algorithm too weak") and Java disables it for TLS, so the handshake fails.`,
             remediation: 'Have the certificate reissued with a SHA-256 (or stronger) signature.',
             evidence: { signatureAlgorithm: child.signatureAlgorithm },
           });

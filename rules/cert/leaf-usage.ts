@@ -7,6 +7,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import { pathTarget } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
+import { structureProblems, structureStatus } from '../../src/x509/structure.js';
 
 const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 const ANY_EKU = '2.5.29.37.0';
@@ -24,7 +25,7 @@ export default defineRule({
       why: 'Genesys dials the SBC as a TLS client and validates the SBC certificate as a server certificate; a certificate restricted to other uses is refused.',
     },
   },
-  check({ chain }) {
+  check({ chain, pkiProfile }) {
     const cert = chain.path[0]!.cert;
     const findings: Finding[] = [];
     const target = pathTarget(0);
@@ -48,17 +49,20 @@ export default defineRule({
         findings.push({ status: 'warn', target, evidence, message: 'The key usage lacks keyEncipherment, which rules out the TLS_RSA_* suites; only TLS_ECDHE_RSA_* suites (with secp384r1) remain.' });
       }
     }
-    if (cert.keyUsage?.includes('keyCertSign') && !cert.basicConstraints?.ca) {
-      findings.push({ status: 'fail', target, evidence, message: 'The leaf\'s key usage includes keyCertSign without being a CA; RFC 5280 4.2.1.3 forbids that combination and strict verifiers reject it.' });
-    }
     if (cert.basicConstraints?.ca) {
       findings.push({ status: 'fail', target, evidence, message: 'The leaf certificate is a CA certificate (basicConstraints CA:TRUE); TLS clients refuse a CA certificate as a server certificate.' });
     }
-    for (const oid of cert.unknownCriticalExtensions) {
-      findings.push({ status: 'fail', target, evidence: { oid }, message: `The leaf has a critical extension this verifier does not know (${oid}); RFC 5280 requires verifiers to reject it.` });
+    // Structure as OpenSSL judges it (one finding per fact; issuers are judged by ca-constraints).
+    for (const problem of structureProblems(cert, 0, chain.path.length, chain.path.length === 1 && chain.path[0]!.role === 'root')) {
+      findings.push({ status: structureStatus(problem, pkiProfile), target, evidence: { level: problem.level }, message: `The leaf ${problem.text}.` });
     }
-    for (const oid of [...cert.duplicateExtensions, ...cert.malformedExtensions]) {
-      findings.push({ status: 'fail', target, evidence: { oid }, message: `The leaf has a ${cert.duplicateExtensions.includes(oid) ? 'repeated' : 'malformed'} extension ${oid}; OpenSSL-based verifiers reject the certificate.` });
+    if (cert.extKeyUsage?.includes(ANY_EKU) && cert.extKeyUsage.includes(SERVER_AUTH)) {
+      findings.push({ status: pkiProfile === 'strict' ? 'fail' : 'warn', target, evidence: { ...evidence, level: 'webpki' }, message: 'The extended key usage includes anyExtendedKeyUsage, which the CA/Browser Forum (7.1.2.7.10) forbids in server certificates; OpenSSL and Java accept it.' });
+    }
+    if (!cert.extKeyUsage) {
+      findings.push({ status: pkiProfile === 'strict' ? 'fail' : 'warn', target, evidence: { ...evidence, level: 'webpki' }, message: 'The leaf has no extendedKeyUsage; OpenSSL and Java accept that, but the CA/Browser Forum (7.1.2.7.10) requires serverAuth to be named.' });
+    } else if (cert.extensions.some((e) => e.oid === '2.5.29.37' && e.critical)) {
+      findings.push({ status: pkiProfile === 'strict' ? 'fail' : 'warn', target, evidence: { ...evidence, level: 'webpki' }, message: 'The leaf\'s extendedKeyUsage is critical; the CA/Browser Forum (7.1.2.7.10) requires it non-critical (OpenSSL and Java accept it).' });
     }
     if (cert.nameConstraints && !cert.basicConstraints?.ca) {
       findings.push({ status: 'fail', target, evidence: { nameConstraints: cert.nameConstraints }, message: 'The leaf carries a name constraints extension, which RFC 5280 allows only in CA certificates.' });

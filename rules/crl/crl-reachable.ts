@@ -69,6 +69,8 @@ export default defineRule({
     for (const facts of crl.certificates) {
       const entry = chain.path[facts.pathIndex]!;
       if (entry.role === 'root') continue;
+      // A CRL the user gave with --crl stands for the download (not-revoked judges it).
+      if (facts.fetches.some((f) => f.file)) continue;
       const target = pathTarget(facts.pathIndex);
       const fetched = facts.fetches.flatMap((f) => f.contacted);
       const evidence = { fetched, distributionPoints: facts.urls, results: facts.fetches.map(({ url, outcome, detail, httpStatus, elapsedMs, thisUpdate, nextUpdate, bytes, fromCache, fetchedAt, via }) => ({ url, outcome, detail, httpStatus, elapsedMs, thisUpdate, nextUpdate, bytes, fromCache, fetchedAt, via })), ...(crl.proxy ? { proxy: crl.proxy } : {}) };
@@ -113,7 +115,7 @@ export default defineRule({
         findings.push({ status: 'fail', target, evidence, message: `No usable CRL for ${who}: ${failures}.` });
       }
     }
-    if (findings.length === 0) findings.push({ status: 'skip', target: 'chain', message: 'Only the root is on the path; roots are not revocation-checked.' });
+    if (findings.length === 0) findings.push({ status: 'skip', target: 'chain', message: crl.files?.length ? 'Every certificate below the root is covered by a --crl file (see not-revoked); nothing was downloaded for them.' : 'Only the root is on the path; roots are not revocation-checked.' });
     return findings;
   },
 });

@@ -29,13 +29,25 @@ export default defineRule({
       why: 'Genesys dials the SBC by the name in the trunk and refuses a certificate that does not carry it.',
     },
   },
-  check({ chain, sip }) {
+  check({ chain, sip, pkiProfile }) {
     const leaf = chain.path[0]!.cert;
     const dnsNames = leaf.san.dns;
     const sipHosts = leaf.san.uri.map(sipUriHost).filter((h): h is string => !!h);
+    // CA/Browser Forum 7.1.4.3: a CN, when present, repeats one SAN entry exactly (an IP in its
+    // canonical text). OpenSSL and Java do not check it: a warning, a failure with --pki-profile strict.
+    const cnFindings: Finding[] = (leaf.hasSanExtension ? leaf.commonNames : [])
+      // A CN with spaces is a label, not a name ("Carrier SBC"); a SIP URI host in the SAN counts (RFC 5922).
+      .filter((cn) => !/\s/.test(cn) && !dnsNames.includes(cn) && !leaf.san.ip.includes(cn) && !sipHosts.includes(cn))
+      .map((cn) => ({
+        status: pkiProfile === 'strict' ? 'fail' : 'warn',
+        target: 'certificate[0]',
+        evidence: { commonName: cn, san: dnsNames, sanIp: leaf.san.ip, level: 'webpki' },
+        message: `The CN "${cn}" is not written exactly as any SAN entry (${[...dnsNames, ...leaf.san.ip].join(', ') || 'none'}); the CA/Browser Forum (7.1.4.3) requires it to repeat one, in the same case and canonical form.`,
+        remediation: 'Have the certificate reissued with a CN equal to one of its SAN names (or no CN).',
+      }));
     const covered = [...dnsNames, ...sipHosts.map((h) => `sip:${h}`), ...(dnsNames.length ? [] : leaf.commonNames.map((cn) => `CN=${cn}`))];
     if (sip.sbcs.length === 0) {
-      return [{
+      return [...cnFindings, {
         status: 'skip',
         target: 'sbc',
         evidence: { names: covered },
@@ -44,7 +56,7 @@ export default defineRule({
           : 'No --sbc given, and the certificate names no host at all.',
       }];
     }
-    return sip.sbcs.map((sbc): Finding => {
+    return [...cnFindings, ...sip.sbcs.map((sbc): Finding => {
       const target = `sbc[${sbc.index}]`;
       const evidence: Record<string, unknown> = { host: sbc.host, san: dnsNames, sanIp: leaf.san.ip, sanSipUris: leaf.san.uri, commonNames: leaf.commonNames };
       const list = covered.length ? covered.join(', ') : 'no names';
@@ -74,6 +86,6 @@ export default defineRule({
         return { status: 'fail', target, evidence: { ...evidence, matchedBy: `CN=${cnMatch}` }, message: `"${host}" is only in the CN; when a certificate has SAN DNS names, verifiers ignore the CN, so it does not count (SAN: ${dnsNames.join(', ')}).` };
       }
       return { status: 'fail', target, evidence, message: `The certificate does not name "${host}" (it names: ${list}); Genesys will refuse the TLS connection.` };
-    });
+    })];
   },
 });

@@ -50,13 +50,22 @@ export default defineRule({
     const top = chain.path.length - 1;
     const root = chain.path[top]!;
     const target = pathTarget(top);
-    if (chain.trustMode === 'custom') {
+    if (chain.trustMode === 'custom' && !chain.impostorIssuer) {
       if (chain.complete) {
         return [{ status: 'pass', target, message: `The chain ends at "${root.cert.subject}", one of the --ca trust anchors.`, evidence: { subjectHash: root.cert.subjectHash, sha256: root.cert.sha256 } }];
       }
       return [{ status: 'fail', target, message: 'The chain does not reach any of the --ca trust anchors.', evidence: { top: root.cert.subject, issuerHash: root.cert.issuerHash } }];
     }
     const leafIssued = chain.path[0]!.cert.notBefore;
+    if (chain.impostorIssuer) {
+      const who = chain.impostorIssuer;
+      return [{
+        status: 'fail',
+        target,
+        message: `The chain claims the root "${who.subject}" (subject hash ${who.hash}), but the certificate with that name in this machine's trust store did not sign it; a name match is not trust, so Genesys will refuse the chain.`,
+        evidence: { matchedBy: 'none', impostorIssuer: who },
+      }];
+    }
     if (chain.rootByHashOnly) {
       const rows = chain.rootByHashOnly;
       return [

@@ -162,6 +162,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       timeoutSeconds: timeoutOf(v.timeout as number),
       cacheDir: v['cache-dir'] as string | undefined,
       env: io.env,
+      crlFiles: v.crl as string[] | undefined,
+      maxDepth: (() => {
+        const d = v['max-depth'] as number | undefined;
+        if (d !== undefined && !(Number.isInteger(d) && d >= 0 && d <= 100)) throw new InputError(`--max-depth must be a whole number from 0 to 100; got ${d}`);
+        return d;
+      })(),
+      pkiProfile: v['pki-profile'] as 'default' | 'strict',
       progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
       strict: v.strict === true,

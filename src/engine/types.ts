@@ -88,7 +88,13 @@ export interface CheckContext {
   config?: ConfigFacts;
   /** What the live probe observed (`byoc-check probe`); absent for file checks. */
   probe?: ProbeFacts;
+  /** --pki-profile: 'default' judges as OpenSSL and Java do; 'strict' also fails webpki / CA/Browser Forum rules. */
+  pkiProfile: PkiProfile;
+  /** --max-depth: the SBC's verify depth (intermediates allowed below the trust anchor), when given. */
+  maxDepth?: number;
 }
+
+export type PkiProfile = 'default' | 'strict';
 
 export interface ConfigFacts {
   files: string[];

@@ -9,6 +9,12 @@ export interface PublicKeyFacts {
   type: string;
   bits?: number;
   curve?: string;
+  /** Security strength in bits as OpenSSL rates the key (EVP_PKEY_get_security_bits); 0 when unknown. */
+  securityBits: number;
+  /** False when OpenSSL cannot load the key (unknown algorithm or bad encoding). */
+  loadable: boolean;
+  /** DER of SubjectPublicKeyInfo, to compare keys without loading them. */
+  spki: Buffer;
 }
 
 export interface NameConstraint {
@@ -55,6 +61,25 @@ export interface CertificateFacts {
   authorityKeyId?: string;
   unknownCriticalExtensions: string[];
   nameConstraints?: NameConstraints;
+  /** Every extension in certificate order. */
+  extensions: Array<{ oid: string; critical: boolean }>;
+  /** authorityKeyIdentifier fields besides keyIdentifier (webpki forbids them in roots). */
+  authorityKeyIdExtras: string[];
+  /** authorityCertIssuer's directoryName (canonical hex) and authorityCertSerialNumber (hex), when present. */
+  authorityKeyIdIssuer?: string;
+  authorityKeyIdSerial?: string;
+  /** SAN otherName type OIDs and directoryName canonical encodings (hex), for name constraints. */
+  sanOtherNames: string[];
+  sanDirNames: string[];
+  /** emailAddress attributes of the subject (name constraints apply to them). */
+  subjectEmails: string[];
+  /** SAN entries that are not well formed, described (an IP of 5 bytes, a DNS name with a space ...). */
+  malformedNames: string[];
+  /** Serial number defects RFC 5280 4.1.2.2 forbids (zero, negative, over 20 octets). */
+  serialProblem?: string;
+  /** OID of the outer signatureAlgorithm, and whether the TBS copy equals it (RFC 5280 4.1.1.2). */
+  signatureAlgorithmOid: string;
+  signatureAlgorithmConsistent: boolean;
   /** Extension OIDs that appear more than once (RFC 5280 4.2: MUST NOT). */
   duplicateExtensions: string[];
   /** Known extensions whose value does not decode. */

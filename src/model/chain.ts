@@ -32,6 +32,15 @@ export interface ChainFacts {
   missingIssuer?: { subject: string; hash: string };
   /** Listed BYOC roots matching the top certificate's issuer hash while the root itself is not available. */
   rootByHashOnly?: AcceptedCa[];
+  /**
+   * The trust store holds certificates with the name of the top certificate's issuer, but none of
+   * them signed it: a look-alike of a trusted root (or a forged certificate) sits above the path.
+   */
+  impostorIssuer?: { subject: string; hash: string; storeCertificates: Array<{ sha256: string; origin: RootOrigin; error?: string }> };
+  /** Presented certificates that can issue a certificate on the path but lead nowhere valid (verifiers may pick them). */
+  deadEnds: Array<{ inputIndex: number; reason: string }>;
+  /** How many candidate paths the builder tried (bounded). */
+  pathsTried: number;
   links: SignatureLink[];
   /** Input indices that are not on the path (not counting duplicates). */
   extras: number[];

@@ -6,7 +6,9 @@ export type CrlOutcome =
   /** ... there is no route out (ENETUNREACH, EHOSTUNREACH) ... */
   | 'no-route'
   /** ... or the proxy failed: unreachable, refused, or asks for credentials (407). */
-  | 'proxy-error';
+  | 'proxy-error'
+  /** A --crl file CRL OpenSSL would refuse (no cRLSign, unhandled critical extension, expired ...). */
+  | 'rejected';
 
 export interface CrlFetch {
   url: string;
@@ -26,6 +28,10 @@ export interface CrlFetch {
   /** The proxy the download went through (no credentials). */
   via?: string;
   revoked?: { serial: string; date: string; reason?: string };
+  /** The --crl file this CRL came from (nothing was fetched). */
+  file?: string;
+  /** The CRL has no cRLNumber extension (RFC 5280 5.2.3: MUST include it). */
+  missingCrlNumber?: boolean;
 }
 
 export interface CrlCertificateFacts {
@@ -42,4 +48,6 @@ export interface CrlFacts {
   timeoutSeconds: number;
   /** The proxies in use (from HTTPS_PROXY / HTTP_PROXY / NO_PROXY), without credentials. */
   proxy?: { https?: string; http?: string; noProxy?: string };
+  /** --crl files given by the user. */
+  files?: string[];
 }

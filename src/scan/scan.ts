@@ -26,7 +26,7 @@ import type { CertificateSummary, Report, ReportOptions, ScanFile, ScanTrunk } f
 import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import type { Anchors } from '../x509/chain.js';
-import { buildChain } from '../x509/chain.js';
+import { buildChain, emptyChain } from '../x509/chain.js';
 import { safeText } from '../util/text.js';
 import { parseProfile, type Profile, type ProfileTrunk } from './profile.js';
 import { walk, type WalkedFile } from './walk.js';
@@ -499,7 +499,7 @@ interface ContextOptions {
 
 async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promise<CheckContext> {
   const certificates = unit.chain?.certificates;
-  const chain = certificates?.length ? buildChain(certificates, o.anchors) : { input: [], leafInputIndex: 0, path: [], complete: false, links: [], extras: [], duplicates: [], trustMode: o.anchors.mode };
+  const chain = certificates?.length ? buildChain(certificates, o.anchors) : emptyChain(o.anchors.mode);
   const region = plan.profile?.region ?? o.region;
   let sip;
   try {
@@ -511,7 +511,7 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds: o.timeoutSeconds };
   if (o.online && chain.path.length) {
     const { gatherCrlFacts } = await import('../probes/crl.js');
-    crl = await gatherCrlFacts(chain as CheckContext['chain'], { now: o.now, timeoutSeconds: o.timeoutSeconds, cacheDir: o.cacheDir });
+    crl = await gatherCrlFacts(chain, { now: o.now, timeoutSeconds: o.timeoutSeconds, cacheDir: o.cacheDir });
   }
   const committed = unit.first ? plan.keyFiles.flatMap((file) => o.keyFiles.get(file)!.map((k) => ({ file, ...k }))) : [];
   const input: InputFacts = unit.chain?.input ?? { name: plan.name, format: 'pem', sha256: '0'.repeat(64), privateKeys: [] };
@@ -520,7 +520,8 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
     warnDays: o.warnDays,
     offline: !o.online,
     input: { ...input, ...(unit.first ? { committedKeys: committed } : {}) },
-    chain: chain as CheckContext['chain'],
+    chain,
+    pkiProfile: 'default',
     acceptedCas,
     sip,
     tls: { endpoints: unit.endpoints },

@@ -5,8 +5,9 @@ import type { AcceptedCa } from '../model/trust.js';
 import type { Anchors } from '../x509/chain.js';
 import { nodeRootStore, systemRootStore, type RootStore } from './stores.js';
 
+/** Same name and key, compared as SubjectPublicKeyInfo bytes (a key OpenSSL cannot load must not throw here). */
 function sameKeyAndName(a: CertificateFacts, b: CertificateFacts): boolean {
-  return a.sha256 === b.sha256 || (a.subjectCanon === b.subjectCanon && a.x509.publicKey.equals(b.x509.publicKey));
+  return a.sha256 === b.sha256 || (a.subjectCanon === b.subjectCanon && a.publicKey.spki.equals(b.publicKey.spki));
 }
 
 /** BYOC list rows for a subject hash (several when hashes collide, as for Network Solutions). */
@@ -18,11 +19,11 @@ export function byocAnchors(list: readonly AcceptedCa[], stores: RootStore[] = [
   const accepted = (cert: CertificateFacts) => listedEntries(list, cert.subjectHash).length > 0;
   return {
     mode: 'byoc',
-    issuersOf(cert) {
+    issuersOf(cert, anyEncoding = false) {
       const seen = new Set<string>();
       const out: Array<{ cert: CertificateFacts; origin: RootOrigin; accepted: boolean }> = [];
       for (const store of stores) {
-        for (const root of store.findBySubject(cert.issuerDer, cert.issuerCanon)) {
+        for (const root of store.findBySubject(cert.issuerDer, cert.issuerCanon, anyEncoding)) {
           if (seen.has(root.sha256)) continue;
           seen.add(root.sha256);
           out.push({ cert: root, origin: store.source as RootOrigin, accepted: accepted(root) });

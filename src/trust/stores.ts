@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import type { CertificateFacts } from '../model/certificate.js';
 import { decodeCertificate } from '../x509/certificate.js';
+import { children, readTlv } from '../x509/der.js';
+import { parseName } from '../x509/name.js';
 
 export type RootSource = 'node-store' | 'system-store' | 'ca-file';
 
@@ -34,16 +36,26 @@ export class RootStore {
 
   constructor(private readonly ders: Buffer[], readonly source: RootSource) {}
 
-  /** Roots whose subject equals `issuerDer` (byte search, then OpenSSL canonical comparison). */
-  findBySubject(issuerDer: Buffer, issuerCanon: string): CertificateFacts[] {
-    const found: CertificateFacts[] = [];
-    this.ders.forEach((der, i) => {
-      if (der.indexOf(issuerDer) === -1 && !this.decoded.get(i)) return;
+  /**
+   * Roots whose subject equals `issuerDer` in OpenSSL's canonical comparison. A byte search finds
+   * the usual case cheaply; when it finds nothing and `anyEncoding` is set, every root is compared canonically, since a name
+   * encoded differently (UTF8String for PrintableString, other case or spacing) is still the same
+   * name to a verifier, and a look-alike must not hide behind a different encoding.
+   */
+  findBySubject(issuerDer: Buffer, issuerCanon: string, anyEncoding = false): CertificateFacts[] {
+    const match = (i: number) => {
       const cert = this.decode(i);
-      if (cert && cert.subjectCanon === issuerCanon) found.push(cert);
-    });
-    return found;
+      return cert && cert.subjectCanon === issuerCanon ? cert : undefined;
+    };
+    const quick = this.ders.flatMap((der, i) => (der.indexOf(issuerDer) !== -1 || this.decoded.get(i) ? [match(i)] : [])).filter((c): c is CertificateFacts => !!c);
+    if (quick.length || !anyEncoding) return quick;
+    // ~35 ms for both stores: done only when a listed root's name would otherwise be matched by hash alone.
+    this.canons ??= this.ders.map(subjectCanonOf);
+    return this.canons.flatMap((canon, i) => (canon === issuerCanon ? [match(i)] : [])).filter((c): c is CertificateFacts => !!c);
   }
+
+  /** Canonical subject of every root, read with a DER walk (no full decode), for the slow path above. */
+  private canons: Array<string | undefined> | undefined;
 
   all(): CertificateFacts[] {
     return this.ders.map((_, i) => this.decode(i)).filter((c): c is CertificateFacts => !!c);
@@ -58,6 +70,18 @@ export class RootStore {
       }
     }
     return this.decoded.get(i)!;
+  }
+}
+
+/** The subject Name's canonical encoding, from the TBSCertificate fields; undefined when unreadable. */
+function subjectCanonOf(der: Buffer): string | undefined {
+  try {
+    const [tbs] = children(der, readTlv(der, 0));
+    const fields = children(der, tbs!);
+    const subject = fields[fields[0]!.tag === 0xa0 ? 5 : 4]!;
+    return parseName(der.subarray(subject.offset, subject.end)).canon;
+  } catch {
+    return undefined;
   }
 }
 

@@ -28,6 +28,8 @@ const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.113549.1.1.10': 'rsassaPss', '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
   '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256', '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
   '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512', '1.2.840.10045.4.1': 'ecdsa-with-SHA1', '1.3.101.112': 'ED25519', '1.3.101.113': 'ED448',
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption', '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption', '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
+  '1.2.840.10040.4.3': 'dsa-with-SHA1', '2.16.840.1.101.3.4.3.2': 'dsa-with-SHA256',
 };
 
 const SEQUENCE = 0x30, OID = 0x06, BOOLEAN = 0x01, INTEGER = 0x02, BIT_STRING = 0x03, OCTET_STRING = 0x04;
@@ -90,7 +92,28 @@ function parseTime(der: Der, t: Tlv): Date {
   let year = Number(m[1]);
   if (t.tag === 0x17) year += year >= 50 ? 1900 : 2000;
   const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
-  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms));
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes a GeneralizedTime year as written.
+  const date = new Date(Date.UTC(2000, 0, 1, Number(m[4]), Number(m[5]), Number(m[6] ?? 0), ms));
+  date.setUTCFullYear(year, Number(m[2]) - 1, Number(m[3]));
+  return date;
+}
+
+/** OpenSSL's security bits for an RSA or finite-field key of `bits` (crypto/rsa/rsa_lib.c, NIST SP 800-57). */
+export function ffcSecurityBits(bits: number): number {
+  if (bits >= 15360) return 256;
+  if (bits >= 7680) return 192;
+  if (bits >= 3072) return 128;
+  if (bits >= 2048) return 112;
+  if (bits >= 1024) return 80;
+  return 0;
+}
+
+/** Bits of a named curve's order, from its OpenSSL name (prime256v1, secp384r1, brainpoolP512r1 ...). */
+function curveBits(curve: string): number {
+  const known: Record<string, number> = { prime192v1: 192, prime256v1: 256, 'P-192': 192, 'P-256': 256, 'P-384': 384, 'P-521': 521 };
+  if (known[curve]) return known[curve]!;
+  const m = /(\d{3})/.exec(curve);
+  return m ? Number(m[1]) : 0;
 }
 
 function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
@@ -99,7 +122,7 @@ function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
     const details = key.asymmetricKeyDetails ?? {};
     const type = key.asymmetricKeyType ?? 'unknown';
     const names: Record<string, string> = { rsa: 'RSA', 'rsa-pss': 'RSA-PSS', ec: 'EC', ed25519: 'Ed25519', ed448: 'Ed448', dsa: 'DSA', x25519: 'X25519', x448: 'X448', dh: 'DH' };
-    const facts: PublicKeyFacts = { type: names[type] ?? type };
+    const facts: PublicKeyFacts = { type: names[type] ?? type, securityBits: 0, loadable: true, spki };
     if (details.modulusLength) facts.bits = details.modulusLength;
     if (details.namedCurve) facts.curve = details.namedCurve;
     // OpenSSL names explicit curve parameters after the curve they equal; verifiers reject them
@@ -107,27 +130,65 @@ function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
     const params = der.kids(der.kids(spkiTlv)[0]!)[1];
     if (type === 'ec' && params?.tag === SEQUENCE) facts.curve = `explicit parameters${details.namedCurve ? ` (equal to ${details.namedCurve})` : ''}`;
     if (type === 'ed25519') facts.bits = 256;
+    if (type === 'ed448') facts.bits = 456;
+    if (type === 'rsa' || type === 'rsa-pss') facts.securityBits = ffcSecurityBits(facts.bits ?? 0);
+    else if (type === 'dsa') facts.securityBits = Math.min(ffcSecurityBits(facts.bits ?? 0), Math.floor((details.divisorLength ?? 0) / 2) || Infinity);
+    else if (type === 'ec' && details.namedCurve) {
+      facts.bits = curveBits(details.namedCurve);
+      facts.securityBits = Math.floor(facts.bits / 2);
+    } else if (type === 'ed25519' || type === 'x25519') facts.securityBits = 128;
+    else if (type === 'ed448' || type === 'x448') facts.securityBits = 224;
     return facts;
   } catch {
     const algorithm = der.kids(spkiTlv)[0];
     const oid = algorithm ? der.kids(algorithm)[0] : undefined;
-    return { type: oid && oid.tag === OID ? der.oid(oid) : 'unknown' };
+    return { type: oid && oid.tag === OID ? der.oid(oid) : 'unknown', securityBits: 0, loadable: false, spki };
   }
 }
 
 /** The certificate fields that come from extensions. */
 type Extensions = Pick<CertificateFacts,
   | 'hasSanExtension' | 'san' | 'basicConstraints' | 'keyUsage' | 'extKeyUsage' | 'crlDistributionPoints' | 'subjectKeyId'
-  | 'authorityKeyId' | 'unknownCriticalExtensions' | 'nameConstraints' | 'duplicateExtensions' | 'malformedExtensions'>;
+  | 'authorityKeyId' | 'unknownCriticalExtensions' | 'nameConstraints' | 'duplicateExtensions' | 'malformedExtensions'
+  | 'extensions' | 'authorityKeyIdExtras' | 'authorityKeyIdIssuer' | 'authorityKeyIdSerial' | 'sanOtherNames' | 'sanDirNames' | 'malformedNames'>;
 
-function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san']) {
+/** Why a SAN dNSName is not a host name (RFC 5280 4.2.1.6 preferred name syntax), or undefined. */
+export function dnsNameProblem(name: string): string | undefined {
+  if (name === '' || name === ' ') return 'an empty dNSName';
+  if (/[^\x21-\x7e]/.test(name)) return `dNSName "${name}" has spaces or non-ASCII characters`;
+  if (name.startsWith('.') || name.includes('..')) return `dNSName "${name}" has an empty label`;
+  if (!/^[A-Za-z0-9*_.-]+$/.test(name)) return `dNSName "${name}" has characters a host name cannot have`;
+  return undefined;
+}
+
+function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san'], ext?: Extensions) {
   for (const name of list) {
     const view = der.body(name);
     switch (name.tag) {
       case CTX | 1: into.email.push(view.toString('latin1')); break;
-      case CTX | 2: into.dns.push(view.toString('latin1')); break;
+      case CTX | 2: {
+        const text = view.toString('latin1');
+        // A malformed name stays in the SAN list (it still counts as a DNS SAN for name matching) and is noted.
+        const problem = ext && dnsNameProblem(text);
+        if (problem) ext.malformedNames.push(problem);
+        into.dns.push(text);
+        break;
+      }
       case CTX | 6: into.uri.push(view.toString('latin1')); break;
-      case CTX | 7: into.ip.push(ipText(view)); break;
+      case CTX | 7:
+        if (view.length === 4 || view.length === 16 || !ext) into.ip.push(ipText(view));
+        else ext.malformedNames.push(`iPAddress of ${view.length} bytes (${view.toString('hex')}); an address has 4 or 16`);
+        break;
+      case CTX_CONSTRUCTED | 0: {
+        const typeId = der.kids(name)[0];
+        ext?.sanOtherNames.push(typeId?.tag === OID ? der.oid(typeId) : 'unknown');
+        break;
+      }
+      case CTX_CONSTRUCTED | 4: {
+        const inner = der.kids(name)[0];
+        if (inner && ext) ext.sanDirNames.push(parseName(der.whole(inner)).canon);
+        break;
+      }
     }
   }
 }
@@ -154,7 +215,7 @@ function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, e
   switch (oid) {
     case '2.5.29.17':
       ext.hasSanExtension = true;
-      generalNames(der, der.kids(value), ext.san);
+      generalNames(der, der.kids(value), ext.san, ext);
       break;
     case '2.5.29.19': {
       let ca = false;
@@ -197,7 +258,18 @@ function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, e
       ext.subjectKeyId = der.body(value).toString('hex');
       break;
     case '2.5.29.35':
-      for (const f of der.kids(value)) if (f.tag === (CTX | 0)) ext.authorityKeyId = der.body(f).toString('hex');
+      for (const f of der.kids(value)) {
+        if (f.tag === (CTX | 0)) ext.authorityKeyId = der.body(f).toString('hex');
+        else if (f.tag === (CTX_CONSTRUCTED | 1)) {
+          ext.authorityKeyIdExtras.push('authorityCertIssuer');
+          const dirName = der.kids(f).find((g) => g.tag === (CTX_CONSTRUCTED | 4));
+          const name = dirName ? der.kids(dirName)[0] : undefined;
+          if (name) ext.authorityKeyIdIssuer = parseName(der.whole(name)).canon;
+        } else if (f.tag === (CTX | 2)) {
+          ext.authorityKeyIdExtras.push('authorityCertSerialNumber');
+          ext.authorityKeyIdSerial = der.body(f).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, '');
+        }
+      }
       break;
     case '2.5.29.30': {
       const fields = der.kids(value);
@@ -212,7 +284,10 @@ function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, e
 }
 
 function parseExtensions(der: Der, list: Tlv[]): Extensions {
-  const ext: Extensions = { hasSanExtension: false, san: { dns: [], ip: [], uri: [], email: [] }, crlDistributionPoints: [], unknownCriticalExtensions: [], duplicateExtensions: [], malformedExtensions: [] };
+  const ext: Extensions = {
+    hasSanExtension: false, san: { dns: [], ip: [], uri: [], email: [] }, crlDistributionPoints: [], unknownCriticalExtensions: [], duplicateExtensions: [], malformedExtensions: [],
+    extensions: [], authorityKeyIdExtras: [], sanOtherNames: [], sanDirNames: [], malformedNames: [],
+  };
   const seen = new Set<string>();
   for (const extension of list) {
     const parts = der.kids(extension);
@@ -221,6 +296,7 @@ function parseExtensions(der: Der, list: Tlv[]): Extensions {
     seen.add(oid);
     const critical = parts.length === 3 && parts[1]!.tag === BOOLEAN && der.buf[parts[1]!.start] !== 0;
     const octets = parts[parts.length - 1]!;
+    ext.extensions.push({ oid, critical });
     if (!KNOWN_EXTENSIONS.has(oid)) {
       if (critical) ext.unknownCriticalExtensions.push(oid);
       continue;
@@ -267,6 +343,11 @@ export function decodeCertificate(buf: Buffer): CertificateFacts {
     const issuer = parseName(der.whole(issuerTlv));
     const extensions = parseExtensions(der, extensionsTlv ? der.kids(der.kids(extensionsTlv)[0]!) : []);
     const sigOid = der.oid(der.kids(signatureAlgorithm)[0]!);
+    const tbsSignature = fields[i + 1]!;
+    const serialBytes = der.body(serial);
+    const serialProblem = serialBytes.length === 0 || serialBytes.every((b) => b === 0) ? 'the serial number is zero'
+      : serialBytes[0]! & 0x80 ? 'the serial number is negative'
+        : serialBytes.length > 20 + (serialBytes[0] === 0 ? 1 : 0) ? `the serial number is ${serialBytes.length} octets long (at most 20)` : undefined;
     return {
       der: buf,
       sha256: createHash('sha256').update(buf).digest('hex'),
@@ -286,6 +367,10 @@ export function decodeCertificate(buf: Buffer): CertificateFacts {
       notBefore: parseTime(der, validity[0]!),
       notAfter: parseTime(der, validity[1]!),
       signatureAlgorithm: SIGNATURE_ALGORITHMS[sigOid] ?? sigOid,
+      signatureAlgorithmOid: sigOid,
+      signatureAlgorithmConsistent: der.whole(tbsSignature).equals(der.whole(signatureAlgorithm)),
+      ...(serialProblem ? { serialProblem } : {}),
+      subjectEmails: attributeValues(subject, '1.2.840.113549.1.9.1'),
       publicKey: publicKeyFacts(der.whole(spki), der, spki),
       ...extensions,
       selfIssued: subject.canon === issuer.canon,

@@ -26,6 +26,8 @@ export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'c
     links: [],
     extras: [],
     duplicates: [],
+    deadEnds: [],
+    pathsTried: 1,
     trustMode: 'byoc',
     ...overrides.chain,
   };
@@ -39,6 +41,7 @@ export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'c
     sip: { uris: [], sbcs: [] },
     tls: { endpoints: [] },
     crl: { attempted: false, certificates: [], timeoutSeconds: 10 },
+    pkiProfile: 'default',
     ...rest,
     chain,
   };

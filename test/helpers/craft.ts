@@ -38,9 +38,10 @@ function signingKey() {
   return key;
 }
 
-/** A self-signed v3 certificate whose subject and issuer are exactly `subject`. */
-export function selfSigned(subject: Uint8Array): Buffer {
-  const { privateKey, spki } = signingKey();
+/** A self-signed v3 certificate whose subject and issuer are exactly `subject` (optionally carrying another SubjectPublicKeyInfo). */
+export function selfSigned(subject: Uint8Array, otherSpki?: Uint8Array, validity?: Uint8Array): Buffer {
+  const { privateKey } = signingKey();
+  const spki = otherSpki ?? signingKey().spki;
   const sha256Rsa = enc(0x30, encodeTlv(0x06, Uint8Array.from([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b])), Uint8Array.from([0x05, 0x00]));
   const time = (s: string) => encodeTlv(0x17, Buffer.from(s, 'latin1'));
   const tbs = enc(0x30,
@@ -48,7 +49,7 @@ export function selfSigned(subject: Uint8Array): Buffer {
     encodeTlv(0x02, Uint8Array.of(0x01, 0x23)),
     sha256Rsa,
     subject,
-    enc(0x30, time('250101000000Z'), time('351231235959Z')),
+    validity ?? enc(0x30, time('250101000000Z'), time('351231235959Z')),
     subject,
     spki);
   const signature = sign('sha256', tbs, privateKey);

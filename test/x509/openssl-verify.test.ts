@@ -10,11 +10,13 @@ import { fixtures } from '../helpers/fixtures.js';
 import { NOW, writeFiles } from '../helpers/pki.js';
 import { runCheck } from '../helpers/run.js';
 
-const PATH_RULES = ['chain-complete', 'chain-signatures', 'root-accepted', 'cert-validity', 'ca-constraints', 'leaf-usage'];
+const PATH_RULES = ['chain-complete', 'chain-signatures', 'root-accepted', 'cert-validity', 'ca-constraints', 'leaf-usage', 'key-strength'];
 
 /** Where byoc-check is stricter than OpenSSL on purpose. */
 const STRICTER: Record<string, string> = {
-  'weak-intermediate.pem': 'an RSA 1024 issuing key fails (OpenSSL at security level 1 accepts 1024 bits)',
+  'weak-intermediate.pem': 'an RSA 1024 issuing key fails key-strength (OpenSSL at security level 1 accepts 1024 bits; level 2, the Debian/Ubuntu/RHEL default, does not)',
+  'rsa1024.pem': 'an RSA 1024 leaf fails key-strength (as above)',
+  'no-eku.pem': 'the strict profile fails a leaf without extendedKeyUsage (CA/Browser Forum 7.1.2.7.10)',
 };
 
 function opensslVerify(chainFile: string, rootFile: string): boolean {
@@ -34,7 +36,7 @@ const CHAINS = ['good.pem', 'leaf-only.pem', 'reversed.pem', 'with-root.pem', 'e
 describe('path verdicts agree with openssl verify', () => {
   test.each(CHAINS)('%s', async (name) => {
     const { files } = await fixtures();
-    const report = await runCheck({ chain: files[name]!, caFile: files['root.pem'], at: NOW });
+    const report = await runCheck({ chain: files[name]!, caFile: files['root.pem'], at: NOW, pkiProfile: 'strict' });
     const failed = report.results.filter((r) => r.status === 'fail' && PATH_RULES.includes(r.rule)).map((r) => r.rule);
     const ours = failed.length === 0;
     const openssl = opensslVerify(files[name]!, files['root.pem']!);

@@ -16,3 +16,18 @@ ruleCases('subject-name', [
   { name: 'SAN sip: URI (RFC 5922) counts', chain: 'sip-san.pem', options: { sbcs: ['sbc4.example.com'] }, expect: 'pass' },
   { name: 'IP entry compared with SAN iPAddress', chain: 'ip-san.pem', options: { sbcs: ['[2001:db8:0:0::10]:5061'] }, expect: 'pass', message: /validates by host name/ },
 ]);
+
+describe('subject-name: the CN repeats a SAN entry (CA/Browser Forum 7.1.4.3)', () => {
+  test('warn by default, fail with --pki-profile strict, when the CN is not written as any SAN entry', async () => {
+    const { CA_EXT, key, LEAF_EXT, make, ROOT_EXT, soon, write } = await import('../../helpers/openssl-pki.js');
+    const { results, runCheck, worst } = await import('../../helpers/run.js');
+    const root = make({ subj: '/CN=Lab CN Root', keyFile: key('rsa:2048', 40), ext: ROOT_EXT });
+    const ica = make({ subj: '/CN=Lab CN CA', issuer: root, keyFile: key('rsa:2048', 41), ext: CA_EXT });
+    const leaf = make({ subj: '/CN=SBC1.Example.com', issuer: ica, ext: LEAF_EXT });
+    const options = { chain: write('chain.pem', leaf.pem + ica.pem), caFile: root.certFile, at: soon(), sbcs: ['sbc1.example.com'] };
+    const report = await runCheck(options);
+    expect(worst(report, 'subject-name')).toBe('warn');
+    expect(results(report, 'subject-name')[0]!.message).toMatch(/The CN "SBC1.Example.com" is not written exactly as any SAN entry \(sbc1.example.com\)/);
+    expect(worst(await runCheck({ ...options, pkiProfile: 'strict' }), 'subject-name')).toBe('fail');
+  });
+});
