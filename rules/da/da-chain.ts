@@ -68,6 +68,9 @@ export default defineDataActionsRule({
       const evidence = { issuer: leaf.issuer, ca: chain.complete ? top.subject : null, genesysCas };
       if (problems.length) {
         findings.push({ status: 'fail', target, evidence: { ...evidence, problems }, message: `${who}: ${problems.join('; ')}.` });
+      } else if (!chain.complete && chain.impostorIssuer) {
+        // The CA given has the issuer's name, but its key did not make this signature.
+        findings.push({ status: 'fail', target, evidence: { ...evidence, impostorIssuer: chain.impostorIssuer }, message: `${who}: the signature on "${leaf.subject}" does not verify with the key of "${chain.impostorIssuer.subject}" given as the Genesys CA (a different CA key, or a corrupted certificate).`, remediation: `Use the Genesys CA certificate of the region your organisation runs in${download ? ` (download "${download}")` : ''}, and fetch the certificates again.` });
       } else if (!chain.complete) {
         findings.push({ status: 'fail', target, evidence, message: `${who} is signed by "${leaf.issuer}", which is none of the ${genesysCas} Genesys CA certificate(s) given (another region's CA?).`, remediation: `Use the Genesys CA certificate of the region your organisation runs in${download ? ` (download "${download}")` : ''}.` });
       } else if (chain.path.length > 2) {

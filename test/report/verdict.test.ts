@@ -112,7 +112,7 @@ describe('the command line', () => {
     const run = cli(base);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toMatch(/every check passed/);
-    expect(run.stdout).toMatch(/\nREADY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names \(give --sbc\/--uri\), TLS settings \(give --ciphers\/--curves\/--tls-min\), CRLs \(--offline\)\. \(12 passed, 0 failed, 0 warnings, 16 skipped\)\n$/);
+    expect(run.stdout).toMatch(/\nREADY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names \(give --sbc\/--uri\), TLS settings \(give --ciphers\/--curves\/--tls-min\), CRLs \(--offline\)\. \(\d+ passed, 0 failed, 0 warnings, \d+ skipped\)\n$/);
     expect(cli([...base, '--strict']).status).toBe(1);
     expect(results(await good(), 'crl-reachable')[0]!.status).toBe('skip');
   });
