@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild. The main bundle is CommonJS: Node 20 loads one CJS file far
 // faster than an ES module graph. Optional parts (yargs for --help, the TLS and CRL probes,
-// PKCS#7 via pkijs) are ES module chunks under dist/lazy/, imported only when a check needs them.
+// PKCS#7 and PKCS#12 via pkijs) are ES module chunks under dist/lazy/, imported only when a check needs them.
 // dist/bin.cjs (src/launcher.cjs) runs dist/main.cjs through V8's code cache, warmed here.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -11,13 +11,14 @@ const lazy = {
   './tls/facts.js': 'tls-facts',
   './probes/crl.js': 'crl',
   './pkcs7.js': 'pkcs7',
+  './pkcs12.js': 'pkcs12',
 };
 
 /** Keeps the lazy imports out of the main bundle and points them at dist/lazy/. */
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(b) {
-    b.onResolve({ filter: /^\.\/(help|tls\/facts|probes\/crl|pkcs7)\.js$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(help|tls\/facts|probes\/crl|pkcs7|pkcs12)\.js$/ }, (args) =>
       args.kind === 'dynamic-import' ? { path: `./lazy/${lazy[args.path]}.mjs`, external: true } : undefined);
   },
 };
@@ -40,7 +41,7 @@ const main = await build({
 if (process.env.BYOC_BUILD_ANALYZE) console.log(await (await import('esbuild')).analyzeMetafile(main.metafile));
 await build({
   ...common,
-  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts' },
+  entryPoints: { help: 'src/cli/help.ts', 'tls-facts': 'src/tls/facts.ts', crl: 'src/probes/crl.ts', pkcs7: 'src/parsers/pkcs7.ts', pkcs12: 'src/parsers/pkcs12.ts' },
   outdir: 'dist/lazy',
   outExtension: { '.js': '.mjs' },
   format: 'esm',

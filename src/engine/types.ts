@@ -52,7 +52,7 @@ export interface Finding {
 
 export interface InputFacts {
   name: string;
-  format: 'pem' | 'der' | 'pkcs7';
+  format: 'pem' | 'der' | 'pkcs7' | 'pkcs12';
   sha256: string;
   privateKeys: string[];
 }
