@@ -4,10 +4,11 @@ import type { OptionSpec } from './options.js';
 
 export async function renderHelp(command: string, specs: readonly OptionSpec[]): Promise<string> {
   const usage: Record<string, string> = {
-    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why',
+    check: '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER or PKCS#7; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 hash FILE...      OpenSSL subject hash of each certificate\n  $0 rules             list the rules\n  $0 explain RULE      what a rule checks and why\n  $0 cas               the BYOC accepted-CA list',
     hash: '$0 hash FILE... [--old]\n\nPrint "HASH  FILE" for every certificate, as openssl x509 -subject_hash does.',
     rules: '$0 rules [--format json]\n\nList every rule: id, severity, title and source.',
-    explain: '$0 explain RULE\n\nWhat a rule checks, why Genesys cares, and how to fix it.',
+    explain: '$0 explain RULE [--format json]\n\nWhat a rule checks, why Genesys cares, and how to fix it.',
+    cas: '$0 cas [--format json]\n\nThe BYOC Cloud accepted-CA list: provider, name, OpenSSL subject hash, SHA-256, status, notes and distrust dates.',
   };
   let y = yargs([]).scriptName('byoc-check').usage(usage[command]!).help(false).version(false).wrap(Math.min(110, process.stdout.columns || 100));
   for (const spec of specs) {

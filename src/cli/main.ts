@@ -1,18 +1,20 @@
 /**
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
- * `byoc-check explain RULE`. Returns the exit code; all I/O goes through `io`.
+ * `byoc-check explain RULE`, `byoc-check cas`. Returns the exit code; all I/O goes through `io`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
 import { sources } from '../../rules/sources.js';
-import { check, decodeAll, readInputFile } from '../check.js';
+import { check } from '../check.js';
 import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';
-import { parseChainInput } from '../parsers/chain-input.js';
+import { loadCertificates } from '../input/certificates.js';
+import { didYouMean, printable } from '../util/text.js';
 import { formatJson } from '../reporters/json.js';
 import { formatText, type Painter } from '../reporters/text.js';
 import { parseArgv } from './argv.js';
+import { runCas } from './cas.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
 export interface Io {
@@ -32,6 +34,8 @@ const hashOptions: readonly OptionSpec[] = [
   { name: 'old', type: 'boolean', default: false, describe: 'print the pre-1.0 MD5 hash (openssl x509 -subject_hash_old)' },
   { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors' },
 ];
+const COMMANDS = ['check', 'hash', 'rules', 'explain', 'cas'];
+const P12_PASSWORD = 'BYOC_CHECK_P12_PASSWORD';
 const listOptions: readonly OptionSpec[] = [
   { name: 'format', type: 'string', choices: ['text', 'json'], default: 'text', describe: 'output format' },
   { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors' },
@@ -50,9 +54,8 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   if (files.length === 0) throw new InputError('hash needs at least one FILE');
   const lines: string[] = [];
   for (const file of files) {
-    const buf = file === '-' ? await io.readStdin() : await readInputFile(file, 'file');
-    const parsed = await parseChainInput(buf, file, Infinity);
-    for (const cert of decodeAll(parsed.certificates, file)) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${file}`);
+    const loaded = await loadCertificates(file, { what: 'file', stdin: io.readStdin, maxCertificates: Infinity, p12Password: io.env[P12_PASSWORD] });
+    for (const cert of loaded.certificates) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${printable(file)}`);
   }
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;
@@ -80,20 +83,28 @@ function runRulesList(format: string, io: Io): number {
   return EXIT_OK;
 }
 
-function runExplain(id: string | undefined, io: Io): number {
+function runExplain(id: string | undefined, format: string, io: Io): number {
   const rule = rules.find((r) => r.meta.id === id);
-  if (!rule) throw new InputError(id ? `no rule "${id}"; \`byoc-check rules\` lists them` : 'explain needs a rule id');
+  if (!rule) {
+    const ids = rules.map((r) => r.meta.id);
+    throw new InputError(id ? `no rule "${id}"${didYouMean(id, ids)}; \`byoc-check rules\` lists them` : 'explain needs a rule id');
+  }
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rule: catalogJson().find((r) => r.id === id) }, null, 2) + '\n');
+    return EXIT_OK;
+  }
   const m = rule.meta;
-  io.stdout([`${m.id} (${m.severity}): ${m.title}`, '', `What: ${m.docs.what}`, `Why:  ${m.docs.why}`, `Fix:  ${m.remediation}`, `Source: ${citationText(rule)}`].join('\n') + '\n');
+  const seeAlso = m.area === 'trust' ? ['', 'See also: `byoc-check cas` prints the BYOC accepted-CA list (subject hash, SHA-256, status, notes).'] : [];
+  io.stdout([`${m.id} (${m.severity}): ${m.title}`, '', `What: ${m.docs.what}`, `Why:  ${m.docs.why}`, `Fix:  ${m.remediation}`, `Source: ${citationText(rule)}`, ...seeAlso].join('\n') + '\n');
   return EXIT_OK;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const command = ['hash', 'rules', 'explain'].includes(argv[0] ?? '') ? argv[0]! : 'check';
+    const command = ['hash', 'rules', 'explain', 'cas'].includes(argv[0] ?? '') ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
-    const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : [listOptions[1]!];
+    const specs = command === 'check' ? checkOptions : command === 'hash' ? hashOptions : listOptions;
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -110,15 +121,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
       return runRulesList(String(args.values.format), io);
     }
-    if (command === 'explain') return runExplain(args.positionals[0], io);
+    if (command === 'explain') return runExplain(args.positionals[0], String(args.values.format), io);
+    if (command === 'cas') {
+      if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
+      io.stdout(runCas(String(args.values.format), pkg.version, new Date()));
+      return EXIT_OK;
+    }
 
     if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
+    const first = args.positionals[0]!;
+    // A mistyped command (`byoc-check rule`) reads as a chain file name; say which command was meant.
+    if (/^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
+      const hint = didYouMean(first, COMMANDS, (c) => `\`byoc-check ${c}\``);
+      if (hint) throw new InputError(`no command or file "${first}"${hint}`);
+    }
     if (args.positionals.length > 1) throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
     const v = args.values;
     const format = String(v.format);
     const output = v.output as string | undefined;
     const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+    if ((v['warn-days'] as number) < 0) throw new InputError(`--warn-days must not be negative; got ${args.raw['warn-days']}`);
     const report = await check({
       chain: args.positionals[0]!,
       stdin: io.readStdin,
@@ -135,12 +157,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       offline: v.offline === true,
       timeoutSeconds: (() => {
         const t = v.timeout as number;
-        if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${t}`);
+        if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${args.raw.timeout ?? t}`);
         return t;
       })(),
       cacheDir: v['cache-dir'] as string | undefined,
-      progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
+      progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${printable(m)}` : '\r\x1b[2K') : undefined,
       version: pkg.version,
+      p12Password: io.env[P12_PASSWORD],
     });
     let text: string;
     if (format === 'json') text = formatJson(report);
@@ -158,13 +181,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!report.ok) return EXIT_FAILED;
     return v.strict === true && report.summary.warn > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (error) {
+    // Messages quote arguments, file names and PEM labels: escape their control characters.
     if (isInputError(error)) {
-      io.stderr(`byoc-check: ${error.message}\n`);
-      if (debug) io.stderr(`${error.stack}\n`);
+      io.stderr(`byoc-check: ${printable(error.message)}\n`);
+      if (debug) io.stderr(`${(error.stack ?? '').split('\n').map(printable).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`byoc-check: internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug) io.stderr(`${(error as Error).stack}\n`);
+    io.stderr(`byoc-check: internal error: ${printable(String((error as Error).message))}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug) io.stderr(`${String((error as Error).stack).split('\n').map(printable).join('\n')}\n`);
     return EXIT_USAGE;
   }
 }
