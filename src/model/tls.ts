@@ -20,6 +20,8 @@ export interface TlsRoleSettings {
   groups?: string[];
   minVersion?: TlsVersion;
   maxVersion?: TlsVersion;
+  /** The version texts as given ("TLSv1.2+", "tlsv1_2"), when they differ from the version read. */
+  versionsGiven?: { min?: string; max?: string };
 }
 
 export interface TlsFacts {

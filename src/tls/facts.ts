@@ -7,6 +7,7 @@ import { suiteNames } from '../../rules/data/cipher-names.js';
 import { InputError } from '../errors.js';
 import type { TlsFacts, TlsRoleSettings, TlsVersion } from '../model/tls.js';
 import { GROUP_NAMES, OpenSslSettingError, tls12ClientHello } from './openssl.js';
+import { readTlsVersion, TlsVersionError } from './version.js';
 
 const byIana = new Map(suiteNames.map((s) => [s.iana.toUpperCase(), s]));
 const byCode = new Map(suiteNames.map((s) => [s.code, s]));
@@ -74,7 +75,9 @@ export async function attributeRemovals(terms: string[]): Promise<Array<{ term: 
 export async function smallestFix(opensslString: string): Promise<string | undefined> {
   const candidates = ['ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES128-GCM-SHA256', 'AES256-GCM-SHA384'];
   for (const suite of candidates) {
-    for (const attempt of [`${opensslString}:${suite}`, `${suite}:${opensslString}`]) {
+    // Never ":X" or "X:": an empty string gets the suite alone.
+    const attempts = opensslString.trim() ? [`${opensslString}:${suite}`, `${suite}:${opensslString}`] : [suite];
+    for (const attempt of attempts) {
       const suites = await enabledOrEmpty(attempt);
       if (suites.some((s) => BYOC.has(s) && byocSuites.find((b) => b.iana === s)!.status === 'supported')) return attempt;
     }
@@ -126,8 +129,20 @@ export async function gatherTlsFacts(options: { ciphers?: string; curves?: strin
       throw error;
     }
   }
-  if (options.tlsMin) settings.minVersion = options.tlsMin as TlsVersion;
-  if (options.tlsMax) settings.maxVersion = options.tlsMax as TlsVersion;
+  const version = (flag: 'min' | 'max', text: string): TlsVersion => {
+    let reading;
+    try {
+      reading = readTlsVersion(text);
+    } catch (error) {
+      if (error instanceof TlsVersionError) throw new InputError(`--tls-${flag} "${text}": ${error.message}`);
+      throw error;
+    }
+    if (reading.orHigher && flag === 'max') throw new InputError(`--tls-max "${text}": "+" means "or higher", which only a minimum can say; give the highest version without "+"`);
+    if (text.trim() !== reading.version) settings.versionsGiven = { ...settings.versionsGiven, [flag]: text };
+    return reading.version;
+  };
+  if (options.tlsMin) settings.minVersion = version('min', options.tlsMin);
+  if (options.tlsMax) settings.maxVersion = version('max', options.tlsMax);
   if (settings.minVersion && settings.maxVersion && VERSION_ORDER.indexOf(settings.minVersion) > VERSION_ORDER.indexOf(settings.maxVersion)) {
     throw new InputError(`--tls-min ${settings.minVersion} is above --tls-max ${settings.maxVersion}`);
   }
