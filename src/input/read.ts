@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const CHUNK = 1024 * 1024;
 
-const mib = (n: number) => `${Math.round(n / 1048576)} MiB`;
+const mib = (n: number) => (n >= 1048576 ? `${Math.round(n / 1048576)} MiB` : `${Math.ceil(n / 1024)} KiB`);
 
 function tooLarge(label: string, limit: number, size?: number): InputError {
   return new InputError(`${label} ${size === undefined ? `goes on past ${mib(limit)} (a device or an endless stream?)` : `is ${mib(size)}`}; a certificate chain is a few KiB (limit ${mib(limit)})`);
