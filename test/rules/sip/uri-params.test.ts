@@ -6,6 +6,7 @@ ruleCases('uri-params', [
   { name: 'tgrp and trunk-context in the user part', options: { uris: [`sip:+13175550100;tgrp=mycarrier;trunk-context=byoc.example.com@${host};transport=tls`] }, expect: 'pass' },
   { name: 'escaped user with headers', options: { uris: [`sip:%2B13175550100;tgrp=a%2Fb;trunk-context=example.com@${host};transport=tls?X-Carrier=one&Priority=urgent`] }, expect: 'pass' },
   { name: 'tgrp after the host', options: { uris: [`sip:+13175550100@${host};transport=tls;tgrp=mycarrier;trunk-context=byoc.example.com`] }, expect: 'fail', message: /;tgrp=mycarrier is in the host part/ },
+  { name: 'a valueless parameter after the host is quoted as written', options: { uris: [`sip:+13175550100;trunk-context=x@${host};transport=tls;TGRP`] }, expect: 'fail', message: /;TGRP is in the host part/ },
   { name: 'transport before the @', options: { uris: [`sip:+13175550100;transport=tls@${host}`] }, expect: 'fail', message: /;transport=tls is in the user part/ },
   { name: 'tgrp without trunk-context', options: { uris: [`sip:+13175550100;tgrp=mycarrier@${host};transport=tls`] }, expect: 'warn', message: /without ;trunk-context/ },
 ]);
