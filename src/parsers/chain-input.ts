@@ -130,7 +130,7 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
   }
   const text = buf.toString('latin1');
   const result: ChainInput = { format: 'pem', certificates: [], privateKeys: [], ignoredBlocks: [] };
-  const csrs: number[] = [];
+  let csrs = 0;
   for (const block of pemBlocks(text, name)) {
     if (block.label.endsWith('PRIVATE KEY')) {
       result.privateKeys.push(block.label);
@@ -150,7 +150,7 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
       result.format = 'pkcs7';
       result.certificates.push(...(await pkcs7Certificates(pemBody(block, name), name)));
     } else if (CSR_LABELS.has(block.label)) {
-      csrs.push(block.line);
+      csrs++;
     } else {
       result.ignoredBlocks.push(block.label);
     }
@@ -158,7 +158,7 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
     if (result.certificates.length > maxCertificates) throw tooMany(name, 'certificates');
   }
   if (result.certificates.length === 0) {
-    if (csrs.length) {
+    if (csrs) {
       throw new InputError(`${name}: this is a certificate signing request (CSR), not a certificate; use the signed certificate your CA returned`);
     }
     if (result.privateKeys.length) {

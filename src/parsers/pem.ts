@@ -1,7 +1,8 @@
 /**
  * The one PEM scanner (RFC 7468) for every input: chain files, --ca bundles, `hash`, the machine's
  * root stores and files an SBC configuration points to. One pass over the text: offsets only move
- * forward and line numbers are counted on the way, so 50,000 blocks cost what one long block does.
+ * forward, so 50,000 blocks cost what one long block does. Line numbers are counted only for the
+ * block a message names.
  */
 import { InputError } from '../errors.js';
 
@@ -9,8 +10,21 @@ export interface PemBlock {
   label: string;
   /** The text between the BEGIN and END lines (base64, maybe encapsulated headers). */
   body: string;
-  /** 1-based line of the BEGIN line. */
-  line: number;
+  /** 1-based line of the BEGIN line (counted when asked: only error messages need it). */
+  readonly line: number;
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+class Block implements PemBlock {
+  constructor(private readonly text: string, private readonly offset: number, readonly label: string, readonly body: string) {}
+  get line(): number {
+    return lineOf(this.text, this.offset);
+  }
 }
 
 const BEGIN = '-----BEGIN ';
@@ -22,26 +36,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function* pemBlocks(text: string, name: string): Generator<PemBlock> {
   let pos = 0;
-  let line = 1;
-  let counted = 0;
-  const lineAt = (index: number) => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-    counted = Math.max(counted, index);
-    return line;
-  };
   for (;;) {
     const begin = text.indexOf(BEGIN, pos);
     if (begin === -1) return;
-    const blockLine = lineAt(begin);
     const eol = text.indexOf('\n', begin);
     const lineEnd = eol === -1 ? text.length : eol;
     const labelEnd = text.indexOf('-----', begin + BEGIN.length);
-    if (labelEnd === -1 || labelEnd > lineEnd) throw new InputError(`${name}: malformed PEM header at line ${blockLine}`);
+    if (labelEnd === -1 || labelEnd > lineEnd) throw new InputError(`${name}: malformed PEM header at line ${lineOf(text, begin)}`);
     const label = text.slice(begin + BEGIN.length, labelEnd).trim();
     const endMarker = `-----END ${label}-----`;
     const end = text.indexOf(endMarker, labelEnd + 5);
-    if (end === -1) throw new InputError(`${name}: the PEM block "${label}" at line ${blockLine} has no END line (truncated file?)`);
-    yield { label, body: text.slice(labelEnd + 5, end), line: blockLine };
+    if (end === -1) throw new InputError(`${name}: the PEM block "${label}" at line ${lineOf(text, begin)} has no END line (truncated file?)`);
+    yield new Block(text, begin, label, text.slice(labelEnd + 5, end));
     pos = end + endMarker.length;
   }
 }

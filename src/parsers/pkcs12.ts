@@ -15,7 +15,8 @@ const X509_CERT = '1.2.840.113549.1.9.22.1';
 /** The certificates (DER) and the number of private keys in a PFX. */
 export async function readPkcs12(der: Buffer, passwordText: string, name: string): Promise<{ certificates: Buffer[]; keys: number }> {
   const password = new TextEncoder().encode(passwordText).buffer as ArrayBuffer;
-  const exportHint = `export the certificates with \`openssl pkcs12 -in ${shellWord(name)} -nokeys -out chain.pem\``;
+  const file = shellWord(name === '<stdin>' ? 'FILE.pfx' : name);
+  const exportHint = `export the certificates with \`openssl pkcs12 -in ${file} -nokeys -out chain.pem\``;
   let pfx: PFX;
   try {
     const asn = asn1js.fromBER(new Uint8Array(der));
@@ -39,7 +40,7 @@ export async function readPkcs12(der: Buffer, passwordText: string, name: string
     const message = String((error as Error).message ?? error);
     const legacy = /1\.2\.840\.113549\.1\.12\.1\.\d/.test(message);
     throw new InputError(legacy
-      ? `${name}: the PKCS#12 file uses legacy RC2/3DES encryption, which byoc-check does not read; export the certificates with \`openssl pkcs12 -legacy -in ${shellWord(name)} -nokeys -out chain.pem\``
+      ? `${name}: the PKCS#12 file uses legacy RC2/3DES encryption, which byoc-check does not read; export the certificates with \`openssl pkcs12 -legacy -in ${file} -nokeys -out chain.pem\``
       : `${name}: cannot decrypt the PKCS#12 contents (${message}); ${exportHint}`);
   }
   const certificates: Buffer[] = [];

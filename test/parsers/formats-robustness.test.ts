@@ -74,12 +74,13 @@ describe('PEM scanning is linear and stops at the cap', () => {
 
   test('line numbers stay right after thousands of blocks', () => {
     const text = 'noise\n'.repeat(3) + '-----BEGIN A-----\nAAAA\n-----END A-----\n'.repeat(5000) + 'x\n-----BEGIN B-----\nAAAA\n';
+    // Lines are counted on demand (for messages); scanning itself never counts them.
     const blocks: number[] = [];
+    let n = 0;
     expect(() => {
-      for (const b of pemBlocks(text, 'f')) blocks.push(b.line);
+      for (const b of pemBlocks(text, 'f')) if (n++ < 3 || n === 5000) blocks.push(b.line);
     }).toThrow(/the PEM block "B" at line 15005 has no END line/);
-    expect(blocks.slice(0, 3)).toEqual([4, 7, 10]);
-    expect(blocks.at(-1)).toBe(4 + 4999 * 3);
+    expect(blocks).toEqual([4, 7, 10, 4 + 4999 * 3]);
   });
 
   test('10,000 certificates: the chain cap answers at once; a bundle scan is linear', async () => {
