@@ -172,6 +172,6 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
 
 function capped(input: ChainInput, name: string, max: number): ChainInput {
   if (input.certificates.length > max) throw tooMany(name, 'certificates');
-  if (input.certificates.length === 0) throw new InputError(`${name}: no certificate in the file`);
+  if (input.certificates.length === 0) throw new InputError(`${name}: no certificate in the file${input.privateKeys.length ? ' (only a private key, which is not shown)' : ''}`);
   return input;
 }
