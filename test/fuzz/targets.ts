@@ -18,10 +18,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { parseArgv } from '../../src/cli/argv.js';
+import { checkOptions } from '../../src/cli/options.js';
 import { isInputError } from '../../src/errors.js';
 import { parseChainInput } from '../../src/parsers/chain-input.js';
 import { pemBlocks, pemCertificates } from '../../src/parsers/pem.js';
 import { readPkcs12 } from '../../src/parsers/pkcs12.js';
+import { matchName, sipUriHost } from '../../src/sip/names.js';
 import { parseHostPort, parseSipUri, SipUriError, unwrapPastedUri } from '../../src/sip/uri.js';
 import { cipherTerms, toOpenSslTerms } from '../../src/tls/facts.js';
 import { readTlsVersion, TlsVersionError } from '../../src/tls/version.js';
@@ -140,6 +143,22 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
         parseSipUri(unwrapPastedUri(text));
       },
       expected: (e) => e instanceof SipUriError,
+    },
+    {
+      name: 'certificate name matching (RFC 6125)',
+      arbitrary: fc.tuple(tokens(['*', '.', 'sbc1', 'example', 'com', 'xn--', 'bücher', '-', ' ', 'SBC'], 8), tokens(['.', 'sbc1', 'example', 'com', 'xn--bcher-kva', 'bücher', '-', ' '], 8), tokens(['sip:', 'sips:', '@', '[', ']', ':', ';', 'h.example.com'], 8)),
+      run: (input) => {
+        const [pattern, host, uri] = input as [string, string, string];
+        matchName(pattern, host);
+        sipUriHost(uri);
+      },
+      expected: () => false,
+    },
+    {
+      name: 'command-line arguments',
+      arbitrary: fc.array(fc.oneof(fc.constantFrom(...checkOptions.map((o) => `--${o.name}`), '--', '-', '-o', '--no-color', '--help', '=', 'x', '1', '-1', 'NaN', '1e9', ''), fc.string({ maxLength: 6 })), { maxLength: 8 }),
+      run: (argv) => parseArgv(argv as string[], checkOptions),
+      expected: isInputError,
     },
     {
       name: 'cipher strings and TLS versions',
