@@ -40,7 +40,7 @@ export function runCas(format: string, version: string, now: Date): string {
   lines.push(`${'HASH'.padEnd(8)}  ${'STATUS'.padEnd(width)}  PROVIDER: NAME`);
   for (const r of rows) {
     lines.push(`${r.subjectHash}  ${r.status.padEnd(width)}  ${r.provider}: ${r.name}`);
-    const pad = ' '.repeat(10 + width);
+    const pad = ' '.repeat(12 + width);
     if (r.sha256) lines.push(`${pad}SHA-256 ${r.sha256}${r.notAfter ? `, expires ${r.notAfter.slice(0, 10)}` : ''}`);
     if (r.distrust) lines.push(`${pad}distrust from ${r.distrust.from} (${r.distrust.scope}) by ${r.distrust.by}`);
     for (const note of r.notes) lines.push(`${pad}note: ${note}`);
