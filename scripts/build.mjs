@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild. The main bundle is CommonJS: Node 20 loads one CJS file far
 // faster than an ES module graph. Optional parts (yargs for --help, the TLS and CRL probes,
-// PKCS#7 via pkijs) are ES module chunks under dist/lazy/, imported only when a check needs them.
+// PKCS#7 and PKCS#12 via pkijs) are ES module chunks under dist/lazy/, imported only when a check needs them.
 // dist/bin.cjs (src/launcher.cjs) runs dist/main.cjs through V8's code cache, warmed here.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ const lazy = {
   'src/scan/scan.ts': 'scan',
   'src/data-actions/command.ts': 'data-actions',
   'src/cli/probe.ts': 'probe',
+  'src/parsers/pkcs12.ts': 'pkcs12',
 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,24 +1,49 @@
 import { main } from './cli/main.js';
+import { readProcessStdin } from './input/certificates.js';
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024 * 1024) break;
-    chunks.push(chunk as Buffer);
+// Standard output may be a pipe whose reader left (`byoc-check ... | head -c1`: EPIPE) or a full
+// disk (`>/dev/full`: ENOSPC). The first is the reader's choice: stop quietly. Anything else is
+// one line on stderr and exit 2, never Node's unhandled-error stack trace.
+let writeFailed = false;
+let writeErrorReported = false;
+function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (writeFailed) return;
+  writeFailed = true;
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  writeErrorReported = true;
+  process.exitCode = 2;
+  try {
+    process.stderr.write(`byoc-check: cannot write to standard output (${error.code ?? error.message})\n`);
+  } catch {
+    // stderr is gone too: the exit code says it.
   }
-  return Buffer.concat(chunks);
+}
+process.stdout.on('error', onStdoutError);
+process.stderr.on('error', () => {});
+
+function writeStdout(text: string): void {
+  if (writeFailed) return;
+  try {
+    process.stdout.write(text);
+  } catch (error) {
+    onStdoutError(error as NodeJS.ErrnoException);
+  }
 }
 
 void main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin,
+  stdout: writeStdout,
+  stderr: (text) => {
+    try {
+      process.stderr.write(text);
+    } catch {
+      // Nowhere left to say it.
+    }
+  },
+  readStdin: readProcessStdin,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
 }).then((code) => {
-  process.exitCode = code;
+  process.exitCode = writeErrorReported ? 2 : code;
 });

@@ -3,23 +3,20 @@
  * rules, build the report. No argv, no process exit codes here.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { acceptedCas } from '../rules/data/accepted-cas.js';
 import { trunkRules } from '../rules/index.js';
 import { runRules } from './engine/runner.js';
 import type { CheckContext } from './engine/types.js';
-import { InputError } from './errors.js';
 import type { CertificateFacts } from './model/certificate.js';
 import type { CrlFacts } from './model/crl.js';
 import type { TlsEndpointSettings } from './model/endpoint.js';
-import type { TlsEndpointFacts, TlsFacts, TlsVersion } from './model/tls.js';
+import type { TlsEndpointFacts, TlsFacts } from './model/tls.js';
+import { loadCertificates, readInput } from './input/certificates.js';
 import { flagEndpoints } from './providers/flags.js';
-import { MAX_INPUT_BYTES, parseChainInput } from './parsers/chain-input.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { gatherSipFacts } from './sip/facts.js';
 import { byocAnchors, customAnchors } from './trust/anchors.js';
-import { CertificateDecodeError, decodeCertificate } from './x509/certificate.js';
 import { buildChain } from './x509/chain.js';
 import { addCrlFiles } from './x509/crl-file.js';
 
@@ -55,40 +52,20 @@ export interface CheckOptions {
   strict?: boolean;
   format?: string;
   profile?: string | null;
+  /** Opens PKCS#12 inputs (BYOC_CHECK_P12_PASSWORD); never printed. */
+  p12Password?: string;
 }
 
-export async function readInputFile(path: string, what: string): Promise<Buffer> {
-  let info;
-  try {
-    info = statSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${what} ${path}: no such file` : `${what} ${path}: cannot read it (${code ?? (error as Error).message})`);
-  }
-  if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory, not a file`);
-  if (info.size > MAX_INPUT_BYTES) throw new InputError(`${what} ${path} is ${Math.round(info.size / 1048576)} MiB; a certificate chain is a few KiB (limit ${MAX_INPUT_BYTES / 1048576} MiB)`);
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new InputError(`${what} ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+/** The certificate loader lives in input/certificates.ts. */
+export { decodeAll } from './input/certificates.js';
+
+/** A file's bytes, capped like every input (a --crl file, a --trust bundle). */
+export function readInputFile(path: string, what: string): Promise<Buffer> {
+  return readInput(path, what);
 }
 
-export function decodeAll(ders: Buffer[], name: string): CertificateFacts[] {
-  return ders.map((der, i) => {
-    try {
-      return decodeCertificate(der);
-    } catch (error) {
-      if (error instanceof CertificateDecodeError) throw new InputError(`${name}: certificate #${i + 1} cannot be used: ${error.message}`);
-      throw error;
-    }
-  });
-}
-
-export async function loadCaFile(path: string): Promise<CertificateFacts[]> {
-  const buf = await readInputFile(path, '--ca file');
-  const parsed = await parseChainInput(buf, path, Infinity);
-  return decodeAll(parsed.certificates, path);
+export async function loadCaFile(path: string, p12Password?: string): Promise<CertificateFacts[]> {
+  return (await loadCertificates(path, { what: '--ca file', maxCertificates: Infinity, p12Password })).certificates;
 }
 
 /** Endpoints with a cipher string or group list are resolved by OpenSSL (a lazily loaded chunk); the rest pass through. */
@@ -99,18 +76,14 @@ export async function resolveTls(endpoints: TlsEndpointSettings[]): Promise<TlsE
 }
 
 export async function check(options: CheckOptions): Promise<Report> {
-  const name = options.chain === '-' ? '<stdin>' : options.chain;
-  const buf = options.chain === '-' ? await options.stdin!() : await readInputFile(options.chain, 'chain file');
-  if (options.chain === '-' && buf.length > MAX_INPUT_BYTES) throw new InputError('<stdin> is larger than a certificate chain can be');
-  const input = await parseChainInput(buf, name);
-  const certificates = decodeAll(input.certificates, name);
-  const anchors = options.caFile ? customAnchors(await loadCaFile(options.caFile)) : byocAnchors(acceptedCas);
+  const { name, bytes: buf, input, certificates } = await loadCertificates(options.chain, { what: 'chain file', stdin: options.stdin, p12Password: options.p12Password });
+  const anchors = options.caFile ? customAnchors(await loadCaFile(options.caFile, options.p12Password)) : byocAnchors(acceptedCas);
   const chain = buildChain(certificates, anchors);
   const now = options.at ?? new Date();
   const offline = options.offline ?? false;
   const sip = gatherSipFacts(options.uris ?? [], options.sbcs ?? [], options.region);
 
-  const endpoints = flagEndpoints({ ciphers: options.ciphers, curves: options.curves, tlsMin: options.tlsMin as TlsVersion | undefined, tlsMax: options.tlsMax as TlsVersion | undefined });
+  const endpoints = flagEndpoints({ ciphers: options.ciphers, curves: options.curves, tlsMin: options.tlsMin, tlsMax: options.tlsMax });
   const tls: TlsFacts = { endpoints: await resolveTls(endpoints) };
 
   const timeoutSeconds = options.timeoutSeconds ?? 10;

@@ -4,7 +4,7 @@
  * > specification, Certificate trust (paraphrased from the French seed).
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { daysBetween, isoDate, pathTarget } from '../../src/engine/targets.js';
+import { daysBetween, isoDate, pathTarget, plural } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
 
 export default defineRule({
@@ -26,15 +26,15 @@ export default defineRule({
       const evidence = { notBefore: cert.notBefore.toISOString(), notAfter: cert.notAfter.toISOString(), daysLeft: daysBetween(now, cert.notAfter) };
       const who = `The ${entry.role} "${cert.subject}"`;
       if (now < cert.notBefore) {
-        return { status: 'fail', target: pathTarget(i), evidence, message: `${who} is not valid until ${isoDate(cert.notBefore)} (${daysBetween(now, cert.notBefore) + 1} days from the check time).` };
+        return { status: 'fail', target: pathTarget(i), evidence, message: `${who} is not valid until ${isoDate(cert.notBefore)} (${plural(daysBetween(now, cert.notBefore) + 1, 'day')} from the check time).` };
       }
       if (now > cert.notAfter) {
-        return { status: 'fail', target: pathTarget(i), evidence, message: `${who} expired on ${isoDate(cert.notAfter)} (${daysBetween(cert.notAfter, now)} days ago).` };
+        return { status: 'fail', target: pathTarget(i), evidence, message: `${who} expired on ${isoDate(cert.notAfter)} (${plural(daysBetween(cert.notAfter, now), 'day')} ago).` };
       }
       if (evidence.daysLeft < warnDays) {
-        return { status: 'warn', target: pathTarget(i), evidence, message: `${who} expires on ${isoDate(cert.notAfter)}, in ${evidence.daysLeft} days (warning threshold ${warnDays} days).` };
+        return { status: 'warn', target: pathTarget(i), evidence, message: `${who} expires on ${isoDate(cert.notAfter)}, in ${plural(evidence.daysLeft, 'day')} (warning threshold ${plural(warnDays, 'day')}).` };
       }
-      return { status: 'pass', target: pathTarget(i), evidence, message: `${who} is valid until ${isoDate(cert.notAfter)} (${evidence.daysLeft} days left).` };
+      return { status: 'pass', target: pathTarget(i), evidence, message: `${who} is valid until ${isoDate(cert.notAfter)} (${plural(evidence.daysLeft, 'day')} left).` };
     });
     return findings;
   },

@@ -49,7 +49,7 @@ export default defineRule({
         message: chain.trustMode === 'byoc'
           ? `The chain ends at the self-signed certificate "${top.cert.subject}", which is not a public root CA; Genesys accepts only certificates issued under the public roots on its list.`
           : `The chain ends at the self-signed certificate "${top.cert.subject}", which is not among the --ca trust anchors.`,
-        remediation: 'Use a certificate issued by a public CA on the BYOC accepted list (or give that self-signed root with --ca for a lab check).',
+        remediation: 'Use a certificate issued by a public CA on the BYOC accepted list (`byoc-check cas` prints it), or give that self-signed root with --ca for a lab check.',
         evidence: { selfSigned: top.cert.subject, subjectHash: top.cert.subjectHash },
       });
     } else if (chain.rootByHashOnly) {

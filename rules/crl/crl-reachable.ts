@@ -3,7 +3,7 @@
  * — Genesys BYOC Cloud TLS trunk specification, Certificate trust; RFC 5280 section 6.3.
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { pathTarget } from '../../src/engine/targets.js';
+import { pathTarget, plural } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { CrlFetch } from '../../src/model/crl.js';
 
@@ -44,7 +44,7 @@ function cacheNote(f: CrlFetch): string {
 }
 
 function staleBy(ms: number): string {
-  return ms >= 48 * HOUR ? `${Math.floor(ms / (24 * HOUR))} days` : `${Math.max(1, Math.round(ms / HOUR))} hours`;
+  return ms >= 48 * HOUR ? plural(Math.floor(ms / (24 * HOUR)), 'day') : plural(Math.max(1, Math.round(ms / HOUR)), 'hour');
 }
 
 export default defineRule({

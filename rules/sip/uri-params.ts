@@ -9,7 +9,7 @@
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
 import { proxyRegion } from '../../src/sip/facts.js';
-import { uriEvidence } from '../../src/sip/uri.js';
+import { paramText, uriEvidence } from '../../src/sip/uri.js';
 
 const USER_PART = ['tgrp', 'trunk-context'];
 
@@ -37,8 +37,8 @@ export default defineRule({
           status: 'fail',
           target,
           evidence: { uri: uri.raw, parsed: uriEvidence(uri), parameter: p.name, part: 'host', mark: { start: p.start, end: p.end } },
-          message: `;${p.name}=${p.value ?? ''} is in the host part (after the @), where Genesys ignores it; it belongs to the user part.`,
-          remediation: `Move ;${p.name}=${p.value ?? ''} before the @ (right after the number).`,
+          message: `${paramText(uri, p)} is in the host part (after the @), where Genesys ignores it; it belongs to the user part.`,
+          remediation: `Move ${paramText(uri, p)} before the @ (right after the number).`,
         });
       }
       for (const p of uri.userParams.filter((q) => q.name === 'transport')) {
@@ -46,8 +46,8 @@ export default defineRule({
           status: 'fail',
           target,
           evidence: { uri: uri.raw, parsed: uriEvidence(uri), parameter: 'transport', part: 'user', mark: { start: p.start, end: p.end } },
-          message: `;transport=${p.value ?? ''} is in the user part (before the @), where it is part of the number, not a transport.`,
-          remediation: `Move ;transport=${p.value ?? ''} after the host (and port).`,
+          message: `${paramText(uri, p)} is in the user part (before the @), where it is part of the number, not a transport.`,
+          remediation: `Move ${paramText(uri, p)} after the host (and port).`,
         });
       }
       const tgrp = uri.userParams.find((p) => p.name === 'tgrp');

@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
-import { uriEvidence } from '../../src/sip/uri.js';
+import { paramText, uriEvidence } from '../../src/sip/uri.js';
 
 export default defineRule({
   meta: {
@@ -32,7 +32,7 @@ export default defineRule({
         return { status: 'pass', target, evidence, message: `${uri.scheme === 'sips' ? 'sips: with ' : ''};transport=tls is set on the host part.` };
       }
       if (param) {
-        return { status: 'fail', target, evidence, message: `;transport=${param.value ?? ''} selects ${String(param.value ?? 'no transport').toUpperCase()}, not TLS; a secure trunk needs ;transport=tls.`, remediation: `Replace ;transport=${param.value ?? ''} with ;transport=tls.` };
+        return { status: 'fail', target, evidence, message: `${paramText(uri, param)} selects ${String(param.value ?? 'no transport').toUpperCase()}, not TLS; a secure trunk needs ;transport=tls.`, remediation: `Replace ${paramText(uri, param)} with ;transport=tls.` };
       }
       if (uri.scheme === 'sips') {
         return { status: 'warn', target, evidence, message: 'sips: alone asks for TLS (RFC 3261), but Genesys documents ;transport=tls; some SBCs map sips: differently.', remediation: 'Add ;transport=tls after the host.' };

@@ -17,7 +17,7 @@ export default defineRule({
     citations: [{ source: 'BYOC_TLS_SPEC', section: 'Requirements' }, { source: 'RFC8996' }],
     remediation: 'Allow TLS 1.2 on the SBC (minimum 1.2; maximum 1.2 or 1.3), for both the server and the client side.',
     docs: {
-      what: 'Checks that each TLS endpoint enables TLS 1.2 (after the product\'s own version semantics: Kamailio `TLSv1.2` is exactly 1.2, `TLSv1.2+` is 1.2 and newer); TLS 1.0 or 1.1 left on warns.',
+      what: 'Checks that each TLS endpoint enables TLS 1.2 (after the product\'s own version semantics: Kamailio `TLSv1.2` is exactly 1.2, `TLSv1.2+` is 1.2 and newer); TLS 1.0 or 1.1 left on warns. SBC spellings (TLSv1.2, tlsv1_2, TLS1.2, TLSv1.2+) are read as the version they name.',
       why: 'BYOC Cloud speaks TLS 1.2 only: an SBC limited to TLS 1.3 (or 1.0) never completes a handshake with Genesys.',
     },
   },

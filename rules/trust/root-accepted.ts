@@ -4,7 +4,7 @@
  * > specification, Certificate trust.
  */
 import { defineRule } from '../../src/engine/define-rule.js';
-import { daysBetween, isoDate, pathTarget } from '../../src/engine/targets.js';
+import { daysBetween, isoDate, pathTarget, plural } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
 import type { AcceptedCa } from '../../src/model/trust.js';
 
@@ -26,7 +26,7 @@ function distrustFindings(rows: AcceptedCa[], leafIssued: Date, now: Date, targe
       status: 'warn',
       target,
       message: `${d.by} ${when} "${row.name}" for ${d.scope} (from ${d.from}); Genesys still lists it, but SBCs and peers that update their root stores will refuse this chain.`,
-      remediation: 'Plan a move to a certificate under a current root of the same CA (for DigiCert: Global Root G2).',
+      remediation: 'Plan a move to a certificate under a current root of the same CA (for DigiCert: Global Root G2); `byoc-check cas` lists the accepted roots and their status.',
       evidence: { distrust: d, root: row.name },
     });
   }
@@ -40,7 +40,7 @@ export default defineRule({
     title: 'The chain roots in the BYOC Cloud accepted-CA list',
     severity: 'error',
     citations: [{ source: 'BYOC_TLS_SPEC', section: 'Certificate trust (accepted root CAs, subject name hash)' }, { source: 'MOZILLA_ROOT_PROGRAM' }],
-    remediation: 'Get the SBC certificate from a public CA whose root is on the BYOC Cloud list (run `byoc-check rules` and see the README for the list).',
+    remediation: 'Get the SBC certificate from a public CA whose root is on the BYOC Cloud accepted-CA list (`byoc-check cas` prints it, with each root\'s subject hash and status).',
     docs: {
       what: 'Matches the root of the path with the BYOC accepted-CA list by OpenSSL subject hash, confirmed by the root certificate\'s fingerprint where known; with --ca, checks that the path ends at one of those anchors.',
       why: 'BYOC Cloud endpoints trust only the listed public roots; a certificate from any other CA (or a private CA) is refused at the TLS handshake.',
@@ -122,7 +122,7 @@ export default defineRule({
     if (daysLeft < 0) {
       findings.push({ status: 'warn', target, evidence, message: `The listed root "${rows[0]!.name}" expired on ${isoDate(root.cert.notAfter)}; Genesys still lists it, but no verifier accepts an expired root.` });
     } else if (daysLeft < EXPIRY_HORIZON_DAYS) {
-      findings.push({ status: 'warn', target, evidence: { ...evidence, daysLeft }, message: `The listed root "${rows[0]!.name}" expires on ${isoDate(root.cert.notAfter)}, in ${daysLeft} days; certificates under it stop working then.`, remediation: 'Ask your CA for a certificate chaining to a newer root before that date.' });
+      findings.push({ status: 'warn', target, evidence: { ...evidence, daysLeft }, message: `The listed root "${rows[0]!.name}" expires on ${isoDate(root.cert.notAfter)}, in ${plural(daysLeft, 'day')}; certificates under it stop working then.`, remediation: 'Ask your CA for a certificate chaining to a newer root before that date (`byoc-check cas` lists the accepted roots).' });
     }
     findings.push(...distrustFindings(rows, leafIssued, now, target));
     return findings;

@@ -4,11 +4,14 @@
  */
 import parser from 'yargs-parser';
 import { InputError } from '../errors.js';
+import { didYouMean } from '../util/text.js';
 import type { OptionSpec } from './options.js';
 
 export interface ParsedArgs {
   positionals: string[];
   values: Record<string, unknown>;
+  /** What was typed for each option given, to echo it in messages (never "NaN"). */
+  raw: Record<string, string>;
   help: boolean;
   version: boolean;
 }
@@ -21,7 +24,8 @@ export function parseArgv(argv: string[], specs: readonly OptionSpec[]): ParsedA
   };
   for (const spec of specs) {
     known.add(spec.name);
-    (config[spec.type] as string[]).push(spec.name);
+    // Numbers are read as text and converted here, so a message can quote what was typed.
+    (config[spec.type === 'number' ? 'string' : spec.type] as string[]).push(spec.name);
     if (spec.array) (config.array as string[]).push(spec.name);
     if (spec.alias) {
       known.add(spec.alias);
@@ -33,19 +37,28 @@ export function parseArgv(argv: string[], specs: readonly OptionSpec[]): ParsedA
   if (parsed.error) throw new InputError(parsed.error.message);
   const values = parsed.argv as Record<string, unknown>;
   for (const key of Object.keys(values)) {
-    if (!known.has(key)) throw new InputError(`unknown option --${key} (see --help)`);
+    if (!known.has(key)) {
+      const names = [...specs.map((s) => s.name), 'help', 'version'];
+      const dash = key.length === 1 ? '-' : '--';
+      throw new InputError(`unknown option ${dash}${key}${didYouMean(key, names, (n) => `--${n}`)} (see --help)`);
+    }
   }
+  const raw: Record<string, string> = {};
   for (const spec of specs) {
     let value = values[spec.name];
     if (value === undefined) continue;
+    if (value !== spec.default) raw[spec.name] = Array.isArray(value) ? value.map(String).join(' ') : String(value);
     if (!spec.array && Array.isArray(value)) {
       throw new InputError(`--${spec.name} was given more than once`);
     }
     if (spec.type === 'string' && (value === '' || (Array.isArray(value) && value.some((v) => v === '')))) {
       throw new InputError(`--${spec.name} needs a value`);
     }
-    if (spec.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) {
-      throw new InputError(`--${spec.name} needs a number, got "${String(value)}"`);
+    if (spec.type === 'number' && typeof value !== 'number') {
+      const text = String(value).trim();
+      const number = text === '' ? NaN : Number(text);
+      if (!Number.isFinite(number)) throw new InputError(text === '' ? `--${spec.name} needs a number` : `--${spec.name} needs a number; got "${String(value)}"`);
+      value = values[spec.name] = number;
     }
     if (spec.array && !Array.isArray(value)) value = values[spec.name] = [value];
     if (spec.choices && !spec.choices.includes(String(value))) {
@@ -56,6 +69,7 @@ export function parseArgv(argv: string[], specs: readonly OptionSpec[]): ParsedA
   return {
     positionals: values._ ? (values._ as unknown[]).map(String) : [],
     values,
+    raw,
     help: values.help === true,
     version: values.version === true,
   };

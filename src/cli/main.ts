@@ -1,16 +1,19 @@
 /**
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
- * `byoc-check explain RULE`, `byoc-check data-actions INPUT...`. Returns the exit code; all I/O goes through `io`.
+ * `byoc-check explain RULE`, `byoc-check cas`, `byoc-check scan [PATH...]`, `byoc-check probe HOST`, `byoc-check data-actions INPUT...`. Returns the exit code; all I/O goes through `io`.
  */
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
 import { sources } from '../../rules/sources.js';
-import { check, decodeAll, loadCaFile, readInputFile } from '../check.js';
+import { existsSync } from 'node:fs';
+import { check, loadCaFile } from '../check.js';
+import { loadCertificates } from '../input/certificates.js';
+import { didYouMean, printable } from '../util/text.js';
+import { runCas } from './cas.js';
 import type { Report } from '../report/types.js';
 import { parsePathMap, scanOptions } from './scan-options.js';
 import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';
-import { parseChainInput } from '../parsers/chain-input.js';
 import { catalogOf } from '../reporters/catalog.js';
 import { emit } from './emit.js';
 import { parseArgv } from './argv.js';
@@ -53,13 +56,15 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   if (files.length === 0) throw new InputError('hash needs at least one FILE');
   const lines: string[] = [];
   for (const file of files) {
-    const buf = file === '-' ? await io.readStdin() : await readInputFile(file, 'file');
-    const parsed = await parseChainInput(buf, file, Infinity);
-    for (const cert of decodeAll(parsed.certificates, file)) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${file}`);
+    const loaded = await loadCertificates(file, { what: 'file', stdin: io.readStdin, maxCertificates: Infinity, p12Password: io.env[P12_PASSWORD] });
+    for (const cert of loaded.certificates) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${printable(file)}`);
   }
   io.stdout(lines.join('\n') + '\n');
   return EXIT_OK;
 }
+
+const COMMANDS = ['check', 'hash', 'rules', 'explain', 'cas', 'scan', 'probe', 'data-actions'];
+const P12_PASSWORD = 'BYOC_CHECK_P12_PASSWORD';
 
 const catalogJson = () => catalogOf(rules);
 
@@ -73,16 +78,24 @@ function runRulesList(format: string, io: Io): number {
   return EXIT_OK;
 }
 
-function runExplain(id: string | undefined, io: Io): number {
+function runExplain(id: string | undefined, format: string, io: Io): number {
   const rule = rules.find((r) => r.meta.id === id);
-  if (!rule) throw new InputError(id ? `no rule "${id}"; \`byoc-check rules\` lists them` : 'explain needs a rule id');
+  if (!rule) {
+    const ids = rules.map((r) => r.meta.id);
+    throw new InputError(id ? `no rule "${id}"${didYouMean(id, ids)}; \`byoc-check rules\` lists them` : 'explain needs a rule id');
+  }
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rule: catalogJson().find((r) => r.id === id) }, null, 2) + '\n');
+    return EXIT_OK;
+  }
   const m = rule.meta;
-  io.stdout([`${m.id} (${m.severity}): ${m.title}`, '', `What: ${m.docs.what}`, `Why:  ${m.docs.why}`, `Fix:  ${m.remediation}`, `Source: ${citationText(rule)}`].join('\n') + '\n');
+  const seeAlso = m.area === 'trust' ? ['', 'See also: `byoc-check cas` prints the BYOC accepted-CA list (subject hash, SHA-256, status, notes).'] : [];
+  io.stdout([`${m.id} (${m.severity}): ${m.title}`, '', `What: ${m.docs.what}`, `Why:  ${m.docs.why}`, `Fix:  ${m.remediation}`, `Source: ${citationText(rule)}`, ...seeAlso].join('\n') + '\n');
   return EXIT_OK;
 }
 
-function timeoutOf(t: number): number {
-  if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${t}`);
+function timeoutOf(t: number, typed?: string): number {
+  if (!(t > 0) || t > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${typed ?? t}`);
   return t;
 }
 
@@ -93,9 +106,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const { runProbe } = await import('./probe.js');
       return await runProbe(argv.slice(1), io, pkg.version);
     }
-    const command = ['hash', 'rules', 'explain', 'scan', 'data-actions'].includes(argv[0] ?? '') ? argv[0]! : 'check';
+    const command = COMMANDS.includes(argv[0] ?? '') && argv[0] !== 'check' ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
-    const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : command === 'data-actions' ? dataActionsOptions : [listOptions[1]!];
+    const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : command === 'data-actions' ? dataActionsOptions : listOptions;
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -112,10 +125,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
       return runRulesList(String(args.values.format), io);
     }
-    if (command === 'explain') return runExplain(args.positionals[0], io);
+    if (command === 'explain') return runExplain(args.positionals[0], String(args.values.format), io);
+    if (command === 'cas') {
+      if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
+      io.stdout(runCas(String(args.values.format), pkg.version, new Date()));
+      return EXIT_OK;
+    }
     if (command === 'scan') {
       const v = args.values;
-      if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+      if ((v['warn-days'] as number) < 0) throw new InputError(`--warn-days must not be negative; got ${args.raw['warn-days']}`);
       const caCertificates = v.ca ? await loadCaFile(String(v.ca)) : undefined;
       const { scan } = await import('../scan/scan.js');
       const report = await scan({
@@ -128,10 +146,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
         warnDays: v['warn-days'] as number,
         online: v.online === true,
-        timeoutSeconds: timeoutOf(v.timeout as number),
+        timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout),
         cacheDir: v['cache-dir'] as string | undefined,
         version: pkg.version,
-        recorded: { at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null, strict: v.strict === true, format: String(v.format), caFile: (v.ca as string | undefined) ?? null, warnDays: v['warn-days'] as number, timeoutSeconds: timeoutOf(v.timeout as number), region: (v.region as string | undefined) ?? null },
+        recorded: { at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null, strict: v.strict === true, format: String(v.format), caFile: (v.ca as string | undefined) ?? null, warnDays: v['warn-days'] as number, timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout), region: (v.region as string | undefined) ?? null },
       });
       return await emit(report, v, io);
     }
@@ -141,10 +159,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
 
     if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
+    const first = args.positionals[0]!;
+    // A mistyped command (`byoc-check rule`) reads as a chain file name; say which command was meant.
+    if (/^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
+      const hint = didYouMean(first, COMMANDS, (c) => `\`byoc-check ${c}\``);
+      if (hint) throw new InputError(`no command or file "${first}"${hint}`);
+    }
     if (args.positionals.length > 1) throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
     const v = args.values;
     const format = String(v.format);
-    if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+    if ((v['warn-days'] as number) < 0) throw new InputError(`--warn-days must not be negative; got ${args.raw['warn-days']}`);
     const report = await check({
       chain: args.positionals[0]!,
       stdin: io.readStdin,
@@ -159,7 +183,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       warnDays: v['warn-days'] as number,
       caFile: v.ca as string | undefined,
       offline: v.offline === true,
-      timeoutSeconds: timeoutOf(v.timeout as number),
+      timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout),
       cacheDir: v['cache-dir'] as string | undefined,
       env: io.env,
       crlFiles: v.crl as string[] | undefined,
@@ -169,7 +193,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return d;
       })(),
       pkiProfile: v['pki-profile'] as 'default' | 'strict',
-      progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${m}` : '\r\x1b[2K') : undefined,
+      progress: format === 'text' && io.stderrIsTTY ? (m) => io.stderr(m ? `\r\x1b[2K${printable(m)}` : '\r\x1b[2K') : undefined,
+      p12Password: io.env[P12_PASSWORD],
       version: pkg.version,
       strict: v.strict === true,
       format,
@@ -177,12 +202,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await emit(report, v, io);
   } catch (error) {
     if (isInputError(error)) {
-      io.stderr(`byoc-check: ${error.message}\n`);
-      if (debug) io.stderr(`${error.stack}\n`);
+      // Messages quote arguments, file names and PEM labels: escape their control characters.
+      io.stderr(`byoc-check: ${printable(error.message)}\n`);
+      if (debug) io.stderr(`${(error.stack ?? '').split('\n').map(printable).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`byoc-check: internal error: ${(error as Error).message}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug) io.stderr(`${(error as Error).stack}\n`);
+    io.stderr(`byoc-check: internal error: ${printable(String((error as Error).message))}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug) io.stderr(`${String((error as Error).stack).split('\n').map(printable).join('\n')}\n`);
     return EXIT_USAGE;
   }
 }

@@ -1,6 +1,8 @@
 /** Target names shared by rules and reporters: `certificate[i]` indexes the report's certificates[]. */
 import type { ChainFacts } from '../model/chain.js';
 
+export { plural } from '../util/text.js';
+
 /** Report index of a path entry: the path comes first in certificates[]. */
 export const pathTarget = (pathIndex: number) => `certificate[${pathIndex}]`;
 

@@ -64,7 +64,7 @@ export interface Finding {
 export interface InputFacts {
   name: string;
   /** tls: the Certificate message of a live handshake (`byoc-check probe`). */
-  format: 'pem' | 'der' | 'pkcs7' | 'tls';
+  format: 'pem' | 'der' | 'pkcs7' | 'pkcs12' | 'tls';
   sha256: string;
   privateKeys: string[];
   /** scan: private keys committed to the repository among this trunk's files (location only, never content). */

@@ -8,7 +8,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 
 import schema from '../../schema/profile.schema.json' with { type: 'json' };
 import { InputError } from '../errors.js';
 import type { TlsVersion } from '../model/tls.js';
-import { safeText } from '../util/text.js';
+import { printable } from '../util/text.js';
 
 export interface ProfileSuppression {
   rule: string;
@@ -47,7 +47,7 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new InputError(`${file}:${lineAt(e.pos[0])}: not valid YAML: ${safeText(e.message.split('\n')[0]!)}`);
+    throw new InputError(`${file}:${lineAt(e.pos[0])}: not valid YAML: ${printable(e.message.split('\n')[0]!)}`);
   }
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const nodeAt = (path: Array<string | number>): YamlNode | undefined => doc.getIn(path, true) as YamlNode | undefined;
@@ -64,7 +64,7 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the profile';
     const detail = e.keyword === 'additionalProperties' ? `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.keyword === 'enum' ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.message ?? 'invalid';
     const line = e.keyword === 'additionalProperties' ? lineOf([...path, (e.params as { additionalProperty: string }).additionalProperty]) : lineOf(path);
-    throw new InputError(`${file}:${line}: ${safeText(where)}: ${safeText(detail)} (schema/profile.schema.json)`);
+    throw new InputError(`${file}:${line}: ${printable(where)}: ${printable(detail)} (schema/profile.schema.json)`);
   }
   const raw = data as { pathMap?: Record<string, string>; trunks: Array<Omit<ProfileTrunk, 'line' | 'lines' | 'suppress'> & { suppress?: Array<Omit<ProfileSuppression, 'line'>> }> };
   const names = new Set<string>();
@@ -75,7 +75,7 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
     if (!t.config && !t.chain) throw new InputError(`${file}:${line}: trunk "${t.name}" needs \`config:\` (an SBC configuration file) or \`chain:\` (a certificate chain file)`);
     const suppress = (t.suppress ?? []).map((s, j) => {
       const sLine = lineOf(['trunks', i, 'suppress', j]);
-      if (!knownRules.includes(s.rule)) throw new InputError(`${file}:${sLine}: suppress: no rule "${safeText(s.rule)}" (\`byoc-check rules\` lists them)`);
+      if (!knownRules.includes(s.rule)) throw new InputError(`${file}:${sLine}: suppress: no rule "${printable(s.rule)}" (\`byoc-check rules\` lists them)`);
       return { ...s, line: sLine };
     });
     const lines: Record<string, number> = {};

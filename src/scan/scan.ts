@@ -27,7 +27,7 @@ import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import type { Anchors } from '../x509/chain.js';
 import { buildChain, emptyChain } from '../x509/chain.js';
-import { safeText } from '../util/text.js';
+import { printable } from '../util/text.js';
 import { parseProfile, type Profile, type ProfileTrunk } from './profile.js';
 import { walk, type WalkedFile } from './walk.js';
 import { endpointJson } from './endpoint-json.js';
@@ -118,7 +118,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const given = paths.map((p) => posix.normalize(p.split('\\').join('/')).replace(/\/+$/, '') || '.');
   const walked = walk(root, ['.']);
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
-  for (const p of given) if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p)) throw new InputError(`${safeText(p)}: no such file or directory under ${safeText(root)}`);
+  for (const p of given) if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p)) throw new InputError(`${printable(p)}: no such file or directory under ${printable(root)}`);
   const selectAll = given.every((p) => p === '.');
   const selected = (file: string) => selectAll || given.some((p) => p === '.' || file === p || file.startsWith(`${p}/`));
 
@@ -135,7 +135,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const profilePath = options.profile ? posix.normalize(options.profile.split('\\').join('/')) : PROFILE_NAMES.find((n) => byPath.has(n));
   if (profilePath) {
     const file = byPath.get(profilePath);
-    if (!file) throw new InputError(`--profile ${safeText(profilePath)}: no such file under ${safeText(root)}`);
+    if (!file) throw new InputError(`--profile ${printable(profilePath)}: no such file under ${printable(root)}`);
     profile = parseProfile(file.bytes.toString('utf8'), profilePath, rules.map((r) => r.meta.id));
     fileInfo(profilePath, 'profile');
   }
@@ -192,7 +192,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     if (t.config) {
       const found = locateAny(t.config, profile!.file);
       const entry = found.path ? outputFor(found.path) : undefined;
-      if (!found.path) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${safeText(t.config)} is not in the repository (tried ${found.tried.join(', ')})`);
+      if (!found.path) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${printable(t.config)} is not in the repository (tried ${found.tried.join(', ')})`);
       if (!entry) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": ${found.path} is not an SBC configuration byoc-check can read (${readers.map((r) => r.format).join(', ')})`);
       const entryPath = [...outputs.entries()].find(([, v]) => v === entry)![0];
       claimed.add(entryPath);
@@ -202,7 +202,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       if (t.endpoints) {
         const names = new Set(endpoints.map((e) => e.name));
         const unknown = t.endpoints.filter((n) => !names.has(n));
-        if (unknown.length) throw new InputError(`${profile!.file}:${t.lines.endpoints ?? t.line}: trunk "${t.name}": no endpoint ${unknown.map((n) => `"${safeText(n)}"`).join(', ')} in ${found.path} (it has ${[...names].map((n) => `"${n}"`).join(', ') || 'none'})`);
+        if (unknown.length) throw new InputError(`${profile!.file}:${t.lines.endpoints ?? t.line}: trunk "${t.name}": no endpoint ${unknown.map((n) => `"${printable(n)}"`).join(', ')} in ${found.path} (it has ${[...names].map((n) => `"${n}"`).join(', ') || 'none'})`);
         endpoints = endpoints.filter((e) => t.endpoints!.includes(e.name));
       }
       plan.endpoints = endpoints.map((e) => ({ ...e }));

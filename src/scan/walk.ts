@@ -5,7 +5,7 @@
 import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { safeText } from '../util/text.js';
+import { printable } from '../util/text.js';
 
 /** Configuration and certificate files are small; larger files are listed as skipped, not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -51,7 +51,7 @@ export function walk(root: string, targets: string[]): Walk {
     const path = posixRelative(root, file);
     if (seen.has(path)) return;
     seen.add(path);
-    if (out.files.length >= MAX_FILES) throw new InputError(`more than ${MAX_FILES} files under ${safeText(root)}; scan the configuration folder instead`);
+    if (out.files.length >= MAX_FILES) throw new InputError(`more than ${MAX_FILES} files under ${printable(root)}; scan the configuration folder instead`);
     const bytes = readCapped(file);
     if (typeof bytes === 'string') out.skipped.push({ path, why: bytes });
     else out.files.push({ path, bytes });
@@ -76,10 +76,10 @@ export function walk(root: string, targets: string[]): Walk {
   for (const target of targets) {
     const full = join(root, target);
     const info = statSync(full, { throwIfNoEntry: false });
-    if (!info) throw new InputError(`${safeText(target)}: no such file or directory`);
+    if (!info) throw new InputError(`${printable(target)}: no such file or directory`);
     if (info.isDirectory()) visit(full);
     else if (info.isFile()) add(full);
-    else throw new InputError(`${safeText(target)}: not a file or directory`);
+    else throw new InputError(`${printable(target)}: not a file or directory`);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { proxyHosts } from '../../rules/data/byoc-regions.js';
 import { InputError } from '../errors.js';
 import type { SbcEndpoint, SipFacts, UriInput } from '../model/sip.js';
-import { parseHostPort, parseSipUri, SipUriError } from './uri.js';
+import { parseHostPort, parseSipUri, SipUriError, unwrapPastedUri } from './uri.js';
 
 /** Genesys Cloud domains: a URI host under one of these is Genesys', not the customer's. */
 export const GENESYS_DOMAINS = ['pure.cloud', 'us-gov-pure.cloud', 'mypurecloud.com', 'mypurecloud.ie', 'mypurecloud.de', 'mypurecloud.jp', 'mypurecloud.com.au', 'genesys.cloud'];
@@ -19,7 +19,7 @@ export function proxyRegion(host: string): { region: string; doubt?: string } | 
 export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: string): SipFacts {
   const uris: UriInput[] = uriTexts.map((text, index) => {
     try {
-      const uri = parseSipUri(text.trim());
+      const uri = parseSipUri(unwrapPastedUri(text));
       const known = proxyRegion(uri.host);
       return { index, uri, ...(known ? { byocRegion: known.region } : {}) };
     } catch (error) {
@@ -27,11 +27,12 @@ export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: 
       throw error;
     }
   });
-  const sbcs: SbcEndpoint[] = sbcTexts.map((raw, index) => {
+  const sbcs: SbcEndpoint[] = sbcTexts.map((given, index) => {
+    const raw = unwrapPastedUri(given);
     try {
       // Some SBC consoles show the entry as a URI (sip:host:port;transport=tls); take its host and port.
-      if (/^sips?:/i.test(raw.trim())) {
-        const uri = parseSipUri(raw.trim());
+      if (/^sips?:/i.test(raw)) {
+        const uri = parseSipUri(raw);
         return { index, raw, host: uri.host, hostType: uri.hostType, ...(uri.port === undefined ? {} : { port: uri.port }), origin: 'sbc' as const };
       }
       return { index, raw, ...parseHostPort(raw), origin: 'sbc' as const };

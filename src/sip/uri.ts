@@ -35,7 +35,7 @@ class Cursor {
   fail(reason: string, at = this.pos): never {
     throw new SipUriError(reason, at, this.text);
   }
-  /** Reads 1+ characters accepted by `ok`, decoding %HH escapes; returns raw and decoded text. */
+  /** Reads 1+ characters accepted by `ok`, decoding %HH escapes (as UTF-8); returns raw and decoded text. */
   run(ok: (c: string) => boolean, what: string, allowEmpty = false): { raw: string; value: string; start: number } {
     const start = this.pos;
     let value = '';
@@ -52,7 +52,8 @@ class Cursor {
       } else break;
     }
     if (!allowEmpty && this.pos === start) this.fail(this.done() ? `the ${what} is missing` : `unexpected "${this.peek()}" where the ${what} should be`);
-    return { raw: this.text.slice(start, this.pos), value, start };
+    // Escapes are octets: %C3%A9 is one "é", as in the user part (and as formatSipUri writes it).
+    return { raw: this.text.slice(start, this.pos), value: decodeUtf8(value), start };
   }
 }
 
@@ -162,7 +163,9 @@ export function parseSipUri(text: string): SipUri {
   const colon = text.indexOf(':');
   const scheme = colon === -1 ? '' : text.slice(0, colon).toLowerCase();
   if (scheme !== 'sip' && scheme !== 'sips') {
-    c.fail(colon === -1 ? 'a SIP URI starts with "sip:" or "sips:"' : `the scheme "${text.slice(0, colon)}" is not sip or sips`, 0);
+    // "+1317...@host:5061" has a colon, but what precedes it is no scheme.
+    const hasScheme = colon !== -1 && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(text.slice(0, colon));
+    c.fail(hasScheme ? `the scheme "${text.slice(0, colon)}" is not sip or sips` : 'no scheme: add `sip:` in front (a SIP URI starts with "sip:" or "sips:")', 0);
   }
   c.pos = colon + 1;
   let user: string | undefined;
@@ -207,6 +210,8 @@ const escapeWith = (allowed: (c: string) => boolean) => (s: string) =>
     .map((ch) => (allowed(ch) ? ch : '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')))
     .join('');
 const escapeUser = escapeWith((ch) => isUnreserved(ch) || '&=+$,?/'.includes(ch));
+// In a user-part parameter name, "=" would end the name: escape it.
+const escapeUserParamName = escapeWith((ch) => isUnreserved(ch) || '&+$,?/'.includes(ch));
 const escapeParam = escapeWith((ch) => isUnreserved(ch) || PARAM_UNRESERVED.includes(ch));
 const escapeHeader = escapeWith((ch) => isUnreserved(ch) || HNV_UNRESERVED.includes(ch));
 const escapePassword = escapeWith((ch) => isUnreserved(ch) || PASSWORD_EXTRA.includes(ch));
@@ -216,7 +221,7 @@ export function formatSipUri(uri: SipUri): string {
   let out = `${uri.scheme}:`;
   if (uri.user !== undefined) {
     out += escapeUser(uri.user);
-    for (const p of uri.userParams) out += `;${escapeUser(p.name)}${p.value === undefined ? '' : `=${escapeUser(p.value)}`}`;
+    for (const p of uri.userParams) out += `;${escapeUserParamName(p.name)}${p.value === undefined ? '' : `=${escapeUser(p.value)}`}`;
     if (uri.password !== undefined) out += `:${escapePassword(uri.password)}`;
     out += '@';
   }
@@ -225,6 +230,27 @@ export function formatSipUri(uri: SipUri): string {
   for (const p of uri.params) out += `;${escapeParam(p.name)}${p.value === undefined ? '' : `=${escapeParam(p.value)}`}`;
   if (uri.headers.length) out += '?' + uri.headers.map((h) => `${escapeHeader(h.name)}=${escapeHeader(h.value)}`).join('&');
   return out;
+}
+
+/** A parameter as it was written in the URI (";transport=TCP", ";lr"), for messages and fixes. */
+export function paramText(uri: SipUri, param: UriParam): string {
+  return uri.raw.slice(param.start, param.end);
+}
+
+/**
+ * A URI as pasted from a SIP trace or header: `<sip:...>`, `"Name" <sip:...>;tag=x`,
+ * `To: <sip:...>`. Returns what is inside the angle brackets; other text comes back trimmed.
+ */
+export function unwrapPastedUri(text: string): string {
+  const trimmed = text.trim();
+  const open = trimmed.indexOf('<');
+  if (open === -1) return trimmed;
+  const close = trimmed.indexOf('>', open);
+  if (close === -1) return trimmed;
+  const after = trimmed.slice(close + 1).trim();
+  // After the ">" only header parameters (;tag=...) may follow.
+  if (after && !after.startsWith(';')) return trimmed;
+  return trimmed.slice(open + 1, close).trim();
 }
 
 /** HOST[:PORT] as entered in "SIP Servers or Proxies"; IPv6 in brackets (or bare, without a port). */

@@ -3,8 +3,9 @@
  * system bundle. Certificates are decoded only when their subject bytes could match, so a lookup
  * costs a byte search, not 150 parses.
  */
-import { readFileSync } from 'node:fs';
+import { readCapped } from '../input/read.js';
 import type { CertificateFacts } from '../model/certificate.js';
+import { pemCertificates } from '../parsers/pem.js';
 import { decodeCertificate } from '../x509/certificate.js';
 import { children, readTlv } from '../x509/der.js';
 import { parseName } from '../x509/name.js';
@@ -22,13 +23,6 @@ const SYSTEM_BUNDLES = [
   '/etc/ssl/ca-bundle.pem',
   '/etc/ssl/cert.pem',
 ];
-
-export function pemToDer(pem: string): Buffer[] {
-  const out: Buffer[] = [];
-  const re = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
-  for (let m = re.exec(pem); m; m = re.exec(pem)) out.push(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
-  return out;
-}
 
 /** A set of root certificates searchable by subject name. */
 export class RootStore {
@@ -91,7 +85,7 @@ let systemStore: RootStore | undefined;
 export function nodeRootStore(): RootStore {
   // node:tls is loaded only when a chain needs Node's bundled roots.
   const tls = process.getBuiltinModule('node:tls') as typeof import('node:tls');
-  nodeStore ??= new RootStore(tls.rootCertificates.flatMap(pemToDer), 'node-store');
+  nodeStore ??= new RootStore(tls.rootCertificates.flatMap(pemCertificates), 'node-store');
   return nodeStore;
 }
 
@@ -101,7 +95,7 @@ export function systemRootStore(): RootStore {
     let ders: Buffer[] = [];
     for (const path of paths) {
       try {
-        ders = pemToDer(readFileSync(path, 'latin1'));
+        ders = pemCertificates(readCapped(path, 'root store').toString('latin1'));
         if (ders.length) break;
       } catch {
         // Try the next conventional location.

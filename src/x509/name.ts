@@ -32,8 +32,12 @@ export interface ParsedName {
 export function decodeString(tag: number, bytes: Uint8Array): string {
   switch (tag) {
     case UTF8: {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return text;
+      // OpenSSL refuses invalid UTF-8 too (ASN1_STRING_to_UTF8 fails); say so as a DER error.
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new DerError('UTF8String holds invalid UTF-8');
+      }
     }
     case BMP: {
       if (bytes.length % 2) throw new DerError('BMPString with an odd number of bytes');

@@ -4,17 +4,17 @@ import { acceptedCas } from '../../rules/data/accepted-cas.js';
 import type { CheckContext } from '../../src/engine/types.js';
 import type { CertificateFacts } from '../../src/model/certificate.js';
 import type { ChainFacts, PathEntry } from '../../src/model/chain.js';
-import { pemToDer } from '../../src/trust/stores.js';
+import { pemCertificates } from '../../src/parsers/pem.js';
 import { decodeCertificate } from '../../src/x509/certificate.js';
 
 /** A root from the system store by its OpenSSL subject hash, as /etc/ssl/certs names it. */
 export function systemRoot(hash: string): CertificateFacts {
-  const der = pemToDer(readFileSync(`/etc/ssl/certs/${hash}.0`, 'latin1'))[0]!;
+  const der = pemCertificates(readFileSync(`/etc/ssl/certs/${hash}.0`, 'latin1'))[0]!;
   return decodeCertificate(der);
 }
 
 export function decodePem(pem: string): CertificateFacts[] {
-  return pemToDer(pem).map(decodeCertificate);
+  return pemCertificates(pem).map(decodeCertificate);
 }
 
 export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'chain'> & { chain?: Partial<ChainFacts> } = {}): CheckContext {

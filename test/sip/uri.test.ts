@@ -87,6 +87,32 @@ describe('HOST[:PORT] entries', () => {
   });
 });
 
+describe('round trips that used to break', () => {
+  const again = (text: string) => parseSipUri(formatSipUri(parseSipUri(text)));
+  test('non-ASCII %XX in URI parameters and headers decode as UTF-8 and survive', () => {
+    const u = parseSipUri('sip:+1@h.example.com;x-name=J%C3%BCrgen;transport=tls?Subject=%E6%97%A5');
+    expect(u.params[0]).toMatchObject({ name: 'x-name', value: 'Jürgen' });
+    expect(u.headers[0]).toEqual({ name: 'Subject', value: '日' });
+    const v = again(u.raw);
+    expect(v.params[0]!.value).toBe('Jürgen');
+    expect(v.headers[0]!.value).toBe('日');
+    expect(formatSipUri(v)).toBe('sip:+1@h.example.com;x-name=J%C3%BCrgen;transport=tls?Subject=%E6%97%A5');
+  });
+
+  test('an escaped "=" in a user-parameter name stays in the name', () => {
+    const u = parseSipUri('sip:+1;a%3Db=c@h.example.com');
+    expect(u.userParams[0]).toMatchObject({ name: 'a=b', value: 'c' });
+    expect(formatSipUri(u)).toBe('sip:+1;a%3Db=c@h.example.com');
+    expect(again(u.raw).userParams[0]).toMatchObject({ name: 'a=b', value: 'c' });
+  });
+
+  test('a lone non-UTF-8 octet reads as Latin-1 and then stays put', () => {
+    const u = parseSipUri('sip:h.example.com;x=%E9');
+    expect(u.params[0]!.value).toBe('é');
+    expect(again(u.raw).params[0]!.value).toBe('é');
+  });
+});
+
 describe('properties', () => {
   const label = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/);
   const host = fc.oneof(
@@ -133,5 +159,44 @@ describe('properties', () => {
       expect(strip(second)).toEqual(strip(first));
       expect(formatSipUri(second)).toBe(printed);
     }), { numRuns: 2000 });
+  });
+
+  // Any Unicode text in any part that carries text: formatting escapes what the grammar needs,
+  // parsing decodes it back (names of parameters are compared in lower case, as parsed).
+  const anyText = fc.string({ unit: fc.oneof(fc.constantFrom(...'=;@:?&%/+$,[] \t"<>é日'.split('')), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 10 });
+  const anyParam = fc.record({ name: anyText, value: fc.option(anyText, { nil: undefined }) });
+  const structured = fc.record({
+    scheme: fc.constantFrom('sip' as const, 'sips' as const),
+    user: fc.option(anyText, { nil: undefined }),
+    userParams: fc.array(anyParam, { maxLength: 3 }),
+    password: fc.option(anyText, { nil: undefined }),
+    host: fc.constantFrom('h.example.com', '192.0.2.1', '2001:db8::1'),
+    port: fc.option(fc.integer({ min: 0, max: 65535 }), { nil: undefined }),
+    params: fc.array(anyParam, { maxLength: 3 }),
+    headers: fc.array(fc.record({ name: anyText, value: anyText }), { maxLength: 2 }),
+  });
+
+  test('format, parse: every part comes back, whatever its characters', () => {
+    fc.assert(fc.property(structured, (u) => {
+      // Text as UTF-8 can carry: lone surrogates become U+FFFD on the way out.
+      const wire = (t: string) => Buffer.from(t, 'utf8').toString('utf8');
+      const userParams = u.user === undefined ? [] : u.userParams;
+      const uri = {
+        raw: '', scheme: u.scheme, ...(u.user === undefined ? {} : { user: u.user, ...(u.password === undefined ? {} : { password: u.password }) }),
+        userParams: userParams.map((p) => ({ ...p, start: 0, end: 0 })), host: u.host, hostType: (u.host.includes(':') ? 'ipv6' : /^\d/.test(u.host) ? 'ipv4' : 'hostname') as 'ipv6' | 'ipv4' | 'hostname',
+        ...(u.port === undefined ? {} : { port: u.port }), params: u.params.map((p) => ({ ...p, start: 0, end: 0 })), headers: u.headers, hostStart: 0, hostEnd: 0,
+      };
+      const text = formatSipUri(uri);
+      const parsed = parseSipUri(text);
+      const named = (ps: Array<{ name: string; value?: string }>) => ps.map((p) => [wire(p.name).toLowerCase(), p.value === undefined ? undefined : wire(p.value)]);
+      expect(parsed.user).toBe(u.user === undefined ? undefined : wire(u.user));
+      expect(parsed.password).toBe(u.user === undefined || u.password === undefined ? undefined : wire(u.password));
+      expect(named(parsed.userParams)).toEqual(named(userParams));
+      expect(named(parsed.params)).toEqual(named(u.params));
+      expect(parsed.headers).toEqual(u.headers.map((h) => ({ name: wire(h.name), value: wire(h.value) })));
+      expect(parsed.port).toBe(u.port);
+      // And the canonical text is a fixed point.
+      expect(formatSipUri(parseSipUri(formatSipUri(parsed)))).toBe(formatSipUri(parsed));
+    }), { numRuns: 3000 });
   });
 });

@@ -6,7 +6,7 @@ import { cli } from '../../helpers/run.js';
 
 ruleCases('private-key', [
   { name: 'no key in the file', expect: 'pass' },
-  { name: 'a PKCS#8 key after the chain', chain: 'with-key.pem', expect: 'warn', message: /1 private key block\(s\) \(PRIVATE KEY\)/ },
+  { name: 'a PKCS#8 key after the chain', chain: 'with-key.pem', expect: 'warn', message: /holds 1 private key \(PRIVATE KEY\)/ },
 ]);
 
 describe('private-key (material never echoed)', () => {
@@ -19,7 +19,7 @@ describe('private-key (material never echoed)', () => {
     for (const format of ['text', 'json']) {
       const run = cli([f['with-key.pem']!, '--ca', files['root.pem']!, '--offline', '--format', format]);
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/private key block/);
+      expect(run.stdout).toMatch(/holds 1 private key/);
       expect(run.stdout).toMatch(/Do not ship private keys in chain files or attach them to tickets/);
       for (const line of keyLines) {
         expect(run.stdout).not.toContain(line.slice(0, 24));
