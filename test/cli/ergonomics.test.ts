@@ -129,8 +129,8 @@ describe('TLS version spellings', () => {
     const report = assertValidReport(JSON.parse(run.stdout));
     const result = report.results.find((r) => r.rule === 'tls-version' && r.target === 'settings.server')!;
     expect(result.status).toBe('pass');
-    expect(result.evidence).toMatchObject({ minVersion: '1.2', maxVersion: '1.3', given: { min: 'TLSv1.2+', max: 'tlsv1_3' } });
-    expect(result.message).toMatch(/read "TLSv1\.2\+" as minimum 1\.2, "tlsv1_3" as maximum 1\.3/);
+    expect(result.evidence).toMatchObject({ versions: ['1.2', '1.3'], setting: 'TLSv1.2+ (= 1.2)..tlsv1_3 (= 1.3)' });
+    expect(result.message).toMatch(/"TLSv1\.2\+ \(= 1\.2\)\.\.tlsv1_3 \(= 1\.3\)" enables TLS 1\.2, TLS 1\.3/);
   });
 
   test('"+" on --tls-max and unknown spellings are one-line input errors', () => {
