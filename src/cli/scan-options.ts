@@ -10,6 +10,8 @@ export const scanOptions: readonly OptionSpec[] = [
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
   { name: 'online', type: 'boolean', default: false, describe: 'fetch CRLs (scan is offline by default: a pre-commit hook must be fast and deterministic)', group: 'Check' },
+  { name: 'offline', type: 'boolean', default: false, describe: 'never touch the network (the default for scan; wins over --online)', group: 'Check' },
+  { name: 'pki-profile', type: 'string', choices: ['default', 'strict'], default: 'default', describe: 'strict: also fail what only openssl -x509_strict, webpki or the CA/Browser Forum reject', group: 'Check' },
   { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request (with --online)', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },

@@ -46,6 +46,7 @@ export interface ScanOptions {
   at?: Date;
   warnDays?: number;
   online?: boolean;
+  pkiProfile?: 'default' | 'strict';
   timeoutSeconds?: number;
   cacheDir?: string;
   version?: string;
@@ -354,7 +355,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     const unitSummaries: ScanTrunk['chains'] = [];
     for (const unit of units) {
       const offset = certificates.length;
-      const ctx = await contextFor(unit, plan, { now, warnDays: options.warnDays ?? 30, online: options.online === true, timeoutSeconds, cacheDir: options.cacheDir, anchors, region: options.region, keyFiles, profile });
+      const ctx = await contextFor(unit, plan, { now, warnDays: options.warnDays ?? 30, online: options.online === true, timeoutSeconds, cacheDir: options.cacheDir, anchors, region: options.region, keyFiles, profile, pkiProfile: options.pkiProfile ?? 'default' });
       const unitResults = runRules(trunkRules, ctx);
       const summaries = summarizeChain(ctx.chain);
       if (unit.chain?.certificates) {
@@ -386,7 +387,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   if (keysChosen.length) {
     // Keys no trunk involves are still committed secrets: judged by the private-key rule alone.
     const plan: TrunkPlan = { name: '(repository)', origin: { kind: 'config', file: '.' }, configFiles: [], endpoints: [], problems: [], involves: new Set(keysChosen), keyFiles: keysChosen };
-    const ctx = await contextFor({ trunk: plan, endpoints: [], first: true, chainMissing: 'not a trunk' }, plan, { now, warnDays: options.warnDays ?? 30, online: false, timeoutSeconds, anchors, keyFiles });
+    const ctx = await contextFor({ trunk: plan, endpoints: [], first: true, chainMissing: 'not a trunk' }, plan, { now, warnDays: options.warnDays ?? 30, online: false, timeoutSeconds, anchors, keyFiles, pkiProfile: 'default' });
     for (const r of runRules(trunkRules.filter((x) => x.meta.id === 'private-key'), ctx)) results.push({ ...r, trunk: plan.name, ...(r.location ? {} : { location: { file: r.target } }) });
     trunks.push({ name: plan.name, target: `trunk[${plan.name}]`, origin: { kind: 'repository' }, configFiles: [], endpoints: [], chains: [], sbc: [], uris: [], notChecked: 'files no trunk involves: only committed private keys are reported' });
   }
@@ -495,6 +496,7 @@ interface ContextOptions {
   region?: string;
   keyFiles: Map<string, Array<{ line: number; label: string }>>;
   profile?: Profile;
+  pkiProfile: 'default' | 'strict';
 }
 
 async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promise<CheckContext> {
@@ -521,7 +523,7 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
     offline: !o.online,
     input: { ...input, ...(unit.first ? { committedKeys: committed } : {}) },
     chain,
-    pkiProfile: 'default',
+    pkiProfile: o.pkiProfile,
     acceptedCas,
     sip,
     tls: { endpoints: unit.endpoints },
