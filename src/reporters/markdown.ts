@@ -33,7 +33,7 @@ function verdict(report: Report, strict: boolean): string {
 function findingRow(r: RuleResult, base?: string): string {
   const status = r.status === 'fail' ? '❌ fail' : '⚠️ warn';
   const where = locationText(r, base);
-  const target = [r.trunk, r.endpoint, r.target].filter(Boolean).join(' / ');
+  const target = [r.trunk, r.endpoint !== r.target ? r.endpoint : undefined, r.target].filter(Boolean).join(' / ');
   const finding = r.suppressed ? `${cell(r.message)} *(suppressed: ${cell(r.suppressed.reason)})*` : cell(r.message);
   return `| ${status} | ${code(r.rule)} | ${code(target)} | ${where ? code(where) : '–'} | ${finding} | ${cell(r.remediation)} |`;
 }

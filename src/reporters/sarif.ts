@@ -69,12 +69,24 @@ function locations(result: RuleResult, report: Report, base?: string): Location[
 }
 
 /**
+ * Report indices move when a repository gains a trunk (endpoint[7] becomes endpoint[9]); the
+ * endpoint's file, name and role, and the certificate's SHA-256, do not.
+ */
+function stableTarget(report: Report, target: string): string {
+  const endpoint = /^endpoint\[\d+\]$/.test(target) ? report.endpoints?.find((e) => e.id === target) : undefined;
+  if (endpoint) return `endpoint ${endpoint.file ?? ''} ${endpoint.name} ${endpoint.role}`;
+  const cert = /^certificate\[(\d+)\]$/.exec(target);
+  if (cert && report.certificates[Number(cert[1])]) return `certificate ${report.certificates[Number(cert[1])]!.sha256}`;
+  return target;
+}
+
+/**
  * Stable across runs: what the finding is about (rule, trunk, endpoint, target, file, key), never
  * its wording or line number, so code-scanning alerts follow the finding rather than the text.
  */
 export function fingerprint(result: RuleResult, report: Report, base?: string): string {
   const file = displayPath(result.location?.file ?? report.input.name, base);
-  const parts = [result.rule, result.trunk ?? '', result.endpoint ?? '', result.target, file, result.location?.key ?? ''];
+  const parts = [result.rule, result.trunk ?? '', stableTarget(report, result.endpoint ?? ''), stableTarget(report, result.target), file, result.location?.key ?? ''];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 

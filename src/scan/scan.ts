@@ -430,7 +430,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     options: { at: null, strict: false, format: 'json', caFile: null, warnDays: options.warnDays ?? 30, timeoutSeconds, region: options.region ?? null, ...options.recorded, offline: options.online !== true, profile: profile?.file ?? null },
     openssl: process.versions.openssl,
     unchecked: unchecked.map(({ short: _short, ...u }) => u),
-    verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, trunkRules),
+    verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, trunkRules).replace('Genesys will refuse this trunk as it is', `${new Set(judged.filter((r) => r.status === 'fail').map((r) => r.trunk)).size} of ${chosen.length} trunk${chosen.length === 1 ? '' : 's'} would fail with Genesys as configured`),
     scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
   };
 }

@@ -136,3 +136,16 @@ describe('through the CLI', () => {
     expect(cli(['scan', 'nope/'], { cwd: dir }).stderr).toMatch(/^byoc-check: nope: no such file or directory/);
   });
 });
+
+test('SARIF fingerprints do not churn when the repository gains a trunk ahead of the others', async () => {
+  const { formatSarif } = await import('../../src/reporters/sarif.js');
+  const fingerprints = (report: Report) => JSON.parse(formatSarif(report, {})).runs[0].results.map((r: { ruleId: string; partialFingerprints: Record<string, string> }) => `${r.ruleId} ${Object.values(r.partialFingerprints)[0]}`).sort();
+  const dir = await standardRepo();
+  const before = fingerprints(await run(dir));
+  const { files } = await fixtures();
+  // A lone certificate file sorted first adds a trunk, certificates and results ahead of the others.
+  writeFileSync(join(dir, 'certs/aaa.pem'), readFileSync(files['rsa1024.pem']!, 'utf8'));
+  const after = fingerprints(await run(dir));
+  expect(after.length).toBeGreaterThan(before.length);
+  for (const f of before) expect(after).toContain(f);
+});
