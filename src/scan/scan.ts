@@ -5,7 +5,8 @@
  * the single-chain check, once per certificate chain it sends. One process, offline by default.
  */
 import { createHash } from 'node:crypto';
-import { posix } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { acceptedCas } from '../../rules/data/accepted-cas.js';
 import { rules, trunkRules } from '../../rules/index.js';
 import { decodeAll, resolveTls } from '../check.js';
@@ -115,8 +116,14 @@ function looksLikeCertificateFile(file: WalkedFile): boolean {
 
 export async function scan(options: ScanOptions): Promise<Report> {
   const paths = options.paths.length ? options.paths : ['.'];
-  const root = options.cwd;
-  const given = paths.map((p) => posix.normalize(p.split('\\').join('/')).replace(/\/+$/, '') || '.');
+  // The repository the paths belong to: a trunk's configuration and certificates may sit anywhere in it.
+  const lone = paths.length === 1 && statSync(resolve(options.cwd, paths[0]!), { throwIfNoEntry: false })?.isDirectory();
+  const root = repositoryRoot(lone ? resolve(options.cwd, paths[0]!) : options.cwd);
+  const given = paths.map((p) => {
+    const rel = relative(root, resolve(options.cwd, p)).split(sep).join('/');
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${printable(p)} is outside the repository being scanned (${printable(root)}); scan its own folder`);
+    return rel || '.';
+  });
   const walked = walk(root, ['.']);
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
   for (const p of given) if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p)) throw new InputError(`${printable(p)}: no such file or directory under ${printable(root)}`);
@@ -433,6 +440,14 @@ export async function scan(options: ScanOptions): Promise<Report> {
     verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, trunkRules).replace('Genesys will refuse this trunk as it is', `${new Set(judged.filter((r) => r.status === 'fail').map((r) => r.trunk)).size} of ${chosen.length} trunk${chosen.length === 1 ? '' : 's'} would fail with Genesys as configured`),
     scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
   };
+}
+
+/** The nearest folder holding .git or byoc-check.yaml, from `start` upwards; else `start` itself. */
+function repositoryRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, '.git')) || PROFILE_NAMES.some((n) => existsSync(resolve(dir, n)))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 function areaOf(ruleId: string): string {

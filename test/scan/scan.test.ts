@@ -149,3 +149,12 @@ test('SARIF fingerprints do not churn when the repository gains a trunk ahead of
   expect(after.length).toBeGreaterThan(before.length);
   for (const f of before) expect(after).toContain(f);
 });
+
+test('from a subfolder, the repository root (byoc-check.yaml or .git) is found; paths outside it are refused', async () => {
+  const { files } = await fixtures();
+  const dir = await standardRepo();
+  const sub = cli(['scan', 'sbc.pem', '--ca', files['root.pem']!, '--at', NOW.toISOString(), '--format', 'json'], { cwd: join(dir, 'certs') });
+  const report = assertValidReport(JSON.parse(sub.stdout));
+  expect([report.scan!.paths, report.trunks!.map((t) => t.name)]).toEqual([['certs/sbc.pem'], ['carrier1']]);
+  expect(cli(['scan', '/etc/hostname'], { cwd: dir }).stderr).toMatch(/^byoc-check: \/etc\/hostname is outside the repository being scanned/);
+});
