@@ -21,7 +21,9 @@ test('the byoc-check commands in the CI snippets run and write their report', ()
   expect(commands.length).toBeGreaterThanOrEqual(2);
   for (const args of commands) {
     const out = join(writeFiles({}).dir, 'report');
-    const run = cli(args.map((a, i) => (a === 'certs/sbc-chain.pem' ? join(ROOT, 'examples/good/chain.pem') : args[i - 1] === '--output' ? out : a)));
+    // `scan` reads the working directory as the repository: run it in the example repository.
+    const cwd = args[0] === 'scan' ? join(ROOT, 'examples/sbc-repo') : undefined;
+    const run = cli(args.map((a, i) => (a === 'certs/sbc-chain.pem' ? join(ROOT, 'examples/good/chain.pem') : args[i - 1] === '--output' ? out : a)), { cwd });
     expect([args.join(' '), run.stderr]).toEqual([args.join(' '), '']);
     expect([0, 1]).toContain(run.status);
     expect(existsSync(out)).toBe(true);
