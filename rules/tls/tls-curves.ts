@@ -25,8 +25,12 @@ export default defineRule({
   },
   check({ tls }) {
     const judged = tls.endpoints.filter((e) => e.curves);
-    if (judged.length === 0) return [{ status: 'skip', target: 'settings', message: 'No group list given (--curves, or an SBC configuration that sets one); OpenSSL\'s default groups include secp384r1.' }];
-    return judged.map((endpoint): Finding => {
+    // A configuration that sets no group list (Kamailio, FreeSWITCH, Asterisk have no such setting) leaves OpenSSL's defaults.
+    const defaults: Finding[] = tls.endpoints
+      .filter((e) => !e.curves && e.format !== 'flags' && e.format !== 'probe')
+      .map((e) => ({ status: 'pass', target: e.id, evidence: { curves: null, groups: 'OpenSSL defaults' }, message: `${endpointLabel(e)}: no group list is set, so OpenSSL's default groups apply (X25519, P-256, P-384, ...), which include secp384r1.` }));
+    if (judged.length === 0 && defaults.length === 0) return [{ status: 'skip', target: 'settings', message: 'No group list given (--curves, or an SBC configuration that sets one); OpenSSL\'s default groups include secp384r1.' }];
+    return [...defaults, ...judged.map((endpoint): Finding => {
       const setting = endpoint.curves!;
       const groups = endpoint.groups ?? [];
       const enabled = endpoint.enabledSuites;
@@ -47,6 +51,6 @@ export default defineRule({
         return { ...base, status: 'warn', message: `${who}, ${value} lacks secp384r1: ECDHE will not be used with Genesys, and the handshake falls back to RSA key exchange, without forward secrecy.${unknownNote}`, ...(fix ? { remediation: fix } : {}) };
       }
       return { ...base, status: 'fail', message: `${who}, ${value} lacks secp384r1 and only ECDHE BYOC suites are enabled: Genesys and the SBC cannot agree on a key exchange.${unknownNote}`, ...(fix ? { remediation: fix } : {}) };
-    });
+    })];
   },
 });

@@ -16,7 +16,7 @@ export const scanOptions: readonly OptionSpec[] = [
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
-  { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too', group: 'Output' },
+  { name: 'strict', type: 'boolean', default: false, describe: 'exit 1 on warnings too, and on areas left unchecked for want of input (CRLs left out offline do not count)', group: 'Output' },
   { name: 'color', type: 'boolean', describe: 'force colour on or off (default: on for a TTY unless NO_COLOR)', group: 'Output' },
   { name: 'debug', type: 'boolean', default: false, describe: 'print stack traces for errors', group: 'Output' },
 ];

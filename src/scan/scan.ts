@@ -325,6 +325,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const trunks: ScanTrunk[] = [];
   const timeoutSeconds = options.timeoutSeconds ?? 10;
 
+  // A value the product defaulted has no line of its own: its endpoint's declaration stands in.
+  const declaredAt = new Map(chosen.flatMap((p) => p.endpoints.filter((e) => e.declared?.file).map((e) => [e.id, e.declared!] as const)));
   for (const plan of chosen) {
     const units: Unit[] = [];
     const endpoints = plan.endpoints.map((e) => resolved.get(e)!);
@@ -373,11 +375,20 @@ export async function scan(options: ScanOptions): Promise<Report> {
         if (!unit.first && !['cert', 'trust', 'crl', 'tls'].includes(areaOf(r.rule)) && r.rule !== 'subject-name') continue;
         const target = r.target.replace(/^certificate\[(\d+)\]/, (_, k: string) => `certificate[${offset + Number(k)}]`);
         const endpoint = /^endpoint\[\d+\]$/.test(target) ? target : undefined;
-        const location = r.location ?? defaultLocation(r, unit, plan);
+        const location = r.location ?? (endpoint ? declaredAt.get(endpoint) : undefined) ?? defaultLocation(r, unit, plan) ?? originLocation(plan);
         results.push({ ...r, target, trunk: plan.name, ...(endpoint ? { endpoint } : {}), ...(location ? { location } : {}) });
       }
     }
-    const missing = [!plan.profile?.sbc?.length ? 'sbc' : '', !plan.profile?.uris?.length ? 'uris' : '', !(plan.profile?.region ?? options.region) ? 'region' : ''].filter(Boolean);
+    const noSbc = !plan.profile?.sbc?.length;
+    const noUris = !plan.profile?.uris?.length;
+    const noRegion = !(plan.profile?.region ?? options.region);
+    const gaps = [
+      noSbc ? 'the SBC names Genesys dials (subject-name, sip-port, host-not-ip)' : '',
+      noUris ? 'the Request-URIs (uri-transport, uri-params, byoc-host)' : '',
+      noRegion ? "the region's Genesys roots (trusts-genesys checks every region's)" : '',
+    ].filter(Boolean);
+    const add = [noSbc ? '`sbc:`' : '', noUris ? '`uris:`' : '', noRegion ? '`region:`' : ''].filter(Boolean);
+    const missing = gaps;
     trunks.push({
       name: plan.name,
       target: trunkName,
@@ -388,7 +399,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       ...(plan.profile?.region ?? options.region ? { region: plan.profile?.region ?? options.region } : {}),
       sbc: plan.profile?.sbc ?? [],
       uris: plan.profile?.uris ?? [],
-      ...(missing.length ? { notChecked: `${missing.includes('sbc') || missing.includes('uris') ? 'SIP names and Request-URIs (subject-name, uri-*, sip-port, byoc-host)' : ''}${missing.includes('region') ? `${missing.length > 1 ? '; ' : ''}the region's Genesys roots (trusts-genesys checks all regions)` : ''}: add ${missing.map((m) => `\`${m}:\``).join(', ')} for this trunk in byoc-check.yaml` } : {}),
+      ...(missing.length ? { notChecked: `${missing.join('; ')}: add ${add.join(', ')} for this trunk in byoc-check.yaml` } : {}),
     });
   }
   if (keysChosen.length) {
@@ -448,6 +459,12 @@ function repositoryRoot(start: string): string {
     if (existsSync(resolve(dir, '.git')) || PROFILE_NAMES.some((n) => existsSync(resolve(dir, n)))) return dir;
     if (dirname(dir) === dir) return start;
   }
+}
+
+/** Where a trunk is declared: its profile entry, its configuration, or its lone certificate file. */
+function originLocation(plan: TrunkPlan): SourceLocation | undefined {
+  const o = plan.origin;
+  return o.kind === 'profile' ? { file: o.file, line: o.line } : o.kind === 'repository' ? undefined : { file: o.file };
 }
 
 function areaOf(ruleId: string): string {

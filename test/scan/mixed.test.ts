@@ -153,7 +153,7 @@ test('OpenSIPS: a certificate outside the repository skips the chain rules with 
   expect(skip.status).toBe('skip');
   expect(skip.message).toMatch(/\/etc\/opensips\/tls\/sbc.pem is not in the repository \(tried .*opensips\/tls\/sbc.pem/);
   const mtls = report.results.find((r) => r.trunk === 'ops' && r.rule === 'mtls-not-required')!;
-  expect([mtls.status, mtls.location]).toEqual(['fail', undefined]);
+  expect([mtls.status, mtls.location]).toEqual(['fail', { file: 'opensips/opensips.cfg', line: 4 }]);
   expect(mtls.message).toMatch(/OpenSIPS/);
 });
 

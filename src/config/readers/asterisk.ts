@@ -284,7 +284,7 @@ export function asteriskCipherList(openssl: string): string {
 const syntax: ProductSyntax = {
   ciphers: (value) => asteriskCipherList(value),
   allowTls12: () => 'method=tlsv1_2',
-  noClientCertificate: () => 'require_client_cert=no and verify_client=no',
+  noClientCertificate: () => 'require_client_cert=no and verify_client=no in the transport (pjproject still asks every client for a certificate; Genesys sends none and the handshake goes on, so the remaining request is harmless)',
   verifyPeer: () => 'verify_server=yes',
   caList: (path) => `ca_list_file=${path}`,
 };

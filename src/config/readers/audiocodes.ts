@@ -255,7 +255,7 @@ export const audiocodesReader: SbcReader = {
         curves: (value) => `${label}: KeyExchangeGroups = "${value}"`,
         noClientCertificate: () => (sipInterface ? `${sipInterface}: TLSMutualAuthentication = 0` : 'SIPSRequireClientCertificate = 0'),
         verifyPeer: () => 'VerifyServerCertificate = 1 and PeerHostNameVerificationMode = 2',
-        caList: (path) => `load ${path} as the Trusted Root Certificates of ${label} (Setup > IP Network > Security > TLS Contexts)`,
+        caList: (path) => `the Trusted Root Certificates of ${label} to ${path} (Setup > IP Network > Security > TLS Contexts > Trusted Root Certificates)`,
       });
 
       // Server role: each SIP interface that listens for TLS with this context (an empty context is the default, #0).
