@@ -122,11 +122,13 @@ describeWith('pre-commit', `pre-commit hook through the real client${client ? ` 
     work = mkdtempSync(join(tmpdir(), 'byoc-pre-commit-'));
     repo = join(work, 'configs');
     mkdirSync(repo);
+    // The configuration repository ignores global git settings (core.hooksPath makes `pre-commit install` refuse).
     writeFileSync(join(work, 'gitconfig'), '');
     env = cleanEnv({ PRE_COMMIT_HOME: join(work, 'pre-commit-home'), GIT_CONFIG_GLOBAL: join(work, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' });
 
+    // The clone reads the developer's own git settings (safe.directory for a checkout another user owns).
     const hook = join(work, 'byoc-check');
-    const clone = spawnSync('git', ['clone', '--quiet', ROOT, hook], { env, encoding: 'utf8' });
+    const clone = spawnSync('git', ['clone', '--quiet', ROOT, hook], { env: cleanEnv({}), encoding: 'utf8' });
     if (clone.status !== 0) throw new Error(`git clone of ${ROOT}: ${clone.stderr}`);
     const rev = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: hook, env, encoding: 'utf8' }).stdout.trim();
 
