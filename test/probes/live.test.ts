@@ -8,9 +8,10 @@ import { webcrypto } from 'node:crypto';
 import { check } from '../../src/check.js';
 import { probeCheck, type ProbeCheckOptions } from '../../src/probe.js';
 import type { Report } from '../../src/report/types.js';
-import { hasKamailio, kamailio, plainTextSpeaker, refusedPort, resetter, sServer, silentListener, type Peer } from '../helpers/peers.js';
+import { kamailio, plainTextSpeaker, refusedPort, resetter, sServer, silentListener, type Peer } from '../helpers/peers.js';
 import { issue, NOW, standardPki, writeFiles, x509, type Issued } from '../helpers/pki.js';
 import { assertValidReport, cli, results, worst } from '../helpers/run.js';
+import { describeWith } from '../helpers/tools.js';
 
 const BYOC_ECDHE = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256';
 
@@ -213,7 +214,7 @@ describe('network faults: bounded, each with its own message', () => {
   });
 });
 
-(hasKamailio ? describe : describe.skip)('Kamailio from Debian with a TLS listener', () => {
+describeWith('kamailio', 'Kamailio from Debian with a TLS listener', () => {
   test('sip-options passes with Kamailio\'s Server header; the CLI gives the JSON a ticket can carry', async () => {
     const peer = await start(kamailio({ chain: files['chain.pem']!, key: files['leaf.key']! }, { ciphers: `${BYOC_ECDHE}:AES256-GCM-SHA384` }));
     const run = cli(['probe', `127.0.0.1:${peer.port}`, '--sbc', 'sbc1.example.com', '--ca', files['root.pem']!, '--at', NOW.toISOString(), '--offline', '--format', 'json']);

