@@ -286,7 +286,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     }
   }
   for (const f of walked.files) {
-    if (referenced.has(f.path) || outputs.has(f.path) || consumedBy.has(f.path) || f.path === profilePath || !looksLikeCertificateFile(f)) continue;
+    // A PKCS#12 key store is a committed key (private-key), not a chain anyone can read without its password.
+    if (referenced.has(f.path) || outputs.has(f.path) || consumedBy.has(f.path) || f.path === profilePath || !looksLikeCertificateFile(f) || keyFiles.get(f.path)?.some((k) => k.label === 'PKCS#12')) continue;
     const loaded = await loadChain(f.path, 'found by scan');
     const info = fileInfo(f.path, 'certificate');
     if (loaded.certificates && loaded.certificates.every((c) => c.basicConstraints?.ca)) {
@@ -354,7 +355,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
         })();
         unit.chain = await loadChain(key, how);
         fileInfo(key, 'certificate');
-        if (!unit.chain.certificates) unit.chainMissing = `${key}: ${unit.chain.error}`;
+        if (!unit.chain.certificates) unit.chainMissing = unit.chain.error!.startsWith(key) ? unit.chain.error! : `${key}: ${unit.chain.error}`;
       }
       units.push(unit);
       first = false;
