@@ -6,7 +6,22 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 // Node built-ins that do I/O (or start processes). Pure layers import none of them.
-const NODE_IO = ['fs', 'fs/promises', 'net', 'tls', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns', 'dns/promises', 'worker_threads', 'cluster', 'readline'];
+const NODE_IO = [
+  'fs',
+  'fs/promises',
+  'net',
+  'tls',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'dgram',
+  'dns',
+  'dns/promises',
+  'worker_threads',
+  'cluster',
+  'readline',
+];
 const nodeIo = {
   regex: `^(node:)?(${NODE_IO.join('|')})$`,
   message: 'This layer is pure: it gets its facts passed in and never does I/O (files, sockets, processes, DNS).',
@@ -39,7 +54,10 @@ export default defineConfig(
       // under noUncheckedIndexedAccess-style reasoning. Turning each into a runtime check would add noise, not safety.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // `_`-prefixed names document an argument that is there for the signature.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Control characters in regular expressions are the point of the terminal-safety code (stripping ESC, NUL, C1).
       'no-control-regex': 'off',
     },
@@ -73,7 +91,13 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeIo, undici, { regex: '^(\\.\\./)+src/(?!model/)', message: 'Rule data is plain data: it may import types from src/model only.' }] },
+        {
+          patterns: [
+            nodeIo,
+            undici,
+            { regex: '^(\\.\\./)+src/(?!model/)', message: 'Rule data is plain data: it may import types from src/model only.' },
+          ],
+        },
       ],
     },
   },
@@ -87,7 +111,10 @@ export default defineConfig(
           patterns: [
             { ...nodeIo, message: 'Config readers are pure: src/config/repo.ts reads the files and passes their text in.' },
             undici,
-            layer(['scan', 'cli', 'probes', 'reporters', 'report', 'providers'], 'Config readers are pure parsers: they must not reach into the scanner, the CLI, probes or reporters.'),
+            layer(
+              ['scan', 'cli', 'probes', 'reporters', 'report', 'providers'],
+              'Config readers are pure parsers: they must not reach into the scanner, the CLI, probes or reporters.',
+            ),
           ],
         },
       ],
@@ -104,8 +131,14 @@ export default defineConfig(
           patterns: [
             { ...nodeIo, message: 'Reporters are pure functions of the report: they return text, and src/cli/emit.ts writes it.' },
             undici,
-            layer(['probes', 'scan', 'config', 'cli', 'providers'], 'Reporters are pure functions of the report: they must not gather facts or parse options.'),
-            { regex: '^(\\.\\./)+rules/', message: 'Reporters reach the rule catalog through src/reporters/catalog.ts, never rules/** directly.' },
+            layer(
+              ['probes', 'scan', 'config', 'cli', 'providers'],
+              'Reporters are pure functions of the report: they must not gather facts or parse options.',
+            ),
+            {
+              regex: '^(\\.\\./)+rules/',
+              message: 'Reporters reach the rule catalog through src/reporters/catalog.ts, never rules/** directly.',
+            },
           ],
         },
       ],
@@ -120,7 +153,10 @@ export default defineConfig(
           patterns: [
             nodeIo,
             undici,
-            layer(['probes', 'scan', 'config', 'cli', 'providers'], 'Reporters are pure functions of the report: they must not gather facts or parse options.'),
+            layer(
+              ['probes', 'scan', 'config', 'cli', 'providers'],
+              'Reporters are pure functions of the report: they must not gather facts or parse options.',
+            ),
           ],
         },
       ],
@@ -136,7 +172,10 @@ export default defineConfig(
           patterns: [
             nodeIo,
             undici,
-            layer(['cli', 'reporters', 'probes', 'scan', 'config', 'providers'], 'The engine must not import the CLI, reporters, probes, the scanner or config gathering.'),
+            layer(
+              ['cli', 'reporters', 'probes', 'scan', 'config', 'providers'],
+              'The engine must not import the CLI, reporters, probes, the scanner or config gathering.',
+            ),
           ],
         },
       ],
@@ -157,7 +196,10 @@ export default defineConfig(
           patterns: [
             { ...nodeIo, message: 'Rules import this module, so it must stay pure: no files, sockets, processes or DNS.' },
             undici,
-            layer(['cli', 'reporters', 'probes', 'scan', 'config', 'providers'], 'Rules import this module, so it must not reach into gatherers, the CLI or reporters.'),
+            layer(
+              ['cli', 'reporters', 'probes', 'scan', 'config', 'providers'],
+              'Rules import this module, so it must not reach into gatherers, the CLI or reporters.',
+            ),
           ],
         },
       ],
@@ -173,7 +215,10 @@ export default defineConfig(
           patterns: [
             nodeIo,
             undici,
-            layer(['cli', 'reporters', 'report', 'probes', 'scan', 'config', 'providers'], 'The model is the bottom layer: types of facts only.'),
+            layer(
+              ['cli', 'reporters', 'report', 'probes', 'scan', 'config', 'providers'],
+              'The model is the bottom layer: types of facts only.',
+            ),
             { ...layer(['engine'], 'The model may name engine types (SourceLocation), never import engine code.'), allowTypeImports: true },
           ],
         },

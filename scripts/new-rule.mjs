@@ -18,7 +18,8 @@ function fail(message) {
 const args = process.argv.slice(2);
 const dryRun = args.includes('--dry-run');
 const rootAt = args.indexOf('--root');
-const root = rootAt >= 0 ? resolve(args[rootAt + 1] ?? fail('--root needs a directory')) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root =
+  rootAt >= 0 ? resolve(args[rootAt + 1] ?? fail('--root needs a directory')) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const positional = args.filter((a, i) => !a.startsWith('--') && (rootAt < 0 || i !== rootAt + 1));
 if (positional.length !== 1) fail(usage);
 const match = /^([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(positional[0]);
@@ -80,7 +81,9 @@ ruleTester(rule, {
 const indexPath = join(root, 'rules', 'index.ts');
 const index = readFileSync(indexPath, 'utf8').split('\n');
 const importLine = `import ${camel} from './${area}/${id}.js';`;
-const imports = index.map((line, i) => ({ line, i, m: /^import (\w+) from '\.\/([a-z]+)\/([a-z0-9-]+)\.js';$/.exec(line) })).filter((x) => x.m);
+const imports = index
+  .map((line, i) => ({ line, i, m: /^import (\w+) from '\.\/([a-z]+)\/([a-z0-9-]+)\.js';$/.exec(line) }))
+  .filter((x) => x.m);
 if (imports.length === 0) fail('rules/index.ts: no rule imports found');
 const sameArea = imports.filter((x) => x.m[2] === area);
 const after = sameArea.find((x) => x.m[3] > id);
@@ -104,7 +107,8 @@ const catalogPath = join(root, 'test', 'catalog.test.ts');
 const catalog = readFileSync(catalogPath, 'utf8');
 const listStart = catalog.indexOf('expect(rules.map((r) => r.meta.id)).toEqual([');
 const listEnd = catalog.indexOf(']);', listStart);
-if (listStart < 0 || listEnd < 0) fail("test/catalog.test.ts: the public id list (expect(rules.map((r) => r.meta.id)).toEqual([ ... ]);) was not found");
+if (listStart < 0 || listEnd < 0)
+  fail('test/catalog.test.ts: the public id list (expect(rules.map((r) => r.meta.id)).toEqual([ ... ]);) was not found');
 const ids = [...catalog.slice(listStart, listEnd).matchAll(/'([a-z0-9-]+)'/g)].map((m) => ({ id: m[1], at: listStart + m.index }));
 if (ids.some((x) => x.id === id)) fail(`"${id}" is already in the public id list of test/catalog.test.ts`);
 const next = ids.find((x) => x.id > id);

@@ -103,7 +103,10 @@ function lint(list: Case[]): Array<{ errors: string[] }> {
     }
     console.log(JSON.stringify(out));
   `;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(list)], { cwd: root, encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(list)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return JSON.parse(stdout) as Array<{ errors: string[] }>;
 }
 

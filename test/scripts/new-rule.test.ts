@@ -14,7 +14,8 @@ const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args]
 let tree: string;
 beforeEach(() => {
   tree = mkdtempSync(join(tmpdir(), 'byoc-new-rule-'));
-  for (const d of readdirSync(join(ROOT, 'rules'), { withFileTypes: true })) if (d.isDirectory()) mkdirSync(join(tree, 'rules', d.name), { recursive: true });
+  for (const d of readdirSync(join(ROOT, 'rules'), { withFileTypes: true }))
+    if (d.isDirectory()) mkdirSync(join(tree, 'rules', d.name), { recursive: true });
   cpSync(join(ROOT, 'rules', 'index.ts'), join(tree, 'rules', 'index.ts'));
   mkdirSync(join(tree, 'test'));
   cpSync(join(ROOT, 'test', 'catalog.test.ts'), join(tree, 'test', 'catalog.test.ts'));
@@ -27,39 +28,42 @@ const publicIds = (catalog: string) => {
   return [...catalog.slice(start, catalog.indexOf(']);', start)).matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1]!);
 };
 
-test.each([['cert/leaf-sig-alg'], ['tls/aaa-first'], ['trust/zzz-last']])('%s: files from the template, registered in sorted order', (spec) => {
-  const [area, id] = spec.split('/') as [string, string];
-  const camel = id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-  const indexBefore = readFileSync(join(tree, 'rules', 'index.ts'), 'utf8');
-  const catalogBefore = readFileSync(join(tree, 'test', 'catalog.test.ts'), 'utf8');
-  const result = run(spec, '--root', tree);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
+test.each([['cert/leaf-sig-alg'], ['tls/aaa-first'], ['trust/zzz-last']])(
+  '%s: files from the template, registered in sorted order',
+  (spec) => {
+    const [area, id] = spec.split('/') as [string, string];
+    const camel = id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    const indexBefore = readFileSync(join(tree, 'rules', 'index.ts'), 'utf8');
+    const catalogBefore = readFileSync(join(tree, 'test', 'catalog.test.ts'), 'utf8');
+    const result = run(spec, '--root', tree);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
 
-  const rule = readFileSync(join(tree, 'rules', area, `${id}.ts`), 'utf8');
-  expect(rule.startsWith('/**')).toBe(true);
-  expect(rule).toContain(`id: '${id}',`);
-  expect(rule).toContain(`area: '${area}',`);
-  const testText = readFileSync(join(tree, 'test', 'rules', area, `${id}.test.ts`), 'utf8');
-  expect(testText).toContain(`import rule from '../../../rules/${area}/${id}.js';`);
-  expect(testText).toMatch(/^\s*pass: \[/m);
-  expect(testText).toMatch(/^\s*fail: \[/m);
+    const rule = readFileSync(join(tree, 'rules', area, `${id}.ts`), 'utf8');
+    expect(rule.startsWith('/**')).toBe(true);
+    expect(rule).toContain(`id: '${id}',`);
+    expect(rule).toContain(`area: '${area}',`);
+    const testText = readFileSync(join(tree, 'test', 'rules', area, `${id}.test.ts`), 'utf8');
+    expect(testText).toContain(`import rule from '../../../rules/${area}/${id}.js';`);
+    expect(testText).toMatch(/^\s*pass: \[/m);
+    expect(testText).toMatch(/^\s*fail: \[/m);
 
-  const index = readFileSync(join(tree, 'rules', 'index.ts'), 'utf8');
-  expect(index).toContain(`import ${camel} from './${area}/${id}.js';\n`);
-  const ids = entries(index);
-  expect(ids).toEqual([...entries(indexBefore), id].sort());
-  // Exactly two lines added to the index, one word to the catalog: small diffs, easy merges.
-  expect(index.split('\n').length).toBe(indexBefore.split('\n').length + 2);
-  const catalog = readFileSync(join(tree, 'test', 'catalog.test.ts'), 'utf8');
-  expect(publicIds(catalog)).toEqual([...publicIds(catalogBefore), id].sort());
-  expect(catalog.split('\n').length).toBe(catalogBefore.split('\n').length);
+    const index = readFileSync(join(tree, 'rules', 'index.ts'), 'utf8');
+    expect(index).toContain(`import ${camel} from './${area}/${id}.js';\n`);
+    const ids = entries(index);
+    expect(ids).toEqual([...entries(indexBefore), id].sort());
+    // Exactly two lines added to the index, one word to the catalog: small diffs, easy merges.
+    expect(index.split('\n').length).toBe(indexBefore.split('\n').length + 2);
+    const catalog = readFileSync(join(tree, 'test', 'catalog.test.ts'), 'utf8');
+    expect(publicIds(catalog)).toEqual([...publicIds(catalogBefore), id].sort());
+    expect(catalog.split('\n').length).toBe(catalogBefore.split('\n').length);
 
-  // Running it again refuses rather than registering twice.
-  const again = run(spec, '--root', tree);
-  expect(again.status).toBe(2);
-  expect(again.stderr).toMatch(/^new-rule: .*exists already\n$/);
-});
+    // Running it again refuses rather than registering twice.
+    const again = run(spec, '--root', tree);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/^new-rule: .*exists already\n$/);
+  },
+);
 
 test('the generated files pass the project lint rules (layering included) where they will live', () => {
   expect(run('sip/leaf-sig-alg', '--root', tree).status).toBe(0);
@@ -71,7 +75,9 @@ test('the generated files pass the project lint rules (layering included) where 
     const b = await eslint.lintText(test, { filePath: 'test/rules/sip/leaf-sig-alg.test.ts' });
     console.log(JSON.stringify([...a, ...b].flatMap((r) => r.messages.map((m) => m.ruleId + ': ' + m.message))));
   `;
-  const files = [join(tree, 'rules', 'sip', 'leaf-sig-alg.ts'), join(tree, 'test', 'rules', 'sip', 'leaf-sig-alg.test.ts')].map((f) => readFileSync(f, 'utf8'));
+  const files = [join(tree, 'rules', 'sip', 'leaf-sig-alg.ts'), join(tree, 'test', 'rules', 'sip', 'leaf-sig-alg.test.ts')].map((f) =>
+    readFileSync(f, 'utf8'),
+  );
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', lint, JSON.stringify(files)], { cwd: ROOT, encoding: 'utf8' });
   expect(JSON.parse(out)).toEqual([]);
 });
@@ -79,7 +85,9 @@ test('the generated files pass the project lint rules (layering included) where 
 test('--dry-run on the real tree plans the edits and writes nothing', () => {
   const result = run('cert/leaf-sig-alg', '--dry-run');
   expect(result.status).toBe(0);
-  expect(result.stdout).toMatch(/^create rules\/cert\/leaf-sig-alg\.ts\ncreate test\/rules\/cert\/leaf-sig-alg\.test\.ts\nedit rules\/index\.ts: line \d+: import leafSigAlg from '\.\/cert\/leaf-sig-alg\.js';\nedit rules\/index\.ts: line \d+: {3}leafSigAlg,\nedit test\/catalog\.test\.ts: 'leaf-sig-alg' before '[a-z-]+' in the public id list\n$/);
+  expect(result.stdout).toMatch(
+    /^create rules\/cert\/leaf-sig-alg\.ts\ncreate test\/rules\/cert\/leaf-sig-alg\.test\.ts\nedit rules\/index\.ts: line \d+: import leafSigAlg from '\.\/cert\/leaf-sig-alg\.js';\nedit rules\/index\.ts: line \d+: {3}leafSigAlg,\nedit test\/catalog\.test\.ts: 'leaf-sig-alg' before '[a-z-]+' in the public id list\n$/,
+  );
   expect(existsSync(join(ROOT, 'rules', 'cert', 'leaf-sig-alg.ts'))).toBe(false);
 });
 
