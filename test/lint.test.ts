@@ -85,11 +85,35 @@ bad(
 good('src/reporters/x.ts', './catalog.js', './common.js', '../report/types.js', '../engine/types.js', 'node:path');
 good('src/reporters/catalog.ts', '../../rules/sources.js');
 // The engine.
-bad('src/engine/x.ts', '../cli/main.js', '../reporters/text.js', '../probes/crl.js', '../scan/scan.js', 'node:fs');
-good('src/engine/x.ts', '../model/chain.js', '../util/text.js', './types.js');
+bad(
+  'src/engine/x.ts',
+  '../cli/main.js',
+  '../reporters/text.js',
+  '../probes/crl.js',
+  '../scan/scan.js',
+  'node:fs',
+  '../../rules/index.js',
+  '../check.js',
+);
+good('src/engine/x.ts', '../model/chain.js', '../util/text.js', './types.js', '../../rules/sources.js');
 // Pure helpers that rules import.
-bad('src/x509/structure.ts', 'node:fs', '../probes/crl.js');
-bad('src/sip/uri.ts', 'node:dns');
+bad('src/x509/structure.ts', 'node:fs', '../probes/crl.js', '../../rules/index.js');
+bad('src/sip/uri.ts', 'node:dns', '../cli/main.js');
+// Providers gather facts (I/O allowed) but never call the CLI, the report, reporters, the orchestrators or rules.
+bad(
+  'src/probes/x.ts',
+  '../cli/main.js',
+  '../reporters/text.js',
+  '../report/build.js',
+  '../check.js',
+  '../probe.js',
+  '../../rules/index.js',
+  '../../rules/tls/tls-version.js',
+);
+good('src/probes/x.ts', 'node:net', 'node:fs', 'undici', '../../rules/data/byoc-regions.js', '../model/crl.js');
+bad('src/data-actions/fetch.ts', '../cli/main.js', '../../rules/index.js');
+// The model: the bottom layer.
+bad('src/model/x.ts', 'node:fs', '../probes/crl.js', '../../rules/data/byoc-regions.js');
 
 function lint(list: Case[]): Array<{ errors: string[] }> {
   const script = `
