@@ -52,7 +52,7 @@ export default defineRule({
     title: 'TODO: what holds when this rule passes',
     severity: 'error',
     citations: [{ source: 'BYOC_TLS_SPEC', section: 'TODO' }],
-    remediation: 'TODO: what the telephony engineer changes, in the SBC\\'s own terms.',
+    remediation: 'TODO: what the telephony engineer changes, in the terms of the SBC.',
     docs: {
       what: 'TODO: what the rule checks, on which facts.',
       why: 'TODO: why Genesys refuses the handshake or the call when it does not hold.',

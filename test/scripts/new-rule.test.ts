@@ -65,15 +65,21 @@ test.each([['cert/leaf-sig-alg'], ['tls/aaa-first'], ['trust/zzz-last']])(
   },
 );
 
-test('the generated files pass the project lint rules (layering included) where they will live', () => {
+test('the generated files pass the project lint rules (layering included) and Prettier where they will live', () => {
   expect(run('sip/leaf-sig-alg', '--root', tree).status).toBe(0);
   const lint = `
     import { ESLint } from 'eslint';
+    import * as prettier from 'prettier';
     const [rule, test] = JSON.parse(process.argv[1]);
     const eslint = new ESLint({ cwd: process.cwd() });
     const a = await eslint.lintText(rule, { filePath: 'rules/sip/leaf-sig-alg.ts' });
     const b = await eslint.lintText(test, { filePath: 'test/rules/sip/leaf-sig-alg.test.ts' });
-    console.log(JSON.stringify([...a, ...b].flatMap((r) => r.messages.map((m) => m.ruleId + ': ' + m.message))));
+    const problems = [...a, ...b].flatMap((r) => r.messages.map((m) => m.ruleId + ': ' + m.message));
+    for (const [text, filepath] of [[rule, 'rules/sip/leaf-sig-alg.ts'], [test, 'test/rules/sip/leaf-sig-alg.test.ts']]) {
+      const options = await prettier.resolveConfig(filepath);
+      if (!(await prettier.check(text, { ...options, filepath }))) problems.push('prettier: ' + filepath + ' is not formatted');
+    }
+    console.log(JSON.stringify(problems));
   `;
   const files = [join(tree, 'rules', 'sip', 'leaf-sig-alg.ts'), join(tree, 'test', 'rules', 'sip', 'leaf-sig-alg.test.ts')].map((f) =>
     readFileSync(f, 'utf8'),
