@@ -73,3 +73,16 @@ export const proxyHosts: readonly ProxyHost[] = [
   ...regions.flatMap((r) => [1, 2, 3, 4].map((n) => ({ host: `lb0${n}.${r.domain}`, region: r.code, ...(r.doubt ? { doubt: r.doubt } : {}) }))),
   ...documentedAnomalies,
 ];
+
+/** Genesys Cloud domains: a URI host under one of these is Genesys', not the customer's. */
+export const GENESYS_DOMAINS = ['pure.cloud', 'us-gov-pure.cloud', 'mypurecloud.com', 'mypurecloud.ie', 'mypurecloud.de', 'mypurecloud.jp', 'mypurecloud.com.au', 'genesys.cloud'];
+
+export function isGenesysHost(host: string): boolean {
+  const h = host.replace(/\.$/, '').toLowerCase();
+  return GENESYS_DOMAINS.some((d) => h === d || h.endsWith(`.${d.replace(/\.$/, '')}`));
+}
+
+export function proxyRegion(host: string): { region: string; doubt?: string } | undefined {
+  const h = host.replace(/\.$/, '').toLowerCase();
+  return proxyHosts.find((p) => p.host === h);
+}

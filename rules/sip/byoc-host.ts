@@ -3,10 +3,9 @@
  * > certificate name validation succeeds" and "Certificate authorities by region" — Genesys
  * > BYOC Cloud TLS trunk specification, Subject name validation.
  */
-import { GENESYS_ROOTS, regions } from '../data/byoc-regions.js';
+import { GENESYS_ROOTS, isGenesysHost, proxyRegion, regions } from '../data/byoc-regions.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
-import { isGenesysHost, proxyRegion } from '../../src/sip/facts.js';
 
 function rootsFor(code: string) {
   const region = regions.find((r) => r.code === code)!;

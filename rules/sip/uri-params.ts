@@ -8,7 +8,7 @@
  */
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
-import { proxyRegion } from '../../src/sip/facts.js';
+import { proxyRegion } from '../data/byoc-regions.js';
 import { paramText, uriEvidence } from '../../src/sip/uri.js';
 
 const USER_PART = ['tgrp', 'trunk-context'];

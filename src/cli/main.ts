@@ -4,13 +4,11 @@
  */
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
-import { sources } from '../../rules/sources.js';
 import { existsSync } from 'node:fs';
 import { check, loadCaFile } from '../check.js';
 import { loadCertificates } from '../input/certificates.js';
 import { didYouMean, printable } from '../util/text.js';
 import { runCas } from './cas.js';
-import type { Report } from '../report/types.js';
 import { parsePathMap, scanOptions } from './scan-options.js';
 import { citationText } from '../engine/runner.js';
 import { InputError, isInputError } from '../errors.js';

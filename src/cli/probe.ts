@@ -76,7 +76,6 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
   if (v.sbc !== undefined) parseTarget(String(v.sbc));
   const format = String(v.format);
-  const output = v.output as string | undefined;
   const report = await probeCheck({
     ...target,
     sbc: v.sbc as string | undefined,

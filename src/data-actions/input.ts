@@ -4,7 +4,7 @@
  * chain, or the regional Genesys CA certificate from the help page's download).
  */
 import { createHash } from 'node:crypto';
-import { decodeAll } from '../check.js';
+import { decodeAll } from '../input/certificates.js';
 import { InputError } from '../errors.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import { parseChainInput } from '../parsers/chain-input.js';

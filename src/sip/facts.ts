@@ -1,20 +1,7 @@
-import { proxyHosts } from '../../rules/data/byoc-regions.js';
+import { isGenesysHost, proxyRegion } from '../../rules/data/byoc-regions.js';
 import { InputError } from '../errors.js';
 import type { SbcEndpoint, SipFacts, UriInput } from '../model/sip.js';
 import { parseHostPort, parseSipUri, SipUriError, unwrapPastedUri } from './uri.js';
-
-/** Genesys Cloud domains: a URI host under one of these is Genesys', not the customer's. */
-export const GENESYS_DOMAINS = ['pure.cloud', 'us-gov-pure.cloud', 'mypurecloud.com', 'mypurecloud.ie', 'mypurecloud.de', 'mypurecloud.jp', 'mypurecloud.com.au', 'genesys.cloud'];
-
-export function isGenesysHost(host: string): boolean {
-  const h = host.replace(/\.$/, '').toLowerCase();
-  return GENESYS_DOMAINS.some((d) => h === d || h.endsWith(`.${d.replace(/\.$/, '')}`));
-}
-
-export function proxyRegion(host: string): { region: string; doubt?: string } | undefined {
-  const h = host.replace(/\.$/, '').toLowerCase();
-  return proxyHosts.find((p) => p.host === h);
-}
 
 export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: string): SipFacts {
   const uris: UriInput[] = uriTexts.map((text, index) => {

@@ -7,7 +7,6 @@ import { suiteNames } from '../../rules/data/cipher-names.js';
 import type { TlsEndpointSettings } from '../model/endpoint.js';
 import type { TlsEndpointFacts } from '../model/tls.js';
 import { GROUP_NAMES, OpenSslSettingError, tls12ClientHello } from './openssl.js';
-import { readTlsVersion, TlsVersionError } from './version.js';
 
 const byIana = new Map(suiteNames.map((s) => [s.iana.toUpperCase(), s]));
 const byCode = new Map(suiteNames.map((s) => [s.code, s]));

@@ -5,7 +5,7 @@
  * the start-up budget, so it is kept for the lazily loaded CRL and PKCS#7 code.)
  */
 import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
-import type { CertificateFacts, KeyUsageName, NameConstraint, NameConstraints, PublicKeyFacts } from '../model/certificate.js';
+import type { CertificateFacts, KeyUsageName, NameConstraint, PublicKeyFacts } from '../model/certificate.js';
 import { children, oidToString, readTlv, type Tlv } from './der.js';
 import { attributeValues, parseName } from './name.js';
 

@@ -1,7 +1,6 @@
 /** --offline must not open any connection: the CRL server counts connections, and the test proves it can see one. */
 import { issue, standardPki, writeFiles } from '../helpers/pki.js';
 import { startCrlServer } from '../helpers/crl-server.js';
-import { cli } from '../helpers/run.js';
 
 test('--offline opens no connection; without it the same check does', async () => {
   const server = await startCrlServer({ '/x.crl': (_, res) => res.end('not a crl') });
