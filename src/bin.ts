@@ -21,20 +21,12 @@ function onStdoutError(error: NodeJS.ErrnoException): void {
 process.stdout.on('error', onStdoutError);
 process.stderr.on('error', () => {});
 
-/** Written in slices: a scan report of thousands of trunks is tens of MB, and one write copies it whole into a buffer. */
-const SLICE = 1 << 20;
-
 function writeStdout(text: string): void {
-  for (let at = 0; at < text.length && !writeFailed; ) {
-    let end = Math.min(at + SLICE, text.length);
-    // Never between the two halves of a surrogate pair.
-    if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-    try {
-      process.stdout.write(at === 0 && end === text.length ? text : text.slice(at, end));
-    } catch (error) {
-      onStdoutError(error as NodeJS.ErrnoException);
-    }
-    at = end;
+  if (writeFailed) return;
+  try {
+    process.stdout.write(text);
+  } catch (error) {
+    onStdoutError(error as NodeJS.ErrnoException);
   }
 }
 
