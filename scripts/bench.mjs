@@ -1,5 +1,6 @@
 // Start-up and memory budget of a full offline check, measured side by side with a bare
-// `node -e 0`: ratio of medians (target <= 1.5) and peak RSS (target <= 80 MiB).
+// `node -e 0`: ratio of medians (target <= 1.5) and peak RSS (target <= 80 MiB); then `scan` on
+// generated repositories of 1,000 and 10 trunks; then the live probe.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,48 @@ const results = [measure('offline check (--ca, --uri)', check), measure('offline
 const ok = results.every((r) => r.ratio <= 1.5 && r.rss <= 80);
 console.log(ok ? 'bench: within budget' : 'bench: OVER BUDGET');
 process.exitCode = ok ? 0 : 1;
+
+// `scan` at scale: a generated repository of 1,000 trunks (Kamailio, OpenSIPS, Asterisk, FreeSWITCH
+// configurations, each naming its own leaf + intermediate chain), offline. Targets: >= 1,000 chains/s
+// and peak RSS < 200 MiB for 1,000 trunks, < 1 s for 10 trunks (a pre-commit hook). The repositories
+// are generated once and kept under the temp folder, keyed by the generator's version.
+if (!(await benchScan())) {
+  console.log('bench: scan OVER BUDGET');
+  process.exitCode = 1;
+}
+
+async function benchScan() {
+  const { generateScanRepo, SCAN_REPO_VERSION } = await import('./scan-repo.mjs');
+  const scanRuns = Number(process.env.BENCH_SCAN_RUNS ?? 5);
+  let ok = true;
+  for (const trunks of [1000, 10]) {
+    const repo = await generateScanRepo(join(tmpdir(), `byoc-bench-scan-v${SCAN_REPO_VERSION}-${trunks}`), trunks, { cache: true });
+    const args = [join(root, 'dist/bin.cjs'), 'scan', '--ca', repo.ca, '--format', 'json', '--at', repo.at, '--offline'];
+    const run = (probe) => spawnSync(process.execPath, [...(probe ? ['--require', probeFile] : []), ...args], { cwd: repo.dir, maxBuffer: 1 << 30, stdio: ['ignore', probe ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const first = run(false);
+    if (first.status !== 0 && first.status !== 1) throw new Error(`scan exited ${first.status}: ${first.stderr}`);
+    const report = JSON.parse(first.stdout.toString());
+    const chains = report.trunks.filter((t) => t.chains.some((c) => c.file)).length;
+    const times = [];
+    for (let i = 0; i < scanRuns; i++) {
+      const start = process.hrtime.bigint();
+      run(false);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const ms = median(times);
+    const rss = Number(run(true).output[3]?.toString() || NaN) / 1024;
+    if (trunks === 10) {
+      const within = ms < 1000;
+      ok &&= within;
+      console.log(`${'scan, 10 trunks (pre-commit)'.padEnd(34)} ${ms.toFixed(0)} ms (target < 1000) | peak RSS ${rss.toFixed(1)} MiB`);
+    } else {
+      const rate = chains / (ms / 1000);
+      ok &&= rate >= 1000 && rss < 200;
+      console.log(`${`scan, ${trunks} trunks (${chains} chains)`.padEnd(34)} ${ms.toFixed(0)} ms | ${rate.toFixed(0)} chains/s (target >= 1000) | peak RSS ${rss.toFixed(1)} MiB (target < 200) | report ${(first.stdout.length / 1048576).toFixed(1)} MiB`);
+    }
+  }
+  return ok;
+}
 
 // The live probe against real peers on loopback, side by side with sslscan (and testssl.sh when
 // BENCH_TESTSSL=1: it takes tens of seconds per run). Goal: within 3x sslscan's wall time on the

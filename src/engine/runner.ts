@@ -1,10 +1,16 @@
 import { sources } from '../../rules/sources.js';
 import type { Finding, Need, RuleMeta, RuleResult } from './types.js';
 
+/** Built once per rule: a scan of a thousand trunks runs every rule a thousand times. */
+const citationTexts = new WeakMap<RuleMeta, string>();
+
 export function citationText(rule: { meta: RuleMeta }): string {
-  return rule.meta.citations
-    .map((c) => `${sources[c.source].title}${c.section ? `, ${c.section}` : ''}`)
-    .join('; ');
+  let text = citationTexts.get(rule.meta);
+  if (text === undefined) {
+    text = rule.meta.citations.map((c) => `${sources[c.source].title}${c.section ? `, ${c.section}` : ''}`).join('; ');
+    citationTexts.set(rule.meta, text);
+  }
+  return text;
 }
 
 const CHAIN_AREAS = new Set(['cert', 'trust', 'crl']);

@@ -3,6 +3,7 @@
  * points to all come through here, with the same size cap (input/read.ts), the same formats
  * (PEM, DER, PKCS#7, PKCS#12) and the same one-line errors.
  */
+import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import { MAX_CERTIFICATES, parseChainInput, type ChainInput } from '../parsers/chain-input.js';
@@ -40,10 +41,19 @@ export function readProcessStdin(): Promise<Buffer> {
   return readStreamCapped(process.stdin, '<stdin>');
 }
 
-export function decodeAll(ders: Buffer[], name: string): CertificateFacts[] {
+/**
+ * Decodes each certificate. With `decoded`, a certificate met before (by its SHA-256) is decoded
+ * once: a repository scan reads the same intermediate in every trunk's chain file, and sharing the
+ * facts also shares their signature checks (x509/chain.ts signedBy).
+ */
+export function decodeAll(ders: Buffer[], name: string, decoded?: Map<string, CertificateFacts>): CertificateFacts[] {
   return ders.map((der, i) => {
     try {
-      return decodeCertificate(der);
+      if (!decoded) return decodeCertificate(der);
+      const key = createHash('sha256').update(der).digest('hex');
+      let facts = decoded.get(key);
+      if (!facts) decoded.set(key, (facts = decodeCertificate(der)));
+      return facts;
     } catch (error) {
       if (error instanceof CertificateDecodeError) throw new InputError(`${name}: certificate #${i + 1} cannot be used: ${error.message}`);
       throw error;

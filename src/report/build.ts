@@ -45,7 +45,11 @@ export function uncheckedAreas(ctx: CheckContext, results: readonly RuleResult[]
   const areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]));
   const byRule = new Map<string, RuleResult[]>();
   // A rule that does not apply to this kind of input (no SBC configuration read) leaves nothing unchecked.
-  for (const r of results) if (r.evidence?.reason !== 'not-applicable') byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
+  for (const r of results) {
+    if (r.evidence?.reason === 'not-applicable') continue;
+    if (!byRule.has(r.rule)) byRule.set(r.rule, []);
+    byRule.get(r.rule)!.push(r);
+  }
   const out: Array<UncheckedArea & { short: string }> = [];
   for (const area of AREA_ORDER) {
     // The SBC configuration is only an area when configurations were read (scan).

@@ -130,10 +130,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const selectAll = given.every((p) => p === '.');
   const selected = (file: string) => selectAll || given.some((p) => p === '.' || file === p || file.startsWith(`${p}/`));
 
-  const files: ScanFile[] = [];
+  const files = new Map<string, ScanFile>();
   const fileInfo = (path: string, kind: ScanFile['kind'], format?: string) => {
-    let entry = files.find((f) => f.path === path);
-    if (!entry) files.push((entry = { path, kind, ...(format ? { format } : {}), notes: [] }));
+    let entry = files.get(path);
+    if (!entry) files.set(path, (entry = { path, kind, ...(format ? { format } : {}), notes: [] }));
     return entry;
   };
   for (const s of walked.skipped) fileInfo(s.path, 'skipped').notes.push({ level: 'info', message: s.why });
@@ -193,16 +193,16 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // Trunks: from the profile, then every configuration no profile trunk claimed.
   const plans: TrunkPlan[] = [];
   const claimed = new Set<string>();
-  const outputFor = (config: string) => outputs.get(config) ?? (consumedBy.has(config) ? outputs.get(consumedBy.get(config)!) : undefined);
+  const entryOf = (config: string) => (outputs.has(config) ? config : consumedBy.get(config));
   const configFilesOf = (entry: string) => [entry, ...outputs.get(entry)!.output.consumed.filter((c) => c !== entry)];
   for (const t of profile?.trunks ?? []) {
     const plan: TrunkPlan = { name: t.name, origin: { kind: 'profile', file: profile!.file, line: t.line }, profile: t, configFiles: [], endpoints: [], problems: [], involves: new Set([profile!.file]), keyFiles: [] };
     if (t.config) {
       const found = locateAny(t.config, profile!.file);
-      const entry = found.path ? outputFor(found.path) : undefined;
+      const entryPath = found.path ? entryOf(found.path) : undefined;
+      const entry = entryPath ? outputs.get(entryPath) : undefined;
       if (!found.path) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${printable(t.config)} is not in the repository (tried ${found.tried.join(', ')})`);
-      if (!entry) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": ${found.path} is not an SBC configuration byoc-check can read (${readers.map((r) => r.format).join(', ')})`);
-      const entryPath = [...outputs.entries()].find(([, v]) => v === entry)![0];
+      if (!entryPath || !entry) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": ${found.path} is not an SBC configuration byoc-check can read (${readers.map((r) => r.format).join(', ')})`);
       claimed.add(entryPath);
       plan.configFiles = configFilesOf(entryPath);
       let endpoints = entry.output.endpoints;
@@ -236,8 +236,9 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // Certificate, key and CA files the endpoints name.
   const referenced = new Set<string>();
   const chainCache = new Map<string, Promise<LoadedChain>>();
+  const decoded = new Map<string, CertificateFacts>();
   const loadChain = (path: string, how: string) => {
-    if (!chainCache.has(path)) chainCache.set(path, loadChainFile(byPath.get(path)!, how));
+    if (!chainCache.has(path)) chainCache.set(path, loadChainFile(byPath.get(path)!, how, decoded));
     return chainCache.get(path)!;
   };
   const resolvedCert = new Map<TlsEndpointSettings, { path: string; how: string } | { tried: string[]; written: string }>();
@@ -412,10 +413,15 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
 
   // Suppressions from the profile: the result keeps its status, marked suppressed with the reason.
+  const byTrunk = new Map<string, RuleResult[]>();
+  for (const r of results) {
+    if (!byTrunk.has(r.trunk!)) byTrunk.set(r.trunk!, []);
+    byTrunk.get(r.trunk!)!.push(r);
+  }
   for (const plan of chosen) {
     for (const s of plan.profile?.suppress ?? []) {
       const names = new Map(plan.endpoints.map((e) => [e.id, e.name]));
-      for (const r of results) if (r.trunk === plan.name && r.rule === s.rule && (!s.target || r.target === s.target || names.get(r.target) === s.target) && (r.status === 'fail' || r.status === 'warn')) r.suppressed = { reason: s.reason };
+      for (const r of byTrunk.get(plan.name) ?? []) if (r.rule === s.rule && (!s.target || r.target === s.target || names.get(r.target) === s.target) && (r.status === 'fail' || r.status === 'warn')) r.suppressed = { reason: s.reason };
     }
   }
 
@@ -431,7 +437,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
     u.area === 'sip' ? { ...u, reason: 'no trunk gives `sbc:` or `uris:`', hint: 'declare each trunk in byoc-check.yaml with `sbc:` (the SIP Servers or Proxies entries) and `uris:` (the Request-URIs the SBC sends)', short: 'add sbc:/uris: to byoc-check.yaml' } : u.area === 'tls' ? { ...u, reason: 'no configuration or profile gives TLS settings', hint: 'scan the SBC configuration, or give `tls:` for the trunk in byoc-check.yaml', short: 'no TLS settings found' } : u,
   );
   const digest = createHash('sha256');
-  for (const f of walked.files.filter((x) => chosen.some((p) => p.involves.has(x.path)))) digest.update(f.path).update(f.bytes);
+  const involved = new Set(chosen.flatMap((p) => [...p.involves]));
+  for (const f of walked.files.filter((x) => involved.has(x.path))) digest.update(f.path).update(f.bytes);
   const endpointsJson = chosen.flatMap((p) => p.endpoints.map((e) => endpointJson(resolved.get(e)!)));
   return {
     schemaVersion: 1,
@@ -445,7 +452,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     results,
     endpoints: endpointsJson,
     trunks,
-    files: files.sort((a, b) => a.path.localeCompare(b.path)),
+    files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
     options: { at: null, strict: false, format: 'json', caFile: null, warnDays: options.warnDays ?? 30, timeoutSeconds, region: options.region ?? null, ...options.recorded, offline: options.online !== true, profile: profile?.file ?? null },
     openssl: process.versions.openssl,
     unchecked: unchecked.map(({ short: _short, ...u }) => u),
@@ -468,8 +475,9 @@ function originLocation(plan: TrunkPlan): SourceLocation | undefined {
   return o.kind === 'profile' ? { file: o.file, line: o.line } : o.kind === 'repository' ? undefined : { file: o.file };
 }
 
+const areas = new Map<string, string>(rules.map((r) => [r.meta.id, r.meta.area]));
 function areaOf(ruleId: string): string {
-  return rules.find((r) => r.meta.id === ruleId)?.meta.area ?? 'cert';
+  return areas.get(ruleId) ?? 'cert';
 }
 
 /** Results about a chain point at its file; trunk-level results at the profile's trunk entry. */
@@ -483,10 +491,10 @@ function defaultLocation(r: RuleResult, unit: Unit, plan: TrunkPlan): SourceLoca
   return undefined;
 }
 
-async function loadChainFile(file: WalkedFile, how: string): Promise<LoadedChain> {
+async function loadChainFile(file: WalkedFile, how: string, decoded: Map<string, CertificateFacts>): Promise<LoadedChain> {
   try {
     const input = await parseChainInput(file.bytes, file.path, Infinity);
-    const certificates = decodeAll(input.certificates, file.path);
+    const certificates = decodeAll(input.certificates, file.path, decoded);
     return { path: file.path, how, certificates, input: { name: file.path, format: input.format, sha256: createHash('sha256').update(file.bytes).digest('hex'), privateKeys: input.privateKeys } };
   } catch (error) {
     if (!isInputError(error)) throw error;

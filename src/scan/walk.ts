@@ -24,14 +24,28 @@ export interface Walk {
   skipped: Array<{ path: string; why: string }>;
 }
 
-function readCapped(file: string): Buffer | string {
+/** The file's bytes, sized by its lstat size (a 1 MiB buffer per file made a 1,000-trunk scan allocate gigabytes). */
+function readCapped(file: string, size: number): Buffer | string {
+  const tooLarge = `larger than ${MAX_FILE_BYTES / 1024} KiB`;
+  if (size > MAX_FILE_BYTES) return tooLarge;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
-    let size = 0;
-    for (let n = 1; n > 0 && size <= MAX_FILE_BYTES; size += n) n = readSync(fd, buf, size, buf.length - size, null);
-    return size > MAX_FILE_BYTES ? `larger than ${MAX_FILE_BYTES / 1024} KiB` : buf.subarray(0, size);
+    // One byte more than expected: a file that grew since lstat is read on, up to the cap.
+    let buf = Buffer.allocUnsafe(size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buf.length) {
+        if (buf.length > MAX_FILE_BYTES) return tooLarge;
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+        buf.copy(bigger, 0, 0, length);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, length, buf.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return length > MAX_FILE_BYTES ? tooLarge : buf.subarray(0, length);
   } catch (error) {
     return `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   } finally {
@@ -47,12 +61,12 @@ export function posixRelative(root: string, file: string): string {
 export function walk(root: string, targets: string[]): Walk {
   const out: Walk = { files: [], skipped: [] };
   const seen = new Set<string>();
-  const add = (file: string) => {
+  const add = (file: string, size: number) => {
     const path = posixRelative(root, file);
     if (seen.has(path)) return;
     seen.add(path);
     if (out.files.length >= MAX_FILES) throw new InputError(`more than ${MAX_FILES} files under ${printable(root)}; scan the configuration folder instead`);
-    const bytes = readCapped(file);
+    const bytes = readCapped(file, size);
     if (typeof bytes === 'string') out.skipped.push({ path, why: bytes });
     else out.files.push({ path, bytes });
   };
@@ -70,7 +84,7 @@ export function walk(root: string, targets: string[]): Walk {
       if (!info || info.isSymbolicLink()) continue;
       if (info.isDirectory()) {
         if (!SKIP_DIRS.has(name)) visit(full);
-      } else if (info.isFile()) add(full);
+      } else if (info.isFile()) add(full, info.size);
     }
   };
   for (const target of targets) {
@@ -78,7 +92,7 @@ export function walk(root: string, targets: string[]): Walk {
     const info = statSync(full, { throwIfNoEntry: false });
     if (!info) throw new InputError(`${printable(target)}: no such file or directory`);
     if (info.isDirectory()) visit(full);
-    else if (info.isFile()) add(full);
+    else if (info.isFile()) add(full, info.size);
     else throw new InputError(`${printable(target)}: not a file or directory`);
   }
   return out;

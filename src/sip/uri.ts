@@ -57,9 +57,12 @@ class Cursor {
   }
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeUtf8(latin: string): string {
+  if (!/[^\x00-\x7f]/.test(latin)) return latin;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(latin, 'latin1'));
+    return utf8.decode(Buffer.from(latin, 'latin1'));
   } catch {
     return latin;
   }

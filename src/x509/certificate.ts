@@ -116,7 +116,21 @@ function curveBits(curve: string): number {
   return m ? Number(m[1]) : 0;
 }
 
+/** Key facts by SubjectPublicKeyInfo: renewed and sibling certificates share keys, and loading a key costs more than the rest of a decode. */
+const keyFactsCache = new Map<string, PublicKeyFacts>();
+const KEY_FACTS_CACHE_SIZE = 256;
+
 function publicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
+  const id = spki.toString('base64');
+  const known = keyFactsCache.get(id);
+  if (known) return { ...known, spki };
+  const facts = loadPublicKeyFacts(spki, der, spkiTlv);
+  if (keyFactsCache.size >= KEY_FACTS_CACHE_SIZE) keyFactsCache.delete(keyFactsCache.keys().next().value!);
+  keyFactsCache.set(id, facts);
+  return facts;
+}
+
+function loadPublicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFacts {
   try {
     const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
     const details = key.asymmetricKeyDetails ?? {};

@@ -412,6 +412,8 @@ function where(v: Sourced<unknown> | Entry): SourceLocation | undefined {
 }
 
 function looksLikePjsip(text: string): boolean {
+  // Most scanned files (certificates, other SBCs' configurations) have no `type =` at all: skip the line walk.
+  if (!/\btype\s*=/i.test(text)) return false;
   let sections = 0;
   let types = 0;
   const state = { block: false };

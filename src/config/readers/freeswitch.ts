@@ -202,6 +202,14 @@ interface Value {
   location: SourceLocation;
 }
 
+/** The repository's vars.xml files, listed once per repository (a scan reads hundreds of profiles). */
+const varsFiles = new WeakMap<readonly string[], string[]>();
+function varsFilesIn(paths: readonly string[]): string[] {
+  let found = varsFiles.get(paths);
+  if (!found) varsFiles.set(paths, (found = paths.filter((p) => posix.basename(p) === 'vars.xml')));
+  return found;
+}
+
 function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tried: string[]; ambiguous?: string[] } {
   const from = input.file;
   const up = posix.join(posix.dirname(posix.dirname(from.path)), 'vars.xml');
@@ -209,7 +217,7 @@ function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tri
   if (opened.file && posix.basename(opened.file.path) === 'vars.xml') return { file: opened.file, how: `${opened.file.path} (two folders up from ${from.path})`, tried: opened.tried };
   const sibling = input.open('vars.xml', from);
   if (sibling.file) return { file: sibling.file, how: `${sibling.file.path} (beside ${from.path})`, tried: [...opened.tried, ...sibling.tried] };
-  const candidates = input.paths.filter((p) => posix.basename(p) === 'vars.xml');
+  const candidates = varsFilesIn(input.paths);
   const tried = [...new Set([...opened.tried, ...sibling.tried])];
   if (!candidates.length) return { how: '', tried };
   // The nearest one: the longest common folder prefix with the profile.
