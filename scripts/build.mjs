@@ -33,7 +33,7 @@ const lazyChunks = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: 'linked', legalComments: 'linked', logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node20', minify: !process.env.BYOC_NO_MINIFY /* readable stacks and CPU profiles */, sourcemap: 'linked', legalComments: 'linked', logLevel: 'warning' };
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const main = await build({
