@@ -29,17 +29,33 @@ export const sources = {
   RFC5246: { title: 'RFC 5246: The TLS Protocol Version 1.2', url: 'https://www.rfc-editor.org/rfc/rfc5246' },
   RFC5280: { title: 'RFC 5280: Internet X.509 PKI Certificate and CRL Profile', url: 'https://www.rfc-editor.org/rfc/rfc5280' },
   RFC5922: { title: 'RFC 5922: Domain Certificates in SIP', url: 'https://www.rfc-editor.org/rfc/rfc5922' },
-  RFC6125: { title: 'RFC 6125: Representation and Verification of Domain-Based Application Service Identity', url: 'https://www.rfc-editor.org/rfc/rfc6125' },
+  RFC6125: {
+    title: 'RFC 6125: Representation and Verification of Domain-Based Application Service Identity',
+    url: 'https://www.rfc-editor.org/rfc/rfc6125',
+  },
   RFC8996: { title: 'RFC 8996: Deprecating TLS 1.0 and TLS 1.1', url: 'https://www.rfc-editor.org/rfc/rfc8996' },
   RFC9325: { title: 'RFC 9325: Recommendations for Secure Use of TLS', url: 'https://www.rfc-editor.org/rfc/rfc9325' },
   OPENSSL_CIPHERS: { title: 'OpenSSL ciphers(1): cipher list format', url: 'https://docs.openssl.org/3.0/man1/openssl-ciphers/' },
-  OPENSSL_GROUPS: { title: 'OpenSSL SSL_CTX_set1_groups_list(3): group list format', url: 'https://docs.openssl.org/3.0/man3/SSL_CTX_set1_curves/' },
-  OPENSSL_VERIFY: { title: 'OpenSSL 3 openssl-verification-options(1) and SSL_CTX_set_security_level(3)', url: 'https://docs.openssl.org/3.0/man1/openssl-verification-options/' },
-  JAVA_DISABLED_ALGORITHMS: { title: 'Java SE java.security: jdk.certpath.disabledAlgorithms', url: 'https://www.java.com/en/configure_crypto.html' },
-  CABF_BR: { title: 'CA/Browser Forum Baseline Requirements for TLS Server Certificates', url: 'https://cabforum.org/working-groups/server/baseline-requirements/' },
+  OPENSSL_GROUPS: {
+    title: 'OpenSSL SSL_CTX_set1_groups_list(3): group list format',
+    url: 'https://docs.openssl.org/3.0/man3/SSL_CTX_set1_curves/',
+  },
+  OPENSSL_VERIFY: {
+    title: 'OpenSSL 3 openssl-verification-options(1) and SSL_CTX_set_security_level(3)',
+    url: 'https://docs.openssl.org/3.0/man1/openssl-verification-options/',
+  },
+  JAVA_DISABLED_ALGORITHMS: {
+    title: 'Java SE java.security: jdk.certpath.disabledAlgorithms',
+    url: 'https://www.java.com/en/configure_crypto.html',
+  },
+  CABF_BR: {
+    title: 'CA/Browser Forum Baseline Requirements for TLS Server Certificates',
+    url: 'https://cabforum.org/working-groups/server/baseline-requirements/',
+  },
   MOZILLA_ROOT_PROGRAM: { title: 'Mozilla Root Store Policy and CA distrust announcements', url: 'https://wiki.mozilla.org/CA' },
   SBC_PRODUCT_DOCS: {
-    title: 'SBC product documentation: Kamailio tls module, OpenSIPS tls_mgm, FreeSWITCH mod_sofia, Asterisk res_pjsip, AudioCodes INI parameters',
+    title:
+      'SBC product documentation: Kamailio tls module, OpenSIPS tls_mgm, FreeSWITCH mod_sofia, Asterisk res_pjsip, AudioCodes INI parameters',
     url: 'https://www.kamailio.org/docs/modules/stable/modules/tls.html',
   },
   BYOC_CHECK: { title: 'byoc-check: operational advice from field experience (not a Genesys requirement)' },

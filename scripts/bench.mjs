@@ -9,9 +9,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 21);
-const check = ['dist/bin.cjs', 'examples/good/chain.pem', '--ca', 'examples/lab-root.pem', '--sbc', 'sbc1.example.com',
-  '--uri', 'sip:+13175550100;tgrp=carrier1;trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls',
-  '--offline', '--format', 'json', '--at', '2027-01-01T00:00:00Z'];
+const check = [
+  'dist/bin.cjs',
+  'examples/good/chain.pem',
+  '--ca',
+  'examples/lab-root.pem',
+  '--sbc',
+  'sbc1.example.com',
+  '--uri',
+  'sip:+13175550100;tgrp=carrier1;trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls',
+  '--offline',
+  '--format',
+  'json',
+  '--at',
+  '2027-01-01T00:00:00Z',
+];
 const defaultTrust = ['dist/bin.cjs', 'examples/good/chain.pem', '--sbc', 'sbc1.example.com', '--offline', '--format', 'json'];
 
 function wall(args) {
@@ -43,7 +55,9 @@ function measure(label, args) {
   }
   const ratio = median(cli) / median(base);
   const rss = Math.max(peakRss(args), peakRss(args));
-  console.log(`${label.padEnd(34)} node -e 0 ${median(base).toFixed(1)} ms | byoc-check ${median(cli).toFixed(1)} ms | ratio ${ratio.toFixed(2)} (target <= 1.50) | peak RSS ${rss.toFixed(1)} MiB (target <= 80)`);
+  console.log(
+    `${label.padEnd(34)} node -e 0 ${median(base).toFixed(1)} ms | byoc-check ${median(cli).toFixed(1)} ms | ratio ${ratio.toFixed(2)} (target <= 1.50) | peak RSS ${rss.toFixed(1)} MiB (target <= 80)`,
+  );
   return { ratio, rss };
 }
 
@@ -68,7 +82,12 @@ async function benchScan() {
   for (const trunks of [1000, 10]) {
     const repo = await generateScanRepo(join(tmpdir(), `byoc-bench-scan-v${SCAN_REPO_VERSION}-${trunks}`), trunks, { cache: true });
     const args = [join(root, 'dist/bin.cjs'), 'scan', '--ca', repo.ca, '--format', 'json', '--at', repo.at, '--offline'];
-    const run = (probe) => spawnSync(process.execPath, [...(probe ? ['--require', probeFile] : []), ...args], { cwd: repo.dir, maxBuffer: 1 << 30, stdio: ['ignore', probe ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const run = (probe) =>
+      spawnSync(process.execPath, [...(probe ? ['--require', probeFile] : []), ...args], {
+        cwd: repo.dir,
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', probe ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      });
     const first = run(false);
     if (first.status !== 0 && first.status !== 1) throw new Error(`scan exited ${first.status}: ${first.stderr}`);
     const report = JSON.parse(first.stdout.toString());
@@ -88,7 +107,9 @@ async function benchScan() {
     } else {
       const rate = chains / (ms / 1000);
       ok &&= rate >= 1000 && rss < 200;
-      console.log(`${`scan, ${trunks} trunks (${chains} chains)`.padEnd(34)} ${ms.toFixed(0)} ms | ${rate.toFixed(0)} chains/s (target >= 1000) | peak RSS ${rss.toFixed(1)} MiB (target < 200) | report ${(first.stdout.length / 1048576).toFixed(1)} MiB`);
+      console.log(
+        `${`scan, ${trunks} trunks (${chains} chains)`.padEnd(34)} ${ms.toFixed(0)} ms | ${rate.toFixed(0)} chains/s (target >= 1000) | peak RSS ${rss.toFixed(1)} MiB (target < 200) | report ${(first.stdout.length / 1048576).toFixed(1)} MiB`,
+      );
     }
   }
   return ok;
@@ -111,19 +132,88 @@ async function benchProbe() {
   const dir = mkdtempSync(join(tmpdir(), 'byoc-bench-probe-'));
   const sh = (args) => spawnSync('openssl', args, { cwd: dir, stdio: 'ignore' });
   writeFileSync(join(dir, 'ca.ext'), 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
-  writeFileSync(join(dir, 'leaf.ext'), 'subjectAltName=DNS:sbc1.example.com\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n');
-  sh(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'root.key', '-out', 'root.pem', '-subj', '/CN=Bench Root', '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  writeFileSync(
+    join(dir, 'leaf.ext'),
+    'subjectAltName=DNS:sbc1.example.com\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n',
+  );
+  sh([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'root.key',
+    '-out',
+    'root.pem',
+    '-subj',
+    '/CN=Bench Root',
+    '-days',
+    '30',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   sh(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'int.key', '-out', 'int.csr', '-subj', '/CN=Bench Issuing CA']);
-  sh(['x509', '-req', '-in', 'int.csr', '-CA', 'root.pem', '-CAkey', 'root.key', '-CAcreateserial', '-out', 'int.pem', '-days', '30', '-extfile', 'ca.ext']);
+  sh([
+    'x509',
+    '-req',
+    '-in',
+    'int.csr',
+    '-CA',
+    'root.pem',
+    '-CAkey',
+    'root.key',
+    '-CAcreateserial',
+    '-out',
+    'int.pem',
+    '-days',
+    '30',
+    '-extfile',
+    'ca.ext',
+  ]);
   sh(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=sbc1.example.com']);
-  sh(['x509', '-req', '-in', 'leaf.csr', '-CA', 'int.pem', '-CAkey', 'int.key', '-CAcreateserial', '-out', 'leaf.pem', '-days', '30', '-extfile', 'leaf.ext']);
+  sh([
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'int.pem',
+    '-CAkey',
+    'int.key',
+    '-CAcreateserial',
+    '-out',
+    'leaf.pem',
+    '-days',
+    '30',
+    '-extfile',
+    'leaf.ext',
+  ]);
   const { readFileSync } = await import('node:fs');
   writeFileSync(join(dir, 'chain.pem'), readFileSync(join(dir, 'leaf.pem'), 'utf8') + readFileSync(join(dir, 'int.pem'), 'utf8'));
-  const freePort = () => new Promise((resolve) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+  const freePort = () =>
+    new Promise((resolve) => {
+      const s = createServer();
+      s.listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
+    });
   const waitPort = async (port) => {
     const { connect } = await import('node:net');
     for (let i = 0; i < 150; i++) {
-      if (await new Promise((r) => { const c = connect({ host: '127.0.0.1', port }, () => { c.destroy(); r(true); }); c.on('error', () => r(false)); })) return true;
+      if (
+        await new Promise((r) => {
+          const c = connect({ host: '127.0.0.1', port }, () => {
+            c.destroy();
+            r(true);
+          });
+          c.on('error', () => r(false));
+        })
+      )
+        return true;
       await new Promise((r) => setTimeout(r, 100));
     }
     return false;
@@ -131,15 +221,43 @@ async function benchProbe() {
   const peers = [];
   if (have('kamailio')) {
     const port = await freePort();
-    writeFileSync(join(dir, 'tls.cfg'), `[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\nprivate_key = ${dir}/leaf.key\ncertificate = ${dir}/chain.pem\ncipher_list = ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-GCM-SHA384:AES256-SHA\n`);
-    writeFileSync(join(dir, 'kamailio.cfg'), `#!KAMAILIO\ndebug=1\nlog_stderror=yes\nfork=yes\nchildren=2\ntcp_children=4\nenable_tls=yes\nauto_aliases=no\nlisten=tls:127.0.0.1:${port}\nmpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"\nloadmodule "tls.so"\nloadmodule "sl.so"\nmodparam("tls", "config", "${dir}/tls.cfg")\nrequest_route {\n  if (method=="OPTIONS") { sl_send_reply("200", "OK"); exit; }\n  sl_send_reply("403", "Forbidden");\n}\n`);
-    const child = spawn('kamailio', ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-Y', dir, '-P', join(dir, 'k.pid')], { stdio: 'ignore' });
+    writeFileSync(
+      join(dir, 'tls.cfg'),
+      `[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\nrequire_certificate = no\nprivate_key = ${dir}/leaf.key\ncertificate = ${dir}/chain.pem\ncipher_list = ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-GCM-SHA384:AES256-SHA\n`,
+    );
+    writeFileSync(
+      join(dir, 'kamailio.cfg'),
+      `#!KAMAILIO\ndebug=1\nlog_stderror=yes\nfork=yes\nchildren=2\ntcp_children=4\nenable_tls=yes\nauto_aliases=no\nlisten=tls:127.0.0.1:${port}\nmpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"\nloadmodule "tls.so"\nloadmodule "sl.so"\nmodparam("tls", "config", "${dir}/tls.cfg")\nrequest_route {\n  if (method=="OPTIONS") { sl_send_reply("200", "OK"); exit; }\n  sl_send_reply("403", "Forbidden");\n}\n`,
+    );
+    const child = spawn('kamailio', ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-Y', dir, '-P', join(dir, 'k.pid')], {
+      stdio: 'ignore',
+    });
     if (await waitPort(port)) peers.push({ label: 'Kamailio (TLS, answers OPTIONS)', port, child });
     else child.kill();
   }
   {
     const port = await freePort();
-    const child = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-naccept', '100000', '-cert', 'leaf.pem', '-key', 'leaf.key', '-cert_chain', 'int.pem', '-tls1_2', '-groups', 'secp384r1', '-quiet'], { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] });
+    const child = spawn(
+      'openssl',
+      [
+        's_server',
+        '-accept',
+        `127.0.0.1:${port}`,
+        '-naccept',
+        '100000',
+        '-cert',
+        'leaf.pem',
+        '-key',
+        'leaf.key',
+        '-cert_chain',
+        'int.pem',
+        '-tls1_2',
+        '-groups',
+        'secp384r1',
+        '-quiet',
+      ],
+      { cwd: dir, stdio: ['pipe', 'ignore', 'ignore'] },
+    );
     if (await waitPort(port)) peers.push({ label: 'openssl s_server (one connection at a time)', port, child });
     else child.kill();
   }
@@ -153,7 +271,18 @@ async function benchProbe() {
   const out = [];
   try {
     for (const peer of peers) {
-      const probeArgs = [join(root, 'dist/bin.cjs'), 'probe', `127.0.0.1:${peer.port}`, '--sbc', 'sbc1.example.com', '--ca', join(dir, 'root.pem'), '--offline', '--format', 'json'];
+      const probeArgs = [
+        join(root, 'dist/bin.cjs'),
+        'probe',
+        `127.0.0.1:${peer.port}`,
+        '--sbc',
+        'sbc1.example.com',
+        '--ca',
+        join(dir, 'root.pem'),
+        '--offline',
+        '--format',
+        'json',
+      ];
       const ours = [];
       const theirs = [];
       timed(process.execPath, probeArgs);

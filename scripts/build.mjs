@@ -27,13 +27,23 @@ const lazyChunks = {
   setup(b) {
     b.onResolve({ filter: /\.js$/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
-      const source = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))).split(sep).join('/');
+      const source = relative(root, resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')))
+        .split(sep)
+        .join('/');
       return lazy[source] ? { path: `./lazy/${lazy[source]}.mjs`, external: true } : undefined;
     });
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', minify: !process.env.BYOC_NO_MINIFY /* readable stacks and CPU profiles */, sourcemap: 'linked', legalComments: 'linked', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.BYOC_NO_MINIFY /* readable stacks and CPU profiles */,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const main = await build({
@@ -65,7 +75,8 @@ const mainFile = new URL('../dist/main.cjs', import.meta.url);
 const bundled = readFileSync(mainFile, 'utf8');
 const rewritten = bundled.replace(/\bimport\("(\.\/lazy\/[a-z0-9-]+\.mjs)"\)/g, '__byocImport("$1")');
 const lazyImports = rewritten.match(/__byocImport\("/g)?.length ?? 0;
-if (lazyImports < Object.keys(lazy).length || /\bimport\(/.test(rewritten)) throw new Error(`build: expected ${Object.keys(lazy).length} lazy imports in main.cjs, rewrote ${lazyImports}`);
+if (lazyImports < Object.keys(lazy).length || /\bimport\(/.test(rewritten))
+  throw new Error(`build: expected ${Object.keys(lazy).length} lazy imports in main.cjs, rewrote ${lazyImports}`);
 writeFileSync(mainFile, rewritten);
 const bin = new URL('../dist/bin.cjs', import.meta.url);
 copyFileSync(new URL('../src/launcher.cjs', import.meta.url), bin);
@@ -73,4 +84,16 @@ chmodSync(bin, 0o755);
 
 // Warm V8's code cache with a representative offline check: the BYOC list (the default trust,
 // which searches the root stores), an SBC host and a URI.
-spawnSync(process.execPath, [bin.pathname, 'examples/good/chain.pem', '--sbc', 'sbc1.example.com', '--uri', 'sip:+13175550100;tgrp=c1;trunk-context=example.com@lb01.voice.use1.pure.cloud:5061;transport=tls', '--offline'], { cwd: new URL('..', import.meta.url), stdio: 'ignore' });
+spawnSync(
+  process.execPath,
+  [
+    bin.pathname,
+    'examples/good/chain.pem',
+    '--sbc',
+    'sbc1.example.com',
+    '--uri',
+    'sip:+13175550100;tgrp=c1;trunk-context=example.com@lb01.voice.use1.pure.cloud:5061;transport=tls',
+    '--offline',
+  ],
+  { cwd: new URL('..', import.meta.url), stdio: 'ignore' },
+);

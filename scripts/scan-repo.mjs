@@ -43,13 +43,34 @@ const pad = (i) => String(i).padStart(4, '0');
 async function certificate({ serial, subject, issuer, publicKey, signingKey, ca, notBefore, notAfter, dns, issuerPublicKey }) {
   const extensions = [
     new x509.BasicConstraintsExtension(ca, ca && issuer ? 0 : undefined, true),
-    new x509.KeyUsagesExtension(ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+    new x509.KeyUsagesExtension(
+      ca
+        ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
+        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+      true,
+    ),
     await x509.SubjectKeyIdentifierExtension.create(publicKey),
   ];
   if (!ca) extensions.push(new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'], false));
-  if (dns) extensions.push(new x509.SubjectAlternativeNameExtension(dns.map((value) => ({ type: 'dns', value })), false));
+  if (dns)
+    extensions.push(
+      new x509.SubjectAlternativeNameExtension(
+        dns.map((value) => ({ type: 'dns', value })),
+        false,
+      ),
+    );
   if (issuerPublicKey) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(issuerPublicKey));
-  const cert = await x509.X509CertificateGenerator.create({ serialNumber: serial, subject, issuer: issuer ?? subject, notBefore: new Date(notBefore), notAfter: new Date(notAfter), publicKey, signingKey, signingAlgorithm: SIGN, extensions });
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serial,
+    subject,
+    issuer: issuer ?? subject,
+    notBefore: new Date(notBefore),
+    notAfter: new Date(notAfter),
+    publicKey,
+    signingKey,
+    signingAlgorithm: SIGN,
+    extensions,
+  });
   return `${cert.toString('pem')}\n`;
 }
 
@@ -63,23 +84,28 @@ function trunkFiles(i, chainPem) {
   switch (i % 4) {
     case 0: {
       config = `kamailio/trunk${n}/kamailio.cfg`;
-      files[config] = `#!KAMAILIO\n# SBC for trunk${n}\nchildren=4\nlisten=udp:${host}:5060\nlisten=tls:${host}:5061\nenable_tls=yes\nloadmodule "sl.so"\nloadmodule "tls.so"\nmodparam("tls", "config", "/etc/kamailio/trunk${n}/tls.cfg")\nrequest_route {\n\tsl_send_reply("200", "OK");\n}\n`;
-      files[`kamailio/trunk${n}/tls.cfg`] = `[server:default]\nmethod = ${method}\ncipher_list = ${ciphers}\ncertificate = /etc/ssl/byoc/trunk${n}.pem\nprivate_key = /etc/ssl/private/trunk${n}.key\nverify_certificate = no\nrequire_certificate = no\n\n[client:default]\nmethod = TLSv1.2+\nverify_certificate = yes\nca_list = /etc/ssl/byoc/lab-root.pem\n`;
+      files[config] =
+        `#!KAMAILIO\n# SBC for trunk${n}\nchildren=4\nlisten=udp:${host}:5060\nlisten=tls:${host}:5061\nenable_tls=yes\nloadmodule "sl.so"\nloadmodule "tls.so"\nmodparam("tls", "config", "/etc/kamailio/trunk${n}/tls.cfg")\nrequest_route {\n\tsl_send_reply("200", "OK");\n}\n`;
+      files[`kamailio/trunk${n}/tls.cfg`] =
+        `[server:default]\nmethod = ${method}\ncipher_list = ${ciphers}\ncertificate = /etc/ssl/byoc/trunk${n}.pem\nprivate_key = /etc/ssl/private/trunk${n}.key\nverify_certificate = no\nrequire_certificate = no\n\n[client:default]\nmethod = TLSv1.2+\nverify_certificate = yes\nca_list = /etc/ssl/byoc/lab-root.pem\n`;
       break;
     }
     case 1: {
       config = `opensips/trunk${n}/opensips.cfg`;
-      files[config] = `# OpenSIPS SBC for trunk${n}\nsocket=udp:${host}:5060\nsocket=tls:${host}:5061\nloadmodule "tls_openssl.so"\nloadmodule "tls_mgm.so"\nloadmodule "proto_tls.so"\nmodparam("tls_mgm", "server_domain", "sbc")\nmodparam("tls_mgm", "match_ip_address", "[sbc]*")\nmodparam("tls_mgm", "certificate", "[sbc]/etc/ssl/byoc/trunk${n}.pem")\nmodparam("tls_mgm", "private_key", "[sbc]/etc/ssl/private/trunk${n}.key")\nmodparam("tls_mgm", "tls_method", "[sbc]${method === 'TLSv1.2' ? 'TLSv1_2' : 'TLSv1_2-'}")\nmodparam("tls_mgm", "ciphers_list", "[sbc]${ciphers}")\nmodparam("tls_mgm", "verify_cert", "[sbc]0")\nmodparam("tls_mgm", "require_cert", "[sbc]0")\nroute {\n\texit;\n}\n`;
+      files[config] =
+        `# OpenSIPS SBC for trunk${n}\nsocket=udp:${host}:5060\nsocket=tls:${host}:5061\nloadmodule "tls_openssl.so"\nloadmodule "tls_mgm.so"\nloadmodule "proto_tls.so"\nmodparam("tls_mgm", "server_domain", "sbc")\nmodparam("tls_mgm", "match_ip_address", "[sbc]*")\nmodparam("tls_mgm", "certificate", "[sbc]/etc/ssl/byoc/trunk${n}.pem")\nmodparam("tls_mgm", "private_key", "[sbc]/etc/ssl/private/trunk${n}.key")\nmodparam("tls_mgm", "tls_method", "[sbc]${method === 'TLSv1.2' ? 'TLSv1_2' : 'TLSv1_2-'}")\nmodparam("tls_mgm", "ciphers_list", "[sbc]${ciphers}")\nmodparam("tls_mgm", "verify_cert", "[sbc]0")\nmodparam("tls_mgm", "require_cert", "[sbc]0")\nroute {\n\texit;\n}\n`;
       break;
     }
     case 2: {
       config = `asterisk/trunk${n}/pjsip.conf`;
-      files[config] = `; pjsip.conf for trunk${n}\n[global]\ntype=global\n\n[transport-tls]\ntype=transport\nprotocol=tls\nbind=${host}:5061\ncert_file=/etc/ssl/byoc/trunk${n}.pem\npriv_key_file=/etc/ssl/private/trunk${n}.key\nmethod=tlsv1_2\ncipher=${ASTERISK_CIPHERS[i % ASTERISK_CIPHERS.length]}\n\n[transport-udp]\ntype=transport\nprotocol=udp\nbind=${host}:5060\n`;
+      files[config] =
+        `; pjsip.conf for trunk${n}\n[global]\ntype=global\n\n[transport-tls]\ntype=transport\nprotocol=tls\nbind=${host}:5061\ncert_file=/etc/ssl/byoc/trunk${n}.pem\npriv_key_file=/etc/ssl/private/trunk${n}.key\nmethod=tlsv1_2\ncipher=${ASTERISK_CIPHERS[i % ASTERISK_CIPHERS.length]}\n\n[transport-udp]\ntype=transport\nprotocol=udp\nbind=${host}:5060\n`;
       break;
     }
     default: {
       config = `freeswitch/trunk${n}/sip_profiles/external.xml`;
-      files[config] = `<profile name="external">\n  <settings>\n    <param name="sip-port" value="5080"/>\n    <param name="sip-ip" value="${host}"/>\n    <param name="tls" value="true"/>\n    <param name="tls-sip-port" value="5061"/>\n    <param name="tls-cert-dir" value="/etc/freeswitch/tls/trunk${n}"/>\n    <param name="tls-version" value="tlsv1.2"/>\n    <param name="tls-ciphers" value="${ciphers}"/>\n  </settings>\n</profile>\n`;
+      files[config] =
+        `<profile name="external">\n  <settings>\n    <param name="sip-port" value="5080"/>\n    <param name="sip-ip" value="${host}"/>\n    <param name="tls" value="true"/>\n    <param name="tls-sip-port" value="5061"/>\n    <param name="tls-cert-dir" value="/etc/freeswitch/tls/trunk${n}"/>\n    <param name="tls-version" value="tlsv1.2"/>\n    <param name="tls-ciphers" value="${ciphers}"/>\n  </settings>\n</profile>\n`;
       files[`freeswitch/tls/trunk${n}/agent.pem`] = chainPem;
     }
   }
@@ -106,18 +132,61 @@ export async function generateScanRepo(dir, trunks, { cache = false } = {}) {
   const leafKeys = await Promise.all(Array.from({ length: LEAF_KEYS }, gen));
   const rootName = 'CN=BYOC Bench Lab Root CA,O=Bench Lab,C=US';
   const intName = 'CN=BYOC Bench Lab Issuing CA,O=Bench Lab,C=US';
-  const root = await certificate({ serial: '01', subject: rootName, publicKey: rootKeys.publicKey, signingKey: rootKeys.privateKey, ca: true, notBefore: '2020-01-01', notAfter: '2040-01-01' });
-  const intermediate = await certificate({ serial: '02', subject: intName, issuer: rootName, publicKey: intKeys.publicKey, signingKey: rootKeys.privateKey, issuerPublicKey: rootKeys.publicKey, ca: true, notBefore: '2024-01-01', notAfter: '2032-01-01' });
+  const root = await certificate({
+    serial: '01',
+    subject: rootName,
+    publicKey: rootKeys.publicKey,
+    signingKey: rootKeys.privateKey,
+    ca: true,
+    notBefore: '2020-01-01',
+    notAfter: '2040-01-01',
+  });
+  const intermediate = await certificate({
+    serial: '02',
+    subject: intName,
+    issuer: rootName,
+    publicKey: intKeys.publicKey,
+    signingKey: rootKeys.privateKey,
+    issuerPublicKey: rootKeys.publicKey,
+    ca: true,
+    notBefore: '2024-01-01',
+    notAfter: '2032-01-01',
+  });
   write('lab-root.pem', root);
-  const profile = ['# Generated by scripts/scan-repo.mjs: one entry per trunk.', 'version: 1', 'pathMap:', '  /etc/kamailio: kamailio', '  /etc/ssl/byoc: certs', '  /etc/freeswitch: freeswitch', 'trunks:'];
+  const profile = [
+    '# Generated by scripts/scan-repo.mjs: one entry per trunk.',
+    'version: 1',
+    'pathMap:',
+    '  /etc/kamailio: kamailio',
+    '  /etc/ssl/byoc: certs',
+    '  /etc/freeswitch: freeswitch',
+    'trunks:',
+  ];
   for (let i = 0; i < trunks; i++) {
     const n = pad(i);
     const name = `sbc${n}.carrier${i % 7}.example.com`;
     const keys = leafKeys[i % LEAF_KEYS];
-    const leaf = await certificate({ serial: (0x1000 + i).toString(16), subject: `CN=${name},O=Carrier ${i % 7},C=US`, issuer: intName, publicKey: keys.publicKey, signingKey: intKeys.privateKey, issuerPublicKey: intKeys.publicKey, ca: false, notBefore: '2026-06-01', notAfter: '2027-06-01', dns: [name] });
+    const leaf = await certificate({
+      serial: (0x1000 + i).toString(16),
+      subject: `CN=${name},O=Carrier ${i % 7},C=US`,
+      issuer: intName,
+      publicKey: keys.publicKey,
+      signingKey: intKeys.privateKey,
+      issuerPublicKey: intKeys.publicKey,
+      ca: false,
+      notBefore: '2026-06-01',
+      notAfter: '2027-06-01',
+      dns: [name],
+    });
     const { config, files } = trunkFiles(i, leaf + intermediate);
     for (const [path, text] of Object.entries(files)) write(path, text);
-    profile.push(`  - name: trunk${n}`, '    region: use1', `    sbc: [${name}:5061]`, `    uris: ["sip:+1317555${n};tgrp=trunk${n};trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls"]`, `    config: ${config}`);
+    profile.push(
+      `  - name: trunk${n}`,
+      '    region: use1',
+      `    sbc: [${name}:5061]`,
+      `    uris: ["sip:+1317555${n};tgrp=trunk${n};trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls"]`,
+      `    config: ${config}`,
+    );
   }
   write('byoc-check.yaml', `${profile.join('\n')}\n`);
   rmSync(dir, { recursive: true, force: true });

@@ -76,7 +76,12 @@ export async function resolveTls(endpoints: TlsEndpointSettings[]): Promise<TlsE
 }
 
 export async function check(options: CheckOptions): Promise<Report> {
-  const { name, bytes: buf, input, certificates } = await loadCertificates(options.chain, { what: 'chain file', stdin: options.stdin, p12Password: options.p12Password });
+  const {
+    name,
+    bytes: buf,
+    input,
+    certificates,
+  } = await loadCertificates(options.chain, { what: 'chain file', stdin: options.stdin, p12Password: options.p12Password });
   const anchors = options.caFile ? customAnchors(await loadCaFile(options.caFile, options.p12Password)) : byocAnchors(acceptedCas);
   const chain = buildChain(certificates, anchors);
   const now = options.at ?? new Date();
@@ -122,5 +127,12 @@ export async function check(options: CheckOptions): Promise<Report> {
     timeoutSeconds,
     region: options.region ?? null,
   };
-  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', trunkRules, { options: recorded, openssl: process.versions.openssl });
+  return buildReport(
+    ctx,
+    results,
+    options.version ?? '0.0.0',
+    options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list',
+    trunkRules,
+    { options: recorded, openssl: process.versions.openssl },
+  );
 }

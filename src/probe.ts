@@ -49,7 +49,14 @@ export interface ProbeCheckOptions {
  */
 export function byocOffer(): ProbeSuite[] {
   const rank = (s: (typeof byocSuites)[number]) => (s.status === 'deprecated' ? 2 : 0) + (s.keyExchange === 'ECDHE' ? 0 : 1);
-  return [...byocSuites].sort((a, b) => rank(a) - rank(b) || (b.openssl.includes('GCM') ? 1 : 0) - (a.openssl.includes('GCM') ? 1 : 0) || b.openssl.localeCompare(a.openssl)).map((s) => ({ ...s }));
+  return [...byocSuites]
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (b.openssl.includes('GCM') ? 1 : 0) - (a.openssl.includes('GCM') ? 1 : 0) ||
+        b.openssl.localeCompare(a.openssl),
+    )
+    .map((s) => ({ ...s }));
 }
 
 /** "sbc1.example.com:5061" -> { name, port }; a bare name keeps the probed port. */
@@ -60,7 +67,6 @@ function splitSbc(sbc: string, port: number): { name: string; entry: string } {
   if (m) return { name: m[1]!, entry: sbc };
   return { name: sbc, entry: isIP(sbc) === 6 ? `[${sbc}]:${port}` : `${sbc}:${port}` };
 }
-
 
 export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
   const now = options.at ?? new Date();
@@ -85,9 +91,7 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
   const facts = observed.facts;
   const name = `probe ${facts.target.host}:${facts.target.port}`;
   const certificates = decodeAll(observed.chainDer, `${name} (Certificate message)`);
-  const chain: ChainFacts = certificates.length
-    ? buildChain(certificates, anchors)
-    : emptyChain(anchors.mode);
+  const chain: ChainFacts = certificates.length ? buildChain(certificates, anchors) : emptyChain(anchors.mode);
 
   const endpoint = probeEndpoint(facts, new Map(byocSuites.map((s) => [s.iana, s.openssl])));
   const timeoutSeconds = options.timeoutSeconds;
@@ -110,9 +114,32 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
     probe: facts,
     pkiProfile: 'default',
     // Without a certificate from the SBC, the rules about the chain have nothing to judge.
-    ...(certificates.length ? {} : { chainMissing: facts.fault ? `no TLS server answered (${facts.fault.kind}).` : 'the SBC sent no certificate in a TLS 1.2 handshake.' }),
+    ...(certificates.length
+      ? {}
+      : {
+          chainMissing: facts.fault
+            ? `no TLS server answered (${facts.fault.kind}).`
+            : 'the SBC sent no certificate in a TLS 1.2 handshake.',
+        }),
   };
   const results = runRules(trunkRules, ctx);
-  const recorded = { at: options.at ? options.at.toISOString() : null, offline, strict: options.strict ?? false, profile: null, format: options.format ?? 'json', caFile: options.caFile ?? null, warnDays: ctx.warnDays, timeoutSeconds: options.timeoutSeconds, region: options.region ?? null };
-  return buildReport(ctx, results, options.version ?? '0.0.0', options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list', trunkRules, { options: recorded, openssl: process.versions.openssl });
+  const recorded = {
+    at: options.at ? options.at.toISOString() : null,
+    offline,
+    strict: options.strict ?? false,
+    profile: null,
+    format: options.format ?? 'json',
+    caFile: options.caFile ?? null,
+    warnDays: ctx.warnDays,
+    timeoutSeconds: options.timeoutSeconds,
+    region: options.region ?? null,
+  };
+  return buildReport(
+    ctx,
+    results,
+    options.version ?? '0.0.0',
+    options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list',
+    trunkRules,
+    { options: recorded, openssl: process.versions.openssl },
+  );
 }

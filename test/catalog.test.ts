@@ -6,8 +6,14 @@ import { sources } from '../rules/sources.js';
 import { ROOT } from './helpers/run.js';
 
 const ruleDir = join(ROOT, 'rules');
-const areas = readdirSync(ruleDir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'data').map((d) => d.name);
-const ruleFiles = areas.flatMap((area) => readdirSync(join(ruleDir, area)).filter((f) => f.endsWith('.ts')).map((f) => ({ area, id: f.replace(/\.ts$/, '') })));
+const areas = readdirSync(ruleDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'data')
+  .map((d) => d.name);
+const ruleFiles = areas.flatMap((area) =>
+  readdirSync(join(ruleDir, area))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ area, id: f.replace(/\.ts$/, '') })),
+);
 
 test('every rule file is in rules/index.ts and every index entry has a file', () => {
   expect(rules.map((r) => `${r.meta.area}/${r.meta.id}`).sort()).toEqual(ruleFiles.map((f) => `${f.area}/${f.id}`).sort());
@@ -22,10 +28,38 @@ test('rules/index.ts is sorted by id and ids are unique kebab-case', () => {
 
 test('the public rule ids are exactly those the issues promise', () => {
   expect(rules.map((r) => r.meta.id)).toEqual([
-    'byoc-host', 'ca-constraints', 'cert-validity', 'chain-complete', 'chain-order', 'chain-signatures', 'config-valid', 'crl-reachable',
-    'da-chain', 'da-client-auth', 'da-region', 'da-rotation', 'da-trusted', 'da-validity',
-    'host-not-ip', 'key-strength', 'leaf-key', 'leaf-usage', 'mtls-not-required', 'not-revoked', 'private-key', 'root-accepted', 'sip-options', 'sip-port', 'subject-name',
-    'tls-ciphers', 'tls-curves', 'tls-reachable', 'tls-version', 'trusts-genesys', 'uri-params', 'uri-transport',
+    'byoc-host',
+    'ca-constraints',
+    'cert-validity',
+    'chain-complete',
+    'chain-order',
+    'chain-signatures',
+    'config-valid',
+    'crl-reachable',
+    'da-chain',
+    'da-client-auth',
+    'da-region',
+    'da-rotation',
+    'da-trusted',
+    'da-validity',
+    'host-not-ip',
+    'key-strength',
+    'leaf-key',
+    'leaf-usage',
+    'mtls-not-required',
+    'not-revoked',
+    'private-key',
+    'root-accepted',
+    'sip-options',
+    'sip-port',
+    'subject-name',
+    'tls-ciphers',
+    'tls-curves',
+    'tls-reachable',
+    'tls-version',
+    'trusts-genesys',
+    'uri-params',
+    'uri-transport',
   ]);
 });
 

@@ -13,7 +13,9 @@ const AT = ['--at', '2027-01-01T00:00:00Z'];
 describe.each(manifest.examples.map((e) => [e.name, e] as const))('example %s', (name, example) => {
   test('rule statuses match expected.json', () => {
     const cwd = 'cwd' in example && example.cwd ? join(ROOT, example.cwd) : undefined;
-    const run = cli([...example.args.map((a) => (!cwd && a.startsWith('examples/') ? join(ROOT, a) : a)), ...AT, '--format', 'json'], { cwd });
+    const run = cli([...example.args.map((a) => (!cwd && a.startsWith('examples/') ? join(ROOT, a) : a)), ...AT, '--format', 'json'], {
+      cwd,
+    });
     expect(run.stderr).toBe('');
     const report = assertValidReport(JSON.parse(run.stdout));
     const statuses: Record<string, string[]> = {};

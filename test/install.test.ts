@@ -38,7 +38,11 @@ beforeAll(() => {
   const pack = spawnSync('npm', ['pack'], { cwd: source, env, encoding: 'utf8', timeout: 180_000 });
   if (pack.status !== 0) throw new Error(`npm pack failed: ${pack.stderr}`);
   packStdout = pack.stdout;
-  const install = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(source, `${pkg.name}-${pkg.version}.tgz`)], { cwd: work, env, encoding: 'utf8', timeout: 300_000 });
+  const install = spawnSync(
+    'npm',
+    ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(source, `${pkg.name}-${pkg.version}.tgz`)],
+    { cwd: work, env, encoding: 'utf8', timeout: 300_000 },
+  );
   if (install.status !== 0) throw new Error(`npm install -g failed: ${install.stderr}`);
   bin = join(prefix, 'bin', 'byoc-check');
 }, 420_000);
@@ -54,7 +58,8 @@ test('the installed package holds every built file', () => {
 });
 
 test('the installed command runs from another folder: --version, a real check, every format, lazy parts', () => {
-  const run = (args: string[], cwd: string) => spawnSync(bin, args, { cwd, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 30_000 });
+  const run = (args: string[], cwd: string) =>
+    spawnSync(bin, args, { cwd, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 30_000 });
   const elsewhere = join(work, 'elsewhere');
   mkdirSync(elsewhere);
   cpSync(join(ROOT, 'examples', 'good', 'chain.pem'), join(elsewhere, 'chain.pem'));
@@ -77,8 +82,15 @@ test('the installed command runs from another folder: --version, a real check, e
   // Lazily loaded chunks: --help (yargs), --ciphers (TLS facts), PKCS#7 input.
   expect(run(['--help'], elsewhere).stdout).toContain('--format');
   const tls = run(['chain.pem', '--ca', 'lab-root.pem', ...at, '--ciphers', 'ECDHE-RSA-AES256-GCM-SHA384', '--format', 'json'], elsewhere);
-  expect(assertValidReport(JSON.parse(tls.stdout)).results.filter((r) => r.rule === 'tls-ciphers').map((r) => r.status)).not.toContain('skip');
-  writeFileSync(join(elsewhere, 'chain.p7b'), execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-outform', 'DER'], { cwd: elsewhere }));
+  expect(
+    assertValidReport(JSON.parse(tls.stdout))
+      .results.filter((r) => r.rule === 'tls-ciphers')
+      .map((r) => r.status),
+  ).not.toContain('skip');
+  writeFileSync(
+    join(elsewhere, 'chain.p7b'),
+    execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-outform', 'DER'], { cwd: elsewhere }),
+  );
   const p7 = run(['chain.p7b', '--ca', 'lab-root.pem', ...at, '--format', 'json'], elsewhere);
   expect(assertValidReport(JSON.parse(p7.stdout)).input.format).toBe('pkcs7');
 });

@@ -27,7 +27,14 @@ const hook = hooks.find((h) => h.id === 'byoc-check')!;
 
 test('one node hook running `byoc-check scan` offline on the files passed to it', () => {
   expect(hooks).toHaveLength(1);
-  expect(hook).toMatchObject({ entry: 'byoc-check scan', language: 'node', pass_filenames: true, require_serial: true, types: ['file'], args: ['--offline'] });
+  expect(hook).toMatchObject({
+    entry: 'byoc-check scan',
+    language: 'node',
+    pass_filenames: true,
+    require_serial: true,
+    types: ['file'],
+    args: ['--offline'],
+  });
   expect(hook.name.length).toBeGreaterThan(0);
   expect(hook.description.length).toBeGreaterThan(0);
   expect(hook.minimum_pre_commit_version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -39,12 +46,41 @@ test('files selects certificates, SBC configurations and the trunk profile, and 
   expect(hook.files.startsWith('(?i)')).toBe(true);
   const files = new RegExp(hook.files.slice(4), 'i');
   const selected = [
-    'certs/sbc1.pem', 'sbc.CRT', 'a/b/root.cer', 'leaf.der', 'bundle.p7b', 'bundle.p7c', 'store.pfx', 'store.p12', 'private/sbc.key',
-    'etc/kamailio/tls.cfg', 'kamailio.cfg', 'etc/kamailio/kamailio-tls.cfg', 'opensips.cfg', 'etc/opensips/opensips_tls.cfg',
-    'freeswitch/conf/sip_profiles/external.xml', 'conf/sip_profiles/external/carrier.xml', 'freeswitch/conf/vars.xml',
-    'etc/asterisk/pjsip.conf', 'pjsip.transports_custom.conf', 'audiocodes/Mediant_SBC.ini', 'byoc-check.yaml', 'trunks/byoc-check.yml',
+    'certs/sbc1.pem',
+    'sbc.CRT',
+    'a/b/root.cer',
+    'leaf.der',
+    'bundle.p7b',
+    'bundle.p7c',
+    'store.pfx',
+    'store.p12',
+    'private/sbc.key',
+    'etc/kamailio/tls.cfg',
+    'kamailio.cfg',
+    'etc/kamailio/kamailio-tls.cfg',
+    'opensips.cfg',
+    'etc/opensips/opensips_tls.cfg',
+    'freeswitch/conf/sip_profiles/external.xml',
+    'conf/sip_profiles/external/carrier.xml',
+    'freeswitch/conf/vars.xml',
+    'etc/asterisk/pjsip.conf',
+    'pjsip.transports_custom.conf',
+    'audiocodes/Mediant_SBC.ini',
+    'byoc-check.yaml',
+    'trunks/byoc-check.yml',
   ];
-  const ignored = ['README.md', 'src/index.ts', 'sip_profiles.md', 'conf/dialplan/default.xml', 'my-tls.cfg.bak', 'kamailio.cfg.orig', 'package.json', 'notes/pem.txt', 'sip.conf', 'byoc-check.yaml.example'];
+  const ignored = [
+    'README.md',
+    'src/index.ts',
+    'sip_profiles.md',
+    'conf/dialplan/default.xml',
+    'my-tls.cfg.bak',
+    'kamailio.cfg.orig',
+    'package.json',
+    'notes/pem.txt',
+    'sip.conf',
+    'byoc-check.yaml.example',
+  ];
   for (const f of selected) expect([f, files.test(f)]).toEqual([f, true]);
   for (const f of ignored) expect([f, files.test(f)]).toEqual([f, false]);
 });

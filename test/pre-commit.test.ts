@@ -99,21 +99,58 @@ const GOOD_CIPHERS = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256';
 function profile(): string {
   return `# Genesys Cloud BYOC Cloud trunks (byoc-check scan)
 trunks:
-${SBCS.map((sbc) => `  - name: ${sbc}
+${SBCS.map(
+  (sbc) => `  - name: ${sbc}
     config: ${sbc}/kamailio.cfg
     region: use1
     sbc: [${sbc}.example.com]
     uris: ["sip:+13175550100;tgrp=${sbc};trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls"]
-`).join('')}`;
+`,
+).join('')}`;
 }
 
 async function makePki() {
-  const root = await issue({ subject: 'CN=Config Lab Root CA,O=Config Lab,C=US', ca: true, keySlot: 1, notBefore: around(-3000), notAfter: around(3000) });
-  const intermediate = await issue({ subject: 'CN=Config Lab Issuing CA,O=Config Lab,C=US', issuer: root, ca: true, pathLength: 0, keySlot: 2, notBefore: around(-1000), notAfter: around(1500) });
+  const root = await issue({
+    subject: 'CN=Config Lab Root CA,O=Config Lab,C=US',
+    ca: true,
+    keySlot: 1,
+    notBefore: around(-3000),
+    notAfter: around(3000),
+  });
+  const intermediate = await issue({
+    subject: 'CN=Config Lab Issuing CA,O=Config Lab,C=US',
+    issuer: root,
+    ca: true,
+    pathLength: 0,
+    keySlot: 2,
+    notBefore: around(-1000),
+    notAfter: around(1500),
+  });
   const leaves = new Map<string, Issued>();
-  for (const sbc of SBCS) leaves.set(sbc, await issue({ subject: `CN=${sbc}.example.com,O=Carrier,C=US`, issuer: intermediate, keySlot: 3, dns: [`${sbc}.example.com`], notBefore: around(-30), notAfter: around(365) }));
-  const ecdsa = await issue({ subject: 'CN=sbc01.example.com,O=Carrier,C=US', issuer: intermediate, key: 'p256', keySlot: 20, dns: ['sbc01.example.com'], notBefore: around(-30), notAfter: around(365) });
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', leaves.get('sbc02')!.keys.privateKey)).toString('base64').replace(/(.{64})/g, '$1\n');
+  for (const sbc of SBCS)
+    leaves.set(
+      sbc,
+      await issue({
+        subject: `CN=${sbc}.example.com,O=Carrier,C=US`,
+        issuer: intermediate,
+        keySlot: 3,
+        dns: [`${sbc}.example.com`],
+        notBefore: around(-30),
+        notAfter: around(365),
+      }),
+    );
+  const ecdsa = await issue({
+    subject: 'CN=sbc01.example.com,O=Carrier,C=US',
+    issuer: intermediate,
+    key: 'p256',
+    keySlot: 20,
+    dns: ['sbc01.example.com'],
+    notBefore: around(-30),
+    notAfter: around(365),
+  });
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', leaves.get('sbc02')!.keys.privateKey))
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return { root, intermediate, leaves, ecdsa, keyPem: `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n` };
 }
 
@@ -124,7 +161,11 @@ describeWith('pre-commit', `pre-commit hook through the real client${client ? ` 
     mkdirSync(repo);
     // The configuration repository ignores global git settings (core.hooksPath makes `pre-commit install` refuse).
     writeFileSync(join(work, 'gitconfig'), '');
-    env = cleanEnv({ PRE_COMMIT_HOME: join(work, 'pre-commit-home'), GIT_CONFIG_GLOBAL: join(work, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' });
+    env = cleanEnv({
+      PRE_COMMIT_HOME: join(work, 'pre-commit-home'),
+      GIT_CONFIG_GLOBAL: join(work, 'gitconfig'),
+      GIT_CONFIG_NOSYSTEM: '1',
+    });
 
     // The clone reads the developer's own git settings (safe.directory for a checkout another user owns).
     const hook = join(work, 'byoc-check');
@@ -148,7 +189,11 @@ describeWith('pre-commit', `pre-commit hook through the real client${client ? ` 
       'byoc-check.yaml': profile(),
     });
     for (const sbc of SBCS) {
-      write({ [`${sbc}/kamailio.cfg`]: kamailioCfg(sbc), [`${sbc}/tls.cfg`]: tlsCfg(GOOD_CIPHERS), [`${sbc}/certs/sbc.pem`]: pki.leaves.get(sbc)!.pem + pki.intermediate.pem });
+      write({
+        [`${sbc}/kamailio.cfg`]: kamailioCfg(sbc),
+        [`${sbc}/tls.cfg`]: tlsCfg(GOOD_CIPHERS),
+        [`${sbc}/certs/sbc.pem`]: pki.leaves.get(sbc)!.pem + pki.intermediate.pem,
+      });
     }
     const install = run('pre-commit', ['install'], 60_000);
     if (install.status !== 0) throw new Error(`pre-commit install: ${install.output}`);
@@ -257,7 +302,22 @@ function pkcs12(certPem: string, keyPem: string): Buffer {
   const dir = mkdtempSync(join(work, 'p12-'));
   writeFileSync(join(dir, 'cert.pem'), certPem);
   writeFileSync(join(dir, 'key.pem'), keyPem);
-  const r = spawnSync('openssl', ['pkcs12', '-export', '-in', join(dir, 'cert.pem'), '-inkey', join(dir, 'key.pem'), '-passout', 'pass:lab', '-out', join(dir, 'store.p12')], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'pkcs12',
+      '-export',
+      '-in',
+      join(dir, 'cert.pem'),
+      '-inkey',
+      join(dir, 'key.pem'),
+      '-passout',
+      'pass:lab',
+      '-out',
+      join(dir, 'store.p12'),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl pkcs12: ${r.stderr}`);
   const bytes = readFileSync(join(dir, 'store.p12'));
   rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,10 @@ test('the byoc-check commands in the CI snippets run and write their report', ()
     const out = join(writeFiles({}).dir, 'report');
     // `scan` reads the working directory as the repository: run it in the example repository.
     const cwd = args[0] === 'scan' ? join(ROOT, 'examples/sbc-repo') : undefined;
-    const run = cli(args.map((a, i) => (a === 'certs/sbc-chain.pem' ? join(ROOT, 'examples/good/chain.pem') : args[i - 1] === '--output' ? out : a)), { cwd });
+    const run = cli(
+      args.map((a, i) => (a === 'certs/sbc-chain.pem' ? join(ROOT, 'examples/good/chain.pem') : args[i - 1] === '--output' ? out : a)),
+      { cwd },
+    );
     expect([args.join(' '), run.stderr]).toEqual([args.join(' '), '']);
     expect([0, 1]).toContain(run.status);
     expect(existsSync(out)).toBe(true);

@@ -13,8 +13,12 @@ export default defineRule({
     area: 'cert',
     title: 'The chain reaches a trusted root using only the presented certificates',
     severity: 'error',
-    citations: [{ source: 'BYOC_TLS_SPEC', section: 'Certificate trust' }, { source: 'RFC5246', section: '7.4.2' }],
-    remediation: 'Configure the SBC to send the leaf certificate followed by every intermediate CA certificate your CA issued with it (the "CA bundle" or "chain" file).',
+    citations: [
+      { source: 'BYOC_TLS_SPEC', section: 'Certificate trust' },
+      { source: 'RFC5246', section: '7.4.2' },
+    ],
+    remediation:
+      'Configure the SBC to send the leaf certificate followed by every intermediate CA certificate your CA issued with it (the "CA bundle" or "chain" file).',
     docs: {
       what: 'Builds the path from the SBC certificate to a root using only what the SBC presents plus the trust anchors.',
       why: 'Genesys does not fetch missing intermediates (no AIA chasing): a missing intermediate makes every TLS handshake fail.',
@@ -31,7 +35,8 @@ export default defineRule({
         status: 'fail',
         target: pathTarget(topIndex),
         message: `"${top.cert.subject}" names "${who.subject}" (subject hash ${who.hash}) as its issuer, and this machine's trust store holds that root, but its key did not sign the certificate: the chain leads to a look-alike of the trusted root, not to the root itself${who.storeCertificates[0]?.error ? ` (${who.storeCertificates[0].error})` : ''}.`,
-        remediation: 'Install the intermediate certificates your CA actually issued (its download page or the ACME account\'s chain), not a bundle from elsewhere; if the chain came from the SBC, the certificate may be forged.',
+        remediation:
+          "Install the intermediate certificates your CA actually issued (its download page or the ACME account's chain), not a bundle from elsewhere; if the chain came from the SBC, the certificate may be forged.",
         evidence: { impostorIssuer: who, presentedOnPath: presented },
       });
     } else if (chain.missingIssuer) {
@@ -46,10 +51,12 @@ export default defineRule({
       findings.push({
         status: 'fail',
         target: pathTarget(topIndex),
-        message: chain.trustMode === 'byoc'
-          ? `The chain ends at the self-signed certificate "${top.cert.subject}", which is not a public root CA; Genesys accepts only certificates issued under the public roots on its list.`
-          : `The chain ends at the self-signed certificate "${top.cert.subject}", which is not among the --ca trust anchors.`,
-        remediation: 'Use a certificate issued by a public CA on the BYOC accepted list (`byoc-check cas` prints it), or give that self-signed root with --ca for a lab check.',
+        message:
+          chain.trustMode === 'byoc'
+            ? `The chain ends at the self-signed certificate "${top.cert.subject}", which is not a public root CA; Genesys accepts only certificates issued under the public roots on its list.`
+            : `The chain ends at the self-signed certificate "${top.cert.subject}", which is not among the --ca trust anchors.`,
+        remediation:
+          'Use a certificate issued by a public CA on the BYOC accepted list (`byoc-check cas` prints it), or give that self-signed root with --ca for a lab check.',
         evidence: { selfSigned: top.cert.subject, subjectHash: top.cert.subjectHash },
       });
     } else if (chain.rootByHashOnly) {
@@ -73,7 +80,11 @@ export default defineRule({
         target: pathTarget(topIndex),
         message: `The root "${top.cert.subject}" has an authorityKeyIdentifier that does not name the root itself (${top.cert.authorityKeyId && top.cert.subjectKeyId && top.cert.authorityKeyId !== top.cert.subjectKeyId ? `keyIdentifier ${top.cert.authorityKeyId}, its own key ${top.cert.subjectKeyId}` : 'another issuer name or serial number'}); OpenSSL then does not treat it as self-signed and looks for an issuer that does not exist ("unable to get issuer certificate").`,
         remediation: 'Use the root certificate as your CA publishes it (its authorityKeyIdentifier, if any, names the root itself).',
-        evidence: { authorityKeyId: top.cert.authorityKeyId ?? null, subjectKeyId: top.cert.subjectKeyId ?? null, authorityKeyIdExtras: top.cert.authorityKeyIdExtras },
+        evidence: {
+          authorityKeyId: top.cert.authorityKeyId ?? null,
+          subjectKeyId: top.cert.subjectKeyId ?? null,
+          authorityKeyIdExtras: top.cert.authorityKeyIdExtras,
+        },
       });
     }
     if (maxDepth !== undefined && chain.complete) {
@@ -83,9 +94,21 @@ export default defineRule({
       const logical = intermediates.filter((p) => !p.cert.selfIssued).length;
       const evidence = { maxDepth, intermediates: intermediates.length, logicalIntermediates: logical };
       if (logical > maxDepth) {
-        findings.push({ status: 'fail', target: 'chain', evidence, message: `The path has ${logical} intermediate CA(s) but the verify depth is ${maxDepth}: a verifier with that depth stops before the root ("certificate chain too long").`, remediation: `Raise the SBC's verify depth to at least ${logical}, or use a chain with fewer intermediates.` });
+        findings.push({
+          status: 'fail',
+          target: 'chain',
+          evidence,
+          message: `The path has ${logical} intermediate CA(s) but the verify depth is ${maxDepth}: a verifier with that depth stops before the root ("certificate chain too long").`,
+          remediation: `Raise the SBC's verify depth to at least ${logical}, or use a chain with fewer intermediates.`,
+        });
       } else if (intermediates.length > maxDepth) {
-        findings.push({ status: 'warn', target: 'chain', evidence, message: `The path has ${intermediates.length} intermediate certificates (${logical} CA(s) plus self-issued re-keys); OpenSSL counts every certificate against a verify depth of ${maxDepth} and stops before the root.`, remediation: `Raise the SBC's verify depth to at least ${intermediates.length}.` });
+        findings.push({
+          status: 'warn',
+          target: 'chain',
+          evidence,
+          message: `The path has ${intermediates.length} intermediate certificates (${logical} CA(s) plus self-issued re-keys); OpenSSL counts every certificate against a verify depth of ${maxDepth} and stops before the root.`,
+          remediation: `Raise the SBC's verify depth to at least ${intermediates.length}.`,
+        });
       }
     }
     const deadEnds = new Map(chain.deadEnds.map((d) => [d.inputIndex, d.reason]));

@@ -62,7 +62,11 @@ export default defineRule({
       });
     }
     if (findings.length === 0) {
-      findings.push({ status: 'pass', target: 'chain', message: 'The leaf comes first and each issuer follows the certificate it signed.' });
+      findings.push({
+        status: 'pass',
+        target: 'chain',
+        message: 'The leaf comes first and each issuer follows the certificate it signed.',
+      });
     }
     return findings;
   },

@@ -11,7 +11,13 @@ import type { Finding } from '../../src/engine/types.js';
  * MD5 39, under level 1's 80; X509_V_ERR_CA_MD_TOO_WEAK) and Java disables for TLS server chains
  * (jdk.certpath.disabledAlgorithms: MD2, MD5, "SHA1 jdkCA & usage TLSServer").
  */
-export const REJECTED_SIGNATURES = new Set(['md2WithRSAEncryption', 'md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'dsa-with-SHA1']);
+export const REJECTED_SIGNATURES = new Set([
+  'md2WithRSAEncryption',
+  'md5WithRSAEncryption',
+  'sha1WithRSAEncryption',
+  'ecdsa-with-SHA1',
+  'dsa-with-SHA1',
+]);
 
 export default defineRule({
   meta: {
@@ -19,10 +25,16 @@ export default defineRule({
     area: 'cert',
     title: 'Every signature on the path verifies, up to the root',
     severity: 'error',
-    citations: [{ source: 'RFC5280', section: '6.1.3' }, { source: 'BYOC_TLS_SPEC', section: 'Certificate trust' }, { source: 'OPENSSL_VERIFY', section: 'security level 1' }, { source: 'JAVA_DISABLED_ALGORITHMS' }],
-    remediation: 'Re-download the certificate and its CA bundle from your CA: a certificate whose signature does not verify was altered or belongs to another issuer.',
+    citations: [
+      { source: 'RFC5280', section: '6.1.3' },
+      { source: 'BYOC_TLS_SPEC', section: 'Certificate trust' },
+      { source: 'OPENSSL_VERIFY', section: 'security level 1' },
+      { source: 'JAVA_DISABLED_ALGORITHMS' },
+    ],
+    remediation:
+      'Re-download the certificate and its CA bundle from your CA: a certificate whose signature does not verify was altered or belongs to another issuer.',
     docs: {
-      what: 'Verifies each certificate with its issuer\'s public key (OpenSSL), including the top intermediate against the resolved root, and fails signature algorithms OpenSSL 3 and Java reject (MD5, SHA-1) below the trust anchor.',
+      what: "Verifies each certificate with its issuer's public key (OpenSSL), including the top intermediate against the resolved root, and fails signature algorithms OpenSSL 3 and Java reject (MD5, SHA-1) below the trust anchor.",
       why: 'A broken signature means the certificate was not issued by the CA it names, and Genesys refuses it.',
     },
   },
@@ -73,7 +85,12 @@ export default defineRule({
     if (chain.links.length === 0 && !chain.rootByHashOnly) {
       findings.push({ status: 'skip', target: 'chain', message: 'No issuer certificate was found to verify a signature against.' });
     } else if (!findings.some((f) => f.status === 'fail' || f.status === 'warn')) {
-      findings.push({ status: 'pass', target: 'chain', message: `All ${verified} signature(s) on the path verify.`, evidence: { verified } });
+      findings.push({
+        status: 'pass',
+        target: 'chain',
+        message: `All ${verified} signature(s) on the path verify.`,
+        evidence: { verified },
+      });
     }
     return findings;
   },

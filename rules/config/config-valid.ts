@@ -23,10 +23,19 @@ export default defineRule({
     },
   },
   check({ config, tls }) {
-    if (!config) return [{ status: 'skip', target: 'config', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no SBC configuration was read (`byoc-check scan` reads the configuration repository).' }];
+    if (!config)
+      return [
+        {
+          status: 'skip',
+          target: 'config',
+          evidence: { reason: 'not-applicable' },
+          message: 'Not applicable: no SBC configuration was read (`byoc-check scan` reads the configuration repository).',
+        },
+      ];
     const findings: Finding[] = config.problems.map((p) => ({
       status: 'fail',
-      target: (p.endpoint ? tls.endpoints.find((e) => e.name === p.endpoint && e.declared?.file === p.location.file)?.id : undefined) ?? 'config',
+      target:
+        (p.endpoint ? tls.endpoints.find((e) => e.name === p.endpoint && e.declared?.file === p.location.file)?.id : undefined) ?? 'config',
       location: p.location,
       evidence: { code: p.code },
       message: p.message,
@@ -34,13 +43,32 @@ export default defineRule({
     }));
     for (const endpoint of tls.endpoints.filter((e) => e.format !== 'flags' && e.format !== 'probe')) {
       if (endpoint.cipherError && endpoint.ciphers) {
-        findings.push({ status: 'fail', target: endpoint.id, ...(locationOf(endpoint.ciphers) ? { location: locationOf(endpoint.ciphers) } : {}), evidence: { code: 'invalid-value', opensslError: endpoint.cipherError }, message: `${endpointLabel(endpoint)}: OpenSSL selects no cipher from "${endpoint.ciphers.raw ?? endpoint.ciphers.value}"; the SBC's TLS context will not load.`, remediation: `Set ${endpoint.syntax.ciphers(endpoint.suggestedFix ?? 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256')}.` });
+        findings.push({
+          status: 'fail',
+          target: endpoint.id,
+          ...(locationOf(endpoint.ciphers) ? { location: locationOf(endpoint.ciphers) } : {}),
+          evidence: { code: 'invalid-value', opensslError: endpoint.cipherError },
+          message: `${endpointLabel(endpoint)}: OpenSSL selects no cipher from "${endpoint.ciphers.raw ?? endpoint.ciphers.value}"; the SBC's TLS context will not load.`,
+          remediation: `Set ${endpoint.syntax.ciphers(endpoint.suggestedFix ?? 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256')}.`,
+        });
       }
       if (endpoint.groupError && endpoint.curves) {
-        findings.push({ status: 'fail', target: endpoint.id, ...(locationOf(endpoint.curves) ? { location: locationOf(endpoint.curves) } : {}), evidence: { code: 'invalid-value' }, message: `${endpointLabel(endpoint)}: ${endpoint.groupError}; the SBC will not start TLS with "${endpoint.curves.raw ?? endpoint.curves.value}".` });
+        findings.push({
+          status: 'fail',
+          target: endpoint.id,
+          ...(locationOf(endpoint.curves) ? { location: locationOf(endpoint.curves) } : {}),
+          evidence: { code: 'invalid-value' },
+          message: `${endpointLabel(endpoint)}: ${endpoint.groupError}; the SBC will not start TLS with "${endpoint.curves.raw ?? endpoint.curves.value}".`,
+        });
       }
     }
-    if (findings.length === 0) return config.files.map((file) => ({ status: 'pass' as const, target: 'config', location: { file }, message: `${file}: nothing the SBC would refuse to load.` }));
+    if (findings.length === 0)
+      return config.files.map((file) => ({
+        status: 'pass' as const,
+        target: 'config',
+        location: { file },
+        message: `${file}: nothing the SBC would refuse to load.`,
+      }));
     return findings;
   },
 });

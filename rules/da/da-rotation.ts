@@ -19,7 +19,8 @@ export default defineDataActionsRule({
     title: 'During the DigiCert rotation window the upcoming certificate is known',
     severity: 'warning',
     citations: [{ source: 'DA_MTLS', section: 'Digicert as certificate authority' }, { source: 'DA_CERTIFICATES_API' }],
-    remediation: 'Fetch GET /api/v2/integrations/actions/certificates again (byoc-check data-actions --fetch) and trust the Upcoming certificate it lists; run this check daily from a scheduled job.',
+    remediation:
+      'Fetch GET /api/v2/integrations/actions/certificates again (byoc-check data-actions --fetch) and trust the Upcoming certificate it lists; run this check daily from a scheduled job.',
     docs: {
       what: 'For each DigiCert Current certificate: with 90 days or more left, says when Genesys starts listing the next one; with less than 90 days left, warns when the input has no Upcoming DigiCert entry, and checks that the Upcoming one takes over before the Current one expires.',
       why: 'Genesys lists the next DigiCert certificate only inside the 90-day window, and a web service that trusts DigiCert certificates explicitly refuses the new one on rotation day unless it was added beforehand.',
@@ -33,9 +34,19 @@ export default defineDataActionsRule({
       const leaf = leafOf(e);
       const daysLeft = daysBetween(now, leaf.notAfter);
       const windowOpens = new Date(leaf.notAfter.getTime() - ROTATION_WINDOW_DAYS * DAY);
-      const evidence = { notAfter: leaf.notAfter.toISOString(), daysLeft, windowOpens: isoDate(windowOpens), upcoming: upcoming.map((u) => leafOf(u).sha256) };
+      const evidence = {
+        notAfter: leaf.notAfter.toISOString(),
+        daysLeft,
+        windowOpens: isoDate(windowOpens),
+        upcoming: upcoming.map((u) => leafOf(u).sha256),
+      };
       if (daysLeft >= ROTATION_WINDOW_DAYS) {
-        findings.push({ status: 'pass', target, evidence, message: `${capital(describe(e))} has ${daysLeft} days left; Genesys lists its successor from ${isoDate(windowOpens)} (${ROTATION_WINDOW_DAYS} days before expiry): check again from then on.` });
+        findings.push({
+          status: 'pass',
+          target,
+          evidence,
+          message: `${capital(describe(e))} has ${daysLeft} days left; Genesys lists its successor from ${isoDate(windowOpens)} (${ROTATION_WINDOW_DAYS} days before expiry): check again from then on.`,
+        });
         continue;
       }
       const next = upcoming.filter((u) => leafOf(u).sha256 !== leaf.sha256);
@@ -51,11 +62,26 @@ export default defineDataActionsRule({
       for (const u of next) {
         const ul = leafOf(u);
         if (ul.notBefore > leaf.notAfter) {
-          findings.push({ status: 'warn', target: entityTarget(u), evidence: { ...evidence, upcomingNotBefore: ul.notBefore.toISOString() }, message: `The Upcoming certificate "${shortName(ul)}" becomes valid on ${isoDate(ul.notBefore)}, after the Current one expires on ${isoDate(leaf.notAfter)}: data actions would have no valid certificate in between.` });
+          findings.push({
+            status: 'warn',
+            target: entityTarget(u),
+            evidence: { ...evidence, upcomingNotBefore: ul.notBefore.toISOString() },
+            message: `The Upcoming certificate "${shortName(ul)}" becomes valid on ${isoDate(ul.notBefore)}, after the Current one expires on ${isoDate(leaf.notAfter)}: data actions would have no valid certificate in between.`,
+          });
         } else if (ul.notAfter <= leaf.notAfter) {
-          findings.push({ status: 'warn', target: entityTarget(u), evidence, message: `The Upcoming certificate "${shortName(ul)}" expires on ${isoDate(ul.notAfter)}, no later than the Current one; the listing looks inconsistent (the API warns that results may be inconsistent during a rotation): fetch again.` });
+          findings.push({
+            status: 'warn',
+            target: entityTarget(u),
+            evidence,
+            message: `The Upcoming certificate "${shortName(ul)}" expires on ${isoDate(ul.notAfter)}, no later than the Current one; the listing looks inconsistent (the API warns that results may be inconsistent during a rotation): fetch again.`,
+          });
         } else {
-          findings.push({ status: 'pass', target, evidence, message: `${capital(describe(e))} expires on ${isoDate(leaf.notAfter)}; its successor "${shortName(ul)}" (${u.source}) is listed, valid from ${isoDate(ul.notBefore)} to ${isoDate(ul.notAfter)}.` });
+          findings.push({
+            status: 'pass',
+            target,
+            evidence,
+            message: `${capital(describe(e))} expires on ${isoDate(leaf.notAfter)}; its successor "${shortName(ul)}" (${u.source}) is listed, valid from ${isoDate(ul.notBefore)} to ${isoDate(ul.notAfter)}.`,
+          });
         }
       }
     }

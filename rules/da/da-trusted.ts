@@ -26,14 +26,22 @@ export default defineDataActionsRule({
     title: 'The web service trusts every Current and Upcoming data actions certificate',
     severity: 'error',
     citations: [{ source: 'DA_MTLS' }, { source: 'RFC5246', section: '7.4.6, 7.4.8' }],
-    remediation: 'Genesys-signed: put the regional Genesys CA certificate in the bundle your web service uses to verify client certificates. DigiCert: add the Current and the Upcoming certificate (the API\'s "certificate" text) to that bundle before the dates given, then reload the service.',
+    remediation:
+      'Genesys-signed: put the regional Genesys CA certificate in the bundle your web service uses to verify client certificates. DigiCert: add the Current and the Upcoming certificate (the API\'s "certificate" text) to that bundle before the dates given, then reload the service.',
     docs: {
       what: 'With --trust (the CA bundle or certificates your web service uses for client certificates), verifies that each Current and Upcoming certificate is accepted: Genesys-signed ones through the regional CA, DigiCert ones explicitly; names what must be added before which date.',
       why: 'The web service refuses a data action whose client certificate it does not trust; with a pinned certificate this happens on rotation day, without warning.',
     },
   },
   check({ entities, trust, now, region }) {
-    if (!trust) return [{ status: 'skip', target: 'trust', message: 'No --trust bundle given: give the CA bundle your web service uses for client certificates to check it.' }];
+    if (!trust)
+      return [
+        {
+          status: 'skip',
+          target: 'trust',
+          message: 'No --trust bundle given: give the CA bundle your web service uses for client certificates to check it.',
+        },
+      ];
     const findings: Finding[] = [];
     const currentDigiCert = entities.filter((e) => e.authority === 'DigiCert' && e.status === 'Current').map(leafOf);
     const download = daRegion(region)?.caDownload;
@@ -49,7 +57,12 @@ export default defineDataActionsRule({
       const evidence = { sha256: leaf.sha256, subject: leaf.subject, via: t?.via ?? null, anchor: t?.anchor ?? null };
       if (e.authority === 'Genesys') {
         if (t?.via === 'ca') {
-          findings.push({ status: 'pass', target, evidence, message: `${capital(who)} is trusted through the CA "${t.anchor}", which survives the yearly rotation.` });
+          findings.push({
+            status: 'pass',
+            target,
+            evidence,
+            message: `${capital(who)} is trusted through the CA "${t.anchor}", which survives the yearly rotation.`,
+          });
         } else if (t) {
           findings.push({
             status: 'warn',
@@ -70,13 +83,28 @@ export default defineDataActionsRule({
         continue;
       }
       if (e.authority !== 'DigiCert') {
-        findings.push({ status: t ? 'pass' : 'fail', target, evidence, message: t ? `${capital(who)} is trusted by ${trust.name}.` : `${capital(who)} is not trusted by ${trust.name}.` });
+        findings.push({
+          status: t ? 'pass' : 'fail',
+          target,
+          evidence,
+          message: t ? `${capital(who)} is trusted by ${trust.name}.` : `${capital(who)} is not trusted by ${trust.name}.`,
+        });
         continue;
       }
       if (t?.via === 'certificate') {
-        findings.push({ status: 'pass', target, evidence, message: `${capital(who)} is trusted explicitly (sha256 ${leaf.sha256.slice(0, 16)}…).` });
+        findings.push({
+          status: 'pass',
+          target,
+          evidence,
+          message: `${capital(who)} is trusted explicitly (sha256 ${leaf.sha256.slice(0, 16)}…).`,
+        });
       } else if (t) {
-        findings.push({ status: 'pass', target, evidence, message: `${capital(who)} is trusted through "${t.anchor}"; note that this accepts any client certificate issued under it, where Genesys says to trust the certificate explicitly.` });
+        findings.push({
+          status: 'pass',
+          target,
+          evidence,
+          message: `${capital(who)} is trusted through "${t.anchor}"; note that this accepts any client certificate issued under it, where Genesys says to trust the certificate explicitly.`,
+        });
       } else if (e.status === 'Current') {
         findings.push({
           status: 'fail',
@@ -86,7 +114,10 @@ export default defineDataActionsRule({
           remediation: `Add the Current certificate (the "certificate" text of ${e.source}, subject "${leaf.subject}") to ${trust.name} and reload the service.`,
         });
       } else {
-        const latest = currentDigiCert.filter((c) => c.notAfter < leaf.notAfter).map((c) => c.notAfter).sort((a, b) => a.getTime() - b.getTime())[0];
+        const latest = currentDigiCert
+          .filter((c) => c.notAfter < leaf.notAfter)
+          .map((c) => c.notAfter)
+          .sort((a, b) => a.getTime() - b.getTime())[0];
         const from = leaf.notBefore > now ? leaf.notBefore : now;
         findings.push({
           status: 'fail',

@@ -16,7 +16,11 @@ export const provenance = {
 } as const;
 
 export const GENESYS_ROOTS = {
-  ev: { name: 'DigiCert High Assurance EV Root CA', subjectHash: '244b5494', note: 'Mozilla stopped trusting it for TLS on 2026-04-15: SBCs with a current Mozilla-derived store may lack it' },
+  ev: {
+    name: 'DigiCert High Assurance EV Root CA',
+    subjectHash: '244b5494',
+    note: 'Mozilla stopped trusting it for TLS on 2026-04-15: SBCs with a current Mozilla-derived store may lack it',
+  },
   g2: { name: 'DigiCert Global Root G2', subjectHash: '607986c7' },
   g3: { name: 'DigiCert Global Root G3', subjectHash: 'dd8e9d41' },
 } as const;
@@ -40,19 +44,62 @@ const G2_TRUST: Region['trust'] = ['g2', 'g3'];
 export const regions: readonly Region[] = [
   { code: 'use1', name: 'US East (N. Virginia)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.use1.pure.cloud' },
   { code: 'use2', name: 'US East 2 (Ohio, FedRAMP)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.use2.us-gov-pure.cloud' },
-  { code: 'usw2', name: 'US West (Oregon)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.usw2.pure.cloud', doubt: 'Genesys documents lb0N.pc-voice.usw2.pure.cloud, unlike every other region; a third-party guide (2025) resolves lb01.voice.usw2.pure.cloud' },
-  { code: 'cac1', name: 'Canada (Canada Central)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.cac1.pure.cloud', doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern' },
+  {
+    code: 'usw2',
+    name: 'US West (Oregon)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.usw2.pure.cloud',
+    doubt:
+      'Genesys documents lb0N.pc-voice.usw2.pure.cloud, unlike every other region; a third-party guide (2025) resolves lb01.voice.usw2.pure.cloud',
+  },
+  {
+    code: 'cac1',
+    name: 'Canada (Canada Central)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.cac1.pure.cloud',
+    doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern',
+  },
   { code: 'sae1', name: 'South America (São Paulo)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.sae1.pure.cloud' },
   { code: 'euw1', name: 'Europe (Ireland)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euw1.pure.cloud' },
-  { code: 'euw2', name: 'Europe (London)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euw2.pure.cloud', doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern' },
+  {
+    code: 'euw2',
+    name: 'Europe (London)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.euw2.pure.cloud',
+    doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern',
+  },
   { code: 'euc1', name: 'Europe (Frankfurt)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euc1.pure.cloud' },
   { code: 'euc2', name: 'Europe (Zurich)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.euc2.pure.cloud' },
   { code: 'mec1', name: 'Middle East (UAE)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.mec1.pure.cloud' },
   { code: 'apne1', name: 'Asia Pacific (Tokyo)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.apne1.pure.cloud' },
-  { code: 'apne2', name: 'Asia Pacific (Seoul)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.apne2.pure.cloud', doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern' },
-  { code: 'apne3', name: 'Asia Pacific (Osaka)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.apne3.pure.cloud', doubt: 'the Genesys row for Osaka is broken (names "usw3", lb03 twice, no lb02); this name is inferred from the pattern' },
+  {
+    code: 'apne2',
+    name: 'Asia Pacific (Seoul)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.apne2.pure.cloud',
+    doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern',
+  },
+  {
+    code: 'apne3',
+    name: 'Asia Pacific (Osaka)',
+    currentRoot: 'g2',
+    trust: G2_TRUST,
+    domain: 'voice.apne3.pure.cloud',
+    doubt: 'the Genesys row for Osaka is broken (names "usw3", lb03 twice, no lb02); this name is inferred from the pattern',
+  },
   { code: 'apse2', name: 'Asia Pacific (Sydney)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.apse2.pure.cloud' },
-  { code: 'aps1', name: 'Asia Pacific (Mumbai)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.aps1.pure.cloud', doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern' },
+  {
+    code: 'aps1',
+    name: 'Asia Pacific (Mumbai)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.aps1.pure.cloud',
+    doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern',
+  },
 ];
 
 export interface ProxyHost {
@@ -64,18 +111,38 @@ export interface ProxyHost {
 
 /** Host names as Genesys documents them, where they differ from the pattern. */
 const documentedAnomalies: ProxyHost[] = [
-  ...[1, 2, 3, 4].map((n) => ({ host: `lb0${n}.pc-voice.usw2.pure.cloud`, region: 'usw2', doubt: 'documented by Genesys for usw2 (and copied into the cac1, euw2, apne2 and aps1 rows); the "pc-voice" prefix differs from every other region' })),
-  ...[1, 3, 4].map((n) => ({ host: `lb0${n}.pc-voice.usw3.pure.cloud`, region: 'apne3', doubt: 'documented in the broken Osaka row; "usw3" is not a Genesys region' })),
+  ...[1, 2, 3, 4].map((n) => ({
+    host: `lb0${n}.pc-voice.usw2.pure.cloud`,
+    region: 'usw2',
+    doubt:
+      'documented by Genesys for usw2 (and copied into the cac1, euw2, apne2 and aps1 rows); the "pc-voice" prefix differs from every other region',
+  })),
+  ...[1, 3, 4].map((n) => ({
+    host: `lb0${n}.pc-voice.usw3.pure.cloud`,
+    region: 'apne3',
+    doubt: 'documented in the broken Osaka row; "usw3" is not a Genesys region',
+  })),
 ];
 
 /** Every known proxy host: lb01..lb04 per region, plus the documented anomalies. */
 export const proxyHosts: readonly ProxyHost[] = [
-  ...regions.flatMap((r) => [1, 2, 3, 4].map((n) => ({ host: `lb0${n}.${r.domain}`, region: r.code, ...(r.doubt ? { doubt: r.doubt } : {}) }))),
+  ...regions.flatMap((r) =>
+    [1, 2, 3, 4].map((n) => ({ host: `lb0${n}.${r.domain}`, region: r.code, ...(r.doubt ? { doubt: r.doubt } : {}) })),
+  ),
   ...documentedAnomalies,
 ];
 
 /** Genesys Cloud domains: a URI host under one of these is Genesys', not the customer's. */
-export const GENESYS_DOMAINS = ['pure.cloud', 'us-gov-pure.cloud', 'mypurecloud.com', 'mypurecloud.ie', 'mypurecloud.de', 'mypurecloud.jp', 'mypurecloud.com.au', 'genesys.cloud'];
+export const GENESYS_DOMAINS = [
+  'pure.cloud',
+  'us-gov-pure.cloud',
+  'mypurecloud.com',
+  'mypurecloud.ie',
+  'mypurecloud.de',
+  'mypurecloud.jp',
+  'mypurecloud.com.au',
+  'genesys.cloud',
+];
 
 export function isGenesysHost(host: string): boolean {
   const h = host.replace(/\.$/, '').toLowerCase();

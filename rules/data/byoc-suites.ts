@@ -22,7 +22,11 @@ export interface ByocSuite {
   note?: string;
 }
 
-const DEPRECATION = { status: 'deprecated', deprecatedOn: '2025-03-24', note: 'announced for removal on 2025-03-24 (a later notice named 2025-11-17; dates may vary by region); Genesys already ranks it last' } as const;
+const DEPRECATION = {
+  status: 'deprecated',
+  deprecatedOn: '2025-03-24',
+  note: 'announced for removal on 2025-03-24 (a later notice named 2025-11-17; dates may vary by region); Genesys already ranks it last',
+} as const;
 
 export const byocSuites: readonly ByocSuite[] = [
   { iana: 'TLS_RSA_WITH_AES_256_CBC_SHA', code: 0x0035, openssl: 'AES256-SHA', keyExchange: 'RSA', status: 'supported' },
@@ -31,8 +35,20 @@ export const byocSuites: readonly ByocSuite[] = [
   { iana: 'TLS_RSA_WITH_AES_256_GCM_SHA384', code: 0x009d, openssl: 'AES256-GCM-SHA384', keyExchange: 'RSA', status: 'supported' },
   { iana: 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA', code: 0xc014, openssl: 'ECDHE-RSA-AES256-SHA', keyExchange: 'ECDHE', status: 'supported' },
   { iana: 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384', code: 0xc028, openssl: 'ECDHE-RSA-AES256-SHA384', keyExchange: 'ECDHE', ...DEPRECATION },
-  { iana: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', code: 0xc02f, openssl: 'ECDHE-RSA-AES128-GCM-SHA256', keyExchange: 'ECDHE', status: 'supported' },
-  { iana: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', code: 0xc030, openssl: 'ECDHE-RSA-AES256-GCM-SHA384', keyExchange: 'ECDHE', status: 'supported' },
+  {
+    iana: 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+    code: 0xc02f,
+    openssl: 'ECDHE-RSA-AES128-GCM-SHA256',
+    keyExchange: 'ECDHE',
+    status: 'supported',
+  },
+  {
+    iana: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    code: 0xc030,
+    openssl: 'ECDHE-RSA-AES256-GCM-SHA384',
+    keyExchange: 'ECDHE',
+    status: 'supported',
+  },
 ];
 
 /** ECDHE on BYOC Cloud: secp384r1 only (NIST P-384, IANA named group 24). */

@@ -13,7 +13,11 @@ function rootsFor(code: string) {
     region: region.code,
     regionName: region.name,
     currentRoot: GENESYS_ROOTS[region.currentRoot].name,
-    sbcMustTrust: region.trust.map((k) => ({ name: GENESYS_ROOTS[k].name, subjectHash: GENESYS_ROOTS[k].subjectHash, ...('note' in GENESYS_ROOTS[k] ? { note: GENESYS_ROOTS[k].note } : {}) })),
+    sbcMustTrust: region.trust.map((k) => ({
+      name: GENESYS_ROOTS[k].name,
+      subjectHash: GENESYS_ROOTS[k].subjectHash,
+      ...('note' in GENESYS_ROOTS[k] ? { note: GENESYS_ROOTS[k].note } : {}),
+    })),
   };
 }
 
@@ -27,14 +31,18 @@ export default defineRule({
   meta: {
     id: 'byoc-host',
     area: 'sip',
-    title: 'The URI host is a BYOC Cloud proxy name, and the SBC trusts its region\'s roots',
+    title: "The URI host is a BYOC Cloud proxy name, and the SBC trusts its region's roots",
     // error: a proxy of another region than the org's (or than the other URIs') makes the calls fail.
     severity: 'error',
-    citations: [{ source: 'BYOC_TLS_SPEC', section: 'Subject name validation; Certificate authorities by region' }, { source: 'BYOC_SIP_ROUTING' }],
-    remediation: 'Send inbound calls to lb01..lb04.voice.<region>.pure.cloud with ;tgrp and ;trunk-context in the user part, one URI per proxy.',
+    citations: [
+      { source: 'BYOC_TLS_SPEC', section: 'Subject name validation; Certificate authorities by region' },
+      { source: 'BYOC_SIP_ROUTING' },
+    ],
+    remediation:
+      'Send inbound calls to lb01..lb04.voice.<region>.pure.cloud with ;tgrp and ;trunk-context in the user part, one URI per proxy.',
     docs: {
       what: 'Recognises the BYOC Cloud proxy host names per region (a table with known copy errors), names the region and the DigiCert roots the SBC must trust.',
-      why: 'The SBC validates Genesys\' certificate against the host it dialled: only the lbNN proxy names are in Genesys\' certificates; FQDN-style hosts fail that validation. An org is served by the proxies of its own region only: a proxy of another region fails the calls.',
+      why: "The SBC validates Genesys' certificate against the host it dialled: only the lbNN proxy names are in Genesys' certificates; FQDN-style hosts fail that validation. An org is served by the proxies of its own region only: a proxy of another region fails the calls.",
     },
   },
   check({ sip }) {
@@ -60,15 +68,27 @@ export default defineRule({
               : `Use the proxies of one region, the org's own, in every URI (give --region to say which).`,
           });
         } else if (known.doubt) {
-          findings.push({ status: 'warn', target, evidence: { ...evidence, mark }, message: `"${uri.host}" is listed for ${known.region}, but the Genesys host table is doubtful here: ${known.doubt}. Confirm the name with "Inbound Request-URI Reference" on the trunk. ${trustSentence(known.region)}` });
+          findings.push({
+            status: 'warn',
+            target,
+            evidence: { ...evidence, mark },
+            message: `"${uri.host}" is listed for ${known.region}, but the Genesys host table is doubtful here: ${known.doubt}. Confirm the name with "Inbound Request-URI Reference" on the trunk. ${trustSentence(known.region)}`,
+          });
         } else {
-          findings.push({ status: 'pass', target, evidence, message: `"${uri.host}" is a BYOC Cloud proxy in ${known.region} (${rootsFor(known.region).regionName}). ${trustSentence(known.region)}` });
+          findings.push({
+            status: 'pass',
+            target,
+            evidence,
+            message: `"${uri.host}" is a BYOC Cloud proxy in ${known.region} (${rootsFor(known.region).regionName}). ${trustSentence(known.region)}`,
+          });
         }
         continue;
       }
       if (isGenesysHost(uri.host)) {
         const fqdnStyle = /\.byoc\.(mypurecloud|pure)\./.test(uri.host) || uri.host.endsWith('.byoc.mypurecloud.com');
-        const typo = /\.voix\./.test(uri.host) ? ' ("voix" is a translation artefact in the French Genesys page: the real label is "voice")' : '';
+        const typo = /\.voix\./.test(uri.host)
+          ? ' ("voix" is a translation artefact in the French Genesys page: the real label is "voice")'
+          : '';
         findings.push({
           status: 'warn',
           target,
@@ -79,11 +99,18 @@ export default defineRule({
         });
         continue;
       }
-      findings.push({ status: 'skip', target, evidence: { host: uri.host }, message: `"${uri.host}" is not a Genesys host; it is checked as an SBC host (subject-name, host-not-ip).` });
+      findings.push({
+        status: 'skip',
+        target,
+        evidence: { host: uri.host },
+        message: `"${uri.host}" is not a Genesys host; it is checked as an SBC host (subject-name, host-not-ip).`,
+      });
     }
     if (findings.length === 0) {
       if (sip.region) {
-        return [{ status: 'skip', target: 'region', evidence: rootsFor(sip.region), message: `No --uri given. ${trustSentence(sip.region)}` }];
+        return [
+          { status: 'skip', target: 'region', evidence: rootsFor(sip.region), message: `No --uri given. ${trustSentence(sip.region)}` },
+        ];
       }
       return [{ status: 'skip', target: 'uri', message: 'No --uri given.' }];
     }

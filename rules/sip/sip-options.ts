@@ -21,23 +21,62 @@ export default defineRule({
     },
   },
   check({ probe }) {
-    if (!probe) return [{ status: 'skip', target: 'probe.sip', evidence: { reason: 'not-applicable' }, message: 'Not applicable: no live probe ran (`byoc-check probe HOST` sends SIP OPTIONS).' }];
+    if (!probe)
+      return [
+        {
+          status: 'skip',
+          target: 'probe.sip',
+          evidence: { reason: 'not-applicable' },
+          message: 'Not applicable: no live probe ran (`byoc-check probe HOST` sends SIP OPTIONS).',
+        },
+      ];
     const handshake = probe.attempts.find((a) => a.kind === 'handshake');
     if (!handshake || handshake.result !== 'accepted') {
-      return [{ status: 'skip', target: 'probe.sip', evidence: { sip: probe.sip }, message: `No OPTIONS sent: the TLS handshake as BYOC Cloud makes it did not complete (${handshake ? handshake.result + (handshake.alert ? ` ${handshake.alert}` : '') : 'not attempted'}).` }];
+      return [
+        {
+          status: 'skip',
+          target: 'probe.sip',
+          evidence: { sip: probe.sip },
+          message: `No OPTIONS sent: the TLS handshake as BYOC Cloud makes it did not complete (${handshake ? handshake.result + (handshake.alert ? ` ${handshake.alert}` : '') : 'not attempted'}).`,
+        },
+      ];
     }
     const sip = probe.sip;
     const evidence = { sip };
     if (sip.answered) {
       const server = sip.server ? ` (${sip.server})` : '';
-      return [{ status: 'pass', target: 'probe.sip', evidence, message: `OPTIONS answered with "${sip.statusLine}"${server} in ${sip.ms} ms.` }];
+      return [
+        { status: 'pass', target: 'probe.sip', evidence, message: `OPTIONS answered with "${sip.statusLine}"${server} in ${sip.ms} ms.` },
+      ];
     }
     if (sip.error === 'not-sip') {
-      return [{ status: 'fail', target: 'probe.sip', evidence, message: `The TLS port answered OPTIONS with something that is not SIP${sip.detail ? ` ("${sip.detail.slice(0, 60)}")` : ''}: another service runs behind this TLS port.`, remediation: 'Point the trunk at the SBC\'s SIP TLS listener (SIP over TLS, usually 5061), not at a web or management port.' }];
+      return [
+        {
+          status: 'fail',
+          target: 'probe.sip',
+          evidence,
+          message: `The TLS port answered OPTIONS with something that is not SIP${sip.detail ? ` ("${sip.detail.slice(0, 60)}")` : ''}: another service runs behind this TLS port.`,
+          remediation: "Point the trunk at the SBC's SIP TLS listener (SIP over TLS, usually 5061), not at a web or management port.",
+        },
+      ];
     }
     if (sip.error === 'timeout') {
-      return [{ status: 'warn', target: 'probe.sip', evidence, message: `No answer to OPTIONS within ${(sip.ms / 1000).toFixed(1)} s. Some SBCs drop OPTIONS from unknown peers; make sure they answer Genesys.` }];
+      return [
+        {
+          status: 'warn',
+          target: 'probe.sip',
+          evidence,
+          message: `No answer to OPTIONS within ${(sip.ms / 1000).toFixed(1)} s. Some SBCs drop OPTIONS from unknown peers; make sure they answer Genesys.`,
+        },
+      ];
     }
-    return [{ status: 'warn', target: 'probe.sip', evidence, message: `The SBC closed the TLS connection after the OPTIONS request without a SIP answer${sip.detail ? ` (${sip.detail})` : ''}. Some SBCs drop unknown peers; make sure Genesys is allowed.` }];
+    return [
+      {
+        status: 'warn',
+        target: 'probe.sip',
+        evidence,
+        message: `The SBC closed the TLS connection after the OPTIONS request without a SIP answer${sip.detail ? ` (${sip.detail})` : ''}. Some SBCs drop unknown peers; make sure Genesys is allowed.`,
+      },
+    ];
   },
 });

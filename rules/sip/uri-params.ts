@@ -19,7 +19,11 @@ export default defineRule({
     area: 'sip',
     title: 'tgrp and trunk-context in the user part, transport in the host part',
     severity: 'error',
-    citations: [{ source: 'BYOC_TLS_SPEC', section: 'SIP URI' }, { source: 'BYOC_SIP_ROUTING', section: 'Inbound SIP routing: FQDN, TGRP, DNIS' }, { source: 'RFC4904', section: '2.2, 3' }],
+    citations: [
+      { source: 'BYOC_TLS_SPEC', section: 'SIP URI' },
+      { source: 'BYOC_SIP_ROUTING', section: 'Inbound SIP routing: FQDN, TGRP, DNIS' },
+      { source: 'RFC4904', section: '2.2, 3' },
+    ],
     remediation: 'Write the URI as sip:+NUMBER;tgrp=LABEL;trunk-context=NAMESPACE@HOST:5061;transport=tls',
     docs: {
       what: 'Checks on which side of the @ the tgrp, trunk-context and transport parameters stand, and that a URI to a shared BYOC Cloud proxy (lbNN.voice.REGION.pure.cloud) names its trunk with ;tgrp.',
@@ -56,8 +60,9 @@ export default defineRule({
           status: 'warn',
           target,
           evidence: { uri: uri.raw, parsed: uriEvidence(uri), mark: { start: tgrp.start, end: tgrp.end } },
-          message: ';tgrp without ;trunk-context: RFC 4904 scopes a trunk group by its context, and Genesys\' Inbound Request-URI Reference shows both.',
-          remediation: 'Add ;trunk-context=<namespace from the trunk\'s Inbound Request-URI Reference> after ;tgrp.',
+          message:
+            ";tgrp without ;trunk-context: RFC 4904 scopes a trunk group by its context, and Genesys' Inbound Request-URI Reference shows both.",
+          remediation: "Add ;trunk-context=<namespace from the trunk's Inbound Request-URI Reference> after ;tgrp.",
         });
       }
       // The lbNN proxies are shared by every org of the region: the host does not name the trunk.
@@ -69,11 +74,17 @@ export default defineRule({
           target,
           evidence: { uri: uri.raw, parsed: uriEvidence(uri), mark: { start: uri.hostStart, end: uri.hostEnd } },
           message: `No ;tgrp${context} before the @: "${uri.host}" is a shared BYOC Cloud proxy, so Genesys cannot tell which trunk the call is for unless DNIS Replacement Routing is enabled on the trunk.`,
-          remediation: 'Add ;tgrp=<the trunk\'s Inbound SIP Termination Identifier>;trunk-context=<namespace from its Inbound Request-URI Reference> right after the number, or enable DNIS Replacement Routing on the trunk if the carrier cannot send TGRP.',
+          remediation:
+            "Add ;tgrp=<the trunk's Inbound SIP Termination Identifier>;trunk-context=<namespace from its Inbound Request-URI Reference> right after the number, or enable DNIS Replacement Routing on the trunk if the carrier cannot send TGRP.",
         });
       }
       if (findings.length === before) {
-        findings.push({ status: 'pass', target, evidence: { uri: uri.raw, parsed: uriEvidence(uri) }, message: tgrp ? ';tgrp and ;trunk-context are in the user part.' : 'Parameters are on the right side of the @.' });
+        findings.push({
+          status: 'pass',
+          target,
+          evidence: { uri: uri.raw, parsed: uriEvidence(uri) },
+          message: tgrp ? ';tgrp and ;trunk-context are in the user part.' : 'Parameters are on the right side of the @.',
+        });
       }
     }
     return findings;

@@ -19,16 +19,22 @@ export default defineRule({
     area: 'tls',
     title: 'The SBC enables at least one BYOC Cloud cipher suite that is not deprecated',
     severity: 'error',
-    citations: [{ source: 'BYOC_TLS_SPEC', section: 'Supported cipher suites' }, { source: 'BYOC_CIPHER_DEPRECATION' }, { source: 'OPENSSL_CIPHERS' }],
-    remediation: 'Add ECDHE-RSA-AES256-GCM-SHA384 (and ECDHE-RSA-AES128-GCM-SHA256) to the SBC\'s TLS cipher list, for both the server and the client side.',
+    citations: [
+      { source: 'BYOC_TLS_SPEC', section: 'Supported cipher suites' },
+      { source: 'BYOC_CIPHER_DEPRECATION' },
+      { source: 'OPENSSL_CIPHERS' },
+    ],
+    remediation:
+      "Add ECDHE-RSA-AES256-GCM-SHA384 (and ECDHE-RSA-AES128-GCM-SHA256) to the SBC's TLS cipher list, for both the server and the client side.",
     docs: {
-      what: 'Resolves each TLS endpoint\'s cipher string with OpenSSL (as `openssl ciphers -s -tls1_2` does) and intersects the TLS 1.2 suites with the eight BYOC suites; a string from which OpenSSL selects nothing fails.',
-      why: 'Without a common suite the TLS handshake fails (handshake_failure) and no call passes; the two deprecated suites will stop working when Genesys removes them; a string that selects nothing stops the SBC\'s TLS context from loading.',
+      what: "Resolves each TLS endpoint's cipher string with OpenSSL (as `openssl ciphers -s -tls1_2` does) and intersects the TLS 1.2 suites with the eight BYOC suites; a string from which OpenSSL selects nothing fails.",
+      why: "Without a common suite the TLS handshake fails (handshake_failure) and no call passes; the two deprecated suites will stop working when Genesys removes them; a string that selects nothing stops the SBC's TLS context from loading.",
     },
   },
   check({ tls }) {
     const judged = tls.endpoints.filter((e) => e.ciphers);
-    if (judged.length === 0) return [{ status: 'skip', target: 'settings', message: 'No cipher list given (--ciphers, or an SBC configuration that sets one).' }];
+    if (judged.length === 0)
+      return [{ status: 'skip', target: 'settings', message: 'No cipher list given (--ciphers, or an SBC configuration that sets one).' }];
     return judged.map((endpoint): Finding => {
       const setting = endpoint.ciphers!;
       const base = { target: endpoint.id, ...(locationOf(setting) ? { location: locationOf(setting) } : {}) };
@@ -39,19 +45,56 @@ export default defineRule({
       const current = usable.filter((s) => suiteInfo.get(s)!.status === 'supported');
       const removedBy = endpoint.byocRemovedBy ?? [];
       const fix = endpoint.syntax.ciphers(endpoint.suggestedFix ?? FALLBACK_FIX);
-      const evidence = { cipherString: setting.value, opensslCipherString: endpoint.opensslCipherString, enabled, usable, removedBy, ...(endpoint.suggestedFix ? { suggestedFix: endpoint.suggestedFix } : {}), ...(endpoint.cipherError ? { opensslError: endpoint.cipherError } : {}), openssl: endpoint.openssl };
+      const evidence = {
+        cipherString: setting.value,
+        opensslCipherString: endpoint.opensslCipherString,
+        enabled,
+        usable,
+        removedBy,
+        ...(endpoint.suggestedFix ? { suggestedFix: endpoint.suggestedFix } : {}),
+        ...(endpoint.cipherError ? { opensslError: endpoint.cipherError } : {}),
+        openssl: endpoint.openssl,
+      };
       const removedText = removedBy.length ? ` ${removedBy.map((r) => `"${r.term}" removed ${r.removed.join(', ')}`).join('; ')}.` : '';
       if (endpoint.cipherError) {
-        return { ...base, status: 'fail', evidence, message: `${who}, OpenSSL selects no cipher from ${value} (${endpoint.cipherError}): the SBC's TLS context will not load, and no call passes.`, remediation: `Use ${fix} (checked with OpenSSL ${endpoint.openssl ?? ''}).`.replace(' )', ')') };
+        return {
+          ...base,
+          status: 'fail',
+          evidence,
+          message: `${who}, OpenSSL selects no cipher from ${value} (${endpoint.cipherError}): the SBC's TLS context will not load, and no call passes.`,
+          remediation: `Use ${fix} (checked with OpenSSL ${endpoint.openssl ?? ''}).`.replace(' )', ')'),
+        };
       }
       if (usable.length === 0) {
-        const shown = enabled.length > 6 ? `${enabled.slice(0, 6).join(', ')} and ${enabled.length - 6} more` : enabled.join(', ') || 'no TLS 1.2 suite at all';
-        return { ...base, status: 'fail', evidence, message: `${who}, ${value} enables ${shown}, none of which BYOC Cloud accepts.${removedText}`, remediation: endpoint.suggestedFix ? `Use ${fix} (checked with OpenSSL: it enables a BYOC suite).` : `Add a BYOC suite and remove the exclusion that drops it: ${fix}.` };
+        const shown =
+          enabled.length > 6
+            ? `${enabled.slice(0, 6).join(', ')} and ${enabled.length - 6} more`
+            : enabled.join(', ') || 'no TLS 1.2 suite at all';
+        return {
+          ...base,
+          status: 'fail',
+          evidence,
+          message: `${who}, ${value} enables ${shown}, none of which BYOC Cloud accepts.${removedText}`,
+          remediation: endpoint.suggestedFix
+            ? `Use ${fix} (checked with OpenSSL: it enables a BYOC suite).`
+            : `Add a BYOC suite and remove the exclusion that drops it: ${fix}.`,
+        };
       }
       if (current.length === 0) {
-        return { ...base, status: 'warn', evidence, message: `${who}, ${value} leaves only deprecated BYOC suites (${usable.join(', ')}), which Genesys announced for removal on 2025-03-24.${removedText}`, remediation: `Use ${fix}${endpoint.suggestedFix ? ' (checked with OpenSSL)' : ''}.` };
+        return {
+          ...base,
+          status: 'warn',
+          evidence,
+          message: `${who}, ${value} leaves only deprecated BYOC suites (${usable.join(', ')}), which Genesys announced for removal on 2025-03-24.${removedText}`,
+          remediation: `Use ${fix}${endpoint.suggestedFix ? ' (checked with OpenSSL)' : ''}.`,
+        };
       }
-      return { ...base, status: 'pass', evidence, message: `${who}, ${value} enables ${usable.length} BYOC suite${usable.length === 1 ? '' : 's'}, in preference order: ${usable.join(', ')}.${usable.length > current.length ? ' (Deprecated ones included; they will go.)' : ''}` };
+      return {
+        ...base,
+        status: 'pass',
+        evidence,
+        message: `${who}, ${value} enables ${usable.length} BYOC suite${usable.length === 1 ? '' : 's'}, in preference order: ${usable.join(', ')}.${usable.length > current.length ? ' (Deprecated ones included; they will go.)' : ''}`,
+      };
     });
   },
 });

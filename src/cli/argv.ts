@@ -19,8 +19,22 @@ export interface ParsedArgs {
 export function parseArgv(argv: string[], specs: readonly OptionSpec[]): ParsedArgs {
   const known = new Set(['help', 'h', 'version', '_', '--']);
   const config: parser.Options = {
-    string: [], number: [], boolean: ['help', 'version'], array: [], alias: { help: ['h'] }, default: {},
-    configuration: { 'camel-case-expansion': false, 'strip-aliased': true, 'dot-notation': false, 'parse-numbers': false, 'parse-positional-numbers': false, 'duplicate-arguments-array': true, 'greedy-arrays': false, 'unknown-options-as-args': false },
+    string: [],
+    number: [],
+    boolean: ['help', 'version'],
+    array: [],
+    alias: { help: ['h'] },
+    default: {},
+    configuration: {
+      'camel-case-expansion': false,
+      'strip-aliased': true,
+      'dot-notation': false,
+      'parse-numbers': false,
+      'parse-positional-numbers': false,
+      'duplicate-arguments-array': true,
+      'greedy-arrays': false,
+      'unknown-options-as-args': false,
+    },
   };
   for (const spec of specs) {
     known.add(spec.name);
@@ -57,7 +71,8 @@ export function parseArgv(argv: string[], specs: readonly OptionSpec[]): ParsedA
     if (spec.type === 'number' && typeof value !== 'number') {
       const text = String(value).trim();
       const number = text === '' ? NaN : Number(text);
-      if (!Number.isFinite(number)) throw new InputError(text === '' ? `--${spec.name} needs a number` : `--${spec.name} needs a number; got "${String(value)}"`);
+      if (!Number.isFinite(number))
+        throw new InputError(text === '' ? `--${spec.name} needs a number` : `--${spec.name} needs a number; got "${String(value)}"`);
       value = values[spec.name] = number;
     }
     if (spec.array && !Array.isArray(value)) value = values[spec.name] = [value];

@@ -32,11 +32,21 @@ export function casJson(now: Date) {
 
 export function runCas(format: string, version: string, now: Date): string {
   if (format === 'json') {
-    return JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version }, provenance, checkedAt: now.toISOString(), cas: casJson(now) }, null, 2) + '\n';
+    return (
+      JSON.stringify(
+        { schemaVersion: 1, tool: { name: 'byoc-check', version }, provenance, checkedAt: now.toISOString(), cas: casJson(now) },
+        null,
+        2,
+      ) + '\n'
+    );
   }
   const rows = casJson(now);
   const width = Math.max(...rows.map((r) => r.status.length));
-  const lines = [`BYOC Cloud accepted root CAs (${rows.length}), from ${provenance.source}, retrieved ${provenance.retrieved}`, `${provenance.url}`, ''];
+  const lines = [
+    `BYOC Cloud accepted root CAs (${rows.length}), from ${provenance.source}, retrieved ${provenance.retrieved}`,
+    `${provenance.url}`,
+    '',
+  ];
   lines.push(`${'HASH'.padEnd(8)}  ${'STATUS'.padEnd(width)}  PROVIDER: NAME`);
   for (const r of rows) {
     lines.push(`${r.subjectHash}  ${r.status.padEnd(width)}  ${r.provider}: ${r.name}`);

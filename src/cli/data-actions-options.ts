@@ -3,10 +3,33 @@ import { DA_REGION_CODES } from '../../rules/data/da-regions.js';
 import type { OptionSpec } from './options.js';
 
 export const dataActionsOptions: readonly OptionSpec[] = [
-  { name: 'trust', type: 'string', describe: 'the CA bundle (or certificates) your web service trusts for client certificates', group: 'Data actions' },
-  { name: 'region', type: 'string', choices: DA_REGION_CODES, describe: 'Genesys Cloud region of your organisation (checks the certificate domain; needed by --fetch)', group: 'Data actions' },
-  { name: 'fetch', type: 'boolean', default: false, describe: 'get the certificates from the API (OAuth client credentials from GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET)', group: 'Data actions' },
-  { name: 'api-base', type: 'string', describe: 'https URL that replaces the region\'s login and API hosts (proxies, tests)', group: 'Data actions' },
+  {
+    name: 'trust',
+    type: 'string',
+    describe: 'the CA bundle (or certificates) your web service trusts for client certificates',
+    group: 'Data actions',
+  },
+  {
+    name: 'region',
+    type: 'string',
+    choices: DA_REGION_CODES,
+    describe: 'Genesys Cloud region of your organisation (checks the certificate domain; needed by --fetch)',
+    group: 'Data actions',
+  },
+  {
+    name: 'fetch',
+    type: 'boolean',
+    default: false,
+    describe:
+      'get the certificates from the API (OAuth client credentials from GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET)',
+    group: 'Data actions',
+  },
+  {
+    name: 'api-base',
+    type: 'string',
+    describe: "https URL that replaces the region's login and API hosts (proxies, tests)",
+    group: 'Data actions',
+  },
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request', group: 'Check' },

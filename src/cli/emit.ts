@@ -18,7 +18,12 @@ export async function emit(report: Report, v: Record<string, unknown>, io: Io): 
   const output = v.output as string | undefined;
   const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
   const chalk = format === 'text' && color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
-  const text = reporters[format as Format](report, { strict: v.strict === true, chalk, catalog: format === 'sarif' ? catalogOf(trunkRules) : undefined, base: io.cwd });
+  const text = reporters[format as Format](report, {
+    strict: v.strict === true,
+    chalk,
+    catalog: format === 'sarif' ? catalogOf(trunkRules) : undefined,
+    base: io.cwd,
+  });
   if (output) {
     try {
       writeFileSync(output, text);
@@ -32,4 +37,3 @@ export async function emit(report: Report, v: Record<string, unknown>, io: Io): 
   const unchecked = report.unchecked.filter((u) => !(u.area === 'crl' && report.options.offline));
   return v.strict === true && (report.summary.warn > 0 || unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
 }
-

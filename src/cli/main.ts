@@ -54,7 +54,12 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   if (files.length === 0) throw new InputError('hash needs at least one FILE');
   const lines: string[] = [];
   for (const file of files) {
-    const loaded = await loadCertificates(file, { what: 'file', stdin: io.readStdin, maxCertificates: Infinity, p12Password: io.env[P12_PASSWORD] });
+    const loaded = await loadCertificates(file, {
+      what: 'file',
+      stdin: io.readStdin,
+      maxCertificates: Infinity,
+      p12Password: io.env[P12_PASSWORD],
+    });
     for (const cert of loaded.certificates) lines.push(`${old ? cert.subjectHashOld : cert.subjectHash}  ${printable(file)}`);
   }
   io.stdout(lines.join('\n') + '\n');
@@ -68,11 +73,17 @@ const catalogJson = () => catalogOf(rules);
 
 function runRulesList(format: string, io: Io): number {
   if (format === 'json') {
-    io.stdout(JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rules: catalogJson() }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rules: catalogJson() }, null, 2) + '\n',
+    );
     return EXIT_OK;
   }
   const width = Math.max(...rules.map((r) => r.meta.id.length));
-  io.stdout(rules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}\n${' '.repeat(width + 11)}${citationText(r)}`).join('\n') + '\n');
+  io.stdout(
+    rules
+      .map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}\n${' '.repeat(width + 11)}${citationText(r)}`)
+      .join('\n') + '\n',
+  );
   return EXIT_OK;
 }
 
@@ -83,12 +94,29 @@ function runExplain(id: string | undefined, format: string, io: Io): number {
     throw new InputError(id ? `no rule "${id}"${didYouMean(id, ids)}; \`byoc-check rules\` lists them` : 'explain needs a rule id');
   }
   if (format === 'json') {
-    io.stdout(JSON.stringify({ schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rule: catalogJson().find((r) => r.id === id) }, null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        { schemaVersion: 1, tool: { name: 'byoc-check', version: pkg.version }, rule: catalogJson().find((r) => r.id === id) },
+        null,
+        2,
+      ) + '\n',
+    );
     return EXIT_OK;
   }
   const m = rule.meta;
-  const seeAlso = m.area === 'trust' ? ['', 'See also: `byoc-check cas` prints the BYOC accepted-CA list (subject hash, SHA-256, status, notes).'] : [];
-  io.stdout([`${m.id} (${m.severity}): ${m.title}`, '', `What: ${m.docs.what}`, `Why:  ${m.docs.why}`, `Fix:  ${m.remediation}`, `Source: ${citationText(rule)}`, ...seeAlso].join('\n') + '\n');
+  const seeAlso =
+    m.area === 'trust' ? ['', 'See also: `byoc-check cas` prints the BYOC accepted-CA list (subject hash, SHA-256, status, notes).'] : [];
+  io.stdout(
+    [
+      `${m.id} (${m.severity}): ${m.title}`,
+      '',
+      `What: ${m.docs.what}`,
+      `Why:  ${m.docs.why}`,
+      `Fix:  ${m.remediation}`,
+      `Source: ${citationText(rule)}`,
+      ...seeAlso,
+    ].join('\n') + '\n',
+  );
   return EXIT_OK;
 }
 
@@ -106,7 +134,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const command = COMMANDS.includes(argv[0] ?? '') && argv[0] !== 'check' ? argv[0]! : 'check';
     const rest = command === 'check' ? argv : argv.slice(1);
-    const specs = command === 'check' ? checkOptions : command === 'scan' ? scanOptions : command === 'hash' ? hashOptions : command === 'rules' ? listOptions : command === 'data-actions' ? dataActionsOptions : listOptions;
+    const specs =
+      command === 'check'
+        ? checkOptions
+        : command === 'scan'
+          ? scanOptions
+          : command === 'hash'
+            ? hashOptions
+            : command === 'rules'
+              ? listOptions
+              : command === 'data-actions'
+                ? dataActionsOptions
+                : listOptions;
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -148,7 +187,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
         timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout),
         cacheDir: v['cache-dir'] as string | undefined,
         version: pkg.version,
-        recorded: { at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null, strict: v.strict === true, format: String(v.format), caFile: (v.ca as string | undefined) ?? null, warnDays: v['warn-days'] as number, timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout), region: (v.region as string | undefined) ?? null },
+        recorded: {
+          at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null,
+          strict: v.strict === true,
+          format: String(v.format),
+          caFile: (v.ca as string | undefined) ?? null,
+          warnDays: v['warn-days'] as number,
+          timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout),
+          region: (v.region as string | undefined) ?? null,
+        },
       });
       return await emit(report, v, io);
     }
@@ -157,14 +204,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return await runDataActions(args, io, pkg.version, parseAt);
     }
 
-    if (args.positionals.length === 0) throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
+    if (args.positionals.length === 0)
+      throw new InputError('no chain file given: byoc-check CHAIN [options] (CHAIN may be "-" for stdin; see --help)');
     const first = args.positionals[0]!;
     // A mistyped command (`byoc-check rule`) reads as a chain file name; say which command was meant.
     if (/^[a-z][a-z-]*$/.test(first) && !existsSync(first)) {
       const hint = didYouMean(first, COMMANDS, (c) => `\`byoc-check ${c}\``);
       if (hint) throw new InputError(`no command or file "${first}"${hint}`);
     }
-    if (args.positionals.length > 1) throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+    if (args.positionals.length > 1)
+      throw new InputError(`one chain file at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
     const v = args.values;
     const format = String(v.format);
     if ((v['warn-days'] as number) < 0) throw new InputError(`--warn-days must not be negative; got ${args.raw['warn-days']}`);
@@ -188,7 +237,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       crlFiles: v.crl as string[] | undefined,
       maxDepth: (() => {
         const d = v['max-depth'] as number | undefined;
-        if (d !== undefined && !(Number.isInteger(d) && d >= 0 && d <= 100)) throw new InputError(`--max-depth must be a whole number from 0 to 100; got ${d}`);
+        if (d !== undefined && !(Number.isInteger(d) && d >= 0 && d <= 100))
+          throw new InputError(`--max-depth must be a whole number from 0 to 100; got ${d}`);
         return d;
       })(),
       pkiProfile: v['pki-profile'] as 'default' | 'strict',
@@ -206,8 +256,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (debug) io.stderr(`${(error.stack ?? '').split('\n').map(printable).join('\n')}\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`byoc-check: internal error: ${printable(String((error as Error).message))}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug) io.stderr(`${String((error as Error).stack).split('\n').map(printable).join('\n')}\n`);
+    io.stderr(
+      `byoc-check: internal error: ${printable(String((error as Error).message))}${debug ? '' : ' (run with --debug for details)'}\n`,
+    );
+    if (debug)
+      io.stderr(
+        `${String((error as Error).stack)
+          .split('\n')
+          .map(printable)
+          .join('\n')}\n`,
+      );
     return EXIT_USAGE;
   }
 }

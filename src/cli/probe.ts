@@ -12,13 +12,30 @@ import type { Io } from './main.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
 export const probeOptions: readonly OptionSpec[] = [
-  { name: 'sbc', type: 'string', describe: 'the name Genesys dials (SNI and subject-name target), NAME[:PORT]; needed when HOST is an IP address', group: 'Trunk' },
+  {
+    name: 'sbc',
+    type: 'string',
+    describe: 'the name Genesys dials (SNI and subject-name target), NAME[:PORT]; needed when HOST is an IP address',
+    group: 'Trunk',
+  },
   { name: 'uri', type: 'string', array: true, describe: 'SIP URI the SBC sends towards Genesys (Request-URI), repeatable', group: 'Trunk' },
-  { name: 'region', type: 'string', choices: REGIONS, describe: 'Genesys Cloud region (inferred from Genesys host names when absent)', group: 'Trunk' },
+  {
+    name: 'region',
+    type: 'string',
+    choices: REGIONS,
+    describe: 'Genesys Cloud region (inferred from Genesys host names when absent)',
+    group: 'Trunk',
+  },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
-  { name: 'timeout', type: 'number', default: 5, describe: 'seconds allowed for the whole probe (each connection, and the CRL downloads)', group: 'Check' },
+  {
+    name: 'timeout',
+    type: 'number',
+    default: 5,
+    describe: 'seconds allowed for the whole probe (each connection, and the CRL downloads)',
+    group: 'Check',
+  },
   { name: 'offline', type: 'boolean', default: false, describe: 'touch nothing but the SBC (CRL checks are skipped)', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },
@@ -42,7 +59,8 @@ export function parseTarget(text: string): { host: string; port: number } {
     [host, port] = [m[1]!, m[2]];
   }
   if (bracketed && isIP(host) !== 6) throw new InputError(`"${host}" in brackets is not an IPv6 address`);
-  if (!isIP(host) && !/^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\.?$/.test(host)) throw new InputError(`"${host}" is not a host name or IP address`);
+  if (!isIP(host) && !/^(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,62})(\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\.?$/.test(host))
+    throw new InputError(`"${host}" is not a host name or IP address`);
   const n = port === undefined ? 5061 : Number(port);
   if (port === '' || !Number.isInteger(n) || n < 1 || n > 65535) throw new InputError(`port "${port}" is not a TCP port (1-65535)`);
   return { host, port: n };
@@ -50,7 +68,8 @@ export function parseTarget(text: string): { host: string; port: number } {
 
 function parseAt(text: string): Date {
   const t = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) throw new InputError(`--at "${text}" is not an ISO 8601 date or time (e.g. 2026-12-01 or 2026-12-01T12:00:00Z)`);
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t))
+    throw new InputError(`--at "${text}" is not an ISO 8601 date or time (e.g. 2026-12-01 or 2026-12-01T12:00:00Z)`);
   const date = new Date(t.length === 10 ? `${t}T00:00:00Z` : t);
   if (Number.isNaN(date.getTime())) throw new InputError(`--at "${text}" is not a valid date`);
   return date;
@@ -68,7 +87,8 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     return 0;
   }
   if (args.positionals.length === 0) throw new InputError('probe needs a target: byoc-check probe HOST[:PORT] (see probe --help)');
-  if (args.positionals.length > 1) throw new InputError(`one target at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+  if (args.positionals.length > 1)
+    throw new InputError(`one target at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
   const v = args.values;
   const target = parseTarget(args.positionals[0]!);
   const timeout = v.timeout as number;

@@ -22,7 +22,10 @@ export class ConfigRepo {
   readonly paths: readonly string[];
   private readonly texts: ReadonlyMap<string, string>;
 
-  constructor(files: ReadonlyMap<string, string>, readonly pathMap: readonly PathMapping[] = []) {
+  constructor(
+    files: ReadonlyMap<string, string>,
+    readonly pathMap: readonly PathMapping[] = [],
+  ) {
     this.texts = files;
     this.paths = [...files.keys()];
   }
@@ -65,7 +68,9 @@ export class ConfigRepo {
     const parts = relative.split('/');
     for (let k = 1; k < parts.length; k++) {
       const tail = parts.slice(k).join('/');
-      const hit = attempt(posix.join(dir, tail), `relative to ${fromPath} (deployment folders dropped)`) ?? attempt(tail, 'as the tail of the deployment path');
+      const hit =
+        attempt(posix.join(dir, tail), `relative to ${fromPath} (deployment folders dropped)`) ??
+        attempt(tail, 'as the tail of the deployment path');
       if (hit) return hit;
     }
     return { tried };

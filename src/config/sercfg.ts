@@ -155,7 +155,11 @@ export interface SocketSpec {
  * `tls:eth0`, `10.0.0.1:5061`), ignoring what follows (`advertise ...`, `name "x"`).
  */
 export function parseSocket(value: string): SocketSpec | undefined {
-  const first = value.trim().replace(/^["']|["']$/g, '').split(/\s+/)[0] ?? '';
+  const first =
+    value
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .split(/\s+/)[0] ?? '';
   if (!first) return undefined;
   let rest = first;
   const out: SocketSpec = {};

@@ -43,21 +43,34 @@ async function readInput(path: string, stdin?: () => Promise<Buffer>): Promise<B
 
 /** Gathers the facts, runs the data-actions rules, builds the report. */
 export async function checkDataActions(options: DataActionsOptions): Promise<DataActionsReport> {
-  if (options.inputs.length === 0 && !options.fetch) throw new InputError('data-actions needs INPUT files (the JSON of GET /api/v2/integrations/actions/certificates, or PEM files) or --fetch; see --help');
+  if (options.inputs.length === 0 && !options.fetch)
+    throw new InputError(
+      'data-actions needs INPUT files (the JSON of GET /api/v2/integrations/actions/certificates, or PEM files) or --fetch; see --help',
+    );
   if (options.inputs.filter((i) => i === '-').length > 1) throw new InputError('"-" (standard input) may be given once');
   const parsed: ParsedInput[] = [];
   let fetchedUrl: string | undefined;
   if (options.fetch) {
     const { fetchCertificates } = await import('./fetch.js');
-    const fetched = await fetchCertificates({ region: options.region, apiBase: options.apiBase, env: options.env ?? {}, timeoutSeconds: options.timeoutSeconds ?? 10, ca: options.fetchCa });
+    const fetched = await fetchCertificates({
+      region: options.region,
+      apiBase: options.apiBase,
+      env: options.env ?? {},
+      timeoutSeconds: options.timeoutSeconds ?? 10,
+      ca: options.fetchCa,
+    });
     fetchedUrl = fetched.url;
     parsed.push(await parseDataActionsInput(fetched.body, 'api'));
   } else if (options.apiBase) {
     throw new InputError('--api-base only applies with --fetch');
   }
-  for (const path of options.inputs) parsed.push(await parseDataActionsInput(await readInput(path, options.stdin), path === '-' ? '<stdin>' : path));
+  for (const path of options.inputs)
+    parsed.push(await parseDataActionsInput(await readInput(path, options.stdin), path === '-' ? '<stdin>' : path));
   const entities = parsed.flatMap((p) => p.entities);
-  if (entities.length === 0) throw new InputError(`no data actions certificate in ${fetchedUrl ? 'the API answer' : 'the INPUT'}${parsed.some((p) => p.cas.length) ? ' (only CA certificates)' : ''}`);
+  if (entities.length === 0)
+    throw new InputError(
+      `no data actions certificate in ${fetchedUrl ? 'the API answer' : 'the INPUT'}${parsed.some((p) => p.cas.length) ? ' (only CA certificates)' : ''}`,
+    );
 
   let trust: { name: string; certificates: ReturnType<typeof decodeAll> } | undefined;
   if (options.trust) {
@@ -86,10 +99,16 @@ export async function runDataActions(args: ParsedArgs, io: Io, version: string, 
   if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
   let region = v.region as string | undefined;
   // Genesys' own tools (CX as Code) name the region in GENESYSCLOUD_REGION: an AWS region or an environment.
-  const envRegion = io.env.GENESYSCLOUD_REGION?.trim().toLowerCase().replace(/^https?:\/\/(api\.|login\.)?/, '').replace(/\/+$/, '');
+  const envRegion = io.env.GENESYSCLOUD_REGION?.trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(api\.|login\.)?/, '')
+    .replace(/\/+$/, '');
   if (!region && v.fetch === true && envRegion) {
     region = daRegions.find((r) => [r.code, r.awsRegion, r.environment].includes(envRegion))?.code;
-    if (!region) throw new InputError(`GENESYSCLOUD_REGION "${envRegion.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)}" is not a Genesys Cloud region; give --region CODE (${daRegions.map((r) => r.code).join(', ')})`);
+    if (!region)
+      throw new InputError(
+        `GENESYSCLOUD_REGION "${envRegion.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)}" is not a Genesys Cloud region; give --region CODE (${daRegions.map((r) => r.code).join(', ')})`,
+      );
   }
   const report = await checkDataActions({
     inputs: args.positionals,

@@ -48,13 +48,17 @@ export function caProblems(chain: ChainFacts): string[] {
     const cert = entry.cert;
     if (!cert.basicConstraints?.ca) {
       const anchor = entry.role === 'root' && (entry.origin !== undefined || cert.version === 1);
-      if (!anchor) problems.push(`"${cert.subject}" signs a certificate but is not a CA (${cert.basicConstraints ? 'basicConstraints CA:FALSE' : 'no basicConstraints'})`);
+      if (!anchor)
+        problems.push(
+          `"${cert.subject}" signs a certificate but is not a CA (${cert.basicConstraints ? 'basicConstraints CA:FALSE' : 'no basicConstraints'})`,
+        );
       continue;
     }
     if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign')) problems.push(`"${cert.subject}" has a key usage without keyCertSign`);
     const below = chain.path.slice(1, i).filter((p) => !p.cert.selfIssued).length;
     const pathLen = cert.basicConstraints.pathLen;
-    if (pathLen !== undefined && below > pathLen) problems.push(`"${cert.subject}" allows ${pathLen} intermediate(s) below it but the path has ${below}`);
+    if (pathLen !== undefined && below > pathLen)
+      problems.push(`"${cert.subject}" allows ${pathLen} intermediate(s) below it but the path has ${below}`);
     for (const oid of cert.unknownCriticalExtensions) problems.push(`"${cert.subject}" has an unknown critical extension ${oid}`);
   }
   return problems;
@@ -62,7 +66,12 @@ export function caProblems(chain: ChainFacts): string[] {
 
 /** Signatures on the path that do not verify. */
 export function brokenSignatures(chain: ChainFacts): string[] {
-  return chain.links.filter((l) => !l.valid).map((l) => `the signature on "${chain.path[l.child]!.cert.subject}" does not verify with the key of "${chain.path[l.parent]!.cert.subject}"`);
+  return chain.links
+    .filter((l) => !l.valid)
+    .map(
+      (l) =>
+        `the signature on "${chain.path[l.child]!.cert.subject}" does not verify with the key of "${chain.path[l.parent]!.cert.subject}"`,
+    );
 }
 
 /** Whether a name (or wildcard) in a certificate covers a DNS name (RFC 6125 6.4.3, left-most label only). */

@@ -34,7 +34,10 @@ function normalise(value: string): SigningAuthority | undefined {
  */
 function pinningAnchors(certificates: CertificateFacts[]): Anchors {
   const base = customAnchors(certificates);
-  return { ...base, isAnchor: (cert) => (cert.basicConstraints?.ca ? base.isAnchor(cert) : certificates.some((c) => c.sha256 === cert.sha256)) };
+  return {
+    ...base,
+    isAnchor: (cert) => (cert.basicConstraints?.ca ? base.isAnchor(cert) : certificates.some((c) => c.sha256 === cert.sha256)),
+  };
 }
 
 export function gatherDataActionsFacts(options: GatherOptions): DataActionsFacts {

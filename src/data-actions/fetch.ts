@@ -46,7 +46,8 @@ function bases(options: FetchOptions): { login: string; api: string } {
     } catch {
       throw new InputError(`--api-base "${options.apiBase}" is not a URL`);
     }
-    if (url.protocol !== 'https:') throw new InputError(`--api-base must be an https:// URL (the client secret travels over it); got ${url.protocol}`);
+    if (url.protocol !== 'https:')
+      throw new InputError(`--api-base must be an https:// URL (the client secret travels over it); got ${url.protocol}`);
     const base = url.href.replace(/\/+$/, '');
     return { login: base, api: base };
   }
@@ -55,26 +56,46 @@ function bases(options: FetchOptions): { login: string; api: string } {
   return { login: `https://login.${row.environment}`, api: `https://api.${row.environment}` };
 }
 
-function send(url: string, init: { method: string; headers: Record<string, string>; body?: string }, options: FetchOptions, scrub: (s: string) => string): Promise<Response> {
+function send(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+  options: FetchOptions,
+  scrub: (s: string) => string,
+): Promise<Response> {
   const ms = options.timeoutSeconds * 1000;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method, headers: init.headers, timeout: ms, signal: AbortSignal.timeout(ms), ...(options.ca ? { ca: options.ca } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY) {
-          req.destroy(new Error(`the response is larger than ${MAX_BODY / 1024} KiB`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: init.method,
+        headers: init.headers,
+        timeout: ms,
+        signal: AbortSignal.timeout(ms),
+        ...(options.ca ? { ca: options.ca } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY) {
+            req.destroy(new Error(`the response is larger than ${MAX_BODY / 1024} KiB`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutSeconds} s`)));
     req.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.name === 'AbortError' || error.name === 'TimeoutError' ? `no answer within ${options.timeoutSeconds} s` : error.code ? `${error.code}: ${error.message}` : error.message;
+      const reason =
+        error.name === 'AbortError' || error.name === 'TimeoutError'
+          ? `no answer within ${options.timeoutSeconds} s`
+          : error.code
+            ? `${error.code}: ${error.message}`
+            : error.message;
       reject(new InputError(scrub(`--fetch: ${init.method} ${url} failed (${reason})`)));
     });
     if (init.body) req.write(init.body);
@@ -97,7 +118,9 @@ export async function fetchCertificates(options: FetchOptions): Promise<Fetched>
   const id = options.env[CLIENT_ID_VAR];
   const secret = options.env[CLIENT_SECRET_VAR];
   if (!id || !secret) {
-    throw new InputError(`--fetch reads the OAuth client (client credentials grant, permission integrations:actionCertificate:view) from the environment: set ${CLIENT_ID_VAR} and ${CLIENT_SECRET_VAR}`);
+    throw new InputError(
+      `--fetch reads the OAuth client (client credentials grant, permission integrations:actionCertificate:view) from the environment: set ${CLIENT_ID_VAR} and ${CLIENT_SECRET_VAR}`,
+    );
   }
   const { login, api } = bases(options);
   let token = '';
@@ -105,10 +128,24 @@ export async function fetchCertificates(options: FetchOptions): Promise<Fetched>
 
   const tokenUrl = `${login}/oauth/token`;
   const basic = Buffer.from(`${id}:${secret}`).toString('base64');
-  const granted = await send(tokenUrl, { method: 'POST', headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: 'grant_type=client_credentials' }, options, scrub);
+  const granted = await send(
+    tokenUrl,
+    {
+      method: 'POST',
+      headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: 'grant_type=client_credentials',
+    },
+    options,
+    scrub,
+  );
   if (granted.status !== 200) {
-    const hint = granted.status === 400 || granted.status === 401 ? ` (check ${CLIENT_ID_VAR}/${CLIENT_SECRET_VAR}, that the OAuth client uses the client credentials grant, and the region)` : '';
-    throw new InputError(scrub(`--fetch: the token request to ${tokenUrl} was refused with HTTP ${granted.status}${errorCode(granted.body)}${hint}`));
+    const hint =
+      granted.status === 400 || granted.status === 401
+        ? ` (check ${CLIENT_ID_VAR}/${CLIENT_SECRET_VAR}, that the OAuth client uses the client credentials grant, and the region)`
+        : '';
+    throw new InputError(
+      scrub(`--fetch: the token request to ${tokenUrl} was refused with HTTP ${granted.status}${errorCode(granted.body)}${hint}`),
+    );
   }
   try {
     const parsed = JSON.parse(granted.body.toString('utf8')) as { access_token?: unknown };
@@ -121,7 +158,12 @@ export async function fetchCertificates(options: FetchOptions): Promise<Fetched>
   const url = `${api}${CERTIFICATES_PATH}`;
   const res = await send(url, { method: 'GET', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, options, scrub);
   if (res.status !== 200) {
-    const hint = res.status === 403 ? ' (the OAuth client\'s role needs the permission integrations:actionCertificate:view)' : res.status === 401 ? ' (the token was not accepted: is the API host of the same region as the login host?)' : '';
+    const hint =
+      res.status === 403
+        ? " (the OAuth client's role needs the permission integrations:actionCertificate:view)"
+        : res.status === 401
+          ? ' (the token was not accepted: is the API host of the same region as the login host?)'
+          : '';
     throw new InputError(scrub(`--fetch: GET ${url} answered HTTP ${res.status}${errorCode(res.body)}${hint}`));
   }
   return { body: res.body, url };

@@ -48,7 +48,10 @@ export function parseJson(text: string, name: string): unknown {
     const at = /at position (\d+)/.exec(message);
     const where = at ? lineColumn(text, Number(at[1])) : 'the end of the text';
     const near = at ? JSON.stringify(text.slice(Math.max(0, Number(at[1]) - 12), Number(at[1]) + 12).replace(/[\x00-\x1f\x7f]/g, ' ')) : '';
-    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/[\x00-\x1f\x7f]/g, ' ').slice(0, 120);
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/[\x00-\x1f\x7f]/g, ' ')
+      .slice(0, 120);
     throw new InputError(`${name}: not valid JSON at ${where}${near ? ` (near ${near})` : ''}: ${reason}`);
   }
 }
@@ -75,7 +78,9 @@ async function fromJson(text: string, name: string): Promise<EntityInput[]> {
   const body = parseJson(text, name);
   const list = Array.isArray(body) ? body : body && typeof body === 'object' ? (body as Record<string, unknown>).entities : undefined;
   if (!Array.isArray(list)) {
-    throw new InputError(`${name}: expected the body of GET /api/v2/integrations/actions/certificates (an object with "entities": [...]); found no entities array`);
+    throw new InputError(
+      `${name}: expected the body of GET /api/v2/integrations/actions/certificates (an object with "entities": [...]); found no entities array`,
+    );
   }
   if (list.length > 64) throw new InputError(`${name}: ${list.length} entities; the API lists a handful`);
   const out: EntityInput[] = [];

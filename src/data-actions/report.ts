@@ -44,7 +44,9 @@ export interface DataActionsSection {
   todo: DaTodo[];
 }
 
-export type DataActionsReport = Omit<Report, 'input' | 'trust' | 'options' | 'openssl' | 'unchecked' | 'verdict'> & { dataActions: DataActionsSection };
+export type DataActionsReport = Omit<Report, 'input' | 'trust' | 'options' | 'openssl' | 'unchecked' | 'verdict'> & {
+  dataActions: DataActionsSection;
+};
 
 export interface ReportContext {
   facts: DataActionsFacts;
@@ -88,7 +90,12 @@ export function buildDataActionsReport(ctx: ReportContext, results: RuleResult[]
     const chain = e.authority === 'Genesys' ? e.genesysChain : e.publicChain;
     for (const p of chain?.path.slice(1) ?? []) {
       const inputIndex = e.certificates.indexOf(p.cert);
-      add(p.cert, p.role, inputIndex >= 0 ? inputIndex : undefined, inputIndex >= 0 ? 'input' : p.origin === 'presented' ? 'input' : p.origin ?? 'input');
+      add(
+        p.cert,
+        p.role,
+        inputIndex >= 0 ? inputIndex : undefined,
+        inputIndex >= 0 ? 'input' : p.origin === 'presented' ? 'input' : (p.origin ?? 'input'),
+      );
     }
   }
   for (const e of facts.entities) e.certificates.forEach((c, i) => add(c, 'unused', i, 'input'));
@@ -97,7 +104,14 @@ export function buildDataActionsReport(ctx: ReportContext, results: RuleResult[]
   for (const r of results) summary[r.status]++;
   const todo = results
     .filter((r) => (r.status === 'fail' || r.status === 'warn') && typeof r.evidence?.deadline === 'string')
-    .map((r): DaTodo => ({ deadline: r.evidence!.deadline as string, status: r.status, rule: r.rule, target: r.target, message: r.message, fix: r.remediation }))
+    .map((r): DaTodo => ({
+      deadline: r.evidence!.deadline as string,
+      status: r.status,
+      rule: r.rule,
+      target: r.target,
+      message: r.message,
+      fix: r.remediation,
+    }))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || (a.status === 'fail' ? -1 : 1));
   return {
     schemaVersion: 1,
@@ -127,11 +141,19 @@ export function formatDataActionsText(report: DataActionsReport): string {
   const { pass, fail, warn, skip } = report.summary;
   const lines: string[] = [];
   const counts = `(${pass} passed, ${fail} failed, ${warn} warning${warn === 1 ? '' : 's'}, ${skip} skipped)`;
-  if (fail) lines.push(`NOT READY: ${fail} failed check${fail === 1 ? '' : 's'}; your web service refuses, or will refuse, Genesys data actions. ${counts}`);
+  if (fail)
+    lines.push(
+      `NOT READY: ${fail} failed check${fail === 1 ? '' : 's'}; your web service refuses, or will refuse, Genesys data actions. ${counts}`,
+    );
   else if (warn) lines.push(`READY WITH WARNINGS: ${warn} warning${warn === 1 ? '' : 's'} to act on. ${counts}`);
-  else lines.push(`READY: ${da.trust ? 'your web service accepts every Current and Upcoming data actions certificate' : 'every data actions certificate checks out (give --trust to check your web service accepts them)'}. ${counts}`);
+  else
+    lines.push(
+      `READY: ${da.trust ? 'your web service accepts every Current and Upcoming data actions certificate' : 'every data actions certificate checks out (give --trust to check your web service accepts them)'}. ${counts}`,
+    );
   const from = da.fetched ? `GET ${da.fetched.url}` : da.inputs.map((i) => i.name).join(', ');
-  lines.push(`byoc-check ${report.tool.version} data-actions: ${da.entities.length} certificate${da.entities.length === 1 ? '' : 's'} from ${from}; checked at ${report.checkedAt}${da.region ? `; region ${da.region}` : ''}${da.trust ? `; trust ${da.trust.name} (${da.trust.certificates})` : ''}`);
+  lines.push(
+    `byoc-check ${report.tool.version} data-actions: ${da.entities.length} certificate${da.entities.length === 1 ? '' : 's'} from ${from}; checked at ${report.checkedAt}${da.region ? `; region ${da.region}` : ''}${da.trust ? `; trust ${da.trust.name} (${da.trust.certificates})` : ''}`,
+  );
   if (da.todo.length) {
     lines.push('', 'To do');
     for (const t of da.todo) {
@@ -142,7 +164,9 @@ export function formatDataActionsText(report: DataActionsReport): string {
   lines.push('', 'Certificates');
   for (const e of da.entities) {
     lines.push(`  entity[${e.index}] ${(e.status || '-').padEnd(8)} ${(e.signingAuthority || '-').padEnd(8)} ${e.subject}`);
-    lines.push(`      ${e.notBefore.slice(0, 10)} .. ${e.notAfter.slice(0, 10)} (${e.daysLeft} days left)  sha256 ${e.sha256}  ${e.source}`);
+    lines.push(
+      `      ${e.notBefore.slice(0, 10)} .. ${e.notAfter.slice(0, 10)} (${e.daysLeft} days left)  sha256 ${e.sha256}  ${e.source}`,
+    );
   }
   lines.push('', 'Results');
   const sorted = [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
@@ -152,4 +176,3 @@ export function formatDataActionsText(report: DataActionsReport): string {
   }
   return lines.join('\n') + '\n';
 }
-

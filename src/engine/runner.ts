@@ -27,13 +27,26 @@ export function runRules<F>(rules: ReadonlyArray<{ meta: RuleMeta; check(facts: 
     let findings: Finding[];
     const chainMissing = (ctx as { chainMissing?: string }).chainMissing;
     if (chainMissing !== undefined && needs(rule).includes('chain')) {
-      results.push({ ...base, status: 'skip', target: 'chain', message: `No certificate chain to check: ${chainMissing}`, evidence: { reason: 'no-chain' } });
+      results.push({
+        ...base,
+        status: 'skip',
+        target: 'chain',
+        message: `No certificate chain to check: ${chainMissing}`,
+        evidence: { reason: 'no-chain' },
+      });
       continue;
     }
     try {
       findings = rule.check(ctx);
     } catch (error) {
-      findings = [{ status: 'fail' as const, target: 'check', message: `The rule crashed, so its verdict is unknown: ${(error as Error).message}`, evidence: { reason: 'crashed' } }];
+      findings = [
+        {
+          status: 'fail' as const,
+          target: 'check',
+          message: `The rule crashed, so its verdict is unknown: ${(error as Error).message}`,
+          evidence: { reason: 'crashed' },
+        },
+      ];
     }
     if (findings.length === 0) findings = [{ status: 'skip' as const, target: 'check', message: 'Nothing to check.' }];
     for (const finding of findings) results.push({ ...base, ...finding, remediation: finding.remediation ?? base.remediation });

@@ -13,7 +13,9 @@ const CHUNK = 1024 * 1024;
 const mib = (n: number) => (n >= 1048576 ? `${Math.round(n / 1048576)} MiB` : `${Math.ceil(n / 1024)} KiB`);
 
 function tooLarge(label: string, limit: number, size?: number): InputError {
-  return new InputError(`${label} ${size === undefined ? `goes on past ${mib(limit)} (a device or an endless stream?)` : `is ${mib(size)}`}; a certificate chain is a few KiB (limit ${mib(limit)})`);
+  return new InputError(
+    `${label} ${size === undefined ? `goes on past ${mib(limit)} (a device or an endless stream?)` : `is ${mib(size)}`}; a certificate chain is a few KiB (limit ${mib(limit)})`,
+  );
 }
 
 function cannotRead(label: string, error: unknown): InputError {
@@ -47,7 +49,9 @@ export function readCapped(path: string, what: string, limit = MAX_INPUT_BYTES):
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(regular ? Math.min(Math.max(info.size, 1) + 1, limit + 1 - total) : Math.min(CHUNK, limit + 1 - total));
+      const chunk = Buffer.allocUnsafe(
+        regular ? Math.min(Math.max(info.size, 1) + 1, limit + 1 - total) : Math.min(CHUNK, limit + 1 - total),
+      );
       let n: number;
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);

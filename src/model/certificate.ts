@@ -1,8 +1,15 @@
 import type { X509Certificate } from 'node:crypto';
 
 export type KeyUsageName =
-  | 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyAgreement'
-  | 'keyCertSign' | 'cRLSign' | 'encipherOnly' | 'decipherOnly';
+  | 'digitalSignature'
+  | 'nonRepudiation'
+  | 'keyEncipherment'
+  | 'dataEncipherment'
+  | 'keyAgreement'
+  | 'keyCertSign'
+  | 'cRLSign'
+  | 'encipherOnly'
+  | 'decipherOnly';
 
 export interface PublicKeyFacts {
   /** RSA, RSA-PSS, EC, Ed25519, Ed448, DSA or the SPKI algorithm OID when unknown. */

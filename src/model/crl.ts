@@ -1,6 +1,15 @@
 export type CrlOutcome =
-  | 'ok' | 'http-error' | 'refused' | 'timeout' | 'too-large' | 'garbage' | 'bad-signature'
-  | 'no-issuer' | 'redirect-error' | 'unsupported-scheme' | 'network-error'
+  | 'ok'
+  | 'http-error'
+  | 'refused'
+  | 'timeout'
+  | 'too-large'
+  | 'garbage'
+  | 'bad-signature'
+  | 'no-issuer'
+  | 'redirect-error'
+  | 'unsupported-scheme'
+  | 'network-error'
   /** This machine's network, not the CRL server: the host name does not resolve from here ... */
   | 'dns-error'
   /** ... there is no route out (ENETUNREACH, EHOSTUNREACH) ... */

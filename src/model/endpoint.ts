@@ -134,7 +134,10 @@ export function endpointLabel(endpoint: Pick<TlsEndpointSettings, 'role' | 'form
 /** A value for a message: `"HIGH:!kRSA"` (a flag), `cipher_list = "HIGH" (kamailio/tls.cfg:14)`, `"TLSv1+" (Kamailio default ...)`. */
 export function quoteValue(value: Sourced<unknown>): string {
   // A string that differs from what was written ($${var}, a #!define) shows both.
-  const text = typeof value.value === 'string' && value.raw !== undefined && value.raw !== value.value ? `"${value.value}" (written "${value.raw}")` : `"${written(value)}"`;
+  const text =
+    typeof value.value === 'string' && value.raw !== undefined && value.raw !== value.value
+      ? `"${value.value}" (written "${value.raw}")`
+      : `"${written(value)}"`;
   const from = value.from;
   if (from.kind === 'file') return `${from.key} = ${text} (${from.file}:${from.line})`;
   if (from.kind === 'default') return `${text} (${from.text})`;

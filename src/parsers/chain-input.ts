@@ -83,7 +83,9 @@ export function looksLikePkcs12(der: Buffer): boolean {
 
 async function pkcs12Input(der: Buffer, name: string, options: ParseOptions): Promise<ChainInput> {
   if (options.p12Password === undefined) {
-    throw new InputError(`${name} is a PKCS#12 (.pfx/.p12) file, which holds a private key; export the certificates with \`openssl pkcs12 -in ${shellWord(name === '<stdin>' ? 'FILE.pfx' : name)} -nokeys -out chain.pem\` and check chain.pem (or set BYOC_CHECK_P12_PASSWORD to read the certificates here; keys are counted, never shown)`);
+    throw new InputError(
+      `${name} is a PKCS#12 (.pfx/.p12) file, which holds a private key; export the certificates with \`openssl pkcs12 -in ${shellWord(name === '<stdin>' ? 'FILE.pfx' : name)} -nokeys -out chain.pem\` and check chain.pem (or set BYOC_CHECK_P12_PASSWORD to read the certificates here; keys are counted, never shown)`,
+    );
   }
   if (nestsDeeperThan(der, 64)) throw new InputError(`${name}: DER nests too deeply to be a PKCS#12 file`);
   const { readPkcs12 } = await import('./pkcs12.js');
@@ -101,17 +103,26 @@ async function pkcs7Certificates(der: Buffer, name: string): Promise<Buffer[]> {
     throw new InputError(`${name}: not a readable PKCS#7 bundle (${(error as Error).message})`);
   }
   if (contents.certificates.length === 0) {
-    throw new InputError(`${name}: the PKCS#7 bundle holds no certificate${contents.crls ? ` (only ${contents.crls === 1 ? 'a CRL' : `${contents.crls} CRLs`})` : ''}; export the certificate chain, not the revocation list`);
+    throw new InputError(
+      `${name}: the PKCS#7 bundle holds no certificate${contents.crls ? ` (only ${contents.crls === 1 ? 'a CRL' : `${contents.crls} CRLs`})` : ''}; export the certificate chain, not the revocation list`,
+    );
   }
   return contents.certificates;
 }
 
 function tooMany(name: string, what: string): InputError {
-  return new InputError(`${name}: holds more than ${MAX_CERTIFICATES} ${what}; an SBC chain has a handful. Is this a CA bundle? Give it with --ca instead`);
+  return new InputError(
+    `${name}: holds more than ${MAX_CERTIFICATES} ${what}; an SBC chain has a handful. Is this a CA bundle? Give it with --ca instead`,
+  );
 }
 
 /** `maxCertificates` guards chain files; CA bundles (--ca, hash) pass Infinity. */
-export async function parseChainInput(buf: Buffer, name: string, maxCertificates = MAX_CERTIFICATES, options: ParseOptions = {}): Promise<ChainInput> {
+export async function parseChainInput(
+  buf: Buffer,
+  name: string,
+  maxCertificates = MAX_CERTIFICATES,
+  options: ParseOptions = {},
+): Promise<ChainInput> {
   if (buf.length === 0) throw new InputError(`${name}: the file is empty`);
   const probe = buf.subarray(0, Math.min(buf.length, 1 << 20)).toString('latin1');
   const hasPem = probe.includes('-----BEGIN ') || buf.includes('-----BEGIN ');
@@ -119,7 +130,11 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
     if (looksLikePkcs12(buf)) return capped(await pkcs12Input(buf, name, options), name, maxCertificates);
     // PKCS#7 first: Windows exports .p7b in BER with indefinite lengths, which is not DER.
     if (looksLikePkcs7(buf)) {
-      return capped({ format: 'pkcs7', certificates: await pkcs7Certificates(buf, name), privateKeys: [], ignoredBlocks: [] }, name, maxCertificates);
+      return capped(
+        { format: 'pkcs7', certificates: await pkcs7Certificates(buf, name), privateKeys: [], ignoredBlocks: [] },
+        name,
+        maxCertificates,
+      );
     }
     const elements = derElements(buf, maxCertificates);
     if (!elements) {
@@ -159,10 +174,14 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
   }
   if (result.certificates.length === 0) {
     if (csrs) {
-      throw new InputError(`${name}: this is a certificate signing request (CSR), not a certificate; use the signed certificate your CA returned`);
+      throw new InputError(
+        `${name}: this is a certificate signing request (CSR), not a certificate; use the signed certificate your CA returned`,
+      );
     }
     if (result.privateKeys.length) {
-      throw new InputError(`${name}: holds only a private key (${result.privateKeys[0]}), no certificate; give the certificate chain, and keep the key private`);
+      throw new InputError(
+        `${name}: holds only a private key (${result.privateKeys[0]}), no certificate; give the certificate chain, and keep the key private`,
+      );
     }
     const labels = result.ignoredBlocks.length ? ` (found: ${[...new Set(result.ignoredBlocks)].slice(0, 5).join(', ')})` : '';
     throw new InputError(`${name}: no certificate in the file${labels}`);
@@ -172,6 +191,9 @@ export async function parseChainInput(buf: Buffer, name: string, maxCertificates
 
 function capped(input: ChainInput, name: string, max: number): ChainInput {
   if (input.certificates.length > max) throw tooMany(name, 'certificates');
-  if (input.certificates.length === 0) throw new InputError(`${name}: no certificate in the file${input.privateKeys.length ? ' (only a private key, which is not shown)' : ''}`);
+  if (input.certificates.length === 0)
+    throw new InputError(
+      `${name}: no certificate in the file${input.privateKeys.length ? ' (only a private key, which is not shown)' : ''}`,
+    );
   return input;
 }

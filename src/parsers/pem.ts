@@ -21,7 +21,12 @@ function lineOf(text: string, index: number): number {
 }
 
 class Block implements PemBlock {
-  constructor(private readonly text: string, private readonly offset: number, readonly label: string, readonly body: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly offset: number,
+    readonly label: string,
+    readonly body: string,
+  ) {}
   get line(): number {
     return lineOf(this.text, this.offset);
   }
@@ -46,7 +51,8 @@ export function* pemBlocks(text: string, name: string): Generator<PemBlock> {
     const label = text.slice(begin + BEGIN.length, labelEnd).trim();
     const endMarker = `-----END ${label}-----`;
     const end = text.indexOf(endMarker, labelEnd + 5);
-    if (end === -1) throw new InputError(`${name}: the PEM block "${label}" at line ${lineOf(text, begin)} has no END line (truncated file?)`);
+    if (end === -1)
+      throw new InputError(`${name}: the PEM block "${label}" at line ${lineOf(text, begin)} has no END line (truncated file?)`);
     yield new Block(text, begin, label, text.slice(labelEnd + 5, end));
     pos = end + endMarker.length;
   }

@@ -29,19 +29,24 @@ export async function readPkcs12(der: Buffer, passwordText: string, name: string
     await pfx.parseInternalValues({ password, checkIntegrity: true });
   } catch (error) {
     const message = String((error as Error).message ?? error);
-    if (/integrity/i.test(message)) throw new InputError(`${name}: BYOC_CHECK_P12_PASSWORD does not open this PKCS#12 file (integrity check failed: wrong password?)`);
+    if (/integrity/i.test(message))
+      throw new InputError(`${name}: BYOC_CHECK_P12_PASSWORD does not open this PKCS#12 file (integrity check failed: wrong password?)`);
     throw new InputError(`${name}: cannot read this PKCS#12 file (${message}); ${exportHint}`);
   }
   const safe = pfx.parsedValue?.authenticatedSafe;
   if (!safe) throw new InputError(`${name}: the PKCS#12 file has no readable content; ${exportHint}`);
   try {
-    await safe.parseInternalValues({ safeContents: safe.safeContents.map((info) => (info.contentType === ContentInfo.ENCRYPTED_DATA ? { password } : {})) });
+    await safe.parseInternalValues({
+      safeContents: safe.safeContents.map((info) => (info.contentType === ContentInfo.ENCRYPTED_DATA ? { password } : {})),
+    });
   } catch (error) {
     const message = String((error as Error).message ?? error);
     const legacy = /1\.2\.840\.113549\.1\.12\.1\.\d/.test(message);
-    throw new InputError(legacy
-      ? `${name}: the PKCS#12 file uses legacy RC2/3DES encryption, which byoc-check does not read; export the certificates with \`openssl pkcs12 -legacy -in ${file} -nokeys -out chain.pem\``
-      : `${name}: cannot decrypt the PKCS#12 contents (${message}); ${exportHint}`);
+    throw new InputError(
+      legacy
+        ? `${name}: the PKCS#12 file uses legacy RC2/3DES encryption, which byoc-check does not read; export the certificates with \`openssl pkcs12 -legacy -in ${file} -nokeys -out chain.pem\``
+        : `${name}: cannot decrypt the PKCS#12 contents (${message}); ${exportHint}`,
+    );
   }
   const certificates: Buffer[] = [];
   let keys = 0;

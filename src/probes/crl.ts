@@ -20,7 +20,19 @@ import { displayProxy, proxyFor, proxySettings, type ProxySettings } from './pro
 export const MAX_CRL_BYTES = 20 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
 
-const REASONS = ['unspecified', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', 'unused', 'removeFromCRL', 'privilegeWithdrawn', 'aACompromise'];
+const REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'unused',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+];
 
 export interface CrlProbeOptions {
   now: Date;
@@ -33,7 +45,11 @@ export interface CrlProbeOptions {
 }
 
 class FetchFailure extends Error {
-  constructor(readonly outcome: CrlFetch['outcome'], message: string, readonly httpStatus?: number) {
+  constructor(
+    readonly outcome: CrlFetch['outcome'],
+    message: string,
+    readonly httpStatus?: number,
+  ) {
     super(message);
   }
 }
@@ -59,7 +75,10 @@ function errorCode(error: unknown): string | undefined {
 /** One dispatcher per proxy (or direct) per run, closed at the end of the run. */
 class Dispatchers {
   private readonly pool = new Map<string, Dispatcher>();
-  constructor(private readonly settings: ProxySettings, private readonly connectTimeoutMs: number) {}
+  constructor(
+    private readonly settings: ProxySettings,
+    private readonly connectTimeoutMs: number,
+  ) {}
 
   for(url: URL): { dispatcher: Dispatcher; proxy?: string } {
     const proxy = proxyFor(url, this.settings);
@@ -88,14 +107,26 @@ function classify(error: unknown, url: URL, proxy: string | undefined): FetchFai
     const via = displayProxy(proxy);
     const status = /Proxy response \((\d+)\)/.exec(message)?.[1];
     if (status === '407' || /Proxy Authentication Required/i.test(message)) {
-      return new FetchFailure('proxy-error', `the proxy ${via} asks for credentials (HTTP 407); put them in the proxy URL (http://user:password@host:port)`, 407);
+      return new FetchFailure(
+        'proxy-error',
+        `the proxy ${via} asks for credentials (HTTP 407); put them in the proxy URL (http://user:password@host:port)`,
+        407,
+      );
     }
-    if (status && !['502', '503', '504'].includes(status)) return new FetchFailure('proxy-error', `the proxy ${via} refused to connect to ${url.host} (HTTP ${status})`, Number(status));
+    if (status && !['502', '503', '504'].includes(status))
+      return new FetchFailure('proxy-error', `the proxy ${via} refused to connect to ${url.host} (HTTP ${status})`, Number(status));
     if (status) return new FetchFailure('network-error', `the proxy ${via} could not reach ${url.host} (HTTP ${status})`, Number(status));
-    const proxyHost = (() => { try { return new URL(proxy).hostname; } catch { return undefined; } })();
-    const failedHost = (error as { hostname?: string }).hostname ?? ((error as { cause?: { hostname?: string } }).cause?.hostname);
+    const proxyHost = (() => {
+      try {
+        return new URL(proxy).hostname;
+      } catch {
+        return undefined;
+      }
+    })();
+    const failedHost = (error as { hostname?: string }).hostname ?? (error as { cause?: { hostname?: string } }).cause?.hostname;
     if (code === 'ECONNREFUSED') return new FetchFailure('proxy-error', `connection refused by the proxy ${via}`);
-    if (code && DNS_CODES.has(code) && (!failedHost || failedHost === proxyHost)) return new FetchFailure('proxy-error', `cannot resolve the proxy ${via}`);
+    if (code && DNS_CODES.has(code) && (!failedHost || failedHost === proxyHost))
+      return new FetchFailure('proxy-error', `cannot resolve the proxy ${via}`);
     if (code && ROUTE_CODES.has(code)) return new FetchFailure('proxy-error', `no network route to the proxy ${via} (${code})`);
     if (code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchFailure('proxy-error', `the proxy ${via} did not accept a connection in time`);
   }
@@ -106,11 +137,19 @@ function classify(error: unknown, url: URL, proxy: string | undefined): FetchFai
   return new FetchFailure('network-error', message);
 }
 
-async function request(url: URL, deadline: number, maxBytes: number, dispatchers: Dispatchers): Promise<{ status: number; location?: string; body?: Buffer; via?: string }> {
+async function request(
+  url: URL,
+  deadline: number,
+  maxBytes: number,
+  dispatchers: Dispatchers,
+): Promise<{ status: number; location?: string; body?: Buffer; via?: string }> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) throw new FetchFailure('timeout', 'no answer in time');
   const { dispatcher, proxy } = dispatchers.for(url);
-  const timedOut = new FetchFailure('timeout', `no complete answer within ${Math.round(remaining / 100) / 10} s${proxy ? ` (through the proxy ${displayProxy(proxy)})` : ''}`);
+  const timedOut = new FetchFailure(
+    'timeout',
+    `no complete answer within ${Math.round(remaining / 100) / 10} s${proxy ? ` (through the proxy ${displayProxy(proxy)})` : ''}`,
+  );
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(timedOut), remaining);
   try {
@@ -132,8 +171,16 @@ async function request(url: URL, deadline: number, maxBytes: number, dispatchers
     if (status === 407) {
       res.body.resume();
       throw proxy
-        ? new FetchFailure('proxy-error', `the proxy ${via} asks for credentials (HTTP 407); put them in the proxy URL (http://user:password@host:port)`, 407)
-        : new FetchFailure('proxy-error', `${url.host} answered HTTP 407 Proxy Authentication Required: this network only lets traffic out through a proxy; set HTTP_PROXY / HTTPS_PROXY`, 407);
+        ? new FetchFailure(
+            'proxy-error',
+            `the proxy ${via} asks for credentials (HTTP 407); put them in the proxy URL (http://user:password@host:port)`,
+            407,
+          )
+        : new FetchFailure(
+            'proxy-error',
+            `${url.host} answered HTTP 407 Proxy Authentication Required: this network only lets traffic out through a proxy; set HTTP_PROXY / HTTPS_PROXY`,
+            407,
+          );
     }
     if (status !== 200) {
       res.body.resume();
@@ -174,10 +221,13 @@ async function download(start: string, deadline: number, maxBytes: number, dispa
       throw error;
     });
     if (answer.body) return { body: answer.body, contacted, ...(answer.via ? { via: answer.via } : {}) };
-    if (hop >= MAX_REDIRECTS) throw Object.assign(new FetchFailure('redirect-error', `more than ${MAX_REDIRECTS} redirects`), { contacted });
+    if (hop >= MAX_REDIRECTS)
+      throw Object.assign(new FetchFailure('redirect-error', `more than ${MAX_REDIRECTS} redirects`), { contacted });
     const next = new URL(answer.location!, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      throw Object.assign(new FetchFailure('redirect-error', `redirected to ${next.protocol} (only http and https are followed)`), { contacted });
+      throw Object.assign(new FetchFailure('redirect-error', `redirected to ${next.protocol} (only http and https are followed)`), {
+        contacted,
+      });
     }
     url = next;
   }
@@ -194,10 +244,17 @@ function crlDer(body: Buffer): Buffer {
 }
 
 function hexSerial(view: Uint8Array): string {
-  return Buffer.from(view).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, '');
+  return Buffer.from(view)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/^(00)+(?=.)/, '');
 }
 
-async function evaluate(body: Buffer, cert: CertificateFacts, issuer: CertificateFacts | undefined): Promise<Omit<CrlFetch, 'url' | 'contacted' | 'elapsedMs'>> {
+async function evaluate(
+  body: Buffer,
+  cert: CertificateFacts,
+  issuer: CertificateFacts | undefined,
+): Promise<Omit<CrlFetch, 'url' | 'contacted' | 'elapsedMs'>> {
   let crl: CertificateRevocationList;
   try {
     const der = crlDer(body);
@@ -215,7 +272,8 @@ async function evaluate(body: Buffer, cert: CertificateFacts, issuer: Certificat
     thisUpdate: crl.thisUpdate.value.toISOString(),
     ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate.value.toISOString() } : {}),
   };
-  if (!issuer) return { ...base, outcome: 'no-issuer', detail: 'the issuer certificate is not available, so the CRL signature could not be checked' };
+  if (!issuer)
+    return { ...base, outcome: 'no-issuer', detail: 'the issuer certificate is not available, so the CRL signature could not be checked' };
   const issuerAsn = asn1js.fromBER(new Uint8Array(issuer.der));
   let valid = false;
   try {
@@ -228,7 +286,14 @@ async function evaluate(body: Buffer, cert: CertificateFacts, issuer: Certificat
   if (entry) {
     const reasonExt = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === '2.5.29.21');
     const code = reasonExt ? Number((reasonExt.parsedValue as asn1js.Enumerated | undefined)?.valueBlock.valueDec ?? NaN) : NaN;
-    return { ...base, revoked: { serial: cert.serialNumber, date: entry.revocationDate.value.toISOString(), ...(Number.isNaN(code) ? {} : { reason: REASONS[code] ?? `code ${code}` }) } };
+    return {
+      ...base,
+      revoked: {
+        serial: cert.serialNumber,
+        date: entry.revocationDate.value.toISOString(),
+        ...(Number.isNaN(code) ? {} : { reason: REASONS[code] ?? `code ${code}` }),
+      },
+    };
   }
   return base;
 }
@@ -246,13 +311,22 @@ async function cached(cacheDir: string | undefined, url: string, now: Date): Pro
     const meta = JSON.parse(await readFile(join(cacheDir, `${key}.json`), 'utf8')) as { nextUpdate?: string; fetchedAt?: string };
     if (!meta.nextUpdate || new Date(meta.nextUpdate) <= now) return undefined;
     const body = await readFile(join(cacheDir, `${key}.crl`));
-    return { body, ...(typeof meta.fetchedAt === 'string' && !Number.isNaN(Date.parse(meta.fetchedAt)) ? { fetchedAt: meta.fetchedAt } : {}) };
+    return {
+      body,
+      ...(typeof meta.fetchedAt === 'string' && !Number.isNaN(Date.parse(meta.fetchedAt)) ? { fetchedAt: meta.fetchedAt } : {}),
+    };
   } catch {
     return undefined;
   }
 }
 
-async function store(cacheDir: string | undefined, url: string, body: Buffer, nextUpdate: string | undefined, fetchedAt: string): Promise<void> {
+async function store(
+  cacheDir: string | undefined,
+  url: string,
+  body: Buffer,
+  nextUpdate: string | undefined,
+  fetchedAt: string,
+): Promise<void> {
   if (!cacheDir || !nextUpdate) return;
   const key = createHash('sha256').update(url).digest('hex');
   try {
@@ -264,26 +338,49 @@ async function store(cacheDir: string | undefined, url: string, body: Buffer, ne
   }
 }
 
-async function checkPoint(url: string, cert: CertificateFacts, issuer: CertificateFacts | undefined, options: CrlProbeOptions, dispatchers: Dispatchers): Promise<CrlFetch> {
+async function checkPoint(
+  url: string,
+  cert: CertificateFacts,
+  issuer: CertificateFacts | undefined,
+  options: CrlProbeOptions,
+  dispatchers: Dispatchers,
+): Promise<CrlFetch> {
   const started = Date.now();
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
-    return { url, outcome: 'unsupported-scheme', detail: `${scheme ?? 'this'}: distribution points are not fetched (only http and https)`, contacted: [], elapsedMs: 0 };
+    return {
+      url,
+      outcome: 'unsupported-scheme',
+      detail: `${scheme ?? 'this'}: distribution points are not fetched (only http and https)`,
+      contacted: [],
+      elapsedMs: 0,
+    };
   }
   const fromCache = await cached(options.cacheDir, url, options.now);
   try {
     const deadline = started + options.timeoutSeconds * 1000;
-    const got: Download = fromCache ? { body: fromCache.body, contacted: [] } : await download(url, deadline, options.maxBytes ?? MAX_CRL_BYTES, dispatchers);
+    const got: Download = fromCache
+      ? { body: fromCache.body, contacted: [] }
+      : await download(url, deadline, options.maxBytes ?? MAX_CRL_BYTES, dispatchers);
     // The wall-clock time of the download (not --at): a cached CRL is reported with it.
     const fetchedAt = new Date().toISOString();
     const facts = await evaluate(got.body, cert, issuer);
     if (!fromCache && facts.outcome === 'ok') await store(options.cacheDir, url, got.body, facts.nextUpdate, fetchedAt);
-    const provenance = fromCache ? { fromCache: true, ...(fromCache.fetchedAt ? { fetchedAt: fromCache.fetchedAt } : {}) } : { fetchedAt, ...(got.via ? { via: got.via } : {}) };
+    const provenance = fromCache
+      ? { fromCache: true, ...(fromCache.fetchedAt ? { fetchedAt: fromCache.fetchedAt } : {}) }
+      : { fetchedAt, ...(got.via ? { via: got.via } : {}) };
     return { url, ...facts, contacted: got.contacted, elapsedMs: Date.now() - started, ...provenance };
   } catch (error) {
     const contacted = (error as { contacted?: string[] }).contacted ?? [url];
     if (error instanceof FetchFailure) {
-      return { url, outcome: error.outcome, detail: error.message, ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}), contacted, elapsedMs: Date.now() - started };
+      return {
+        url,
+        outcome: error.outcome,
+        detail: error.message,
+        ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}),
+        contacted,
+        elapsedMs: Date.now() - started,
+      };
     }
     return { url, outcome: 'network-error', detail: (error as Error).message, contacted, elapsedMs: Date.now() - started };
   }
@@ -291,24 +388,33 @@ async function checkPoint(url: string, cert: CertificateFacts, issuer: Certifica
 
 export async function gatherCrlFacts(chain: ChainFacts, options: CrlProbeOptions): Promise<CrlFacts> {
   const jobs: Array<Promise<void>> = [];
-  const certificates: CrlCertificateFacts[] = chain.path.map((entry, pathIndex) => ({ pathIndex, urls: entry.cert.crlDistributionPoints, fetches: [] }));
+  const certificates: CrlCertificateFacts[] = chain.path.map((entry, pathIndex) => ({
+    pathIndex,
+    urls: entry.cert.crlDistributionPoints,
+    fetches: [],
+  }));
   const settings = proxySettings(options.env ?? {});
   const dispatchers = new Dispatchers(settings, options.timeoutSeconds * 1000);
   let pending = 0;
   const started = Date.now();
-  const ticker = options.progress ? setInterval(() => {
-    if (pending > 0 && Date.now() - started > 1000) options.progress!(`fetching ${pending} CRL(s)... ${Math.round((Date.now() - started) / 1000)} s`);
-  }, 250) : undefined;
+  const ticker = options.progress
+    ? setInterval(() => {
+        if (pending > 0 && Date.now() - started > 1000)
+          options.progress!(`fetching ${pending} CRL(s)... ${Math.round((Date.now() - started) / 1000)} s`);
+      }, 250)
+    : undefined;
   chain.path.forEach((entry, pathIndex) => {
     // Trust anchors are not revocation-checked (RFC 5280 6.1).
     if (entry.role === 'root') return;
     const issuer = chain.path[pathIndex + 1]?.cert;
     for (const url of entry.cert.crlDistributionPoints) {
       pending++;
-      jobs.push(checkPoint(url, entry.cert, issuer, options, dispatchers).then((fetch) => {
-        certificates[pathIndex]!.fetches.push(fetch);
-        pending--;
-      }));
+      jobs.push(
+        checkPoint(url, entry.cert, issuer, options, dispatchers).then((fetch) => {
+          certificates[pathIndex]!.fetches.push(fetch);
+          pending--;
+        }),
+      );
     }
   });
   try {
@@ -319,6 +425,10 @@ export async function gatherCrlFacts(chain: ChainFacts, options: CrlProbeOptions
   }
   options.progress?.(null);
   for (const c of certificates) c.fetches.sort((a, b) => c.urls.indexOf(a.url) - c.urls.indexOf(b.url));
-  const proxy = { ...(settings.httpsProxy ? { https: displayProxy(settings.httpsProxy) } : {}), ...(settings.httpProxy ? { http: displayProxy(settings.httpProxy) } : {}), ...(settings.noProxy ? { noProxy: settings.noProxy } : {}) };
+  const proxy = {
+    ...(settings.httpsProxy ? { https: displayProxy(settings.httpsProxy) } : {}),
+    ...(settings.httpProxy ? { http: displayProxy(settings.httpProxy) } : {}),
+    ...(settings.noProxy ? { noProxy: settings.noProxy } : {}),
+  };
   return { attempted: true, certificates, timeoutSeconds: options.timeoutSeconds, ...(Object.keys(proxy).length ? { proxy } : {}) };
 }

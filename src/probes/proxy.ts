@@ -32,7 +32,10 @@ function bypassed(url: URL, noProxy: string | undefined): boolean {
   const port = Number(url.port) || DEFAULT_PORTS[url.protocol] || 0;
   return entries.some((entry) => {
     const m = /^(.+):(\d+)$/.exec(entry);
-    const name = (m ? m[1]! : entry).replace(/^\*?\./, '').replace(/^\[|\]$/g, '').toLowerCase();
+    const name = (m ? m[1]! : entry)
+      .replace(/^\*?\./, '')
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase();
     if (m && Number(m[2]) !== port) return false;
     return host === name || host.endsWith(`.${name}`);
   });
@@ -40,7 +43,7 @@ function bypassed(url: URL, noProxy: string | undefined): boolean {
 
 /** The proxy URL for this request, or undefined for a direct connection. */
 export function proxyFor(url: URL, settings: ProxySettings): string | undefined {
-  const proxy = url.protocol === 'https:' ? settings.httpsProxy ?? settings.httpProxy : settings.httpProxy;
+  const proxy = url.protocol === 'https:' ? (settings.httpsProxy ?? settings.httpProxy) : settings.httpProxy;
   if (!proxy || bypassed(url, settings.noProxy)) return undefined;
   return proxy;
 }

@@ -23,7 +23,8 @@ function version(flag: 'min' | 'max', text: string): TlsVersion {
     if (error instanceof TlsVersionError) throw new InputError(`--tls-${flag} "${text}": ${error.message}`);
     throw error;
   }
-  if (reading.orHigher && flag === 'max') throw new InputError(`--tls-max "${text}": "+" means "or higher", which only a minimum can say; give the highest version without "+"`);
+  if (reading.orHigher && flag === 'max')
+    throw new InputError(`--tls-max "${text}": "+" means "or higher", which only a minimum can say; give the highest version without "+"`);
   return reading.version;
 }
 
@@ -56,11 +57,25 @@ export function flagEndpoints(flags: TlsFlags): TlsEndpointSettings[] {
     const lo = TLS_VERSION_ORDER.indexOf(min ?? '1.0');
     const hi = TLS_VERSION_ORDER.indexOf(max ?? '1.3');
     if (lo > hi) throw new InputError(`--tls-min ${min} is above --tls-max ${max}`);
-    const flag = [flags.tlsMin ? `--tls-min ${flags.tlsMin}` : '', flags.tlsMax ? `--tls-max ${flags.tlsMax}` : ''].filter(Boolean).join(' ');
+    const flag = [flags.tlsMin ? `--tls-min ${flags.tlsMin}` : '', flags.tlsMax ? `--tls-max ${flags.tlsMax}` : '']
+      .filter(Boolean)
+      .join(' ');
     // Say how SBC spellings were read: "TLSv1.2+..any" is the range 1.2..1.3.
-    const read = (typed: string | undefined, v: TlsVersion | undefined) => (typed === undefined ? 'any' : typed.trim() === v ? v : `${typed.trim()} (= ${v})`);
-    const versions: Sourced<TlsVersion[]> = { value: TLS_VERSION_ORDER.slice(lo, hi + 1), from: { kind: 'flag', flag }, raw: `${read(flags.tlsMin, min)}..${read(flags.tlsMax, max)}` };
+    const read = (typed: string | undefined, v: TlsVersion | undefined) =>
+      typed === undefined ? 'any' : typed.trim() === v ? v : `${typed.trim()} (= ${v})`;
+    const versions: Sourced<TlsVersion[]> = {
+      value: TLS_VERSION_ORDER.slice(lo, hi + 1),
+      from: { kind: 'flag', flag },
+      raw: `${read(flags.tlsMin, min)}..${read(flags.tlsMax, max)}`,
+    };
     settings.versions = versions;
   }
-  return (['server', 'client'] as const).map((role) => ({ id: `settings.${role}`, format: 'flags', name: `${role} role (command-line flags)`, role, syntax: flagSyntax, ...settings }));
+  return (['server', 'client'] as const).map((role) => ({
+    id: `settings.${role}`,
+    format: 'flags',
+    name: `${role} role (command-line flags)`,
+    role,
+    syntax: flagSyntax,
+    ...settings,
+  }));
 }

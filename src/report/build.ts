@@ -4,44 +4,90 @@ import type { CertificateFacts } from '../model/certificate.js';
 import type { CertificateSummary, Report, ReportOptions, UncheckedArea } from './types.js';
 
 /** What the verdict line calls each area. */
-const AREA_NAMES: Record<Area, string> = { cert: 'certificate chain', trust: 'trust', sip: 'SIP names', tls: 'TLS settings', crl: 'CRLs', config: 'SBC configuration', da: 'data actions' };
+const AREA_NAMES: Record<Area, string> = {
+  cert: 'certificate chain',
+  trust: 'trust',
+  sip: 'SIP names',
+  tls: 'TLS settings',
+  crl: 'CRLs',
+  config: 'SBC configuration',
+  da: 'data actions',
+};
 const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config'];
 
 /** The rule catalog as the report needs it: which area each rule id belongs to. */
 export type RuleAreas = ReadonlyArray<{ meta: { id: string; area: Area } }>;
 
-const list = (items: string[], last = 'or') => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`);
+const list = (items: string[], last = 'or') =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 
 /** Why an area was not checked and what to give next time, from the facts (not from rule wording). */
 function explain(area: Area, ctx: CheckContext, skipped: RuleResult[]): { reason: string; hint: string; short: string } {
   if (area === 'sip') {
     const missing = [...(ctx.sip.sbcs.some((s) => s.origin === 'sbc') ? [] : ['--sbc']), ...(ctx.sip.uris.length ? [] : ['--uri'])];
     if (missing.length) {
-      const how: Record<string, string> = { '--sbc': '--sbc HOST:5061 (the trunk\'s "SIP Servers or Proxies" entry)', '--uri': '--uri (the Request-URI the SBC sends to Genesys, e.g. sip:+NUMBER;tgrp=LABEL;trunk-context=NAMESPACE@lb01.voice.REGION.pure.cloud:5061;transport=tls)' };
-      return { reason: `no ${list(missing)} given`, hint: `give ${list(missing.map((m) => how[m]!), 'and')}`, short: `give ${missing.join('/')}` };
+      const how: Record<string, string> = {
+        '--sbc': '--sbc HOST:5061 (the trunk\'s "SIP Servers or Proxies" entry)',
+        '--uri':
+          '--uri (the Request-URI the SBC sends to Genesys, e.g. sip:+NUMBER;tgrp=LABEL;trunk-context=NAMESPACE@lb01.voice.REGION.pure.cloud:5061;transport=tls)',
+      };
+      return {
+        reason: `no ${list(missing)} given`,
+        hint: `give ${list(
+          missing.map((m) => how[m]!),
+          'and',
+        )}`,
+        short: `give ${missing.join('/')}`,
+      };
     }
   }
   if (area === 'tls') {
     const given = (key: 'ciphers' | 'curves' | 'versions') => ctx.tls.endpoints.some((e) => e[key]);
-    const missing = [...(given('ciphers') ? [] : ['--ciphers']), ...(given('curves') ? [] : ['--curves']), ...(given('versions') ? [] : ['--tls-min'])];
+    const missing = [
+      ...(given('ciphers') ? [] : ['--ciphers']),
+      ...(given('curves') ? [] : ['--curves']),
+      ...(given('versions') ? [] : ['--tls-min']),
+    ];
     if (missing.length) {
-      return { reason: `no ${list(missing.map((m) => (m === '--tls-min' ? '--tls-min/--tls-max' : m)))} given`, hint: `give the SBC's own TLS settings: ${missing.map((m) => ({ '--ciphers': "--ciphers 'CIPHER:LIST'", '--curves': "--curves 'secp384r1:...'", '--tls-min': '--tls-min 1.2 [--tls-max 1.3]' })[m]).join(' ')}`, short: `give ${missing.join('/')}` };
+      return {
+        reason: `no ${list(missing.map((m) => (m === '--tls-min' ? '--tls-min/--tls-max' : m)))} given`,
+        hint: `give the SBC's own TLS settings: ${missing.map((m) => ({ '--ciphers': "--ciphers 'CIPHER:LIST'", '--curves': "--curves 'secp384r1:...'", '--tls-min': '--tls-min 1.2 [--tls-max 1.3]' })[m]).join(' ')}`,
+        short: `give ${missing.join('/')}`,
+      };
     }
   }
   if (area === 'crl') {
-    if (ctx.offline) return { reason: '--offline: no CRL was downloaded', hint: 'run without --offline on a machine that reaches the CAs\' CRL servers (behind a proxy, set HTTPS_PROXY / HTTP_PROXY)', short: '--offline' };
+    if (ctx.offline)
+      return {
+        reason: '--offline: no CRL was downloaded',
+        hint: "run without --offline on a machine that reaches the CAs' CRL servers (behind a proxy, set HTTPS_PROXY / HTTP_PROXY)",
+        short: '--offline',
+      };
     const unreachable = skipped.find((r) => r.evidence?.reason === 'unreachable');
-    if (unreachable) return { reason: unreachable.message, hint: 'behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY); otherwise run where the internet is reachable, or pass --offline to leave CRLs out knowingly', short: 'this machine cannot reach the CRL servers; set HTTPS_PROXY/HTTP_PROXY or use --offline' };
+    if (unreachable)
+      return {
+        reason: unreachable.message,
+        hint: 'behind a proxy, set HTTPS_PROXY / HTTP_PROXY (and NO_PROXY); otherwise run where the internet is reachable, or pass --offline to leave CRLs out knowingly',
+        short: 'this machine cannot reach the CRL servers; set HTTPS_PROXY/HTTP_PROXY or use --offline',
+      };
   }
   const messages = [...new Set(skipped.map((r) => r.message))];
-  return { reason: messages.join(' '), hint: `see the skipped results of ${[...new Set(skipped.map((r) => r.rule))].join(', ')}`, short: messages[0] ?? 'skipped' };
+  return {
+    reason: messages.join(' '),
+    hint: `see the skipped results of ${[...new Set(skipped.map((r) => r.rule))].join(', ')}`,
+    short: messages[0] ?? 'skipped',
+  };
 }
 
 /**
  * Areas in which every rule only skipped: nothing there was checked. Derived from the results, so it
  * holds whichever way a rule comes to skip (its own branch or the runner's applicability check).
  */
-export function uncheckedAreas(ctx: CheckContext, results: readonly RuleResult[], catalog: RuleAreas): Array<UncheckedArea & { short: string }> {
+export function uncheckedAreas(
+  ctx: CheckContext,
+  results: readonly RuleResult[],
+  catalog: RuleAreas,
+): Array<UncheckedArea & { short: string }> {
   const areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]));
   const byRule = new Map<string, RuleResult[]>();
   // A rule that does not apply to this kind of input (no SBC configuration read) leaves nothing unchecked.
@@ -56,7 +102,14 @@ export function uncheckedAreas(ctx: CheckContext, results: readonly RuleResult[]
     if (area === 'config' && !ctx.config) continue;
     // A rule left its area unchecked when it only skipped, or when it skipped a target because this
     // machine could not reach what it needed (then its passes elsewhere do not cover that target).
-    const rules = [...byRule].filter(([id, rs]) => areaOf.get(id) === area && (rs.every((r) => r.status === 'skip') || rs.some((r) => r.status === 'skip' && r.evidence?.reason === 'unreachable'))).map(([id]) => id).sort();
+    const rules = [...byRule]
+      .filter(
+        ([id, rs]) =>
+          areaOf.get(id) === area &&
+          (rs.every((r) => r.status === 'skip') || rs.some((r) => r.status === 'skip' && r.evidence?.reason === 'unreachable')),
+      )
+      .map(([id]) => id)
+      .sort();
     if (rules.length === 0) continue;
     const skipped = results.filter((r) => rules.includes(r.rule) && r.status === 'skip');
     out.push({ area, rules, ...explain(area, ctx, skipped) });
@@ -65,7 +118,11 @@ export function uncheckedAreas(ctx: CheckContext, results: readonly RuleResult[]
 }
 
 /** The verdict: never "every check passed" while an area went unchecked. */
-export function verdictLine(results: readonly RuleResult[], unchecked: ReadonlyArray<UncheckedArea & { short: string }>, catalog: RuleAreas): string {
+export function verdictLine(
+  results: readonly RuleResult[],
+  unchecked: ReadonlyArray<UncheckedArea & { short: string }>,
+  catalog: RuleAreas,
+): string {
   const count = (s: RuleResult['status']) => results.filter((r) => r.status === s).length;
   const fail = count('fail');
   const warn = count('warn');
@@ -73,14 +130,21 @@ export function verdictLine(results: readonly RuleResult[], unchecked: ReadonlyA
   const notChecked = unchecked.map((u) => `${AREA_NAMES[u.area]} (${u.short})`).join(', ');
   const areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]));
   const checked = AREA_ORDER.filter((a) => results.some((r) => r.status !== 'skip' && areaOf.get(r.rule) === a)).map((a) => AREA_NAMES[a]);
-  if (fail) return `NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse this trunk as it is.${notChecked ? ` Not checked: ${notChecked}.` : ''}`;
+  if (fail)
+    return `NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse this trunk as it is.${notChecked ? ` Not checked: ${notChecked}.` : ''}`;
   if (!notChecked) return warn ? `READY WITH WARNINGS: ${plural(warn, 'warning')} to review.` : 'READY: every check passed.';
   if (checked.length === 0) return `NOTHING CHECKED: not checked: ${notChecked}.`;
   const what = warn ? `${list(checked, 'and')} checked, ${plural(warn, 'warning')} to review` : `${list(checked, 'and')} passed`;
   return `${warn ? 'READY WITH WARNINGS FOR WHAT WAS CHECKED' : 'READY FOR WHAT WAS CHECKED'}: ${what}; not checked: ${notChecked}.`;
 }
 
-export function summarize(cert: CertificateFacts, index: number, role: CertificateSummary['role'], inputIndex: number | undefined, origin: string): CertificateSummary {
+export function summarize(
+  cert: CertificateFacts,
+  index: number,
+  role: CertificateSummary['role'],
+  inputIndex: number | undefined,
+  origin: string,
+): CertificateSummary {
   return {
     index,
     role,
@@ -99,7 +163,12 @@ export function summarize(cert: CertificateFacts, index: number, role: Certifica
     ...(cert.publicKey.bits ? { keyBits: cert.publicKey.bits } : {}),
     ...(cert.publicKey.curve ? { curve: cert.publicKey.curve } : {}),
     signatureAlgorithm: cert.signatureAlgorithm,
-    san: [...cert.san.dns.map((d) => `DNS:${d}`), ...cert.san.ip.map((i) => `IP:${i}`), ...cert.san.uri.map((u) => `URI:${u}`), ...cert.san.email.map((e) => `email:${e}`)],
+    san: [
+      ...cert.san.dns.map((d) => `DNS:${d}`),
+      ...cert.san.ip.map((i) => `IP:${i}`),
+      ...cert.san.uri.map((u) => `URI:${u}`),
+      ...cert.san.email.map((e) => `email:${e}`),
+    ],
     crlDistributionPoints: cert.crlDistributionPoints,
   };
 }
@@ -107,13 +176,20 @@ export function summarize(cert: CertificateFacts, index: number, role: Certifica
 /** certificates[]: the path first, then presented certificates that are not on it. */
 export function summarizeChain(chain: ChainFacts): CertificateSummary[] {
   return [
-    ...chain.path.map((p, i) => summarize(p.cert, i, p.role, p.inputIndex, p.inputIndex !== undefined ? 'input' : p.origin ?? 'input')),
+    ...chain.path.map((p, i) => summarize(p.cert, i, p.role, p.inputIndex, p.inputIndex !== undefined ? 'input' : (p.origin ?? 'input'))),
     ...chain.extras.map((inputIndex, n) => summarize(chain.input[inputIndex]!, chain.path.length + n, 'unused', inputIndex, 'input')),
   ];
 }
 
 /** The report is a pure function of the context and the results. */
-export function buildReport(ctx: CheckContext, results: RuleResult[], version: string, anchors: string, catalog: RuleAreas, run: { options: ReportOptions; openssl: string }): Report {
+export function buildReport(
+  ctx: CheckContext,
+  results: RuleResult[],
+  version: string,
+  anchors: string,
+  catalog: RuleAreas,
+  run: { options: ReportOptions; openssl: string },
+): Report {
   const { chain } = ctx;
   const certificates = summarizeChain(chain);
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };

@@ -30,7 +30,11 @@ export interface ValueJson {
   value: string | number | boolean | string[] | null;
   /** As written, when the value is a translation of it. */
   written?: string;
-  from: { kind: 'file'; file: string; line: number; key: string } | { kind: 'default'; text: string } | { kind: 'flag'; flag: string } | { kind: 'probe'; text: string };
+  from:
+    | { kind: 'file'; file: string; line: number; key: string }
+    | { kind: 'default'; text: string }
+    | { kind: 'flag'; flag: string }
+    | { kind: 'probe'; text: string };
 }
 
 export interface EndpointJson {
@@ -62,7 +66,11 @@ export interface ScanTrunk {
   name: string;
   /** The results' `trunk` field and target: trunk[NAME]. */
   target: string;
-  origin: { kind: 'profile'; file: string; line: number } | { kind: 'config'; file: string } | { kind: 'certificate'; file: string } | { kind: 'repository' };
+  origin:
+    | { kind: 'profile'; file: string; line: number }
+    | { kind: 'config'; file: string }
+    | { kind: 'certificate'; file: string }
+    | { kind: 'repository' };
   configFiles: string[];
   endpoints: string[];
   /** The chains the trunk's endpoints send, or why there is none. */
@@ -120,7 +128,15 @@ export interface Report {
   endpoints?: EndpointJson[];
   trunks?: ScanTrunk[];
   files?: ScanFile[];
-  scan?: { root: string; paths: string[]; changedFileRun: boolean; trunksFound: number; trunksChecked: number; online: boolean; profile?: string };
+  scan?: {
+    root: string;
+    paths: string[];
+    changedFileRun: boolean;
+    trunksFound: number;
+    trunksChecked: number;
+    online: boolean;
+    profile?: string;
+  };
   options: ReportOptions;
   /** The OpenSSL (Node's) that resolved cipher and group strings. */
   openssl: string;

@@ -30,7 +30,12 @@ export function catalogOf(rules: ReadonlyArray<{ meta: RuleMeta }>): CatalogEntr
     severity: r.meta.severity,
     citations: r.meta.citations.map((c) => {
       const source = sources[c.source];
-      return { source: c.source, title: source.title, ...('url' in source ? { url: source.url } : {}), ...(c.section ? { section: c.section } : {}) };
+      return {
+        source: c.source,
+        title: source.title,
+        ...('url' in source ? { url: source.url } : {}),
+        ...(c.section ? { section: c.section } : {}),
+      };
     }),
     remediation: r.meta.remediation,
     docs: r.meta.docs,

@@ -27,7 +27,12 @@ const xmlAttr = (s: string) => visibleControls(s.replace(/\r?\n|\r/g, ' '));
 
 function detail(r: RuleResult, base?: string): string {
   const where = locationText(r, base);
-  return [r.message, ...(where ? [`at: ${where}${r.location?.key ? ` (${r.location.key})` : ''}`] : []), `fix: ${r.remediation}`, `source: ${r.source}`].join('\n');
+  return [
+    r.message,
+    ...(where ? [`at: ${where}${r.location?.key ? ` (${r.location.key})` : ''}`] : []),
+    `fix: ${r.remediation}`,
+    `source: ${r.source}`,
+  ].join('\n');
 }
 
 function testcase(c: Case, strict: boolean, base?: string) {
@@ -43,7 +48,11 @@ function testcase(c: Case, strict: boolean, base?: string) {
     node.skipped = xmlText(suppressed.length ? `suppressed: ${first.suppressed!.reason}` : first.message);
   }
   if (failures.length) {
-    node.failure = failures.map((r) => ({ '@_message': xmlAttr(r.message), '@_type': r.status === 'fail' ? 'fail' : 'warn (--strict)', '#text': xmlText(detail(r, base)) }));
+    node.failure = failures.map((r) => ({
+      '@_message': xmlAttr(r.message),
+      '@_type': r.status === 'fail' ? 'fail' : 'warn (--strict)',
+      '#text': xmlText(detail(r, base)),
+    }));
   }
   for (const r of warnings) out.push(xmlText(`warning: ${detail(r, base)}`));
   for (const r of suppressed) out.push(xmlText(`${r.status} (suppressed: ${r.suppressed!.reason}): ${detail(r, base)}`));
@@ -98,8 +107,21 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   });
   const doc = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    testsuites: { '@_name': 'byoc-check', '@_tests': String(totals.tests), '@_failures': String(totals.failures), '@_errors': '0', testsuite },
+    testsuites: {
+      '@_name': 'byoc-check',
+      '@_tests': String(totals.tests),
+      '@_failures': String(totals.failures),
+      '@_errors': '0',
+      testsuite,
+    },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+  });
   return builder.build(doc) as string;
 }

@@ -44,8 +44,13 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const n = report.input.certificates;
   lines.push(`## byoc-check: ${code(displayPath(report.input.name, options.base))}`, '');
   lines.push(verdict(report, strict), '');
-  lines.push(`${report.input.format.toUpperCase()}, ${plural(n, 'certificate')}; checked at ${report.checkedAt} against ${cell(report.trust.anchors)}; byoc-check ${cell(report.tool.version)}.`, '');
-  const findings = report.results.filter((r) => r.status === 'fail' || r.status === 'warn').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+  lines.push(
+    `${report.input.format.toUpperCase()}, ${plural(n, 'certificate')}; checked at ${report.checkedAt} against ${cell(report.trust.anchors)}; byoc-check ${cell(report.tool.version)}.`,
+    '',
+  );
+  const findings = report.results
+    .filter((r) => r.status === 'fail' || r.status === 'warn')
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
   if (findings.length) {
     lines.push('### Failures and warnings', '');
     lines.push('| Status | Rule | Target | Location | Finding | Fix |', '| --- | --- | --- | --- | --- | --- |');
@@ -57,7 +62,9 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   for (const c of report.certificates) {
     const key = c.keyBits ? `${c.keyType} ${c.keyBits}` : c.curve ? `${c.keyType} ${c.curve}` : c.keyType;
     const from = c.presented ? `#${c.inputIndex! + 1} in file` : c.origin;
-    lines.push(`| ${c.index} | ${c.role} | ${cell(c.subject)} | ${cell(key)} | ${c.notAfter.slice(0, 10)} | \`${c.subjectHash}\` | ${cell(from)} |`);
+    lines.push(
+      `| ${c.index} | ${c.role} | ${cell(c.subject)} | ${cell(key)} | ${c.notAfter.slice(0, 10)} | \`${c.subjectHash}\` | ${cell(from)} |`,
+    );
   }
   return lines.join('\n') + '\n';
 }

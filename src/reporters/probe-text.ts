@@ -20,30 +20,57 @@ export function formatProbeText(report: Report, options: { chalk?: Painter } = {
       ? chalk.yellow.bold(`READY WITH WARNINGS: ${where} works with BYOC Cloud; ${warn} warning${warn === 1 ? '' : 's'} to review.`)
       : chalk.green.bold(`READY: ${where} passes every check BYOC Cloud makes.`);
   lines.push(verdict);
-  const todo = report.results.filter((r) => r.status === 'fail' || r.status === 'warn').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+  const todo = report.results
+    .filter((r) => r.status === 'fail' || r.status === 'warn')
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
   if (todo.length) {
     lines.push('', chalk.bold('Change first'));
     const seen = new Set<string>();
     for (const r of todo) {
       if (seen.has(r.remediation)) continue;
       seen.add(r.remediation);
-      lines.push(`  ${r.status === 'fail' ? chalk.red('✖') : chalk.yellow('!')} ${chalk.bold(r.rule)}: ${r.message}`, chalk.dim(`      fix: ${r.remediation}`));
+      lines.push(
+        `  ${r.status === 'fail' ? chalk.red('✖') : chalk.yellow('!')} ${chalk.bold(r.rule)}: ${r.message}`,
+        chalk.dim(`      fix: ${r.remediation}`),
+      );
       if (seen.size === 5) break;
     }
   }
   lines.push('', chalk.bold(`Observed on the wire (${p.ms} ms, timeout ${p.timeoutS} s, SNI ${p.sni ?? 'none'})`));
   if (p.fault) lines.push(`  ${p.fault.message}`);
   else {
-    const versions = Object.entries(p.versions).map(([v, ok]) => `${v} ${yes(ok)}`).join(', ');
+    const versions = Object.entries(p.versions)
+      .map(([v, ok]) => `${v} ${yes(ok)}`)
+      .join(', ');
     lines.push(`  versions     ${versions}`);
     const suites = Object.entries(p.suites);
-    lines.push(`  BYOC suites  ${suites.filter(([, ok]) => ok).map(([s]) => s).join(', ') || 'none accepted'} (${suites.filter(([, ok]) => ok).length} of ${suites.length})`);
-    lines.push(`  groups       ${Object.entries(p.groups).map(([g, ok]) => `${g} ${yes(ok)}`).join(', ')}`);
-    lines.push(`  BYOC-like    ${p.negotiated ? `${p.negotiated.version} ${p.negotiated.suite}${p.negotiated.group ? ` ${p.negotiated.group}` : ''}` : 'refused'}`);
+    lines.push(
+      `  BYOC suites  ${
+        suites
+          .filter(([, ok]) => ok)
+          .map(([s]) => s)
+          .join(', ') || 'none accepted'
+      } (${suites.filter(([, ok]) => ok).length} of ${suites.length})`,
+    );
+    lines.push(
+      `  groups       ${Object.entries(p.groups)
+        .map(([g, ok]) => `${g} ${yes(ok)}`)
+        .join(', ')}`,
+    );
+    lines.push(
+      `  BYOC-like    ${p.negotiated ? `${p.negotiated.version} ${p.negotiated.suite}${p.negotiated.group ? ` ${p.negotiated.group}` : ''}` : 'refused'}`,
+    );
     lines.push(`  client cert  ${p.clientCertificate}`);
-    lines.push(`  chain sent   ${p.chainSent.length ? p.chainSent.map((c, i) => `[${i}] ${c.subject} (${c.key})`).join('; ') : 'none seen'}`);
-    if (p.chainWithoutSni) lines.push(`  without SNI  ${p.chainWithoutSni.map((c, i) => `[${i}] ${c.subject}`).join('; ')} — differs: Genesys sends SNI ${p.sni}, so it gets the chain above.`);
-    lines.push(`  SIP OPTIONS  ${p.sip.answered ? `${p.sip.statusLine ?? `${p.sip.status} ${p.sip.reason}`}${p.sip.server ? ` (${p.sip.server})` : ''} in ${p.sip.ms} ms` : `no answer: ${p.sip.error}${p.sip.detail ? ` (${p.sip.detail})` : ''}`}`);
+    lines.push(
+      `  chain sent   ${p.chainSent.length ? p.chainSent.map((c, i) => `[${i}] ${c.subject} (${c.key})`).join('; ') : 'none seen'}`,
+    );
+    if (p.chainWithoutSni)
+      lines.push(
+        `  without SNI  ${p.chainWithoutSni.map((c, i) => `[${i}] ${c.subject}`).join('; ')} — differs: Genesys sends SNI ${p.sni}, so it gets the chain above.`,
+      );
+    lines.push(
+      `  SIP OPTIONS  ${p.sip.answered ? `${p.sip.statusLine ?? `${p.sip.status} ${p.sip.reason}`}${p.sip.server ? ` (${p.sip.server})` : ''} in ${p.sip.ms} ms` : `no answer: ${p.sip.error}${p.sip.detail ? ` (${p.sip.detail})` : ''}`}`,
+    );
   }
   lines.push('');
   return lines.join('\n') + '\n' + formatText(report, { ...options, probeHeaderDone: true });

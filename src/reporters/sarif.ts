@@ -49,7 +49,13 @@ function descriptor(rule: CatalogEntry): ReportingDescriptor {
 
 /** A rule known only from its results (no catalog given): id and citation text. */
 function bare(result: RuleResult): ReportingDescriptor {
-  return { id: result.rule, name: result.rule, shortDescription: { text: result.rule }, help: { text: `Fix: ${result.remediation}\n\nSource: ${result.source}` }, defaultConfiguration: { level: result.severity === 'error' ? 'error' : 'warning' } };
+  return {
+    id: result.rule,
+    name: result.rule,
+    shortDescription: { text: result.rule },
+    help: { text: `Fix: ${result.remediation}\n\nSource: ${result.source}` },
+    defaultConfiguration: { level: result.severity === 'error' ? 'error' : 'warning' },
+  };
 }
 
 function artifactUri(file: string, base?: string): { uri: string; uriBaseId?: string } {
@@ -59,12 +65,15 @@ function artifactUri(file: string, base?: string): { uri: string; uriBaseId?: st
 }
 
 function locations(result: RuleResult, report: Report, base?: string): Location[] {
-  const logical = [{ name: result.target, fullyQualifiedName: [result.trunk, result.endpoint, result.target].filter(Boolean).join('/'), kind: 'object' }];
+  const logical = [
+    { name: result.target, fullyQualifiedName: [result.trunk, result.endpoint, result.target].filter(Boolean).join('/'), kind: 'object' },
+  ];
   const loc = result.location;
   // Without a location of its own, a finding is about the checked file (a certificate chain).
   const file = loc?.file ?? (report.input.name === '<stdin>' ? undefined : report.input.name);
   if (!file) return [{ logicalLocations: logical }];
-  const region = loc?.line !== undefined ? { startLine: loc.line, ...(loc.column !== undefined ? { startColumn: loc.column } : {}) } : undefined;
+  const region =
+    loc?.line !== undefined ? { startLine: loc.line, ...(loc.column !== undefined ? { startColumn: loc.column } : {}) } : undefined;
   return [{ physicalLocation: { artifactLocation: artifactUri(file, base), ...(region ? { region } : {}) }, logicalLocations: logical }];
 }
 
@@ -86,7 +95,14 @@ function stableTarget(report: Report, target: string): string {
  */
 export function fingerprint(result: RuleResult, report: Report, base?: string): string {
   const file = displayPath(result.location?.file ?? report.input.name, base);
-  const parts = [result.rule, result.trunk ?? '', stableTarget(report, result.endpoint ?? ''), stableTarget(report, result.target), file, result.location?.key ?? ''];
+  const parts = [
+    result.rule,
+    result.trunk ?? '',
+    stableTarget(report, result.endpoint ?? ''),
+    stableTarget(report, result.target),
+    file,
+    result.location?.key ?? '',
+  ];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
@@ -108,8 +124,18 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       message: { text: visibleControls(`${r.message} Fix: ${r.remediation}`) },
       locations: locations(r, report, options.base),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r, report, options.base) },
-      ...(r.suppressed ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: visibleControls(r.suppressed.reason) }] } : {}),
-      properties: { status: r.status, target: r.target, ...(r.trunk ? { trunk: r.trunk } : {}), ...(r.endpoint ? { endpoint: r.endpoint } : {}), ...(r.location?.key ? { key: r.location.key } : {}) },
+      ...(r.suppressed
+        ? {
+            suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: visibleControls(r.suppressed.reason) }],
+          }
+        : {}),
+      properties: {
+        status: r.status,
+        target: r.target,
+        ...(r.trunk ? { trunk: r.trunk } : {}),
+        ...(r.endpoint ? { endpoint: r.endpoint } : {}),
+        ...(r.location?.key ? { key: r.location.key } : {}),
+      },
     });
   }
   const log: Log = {
@@ -117,8 +143,22 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } },
-        invocations: [{ executionSuccessful: true, exitCode: exitCodeOf(report, options.strict ?? false), properties: { checkedAt: report.checkedAt, options: report.options, openssl: report.openssl } }],
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: INFORMATION_URI,
+            rules,
+          },
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            exitCode: exitCodeOf(report, options.strict ?? false),
+            properties: { checkedAt: report.checkedAt, options: report.options, openssl: report.openssl },
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results,
         properties: { input: report.input, summary: report.summary },

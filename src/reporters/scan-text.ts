@@ -15,8 +15,16 @@ function where(r: RuleResult): string {
 export function formatScanText(report: Report, chalk: Painter, paint: (status: Status, text: string) => string): string {
   const lines: string[] = [];
   const scan = report.scan!;
-  lines.push(chalk.bold(`byoc-check ${report.tool.version} scan: ${scan.trunksChecked} of ${plural(scan.trunksFound, 'trunk')}${scan.changedFileRun ? ' (those the changed files involve)' : ''}, ${plural(report.endpoints?.length ?? 0, 'TLS endpoint')}, ${plural(report.certificates.length, 'certificate')}`));
-  lines.push(chalk.dim(`checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}; ${scan.online ? 'online (CRLs fetched)' : 'offline (CRLs not fetched; --online to fetch them)'}${scan.profile ? `; profile ${scan.profile}` : '; no trunk profile (byoc-check.yaml)'}`));
+  lines.push(
+    chalk.bold(
+      `byoc-check ${report.tool.version} scan: ${scan.trunksChecked} of ${plural(scan.trunksFound, 'trunk')}${scan.changedFileRun ? ' (those the changed files involve)' : ''}, ${plural(report.endpoints?.length ?? 0, 'TLS endpoint')}, ${plural(report.certificates.length, 'certificate')}`,
+    ),
+  );
+  lines.push(
+    chalk.dim(
+      `checked at ${report.checkedAt}; trust anchors: ${report.trust.anchors}; ${scan.online ? 'online (CRLs fetched)' : 'offline (CRLs not fetched; --online to fetch them)'}${scan.profile ? `; profile ${scan.profile}` : '; no trunk profile (byoc-check.yaml)'}`,
+    ),
+  );
   const endpoints = new Map((report.endpoints ?? []).map((e) => [e.id, e]));
   for (const trunk of report.trunks ?? []) {
     const mine = report.results.filter((r) => r.trunk === trunk.name);
@@ -31,12 +39,17 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
       const key = r.endpoint ?? '';
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    for (const [key, group] of [...groups].sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en', { numeric: true })))) {
+    for (const [key, group] of [...groups].sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en', { numeric: true }),
+    )) {
       const e = endpoints.get(key);
-      if (e) lines.push(`    ${chalk.bold(e.name)} ${chalk.dim(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`)}`);
+      if (e)
+        lines.push(`    ${chalk.bold(e.name)} ${chalk.dim(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`)}`);
       for (const r of group.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status))) {
         const pad = e ? '      ' : '    ';
-        lines.push(`${pad}${paint(r.status, `${SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`);
+        lines.push(
+          `${pad}${paint(r.status, `${SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`,
+        );
         lines.push(`${pad}  ${r.message}`);
         if (r.suppressed) lines.push(chalk.dim(`${pad}  suppressed: ${r.suppressed.reason}`));
         else lines.push(chalk.dim(`${pad}  fix: ${r.remediation}`));
@@ -46,7 +59,9 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     const skipped = mine.filter((r) => r.status === 'skip').length;
     lines.push(chalk.dim(`    ${passed} passed, ${skipped} skipped`));
   }
-  const notes = (report.files ?? []).flatMap((f) => f.notes.filter((n) => n.level === 'warn').map((n) => `${f.path}${n.line ? `:${n.line}` : ''}: ${n.message}`));
+  const notes = (report.files ?? []).flatMap((f) =>
+    f.notes.filter((n) => n.level === 'warn').map((n) => `${f.path}${n.line ? `:${n.line}` : ''}: ${n.message}`),
+  );
   if (notes.length) {
     lines.push('');
     lines.push(chalk.bold('Not read'));
@@ -55,9 +70,17 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
   lines.push('');
   const { fail, warn, pass, skip } = report.summary;
   const suppressed = report.summary.suppressed ?? 0;
-  const counts = chalk.dim(`(${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${suppressed ? `, ${suppressed} suppressed` : ''})`);
-  if ((report.trunks ?? []).length === 0) lines.push(`${chalk.green.bold(scan.changedFileRun ? 'NOTHING TO CHECK: no trunk involves the changed files.' : 'NOTHING TO CHECK: no SBC configuration or certificate found.')} ${counts}`);
-  else if (fail) lines.push(`${chalk.red.bold(`NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse ${fail === 1 ? 'this' : 'these'} as configured.`)} ${counts}`);
+  const counts = chalk.dim(
+    `(${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${suppressed ? `, ${suppressed} suppressed` : ''})`,
+  );
+  if ((report.trunks ?? []).length === 0)
+    lines.push(
+      `${chalk.green.bold(scan.changedFileRun ? 'NOTHING TO CHECK: no trunk involves the changed files.' : 'NOTHING TO CHECK: no SBC configuration or certificate found.')} ${counts}`,
+    );
+  else if (fail)
+    lines.push(
+      `${chalk.red.bold(`NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse ${fail === 1 ? 'this' : 'these'} as configured.`)} ${counts}`,
+    );
   else if (warn) lines.push(`${chalk.yellow.bold(`READY WITH WARNINGS: ${plural(warn, 'warning')} to review.`)} ${counts}`);
   else lines.push(`${chalk.green.bold('READY for what was checked.')} ${counts}`);
   return lines.join('\n') + '\n';

@@ -60,22 +60,40 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
   };
   if (!validate(data)) {
     const e = validate.errors![0]!;
-    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
     const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the profile';
-    const detail = e.keyword === 'additionalProperties' ? `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"` : e.keyword === 'enum' ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : e.message ?? 'invalid';
-    const line = e.keyword === 'additionalProperties' ? lineOf([...path, (e.params as { additionalProperty: string }).additionalProperty]) : lineOf(path);
+    const detail =
+      e.keyword === 'additionalProperties'
+        ? `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`
+        : e.keyword === 'enum'
+          ? `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+          : (e.message ?? 'invalid');
+    const line =
+      e.keyword === 'additionalProperties'
+        ? lineOf([...path, (e.params as { additionalProperty: string }).additionalProperty])
+        : lineOf(path);
     throw new InputError(`${file}:${line}: ${printable(where)}: ${printable(detail)} (schema/profile.schema.json)`);
   }
-  const raw = data as { pathMap?: Record<string, string>; trunks: Array<Omit<ProfileTrunk, 'line' | 'lines' | 'suppress'> & { suppress?: Array<Omit<ProfileSuppression, 'line'>> }> };
+  const raw = data as {
+    pathMap?: Record<string, string>;
+    trunks: Array<Omit<ProfileTrunk, 'line' | 'lines' | 'suppress'> & { suppress?: Array<Omit<ProfileSuppression, 'line'>> }>;
+  };
   const names = new Set<string>();
   const trunks = raw.trunks.map((t, i): ProfileTrunk => {
     const line = lineOf(['trunks', i]);
     if (names.has(t.name)) throw new InputError(`${file}:${line}: trunk "${t.name}" is declared twice`);
     names.add(t.name);
-    if (!t.config && !t.chain) throw new InputError(`${file}:${line}: trunk "${t.name}" needs \`config:\` (an SBC configuration file) or \`chain:\` (a certificate chain file)`);
+    if (!t.config && !t.chain)
+      throw new InputError(
+        `${file}:${line}: trunk "${t.name}" needs \`config:\` (an SBC configuration file) or \`chain:\` (a certificate chain file)`,
+      );
     const suppress = (t.suppress ?? []).map((s, j) => {
       const sLine = lineOf(['trunks', i, 'suppress', j]);
-      if (!knownRules.includes(s.rule)) throw new InputError(`${file}:${sLine}: suppress: no rule "${printable(s.rule)}" (\`byoc-check rules\` lists them)`);
+      if (!knownRules.includes(s.rule))
+        throw new InputError(`${file}:${sLine}: suppress: no rule "${printable(s.rule)}" (\`byoc-check rules\` lists them)`);
       return { ...s, line: sLine };
     });
     const lines: Record<string, number> = {};
@@ -84,7 +102,9 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
       for (const item of node.items) {
         const key = String((item.key as { value?: unknown })?.value ?? item.key);
         lines[key] = lineAt((item.key as YamlNode).range?.[0]);
-        if (key === 'tls' && isMap(item.value)) for (const sub of item.value.items) lines[`tls.${String((sub.key as { value?: unknown }).value)}`] = lineAt((sub.key as YamlNode).range?.[0]);
+        if (key === 'tls' && isMap(item.value))
+          for (const sub of item.value.items)
+            lines[`tls.${String((sub.key as { value?: unknown }).value)}`] = lineAt((sub.key as YamlNode).range?.[0]);
         if ((key === 'sbc' || key === 'uris') && !isSeq(item.value)) throw new InputError(`${file}:${lines[key]}: ${key} must be a list`);
       }
     }

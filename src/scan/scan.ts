@@ -100,7 +100,11 @@ function lineOf(text: string, index: number): number {
 
 /** PEM private-key blocks and PKCS#12 files: where they are, never what they hold. */
 function privateKeysIn(file: WalkedFile): Array<{ line: number; label: string }> {
-  if (PKCS12.test(file.path) || (!isText(file.bytes) && file.bytes[0] === 0x30 && file.bytes.subarray(0, 64).includes(Buffer.from('06092a864886f70d010701', 'hex')))) return [{ line: 1, label: 'PKCS#12' }];
+  if (
+    PKCS12.test(file.path) ||
+    (!isText(file.bytes) && file.bytes[0] === 0x30 && file.bytes.subarray(0, 64).includes(Buffer.from('06092a864886f70d010701', 'hex')))
+  )
+    return [{ line: 1, label: 'PKCS#12' }];
   if (!isText(file.bytes)) return [];
   const text = file.bytes.toString('latin1');
   const out: Array<{ line: number; label: string }> = [];
@@ -110,7 +114,11 @@ function privateKeysIn(file: WalkedFile): Array<{ line: number; label: string }>
 }
 
 function looksLikeCertificateFile(file: WalkedFile): boolean {
-  if (isText(file.bytes)) return file.bytes.includes('-----BEGIN ') && /-----BEGIN (TRUSTED |X509 )?CERTIFICATE-----|-----BEGIN PKCS7-----/.test(file.bytes.toString('latin1'));
+  if (isText(file.bytes))
+    return (
+      file.bytes.includes('-----BEGIN ') &&
+      /-----BEGIN (TRUSTED |X509 )?CERTIFICATE-----|-----BEGIN PKCS7-----/.test(file.bytes.toString('latin1'))
+    );
   return CERT_EXTENSIONS.test(file.path) && file.bytes[0] === 0x30;
 }
 
@@ -121,12 +129,15 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const root = repositoryRoot(lone ? resolve(options.cwd, paths[0]!) : options.cwd);
   const given = paths.map((p) => {
     const rel = relative(root, resolve(options.cwd, p)).split(sep).join('/');
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(`${printable(p)} is outside the repository being scanned (${printable(root)}); scan its own folder`);
+    if (rel.startsWith('..') || isAbsolute(rel))
+      throw new InputError(`${printable(p)} is outside the repository being scanned (${printable(root)}); scan its own folder`);
     return rel || '.';
   });
   const walked = walk(root, ['.']);
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
-  for (const p of given) if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p)) throw new InputError(`${printable(p)}: no such file or directory under ${printable(root)}`);
+  for (const p of given)
+    if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p))
+      throw new InputError(`${printable(p)}: no such file or directory under ${printable(root)}`);
   const selectAll = given.every((p) => p === '.');
   const selected = (file: string) => selectAll || given.some((p) => p === '.' || file === p || file.startsWith(`${p}/`));
 
@@ -144,7 +155,11 @@ export async function scan(options: ScanOptions): Promise<Report> {
   if (profilePath) {
     const file = byPath.get(profilePath);
     if (!file) throw new InputError(`--profile ${printable(profilePath)}: no such file under ${printable(root)}`);
-    profile = parseProfile(file.bytes.toString('utf8'), profilePath, rules.map((r) => r.meta.id));
+    profile = parseProfile(
+      file.bytes.toString('utf8'),
+      profilePath,
+      rules.map((r) => r.meta.id),
+    );
     fileInfo(profilePath, 'profile');
   }
   const pathMap = [...(options.pathMap ?? []), ...(profile?.pathMap ?? [])];
@@ -177,7 +192,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
     try {
       output = d.reader.read(repo.readerInput(d.file));
     } catch (error) {
-      output = { endpoints: [], consumed: [], notes: [{ location: { file: d.file.path }, level: 'warn', message: `the ${d.reader.format} reader could not read this file (${(error as Error).message}); nothing from it was checked` }], problems: [] };
+      output = {
+        endpoints: [],
+        consumed: [],
+        notes: [
+          {
+            location: { file: d.file.path },
+            level: 'warn',
+            message: `the ${d.reader.format} reader could not read this file (${(error as Error).message}); nothing from it was checked`,
+          },
+        ],
+        problems: [],
+      };
     }
     outputs.set(d.file.path, { reader: d.reader, output });
     fileInfo(d.file.path, 'config', d.reader.format);
@@ -185,7 +211,12 @@ export async function scan(options: ScanOptions): Promise<Report> {
       if (c !== d.file.path && !consumedBy.has(c)) consumedBy.set(c, d.file.path);
       fileInfo(c, 'config', d.reader.format);
     }
-    for (const note of output.notes) fileInfo(note.location.file, 'config', d.reader.format).notes.push({ level: note.level, message: note.message, ...(note.location.line ? { line: note.location.line } : {}) });
+    for (const note of output.notes)
+      fileInfo(note.location.file, 'config', d.reader.format).notes.push({
+        level: note.level,
+        message: note.message,
+        ...(note.location.line ? { line: note.location.line } : {}),
+      });
   };
   for (const d of detected.filter((x) => x.kind === 'entry')) read(d);
   for (const d of detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path))) read(d);
@@ -196,13 +227,28 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const entryOf = (config: string) => (outputs.has(config) ? config : consumedBy.get(config));
   const configFilesOf = (entry: string) => [entry, ...outputs.get(entry)!.output.consumed.filter((c) => c !== entry)];
   for (const t of profile?.trunks ?? []) {
-    const plan: TrunkPlan = { name: t.name, origin: { kind: 'profile', file: profile!.file, line: t.line }, profile: t, configFiles: [], endpoints: [], problems: [], involves: new Set([profile!.file]), keyFiles: [] };
+    const plan: TrunkPlan = {
+      name: t.name,
+      origin: { kind: 'profile', file: profile!.file, line: t.line },
+      profile: t,
+      configFiles: [],
+      endpoints: [],
+      problems: [],
+      involves: new Set([profile!.file]),
+      keyFiles: [],
+    };
     if (t.config) {
       const found = locateAny(t.config, profile!.file);
       const entryPath = found.path ? entryOf(found.path) : undefined;
       const entry = entryPath ? outputs.get(entryPath) : undefined;
-      if (!found.path) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${printable(t.config)} is not in the repository (tried ${found.tried.join(', ')})`);
-      if (!entryPath || !entry) throw new InputError(`${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": ${found.path} is not an SBC configuration byoc-check can read (${readers.map((r) => r.format).join(', ')})`);
+      if (!found.path)
+        throw new InputError(
+          `${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${printable(t.config)} is not in the repository (tried ${found.tried.join(', ')})`,
+        );
+      if (!entryPath || !entry)
+        throw new InputError(
+          `${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": ${found.path} is not an SBC configuration byoc-check can read (${readers.map((r) => r.format).join(', ')})`,
+        );
       claimed.add(entryPath);
       plan.configFiles = configFilesOf(entryPath);
       let endpoints = entry.output.endpoints;
@@ -210,7 +256,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
       if (t.endpoints) {
         const names = new Set(endpoints.map((e) => e.name));
         const unknown = t.endpoints.filter((n) => !names.has(n));
-        if (unknown.length) throw new InputError(`${profile!.file}:${t.lines.endpoints ?? t.line}: trunk "${t.name}": no endpoint ${unknown.map((n) => `"${printable(n)}"`).join(', ')} in ${found.path} (it has ${[...names].map((n) => `"${n}"`).join(', ') || 'none'})`);
+        if (unknown.length)
+          throw new InputError(
+            `${profile!.file}:${t.lines.endpoints ?? t.line}: trunk "${t.name}": no endpoint ${unknown.map((n) => `"${printable(n)}"`).join(', ')} in ${found.path} (it has ${[...names].map((n) => `"${n}"`).join(', ') || 'none'})`,
+          );
         endpoints = endpoints.filter((e) => t.endpoints!.includes(e.name));
       }
       plan.endpoints = endpoints.map((e) => ({ ...e }));
@@ -219,13 +268,23 @@ export async function scan(options: ScanOptions): Promise<Report> {
     if (t.tls) plan.endpoints.push(...profileEndpoints(t, profile!.file));
     if (t.chain) {
       const found = locateAny(t.chain, profile!.file);
-      plan.chainFile = found.path ? { path: found.path, how: `trunk profile ${profile!.file}:${t.lines.chain ?? t.line}` } : { missing: t.chain, tried: found.tried };
+      plan.chainFile = found.path
+        ? { path: found.path, how: `trunk profile ${profile!.file}:${t.lines.chain ?? t.line}` }
+        : { missing: t.chain, tried: found.tried };
     }
     plans.push(plan);
   }
   for (const [entry, { output }] of outputs) {
     if (claimed.has(entry) || consumedBy.has(entry)) continue;
-    plans.push({ name: entry, origin: { kind: 'config', file: entry }, configFiles: configFilesOf(entry), endpoints: output.endpoints.map((e) => ({ ...e })), problems: output.problems, involves: new Set(), keyFiles: [] });
+    plans.push({
+      name: entry,
+      origin: { kind: 'config', file: entry },
+      configFiles: configFilesOf(entry),
+      endpoints: output.endpoints.map((e) => ({ ...e })),
+      problems: output.problems,
+      involves: new Set(),
+      keyFiles: [],
+    });
   }
 
   // Number the endpoints once, report-wide.
@@ -252,7 +311,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
       const from = e.declared?.file ?? plan.configFiles[0] ?? profile?.file ?? '.';
       if (e.certificate) {
         let found = locateAny(e.certificate.value, from);
-        for (const alt of e.certificateFallbacks ?? []) if (!found.path) found = { ...locateAny(alt, from), tried: [...found.tried, ...locateAny(alt, from).tried] };
+        for (const alt of e.certificateFallbacks ?? [])
+          if (!found.path) found = { ...locateAny(alt, from), tried: [...found.tried, ...locateAny(alt, from).tried] };
         if (found.path) {
           referenced.add(found.path);
           plan.involves.add(found.path);
@@ -288,14 +348,34 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
   for (const f of walked.files) {
     // A PKCS#12 key store is a committed key (private-key), not a chain anyone can read without its password.
-    if (referenced.has(f.path) || outputs.has(f.path) || consumedBy.has(f.path) || f.path === profilePath || !looksLikeCertificateFile(f) || keyFiles.get(f.path)?.some((k) => k.label === 'PKCS#12')) continue;
+    if (
+      referenced.has(f.path) ||
+      outputs.has(f.path) ||
+      consumedBy.has(f.path) ||
+      f.path === profilePath ||
+      !looksLikeCertificateFile(f) ||
+      keyFiles.get(f.path)?.some((k) => k.label === 'PKCS#12')
+    )
+      continue;
     const loaded = await loadChain(f.path, 'found by scan');
     const info = fileInfo(f.path, 'certificate');
     if (loaded.certificates && loaded.certificates.every((c) => c.basicConstraints?.ca)) {
-      info.notes.push({ level: 'info', message: `${loaded.certificates.length} CA certificate${loaded.certificates.length === 1 ? '' : 's'} only: a CA list, not a chain an SBC sends; not checked as a chain` });
+      info.notes.push({
+        level: 'info',
+        message: `${loaded.certificates.length} CA certificate${loaded.certificates.length === 1 ? '' : 's'} only: a CA list, not a chain an SBC sends; not checked as a chain`,
+      });
       continue;
     }
-    plans.push({ name: f.path, origin: { kind: 'certificate', file: f.path }, configFiles: [], endpoints: [], chainFile: { path: f.path, how: 'found by scan (no configuration names it)' }, problems: [], involves: new Set([f.path]), keyFiles: [] });
+    plans.push({
+      name: f.path,
+      origin: { kind: 'certificate', file: f.path },
+      configFiles: [],
+      endpoints: [],
+      chainFile: { path: f.path, how: 'found by scan (no configuration names it)' },
+      problems: [],
+      involves: new Set([f.path]),
+      keyFiles: [],
+    });
   }
   for (const plan of plans) for (const k of keyFiles.keys()) if (plan.involves.has(k)) plan.keyFiles.push(k);
   const orphanKeys = [...keyFiles.keys()].filter((k) => !plans.some((p) => p.keyFiles.includes(k)));
@@ -315,7 +395,12 @@ export async function scan(options: ScanOptions): Promise<Report> {
     if (!found.path) f.caListTried = found.tried;
     else {
       const loaded = await loadChain(found.path, 'CA list');
-      if (loaded.certificates) f.caCertificates = { value: loaded.certificates.map((c) => ({ subject: c.subject, subjectHash: c.subjectHash, sha256: c.sha256 })), from: e.caList!.from, raw: found.path };
+      if (loaded.certificates)
+        f.caCertificates = {
+          value: loaded.certificates.map((c) => ({ subject: c.subject, subjectHash: c.subjectHash, sha256: c.sha256 })),
+          from: e.caList!.from,
+          raw: found.path,
+        };
       else f.caListTried = [`${found.path} (${loaded.error})`];
     }
   }
@@ -335,28 +420,39 @@ export async function scan(options: ScanOptions): Promise<Report> {
     const servers = endpoints.filter((e) => e.role === 'server');
     const groups = new Map<string, TlsEndpointFacts[]>();
     if (plan.chainFile) groups.set('path' in plan.chainFile ? plan.chainFile.path : `missing:${plan.chainFile.missing}`, servers);
-    else for (const e of servers) {
-      const r = resolvedCert.get(plan.endpoints[endpoints.indexOf(e)]!);
-      const key = !r ? 'none:' : 'path' in r ? r.path : `missing:${r.written}`;
-      groups.set(key, [...(groups.get(key) ?? []), e]);
-    }
+    else
+      for (const e of servers) {
+        const r = resolvedCert.get(plan.endpoints[endpoints.indexOf(e)]!);
+        const key = !r ? 'none:' : 'path' in r ? r.path : `missing:${r.written}`;
+        groups.set(key, [...(groups.get(key) ?? []), e]);
+      }
     if (groups.size === 0) groups.set('none:', []);
     let first = true;
     for (const [key, members] of groups) {
       const unit: Unit = { trunk: plan, endpoints: first ? [...members, ...endpoints.filter((e) => e.role === 'client')] : members, first };
-      if (key === 'none:') unit.chainMissing = plan.endpoints.length ? 'no endpoint of this trunk names a certificate file (give `chain:` for the trunk in byoc-check.yaml)' : 'nothing names a certificate';
+      if (key === 'none:')
+        unit.chainMissing = plan.endpoints.length
+          ? 'no endpoint of this trunk names a certificate file (give `chain:` for the trunk in byoc-check.yaml)'
+          : 'nothing names a certificate';
       else if (key.startsWith('missing:')) {
-        const tried = plan.chainFile && 'tried' in plan.chainFile ? plan.chainFile.tried : [...resolvedCert.values()].find((r) => 'written' in r && r.written === key.slice(8)) as { tried: string[] } | undefined;
-        const triedList = Array.isArray(tried) ? tried : tried?.tried ?? [];
+        const tried =
+          plan.chainFile && 'tried' in plan.chainFile
+            ? plan.chainFile.tried
+            : ([...resolvedCert.values()].find((r) => 'written' in r && r.written === key.slice(8)) as { tried: string[] } | undefined);
+        const triedList = Array.isArray(tried) ? tried : (tried?.tried ?? []);
         unit.chainMissing = `the certificate file ${key.slice(8)} is not in the repository (tried ${triedList.join(', ') || 'nothing'}); map deployment paths with --path-map FROM=TO or pathMap in byoc-check.yaml`;
       } else {
-        const how = plan.chainFile && 'path' in plan.chainFile ? plan.chainFile.how : (() => {
-          const r = resolvedCert.get(plan.endpoints[endpoints.indexOf(members[0]!)]!) as { how: string } | undefined;
-          return r?.how ?? 'found by scan';
-        })();
+        const how =
+          plan.chainFile && 'path' in plan.chainFile
+            ? plan.chainFile.how
+            : (() => {
+                const r = resolvedCert.get(plan.endpoints[endpoints.indexOf(members[0]!)]!) as { how: string } | undefined;
+                return r?.how ?? 'found by scan';
+              })();
         unit.chain = await loadChain(key, how);
         fileInfo(key, 'certificate');
-        if (!unit.chain.certificates) unit.chainMissing = unit.chain.error!.startsWith(key) ? unit.chain.error! : `${key}: ${unit.chain.error}`;
+        if (!unit.chain.certificates)
+          unit.chainMissing = unit.chain.error!.startsWith(key) ? unit.chain.error! : `${key}: ${unit.chain.error}`;
       }
       units.push(unit);
       first = false;
@@ -366,7 +462,18 @@ export async function scan(options: ScanOptions): Promise<Report> {
     const unitSummaries: ScanTrunk['chains'] = [];
     for (const unit of units) {
       const offset = certificates.length;
-      const ctx = await contextFor(unit, plan, { now, warnDays: options.warnDays ?? 30, online: options.online === true, timeoutSeconds, cacheDir: options.cacheDir, anchors, region: options.region, keyFiles, profile, pkiProfile: options.pkiProfile ?? 'default' });
+      const ctx = await contextFor(unit, plan, {
+        now,
+        warnDays: options.warnDays ?? 30,
+        online: options.online === true,
+        timeoutSeconds,
+        cacheDir: options.cacheDir,
+        anchors,
+        region: options.region,
+        keyFiles,
+        profile,
+        pkiProfile: options.pkiProfile ?? 'default',
+      });
       const unitResults = runRules(trunkRules, ctx);
       const summaries = summarizeChain(ctx.chain);
       if (unit.chain?.certificates) {
@@ -377,7 +484,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
         if (!unit.first && !['cert', 'trust', 'crl', 'tls'].includes(areaOf(r.rule)) && r.rule !== 'subject-name') continue;
         const target = r.target.replace(/^certificate\[(\d+)\]/, (_, k: string) => `certificate[${offset + Number(k)}]`);
         const endpoint = /^endpoint\[\d+\]$/.test(target) ? target : undefined;
-        const location = r.location ?? (endpoint ? declaredAt.get(endpoint) : undefined) ?? defaultLocation(r, unit, plan) ?? originLocation(plan);
+        const location =
+          r.location ?? (endpoint ? declaredAt.get(endpoint) : undefined) ?? defaultLocation(r, unit, plan) ?? originLocation(plan);
         results.push({ ...r, target, trunk: plan.name, ...(endpoint ? { endpoint } : {}), ...(location ? { location } : {}) });
       }
     }
@@ -398,7 +506,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       configFiles: plan.configFiles,
       endpoints: plan.endpoints.map((e) => e.id),
       chains: unitSummaries,
-      ...(plan.profile?.region ?? options.region ? { region: plan.profile?.region ?? options.region } : {}),
+      ...((plan.profile?.region ?? options.region) ? { region: plan.profile?.region ?? options.region } : {}),
       sbc: plan.profile?.sbc ?? [],
       uris: plan.profile?.uris ?? [],
       ...(missing.length ? { notChecked: `${missing.join('; ')}: add ${add.join(', ')} for this trunk in byoc-check.yaml` } : {}),
@@ -406,10 +514,40 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
   if (keysChosen.length) {
     // Keys no trunk involves are still committed secrets: judged by the private-key rule alone.
-    const plan: TrunkPlan = { name: '(repository)', origin: { kind: 'config', file: '.' }, configFiles: [], endpoints: [], problems: [], involves: new Set(keysChosen), keyFiles: keysChosen };
-    const ctx = await contextFor({ trunk: plan, endpoints: [], first: true, chainMissing: 'not a trunk' }, plan, { now, warnDays: options.warnDays ?? 30, online: false, timeoutSeconds, anchors, keyFiles, pkiProfile: 'default' });
-    for (const r of runRules(trunkRules.filter((x) => x.meta.id === 'private-key'), ctx)) results.push({ ...r, trunk: plan.name, ...(r.location ? {} : { location: { file: r.target } }) });
-    trunks.push({ name: plan.name, target: `trunk[${plan.name}]`, origin: { kind: 'repository' }, configFiles: [], endpoints: [], chains: [], sbc: [], uris: [], notChecked: 'files no trunk involves: only committed private keys are reported' });
+    const plan: TrunkPlan = {
+      name: '(repository)',
+      origin: { kind: 'config', file: '.' },
+      configFiles: [],
+      endpoints: [],
+      problems: [],
+      involves: new Set(keysChosen),
+      keyFiles: keysChosen,
+    };
+    const ctx = await contextFor({ trunk: plan, endpoints: [], first: true, chainMissing: 'not a trunk' }, plan, {
+      now,
+      warnDays: options.warnDays ?? 30,
+      online: false,
+      timeoutSeconds,
+      anchors,
+      keyFiles,
+      pkiProfile: 'default',
+    });
+    for (const r of runRules(
+      trunkRules.filter((x) => x.meta.id === 'private-key'),
+      ctx,
+    ))
+      results.push({ ...r, trunk: plan.name, ...(r.location ? {} : { location: { file: r.target } }) });
+    trunks.push({
+      name: plan.name,
+      target: `trunk[${plan.name}]`,
+      origin: { kind: 'repository' },
+      configFiles: [],
+      endpoints: [],
+      chains: [],
+      sbc: [],
+      uris: [],
+      notChecked: 'files no trunk involves: only committed private keys are reported',
+    });
   }
 
   // Suppressions from the profile: the result keeps its status, marked suppressed with the reason.
@@ -421,7 +559,13 @@ export async function scan(options: ScanOptions): Promise<Report> {
   for (const plan of chosen) {
     for (const s of plan.profile?.suppress ?? []) {
       const names = new Map(plan.endpoints.map((e) => [e.id, e.name]));
-      for (const r of byTrunk.get(plan.name) ?? []) if (r.rule === s.rule && (!s.target || r.target === s.target || names.get(r.target) === s.target) && (r.status === 'fail' || r.status === 'warn')) r.suppressed = { reason: s.reason };
+      for (const r of byTrunk.get(plan.name) ?? [])
+        if (
+          r.rule === s.rule &&
+          (!s.target || r.target === s.target || names.get(r.target) === s.target) &&
+          (r.status === 'fail' || r.status === 'warn')
+        )
+          r.suppressed = { reason: s.reason };
     }
   }
 
@@ -432,9 +576,28 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
   // What no trunk could check, and what to add; suppressed results count as checked.
   const judged = results.filter((r) => !r.suppressed);
-  const areaCtx = { offline: options.online !== true, sip: { uris: [], sbcs: [] }, tls: { endpoints: [...resolved.values()] }, ...(chosen.some((p) => p.configFiles.length) ? { config: { files: [], problems: [] } } : {}) } as unknown as CheckContext;
+  const areaCtx = {
+    offline: options.online !== true,
+    sip: { uris: [], sbcs: [] },
+    tls: { endpoints: [...resolved.values()] },
+    ...(chosen.some((p) => p.configFiles.length) ? { config: { files: [], problems: [] } } : {}),
+  } as unknown as CheckContext;
   const unchecked = uncheckedAreas(areaCtx, judged, trunkRules).map((u) =>
-    u.area === 'sip' ? { ...u, reason: 'no trunk gives `sbc:` or `uris:`', hint: 'declare each trunk in byoc-check.yaml with `sbc:` (the SIP Servers or Proxies entries) and `uris:` (the Request-URIs the SBC sends)', short: 'add sbc:/uris: to byoc-check.yaml' } : u.area === 'tls' ? { ...u, reason: 'no configuration or profile gives TLS settings', hint: 'scan the SBC configuration, or give `tls:` for the trunk in byoc-check.yaml', short: 'no TLS settings found' } : u,
+    u.area === 'sip'
+      ? {
+          ...u,
+          reason: 'no trunk gives `sbc:` or `uris:`',
+          hint: 'declare each trunk in byoc-check.yaml with `sbc:` (the SIP Servers or Proxies entries) and `uris:` (the Request-URIs the SBC sends)',
+          short: 'add sbc:/uris: to byoc-check.yaml',
+        }
+      : u.area === 'tls'
+        ? {
+            ...u,
+            reason: 'no configuration or profile gives TLS settings',
+            hint: 'scan the SBC configuration, or give `tls:` for the trunk in byoc-check.yaml',
+            short: 'no TLS settings found',
+          }
+        : u,
   );
   const digest = createHash('sha256');
   const involved = new Set(chosen.flatMap((p) => [...p.involves]));
@@ -447,17 +610,45 @@ export async function scan(options: ScanOptions): Promise<Report> {
     ok: summary.fail === 0,
     summary,
     input: { name: root, format: 'scan', sha256: digest.digest('hex'), certificates: certificates.length },
-    trust: { mode: options.caCertificates ? 'custom' : 'byoc', anchors: options.caCertificates ? `--ca ${options.caName ?? ''}`.trim() : 'BYOC Cloud accepted-CA list' },
+    trust: {
+      mode: options.caCertificates ? 'custom' : 'byoc',
+      anchors: options.caCertificates ? `--ca ${options.caName ?? ''}`.trim() : 'BYOC Cloud accepted-CA list',
+    },
     certificates,
     results,
     endpoints: endpointsJson,
     trunks,
     files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
-    options: { at: null, strict: false, format: 'json', caFile: null, warnDays: options.warnDays ?? 30, timeoutSeconds, region: options.region ?? null, ...options.recorded, offline: options.online !== true, profile: profile?.file ?? null },
+    options: {
+      at: null,
+      strict: false,
+      format: 'json',
+      caFile: null,
+      warnDays: options.warnDays ?? 30,
+      timeoutSeconds,
+      region: options.region ?? null,
+      ...options.recorded,
+      offline: options.online !== true,
+      profile: profile?.file ?? null,
+    },
     openssl: process.versions.openssl,
     unchecked: unchecked.map(({ short: _short, ...u }) => u),
-    verdict: chosen.length === 0 ? 'NOTHING TO CHECK.' : verdictLine(judged, unchecked, trunkRules).replace('Genesys will refuse this trunk as it is', `${new Set(judged.filter((r) => r.status === 'fail').map((r) => r.trunk)).size} of ${chosen.length} trunk${chosen.length === 1 ? '' : 's'} would fail with Genesys as configured`),
-    scan: { root, paths: given, changedFileRun: !selectAll, trunksFound: plans.length, trunksChecked: chosen.length, online: options.online === true, ...(profile ? { profile: profile.file } : {}) },
+    verdict:
+      chosen.length === 0
+        ? 'NOTHING TO CHECK.'
+        : verdictLine(judged, unchecked, trunkRules).replace(
+            'Genesys will refuse this trunk as it is',
+            `${new Set(judged.filter((r) => r.status === 'fail').map((r) => r.trunk)).size} of ${chosen.length} trunk${chosen.length === 1 ? '' : 's'} would fail with Genesys as configured`,
+          ),
+    scan: {
+      root,
+      paths: given,
+      changedFileRun: !selectAll,
+      trunksFound: plans.length,
+      trunksChecked: chosen.length,
+      online: options.online === true,
+      ...(profile ? { profile: profile.file } : {}),
+    },
   };
 }
 
@@ -495,7 +686,17 @@ async function loadChainFile(file: WalkedFile, how: string, decoded: Map<string,
   try {
     const input = await parseChainInput(file.bytes, file.path, Infinity);
     const certificates = decodeAll(input.certificates, file.path, decoded);
-    return { path: file.path, how, certificates, input: { name: file.path, format: input.format, sha256: createHash('sha256').update(file.bytes).digest('hex'), privateKeys: input.privateKeys } };
+    return {
+      path: file.path,
+      how,
+      certificates,
+      input: {
+        name: file.path,
+        format: input.format,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        privateKeys: input.privateKeys,
+      },
+    };
   } catch (error) {
     if (!isInputError(error)) throw error;
     return { path: file.path, how, error: (error as Error).message.replace(`${file.path}: `, '') };
@@ -504,10 +705,15 @@ async function loadChainFile(file: WalkedFile, how: string, decoded: Map<string,
 
 /** The trunk profile's `tls:` settings as endpoints (both roles), each value naming its profile line. */
 function profileEndpoints(t: ProfileTrunk, file: string): TlsEndpointSettings[] {
-  const at = <T>(value: T, key: string, raw?: string): Sourced<T> => ({ value, from: { kind: 'file', file, line: t.lines[`tls.${key}`] ?? t.line, key: `tls.${key}` }, ...(raw ? { raw } : {}) });
+  const at = <T>(value: T, key: string, raw?: string): Sourced<T> => ({
+    value,
+    from: { kind: 'file', file, line: t.lines[`tls.${key}`] ?? t.line, key: `tls.${key}` },
+    ...(raw ? { raw } : {}),
+  });
   const tls = t.tls!;
   const order: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
-  const versions = tls.tlsMin || tls.tlsMax ? order.slice(order.indexOf(tls.tlsMin ?? '1.0'), order.indexOf(tls.tlsMax ?? '1.3') + 1) : undefined;
+  const versions =
+    tls.tlsMin || tls.tlsMax ? order.slice(order.indexOf(tls.tlsMin ?? '1.0'), order.indexOf(tls.tlsMax ?? '1.3') + 1) : undefined;
   const syntax = {
     ...flagSyntax,
     ciphers: (v: string) => `tls.ciphers: "${v}" in ${file}`,
@@ -548,7 +754,10 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
   try {
     sip = gatherSipFacts(plan.profile?.uris ?? [], plan.profile?.sbc ?? [], region);
   } catch (error) {
-    if (isInputError(error)) throw new InputError(`${plan.origin.kind === 'profile' ? `${plan.origin.file}:${plan.origin.line}` : plan.name}: trunk "${plan.name}": ${(error as Error).message}`);
+    if (isInputError(error))
+      throw new InputError(
+        `${plan.origin.kind === 'profile' ? `${plan.origin.file}:${plan.origin.line}` : plan.name}: trunk "${plan.name}": ${(error as Error).message}`,
+      );
     throw error;
   }
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds: o.timeoutSeconds };

@@ -65,7 +65,8 @@ export function walk(root: string, targets: string[]): Walk {
     const path = posixRelative(root, file);
     if (seen.has(path)) return;
     seen.add(path);
-    if (out.files.length >= MAX_FILES) throw new InputError(`more than ${MAX_FILES} files under ${printable(root)}; scan the configuration folder instead`);
+    if (out.files.length >= MAX_FILES)
+      throw new InputError(`more than ${MAX_FILES} files under ${printable(root)}; scan the configuration folder instead`);
     const bytes = readCapped(file, size);
     if (typeof bytes === 'string') out.skipped.push({ path, why: bytes });
     else out.files.push({ path, bytes });

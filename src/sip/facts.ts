@@ -20,7 +20,14 @@ export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: 
       // Some SBC consoles show the entry as a URI (sip:host:port;transport=tls); take its host and port.
       if (/^sips?:/i.test(raw)) {
         const uri = parseSipUri(raw);
-        return { index, raw, host: uri.host, hostType: uri.hostType, ...(uri.port === undefined ? {} : { port: uri.port }), origin: 'sbc' as const };
+        return {
+          index,
+          raw,
+          host: uri.host,
+          hostType: uri.hostType,
+          ...(uri.port === undefined ? {} : { port: uri.port }),
+          origin: 'sbc' as const,
+        };
       }
       return { index, raw, ...parseHostPort(raw), origin: 'sbc' as const };
     } catch (error) {

@@ -8,7 +8,11 @@ import { domainToASCII } from 'node:url';
 import type { HostType, SipUri, UriParam } from '../model/sip.js';
 
 export class SipUriError extends Error {
-  constructor(readonly reason: string, readonly position: number, readonly input: string) {
+  constructor(
+    readonly reason: string,
+    readonly position: number,
+    readonly input: string,
+  ) {
     super(`invalid SIP URI "${input}" at position ${position + 1}: ${reason}`);
   }
 }
@@ -51,7 +55,8 @@ class Cursor {
         this.pos++;
       } else break;
     }
-    if (!allowEmpty && this.pos === start) this.fail(this.done() ? `the ${what} is missing` : `unexpected "${this.peek()}" where the ${what} should be`);
+    if (!allowEmpty && this.pos === start)
+      this.fail(this.done() ? `the ${what} is missing` : `unexpected "${this.peek()}" where the ${what} should be`);
     // Escapes are octets: %C3%A9 is one "é", as in the user part (and as formatSipUri writes it).
     return { raw: this.text.slice(start, this.pos), value: decodeUtf8(value), start };
   }
@@ -92,7 +97,8 @@ export function parseHost(c: Cursor): { host: string; hostType: HostType; start:
     if (label === '') c.fail('empty label in the host name (two dots in a row?)', offset);
     if (label.startsWith('-') || label.endsWith('-')) c.fail(`the host label "${label}" starts or ends with "-"`, offset);
     if (label.length > 63) c.fail(`the host label "${label.slice(0, 20)}..." is longer than 63 characters`, offset);
-    if (i === labels.length - 1 && !ALPHA.test(label[0]!)) c.fail(`the last host label "${label}" must start with a letter (or the host must be a full IPv4 address)`, offset);
+    if (i === labels.length - 1 && !ALPHA.test(label[0]!))
+      c.fail(`the last host label "${label}" must start with a letter (or the host must be a full IPv4 address)`, offset);
     offset += label.length + 1;
   }
   return { host: host.toLowerCase(), hostType: 'hostname', start, end: c.pos };
@@ -168,7 +174,12 @@ export function parseSipUri(text: string): SipUri {
   if (scheme !== 'sip' && scheme !== 'sips') {
     // "+1317...@host:5061" has a colon, but what precedes it is no scheme.
     const hasScheme = colon !== -1 && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(text.slice(0, colon));
-    c.fail(hasScheme ? `the scheme "${text.slice(0, colon)}" is not sip or sips` : 'no scheme: add `sip:` in front (a SIP URI starts with "sip:" or "sips:")', 0);
+    c.fail(
+      hasScheme
+        ? `the scheme "${text.slice(0, colon)}" is not sip or sips`
+        : 'no scheme: add `sip:` in front (a SIP URI starts with "sip:" or "sips:")',
+      0,
+    );
   }
   c.pos = colon + 1;
   let user: string | undefined;
@@ -184,7 +195,10 @@ export function parseSipUri(text: string): SipUri {
       c.pos++;
       password = c.run((ch) => isUnreserved(ch) || PASSWORD_EXTRA.includes(ch), 'password', true).value;
     }
-    if (c.peek() !== '@') c.fail(`unexpected "${c.peek()}" in the user part (escape it as %${c.peek().charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')})`);
+    if (c.peek() !== '@')
+      c.fail(
+        `unexpected "${c.peek()}" in the user part (escape it as %${c.peek().charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')})`,
+      );
     c.pos++;
   }
   const host = parseHost(c);

@@ -10,7 +10,13 @@ import { GROUP_NAMES, OpenSslSettingError, tls12ClientHello } from './openssl.js
 
 const byIana = new Map(suiteNames.map((s) => [s.iana.toUpperCase(), s]));
 const byCode = new Map(suiteNames.map((s) => [s.code, s]));
-const TLS13_SUITES = new Set(['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_AES_128_CCM_8_SHA256']);
+const TLS13_SUITES = new Set([
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'TLS_AES_128_CCM_SHA256',
+  'TLS_AES_128_CCM_8_SHA256',
+]);
 
 /** Splits a cipher string into OpenSSL terms (OpenSSL accepts ":", "," and spaces). */
 export function cipherTerms(text: string): string[] {
@@ -83,7 +89,8 @@ export async function smallestFix(opensslString: string): Promise<string | undef
 }
 
 /** Groups newer OpenSSL releases know and this one may not: a list naming them is judged without them, with a warning. */
-const NEWER_OPENSSL_GROUPS = /^(X25519MLKEM768|SecP256r1MLKEM768|SecP384r1MLKEM1024|MLKEM(512|768|1024)|X25519Kyber768Draft00|X448MLKEM1024)$/i;
+const NEWER_OPENSSL_GROUPS =
+  /^(X25519MLKEM768|SecP256r1MLKEM768|SecP384r1MLKEM1024|MLKEM(512|768|1024)|X25519Kyber768Draft00|X448MLKEM1024)$/i;
 
 interface CipherFacts {
   opensslCipherString: string;
@@ -125,7 +132,8 @@ async function resolveCiphers(raw: string): Promise<CipherFacts> {
 /** Group lists are parsed exactly as OpenSSL's SSL_CTX_set1_groups_list does: `:`-separated names, nothing else. */
 async function resolveGroups(raw: string): Promise<GroupFacts> {
   // Node accepts "auto" as its own shorthand; OpenSSL (and so the SBC) rejects it.
-  if (raw.trim().toLowerCase() === 'auto') return { groupError: 'group \'auto\' cannot be set (OpenSSL has no "auto" group list; Node.js does)' };
+  if (raw.trim().toLowerCase() === 'auto')
+    return { groupError: 'group \'auto\' cannot be set (OpenSSL has no "auto" group list; Node.js does)' };
   const names = raw.split(':');
   const unknownHere = names.filter((n) => NEWER_OPENSSL_GROUPS.test(n));
   const list = names.filter((n) => !NEWER_OPENSSL_GROUPS.test(n)).join(':');
@@ -137,7 +145,12 @@ async function resolveGroups(raw: string): Promise<GroupFacts> {
   } catch (error) {
     if (!(error instanceof OpenSslSettingError)) throw error;
     const bad = list.split(':').find((n) => !n || /[\s,;]/.test(n));
-    const why = bad !== undefined ? (bad ? `"${bad}" is not a group name (OpenSSL separates groups with ":" only)` : 'an empty name (a stray ":")') : 'a name OpenSSL does not know';
+    const why =
+      bad !== undefined
+        ? bad
+          ? `"${bad}" is not a group name (OpenSSL separates groups with ":" only)`
+          : 'an empty name (a stray ":")'
+        : 'a name OpenSSL does not know';
     return { ...facts, groupError: `OpenSSL rejects the group list: ${why}` };
   }
 }

@@ -20,7 +20,8 @@ const SCSV = new Set([0x00ff, 0x5600]);
 function parseClientHello(buf: Buffer): ClientHelloFacts | undefined {
   if (buf.length < 5) return undefined;
   const recordLength = buf.readUInt16BE(3);
-  if (buf.length < 5 + recordLength || buf[0] !== 0x16 || buf[5] !== 0x01) return buf.length >= 5 + recordLength ? { suites: [], groups: [] } : undefined;
+  if (buf.length < 5 + recordLength || buf[0] !== 0x16 || buf[5] !== 0x01)
+    return buf.length >= 5 + recordLength ? { suites: [], groups: [] } : undefined;
   let pos = 5 + 4 + 2 + 32;
   pos += 1 + buf[pos]!;
   const suitesLength = buf.readUInt16BE(pos);
@@ -96,9 +97,22 @@ export function tls12ClientHello(options: HelloOptions): Promise<ClientHelloFact
 
 /** OpenSSL names and NIST aliases of TLS named groups, by code point (RFC 8422, RFC 7919, RFC 8446). */
 export const GROUP_NAMES: Record<number, string> = {
-  0x0017: 'secp256r1', 0x0018: 'secp384r1', 0x0019: 'secp521r1', 0x001d: 'x25519', 0x001e: 'x448',
-  0x001a: 'brainpoolP256r1', 0x001b: 'brainpoolP384r1', 0x001c: 'brainpoolP512r1',
-  0x001f: 'brainpoolP256r1tls13', 0x0020: 'brainpoolP384r1tls13', 0x0021: 'brainpoolP512r1tls13',
-  0x0100: 'ffdhe2048', 0x0101: 'ffdhe3072', 0x0102: 'ffdhe4096', 0x0103: 'ffdhe6144', 0x0104: 'ffdhe8192',
-  0x0015: 'secp224r1', 0x0016: 'secp256k1',
+  0x0017: 'secp256r1',
+  0x0018: 'secp384r1',
+  0x0019: 'secp521r1',
+  0x001d: 'x25519',
+  0x001e: 'x448',
+  0x001a: 'brainpoolP256r1',
+  0x001b: 'brainpoolP384r1',
+  0x001c: 'brainpoolP512r1',
+  0x001f: 'brainpoolP256r1tls13',
+  0x0020: 'brainpoolP384r1tls13',
+  0x0021: 'brainpoolP512r1tls13',
+  0x0100: 'ffdhe2048',
+  0x0101: 'ffdhe3072',
+  0x0102: 'ffdhe4096',
+  0x0103: 'ffdhe6144',
+  0x0104: 'ffdhe8192',
+  0x0015: 'secp224r1',
+  0x0016: 'secp256k1',
 };

@@ -24,7 +24,8 @@ export function readTlsVersion(text: string): TlsVersionReading {
   const [, prefix, minor, plus] = m;
   // "TLSv1" is TLS 1.0 in OpenSSL's spelling; a bare "1" says nothing.
   if (minor === undefined && !prefix) throw new TlsVersionError('give the minor version too (1.2, not 1)');
-  if (minor !== undefined && !prefix && !/^1[._-]/.test(compact)) throw new TlsVersionError('not a TLS version (e.g. 1.2, TLSv1.2, tlsv1_2, TLS1.2, TLSv1.2+)');
+  if (minor !== undefined && !prefix && !/^1[._-]/.test(compact))
+    throw new TlsVersionError('not a TLS version (e.g. 1.2, TLSv1.2, tlsv1_2, TLS1.2, TLSv1.2+)');
   const version = MINORS[minor ?? '0'];
   if (!version) throw new TlsVersionError(`TLS 1.${minor} does not exist (1.0 to 1.3)`);
   return { version, orHigher: plus !== undefined };

@@ -28,7 +28,10 @@ const SYSTEM_BUNDLES = [
 export class RootStore {
   private decoded = new Map<number, CertificateFacts | null>();
 
-  constructor(private readonly ders: Buffer[], readonly source: RootSource) {}
+  constructor(
+    private readonly ders: Buffer[],
+    readonly source: RootSource,
+  ) {}
 
   /**
    * Roots whose subject equals `issuerDer` in OpenSSL's canonical comparison. A byte search finds
@@ -41,7 +44,9 @@ export class RootStore {
       const cert = this.decode(i);
       return cert && cert.subjectCanon === issuerCanon ? cert : undefined;
     };
-    const quick = this.ders.flatMap((der, i) => (der.indexOf(issuerDer) !== -1 || this.decoded.get(i) ? [match(i)] : [])).filter((c): c is CertificateFacts => !!c);
+    const quick = this.ders
+      .flatMap((der, i) => (der.indexOf(issuerDer) !== -1 || this.decoded.get(i) ? [match(i)] : []))
+      .filter((c): c is CertificateFacts => !!c);
     if (quick.length || !anyEncoding) return quick;
     // ~35 ms for both stores: done only when a listed root's name would otherwise be matched by hash alone.
     this.canons ??= this.ders.map(subjectCanonOf);

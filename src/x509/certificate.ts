@@ -12,28 +12,66 @@ import { attributeValues, parseName } from './name.js';
 export class CertificateDecodeError extends Error {}
 
 const KEY_USAGE_BITS: KeyUsageName[] = [
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
-  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
 ];
 
 const KNOWN_EXTENSIONS = new Set([
-  '2.5.29.14', '2.5.29.15', '2.5.29.17', '2.5.29.18', '2.5.29.19', '2.5.29.30', '2.5.29.31', '2.5.29.32',
-  '2.5.29.33', '2.5.29.35', '2.5.29.36', '2.5.29.37', '2.5.29.46', '2.5.29.54', '1.3.6.1.5.5.7.1.1',
-  '1.3.6.1.5.5.7.1.24', '1.3.6.1.4.1.11129.2.4.2', '1.3.6.1.4.1.11129.2.4.3',
+  '2.5.29.14',
+  '2.5.29.15',
+  '2.5.29.17',
+  '2.5.29.18',
+  '2.5.29.19',
+  '2.5.29.30',
+  '2.5.29.31',
+  '2.5.29.32',
+  '2.5.29.33',
+  '2.5.29.35',
+  '2.5.29.36',
+  '2.5.29.37',
+  '2.5.29.46',
+  '2.5.29.54',
+  '1.3.6.1.5.5.7.1.1',
+  '1.3.6.1.5.5.7.1.24',
+  '1.3.6.1.4.1.11129.2.4.2',
+  '1.3.6.1.4.1.11129.2.4.3',
 ]);
 
 const SIGNATURE_ALGORITHMS: Record<string, string> = {
-  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption', '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
-  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption', '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
-  '1.2.840.113549.1.1.10': 'rsassaPss', '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
-  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256', '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
-  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512', '1.2.840.10045.4.1': 'ecdsa-with-SHA1', '1.3.101.112': 'ED25519', '1.3.101.113': 'ED448',
-  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption', '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption', '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
-  '1.2.840.10040.4.3': 'dsa-with-SHA1', '2.16.840.1.101.3.4.3.2': 'dsa-with-SHA256',
+  '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
+  '1.2.840.113549.1.1.11': 'sha256WithRSAEncryption',
+  '1.2.840.113549.1.1.12': 'sha384WithRSAEncryption',
+  '1.2.840.113549.1.1.13': 'sha512WithRSAEncryption',
+  '1.2.840.113549.1.1.10': 'rsassaPss',
+  '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.10045.4.3.2': 'ecdsa-with-SHA256',
+  '1.2.840.10045.4.3.3': 'ecdsa-with-SHA384',
+  '1.2.840.10045.4.3.4': 'ecdsa-with-SHA512',
+  '1.2.840.10045.4.1': 'ecdsa-with-SHA1',
+  '1.3.101.112': 'ED25519',
+  '1.3.101.113': 'ED448',
+  '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.113549.1.1.14': 'sha224WithRSAEncryption',
+  '1.2.840.10045.4.3.1': 'ecdsa-with-SHA224',
+  '1.2.840.10040.4.3': 'dsa-with-SHA1',
+  '2.16.840.1.101.3.4.3.2': 'dsa-with-SHA256',
 };
 
-const SEQUENCE = 0x30, OID = 0x06, BOOLEAN = 0x01, INTEGER = 0x02, BIT_STRING = 0x03, OCTET_STRING = 0x04;
-const CTX = 0x80, CTX_CONSTRUCTED = 0xa0;
+const SEQUENCE = 0x30,
+  OID = 0x06,
+  BOOLEAN = 0x01,
+  INTEGER = 0x02,
+  BIT_STRING = 0x03,
+  OCTET_STRING = 0x04;
+const CTX = 0x80,
+  CTX_CONSTRUCTED = 0xa0;
 
 /** A DER view: the buffer plus helpers that name what they read. */
 class Der {
@@ -68,12 +106,19 @@ function ipText(view: Uint8Array): string {
     const groups: string[] = [];
     for (let i = 0; i < 16; i += 2) groups.push(((view[i]! << 8) | view[i + 1]!).toString(16));
     // RFC 5952: compress the longest run of zero groups.
-    let best = -1, bestLen = 0;
-    for (let i = 0; i < 8; ) {
-      if (groups[i] !== '0') { i++; continue; }
+    let best = -1,
+      bestLen = 0;
+    for (let i = 0; i < 8;) {
+      if (groups[i] !== '0') {
+        i++;
+        continue;
+      }
       let j = i;
       while (j < 8 && groups[j] === '0') j++;
-      if (j - i > bestLen && j - i > 1) { best = i; bestLen = j - i; }
+      if (j - i > bestLen && j - i > 1) {
+        best = i;
+        bestLen = j - i;
+      }
       i = j;
     }
     if (best < 0) return groups.join(':');
@@ -85,9 +130,10 @@ function ipText(view: Uint8Array): string {
 /** X.509 Time: UTCTime (YYMMDDHHMMSSZ, years 1950-2049) or GeneralizedTime (YYYYMMDDHHMMSS[.f]Z). */
 function parseTime(der: Der, t: Tlv): Date {
   const text = der.body(t).toString('latin1');
-  const m = t.tag === 0x17
-    ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text)
-    : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?Z$/.exec(text);
+  const m =
+    t.tag === 0x17
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text)
+      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\.\d+)?Z$/.exec(text);
   if (!m || (t.tag !== 0x17 && t.tag !== 0x18)) throw new CertificateDecodeError(`malformed validity time "${text}"`);
   let year = Number(m[1]);
   if (t.tag === 0x17) year += year >= 50 ? 1900 : 2000;
@@ -135,18 +181,30 @@ function loadPublicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFact
     const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
     const details = key.asymmetricKeyDetails ?? {};
     const type = key.asymmetricKeyType ?? 'unknown';
-    const names: Record<string, string> = { rsa: 'RSA', 'rsa-pss': 'RSA-PSS', ec: 'EC', ed25519: 'Ed25519', ed448: 'Ed448', dsa: 'DSA', x25519: 'X25519', x448: 'X448', dh: 'DH' };
+    const names: Record<string, string> = {
+      rsa: 'RSA',
+      'rsa-pss': 'RSA-PSS',
+      ec: 'EC',
+      ed25519: 'Ed25519',
+      ed448: 'Ed448',
+      dsa: 'DSA',
+      x25519: 'X25519',
+      x448: 'X448',
+      dh: 'DH',
+    };
     const facts: PublicKeyFacts = { type: names[type] ?? type, securityBits: 0, loadable: true, spki };
     if (details.modulusLength) facts.bits = details.modulusLength;
     if (details.namedCurve) facts.curve = details.namedCurve;
     // OpenSSL names explicit curve parameters after the curve they equal; verifiers reject them
     // (RFC 5480 2.1.1: MUST use namedCurve; CVE-2020-0601).
     const params = der.kids(der.kids(spkiTlv)[0]!)[1];
-    if (type === 'ec' && params?.tag === SEQUENCE) facts.curve = `explicit parameters${details.namedCurve ? ` (equal to ${details.namedCurve})` : ''}`;
+    if (type === 'ec' && params?.tag === SEQUENCE)
+      facts.curve = `explicit parameters${details.namedCurve ? ` (equal to ${details.namedCurve})` : ''}`;
     if (type === 'ed25519') facts.bits = 256;
     if (type === 'ed448') facts.bits = 456;
     if (type === 'rsa' || type === 'rsa-pss') facts.securityBits = ffcSecurityBits(facts.bits ?? 0);
-    else if (type === 'dsa') facts.securityBits = Math.min(ffcSecurityBits(facts.bits ?? 0), Math.floor((details.divisorLength ?? 0) / 2) || Infinity);
+    else if (type === 'dsa')
+      facts.securityBits = Math.min(ffcSecurityBits(facts.bits ?? 0), Math.floor((details.divisorLength ?? 0) / 2) || Infinity);
     else if (type === 'ec' && details.namedCurve) {
       facts.bits = curveBits(details.namedCurve);
       facts.securityBits = Math.floor(facts.bits / 2);
@@ -161,10 +219,28 @@ function loadPublicKeyFacts(spki: Buffer, der: Der, spkiTlv: Tlv): PublicKeyFact
 }
 
 /** The certificate fields that come from extensions. */
-type Extensions = Pick<CertificateFacts,
-  | 'hasSanExtension' | 'san' | 'basicConstraints' | 'keyUsage' | 'extKeyUsage' | 'crlDistributionPoints' | 'subjectKeyId'
-  | 'authorityKeyId' | 'unknownCriticalExtensions' | 'nameConstraints' | 'duplicateExtensions' | 'malformedExtensions'
-  | 'extensions' | 'authorityKeyIdExtras' | 'authorityKeyIdIssuer' | 'authorityKeyIdSerial' | 'sanOtherNames' | 'sanDirNames' | 'malformedNames'>;
+type Extensions = Pick<
+  CertificateFacts,
+  | 'hasSanExtension'
+  | 'san'
+  | 'basicConstraints'
+  | 'keyUsage'
+  | 'extKeyUsage'
+  | 'crlDistributionPoints'
+  | 'subjectKeyId'
+  | 'authorityKeyId'
+  | 'unknownCriticalExtensions'
+  | 'nameConstraints'
+  | 'duplicateExtensions'
+  | 'malformedExtensions'
+  | 'extensions'
+  | 'authorityKeyIdExtras'
+  | 'authorityKeyIdIssuer'
+  | 'authorityKeyIdSerial'
+  | 'sanOtherNames'
+  | 'sanDirNames'
+  | 'malformedNames'
+>;
 
 /** Why a SAN dNSName is not a host name (RFC 5280 4.2.1.6 preferred name syntax), or undefined. */
 export function dnsNameProblem(name: string): string | undefined {
@@ -179,7 +255,9 @@ function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san'], ext?
   for (const name of list) {
     const view = der.body(name);
     switch (name.tag) {
-      case CTX | 1: into.email.push(view.toString('latin1')); break;
+      case CTX | 1:
+        into.email.push(view.toString('latin1'));
+        break;
       case CTX | 2: {
         const text = view.toString('latin1');
         // A malformed name stays in the SAN list (it still counts as a DNS SAN for name matching) and is noted.
@@ -188,7 +266,9 @@ function generalNames(der: Der, list: Tlv[], into: CertificateFacts['san'], ext?
         into.dns.push(text);
         break;
       }
-      case CTX | 6: into.uri.push(view.toString('latin1')); break;
+      case CTX | 6:
+        into.uri.push(view.toString('latin1'));
+        break;
       case CTX | 7:
         if (view.length === 4 || view.length === 16 || !ext) into.ip.push(ipText(view));
         else ext.malformedNames.push(`iPAddress of ${view.length} bytes (${view.toString('hex')}); an address has 4 or 16`);
@@ -214,12 +294,23 @@ function subtrees(der: Der, block: Tlv | undefined): NameConstraint[] {
     if (!base) continue;
     const view = der.body(base);
     switch (base.tag) {
-      case CTX | 2: out.push({ type: 'dns', value: view.toString('latin1') }); break;
-      case CTX | 1: out.push({ type: 'email', value: view.toString('latin1') }); break;
-      case CTX | 6: out.push({ type: 'uri', value: view.toString('latin1') }); break;
-      case CTX | 7: out.push({ type: 'ip', value: view.toString('hex') }); break;
-      case CTX_CONSTRUCTED | 4: out.push({ type: 'dirName', value: der.whole(base).toString('hex') }); break;
-      default: out.push({ type: 'other', value: String(base.tag & 0x1f) });
+      case CTX | 2:
+        out.push({ type: 'dns', value: view.toString('latin1') });
+        break;
+      case CTX | 1:
+        out.push({ type: 'email', value: view.toString('latin1') });
+        break;
+      case CTX | 6:
+        out.push({ type: 'uri', value: view.toString('latin1') });
+        break;
+      case CTX | 7:
+        out.push({ type: 'ip', value: view.toString('hex') });
+        break;
+      case CTX_CONSTRUCTED | 4:
+        out.push({ type: 'dirName', value: der.whole(base).toString('hex') });
+        break;
+      default:
+        out.push({ type: 'other', value: String(base.tag & 0x1f) });
     }
   }
   return out;
@@ -281,7 +372,11 @@ function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, e
           if (name) ext.authorityKeyIdIssuer = parseName(der.whole(name)).canon;
         } else if (f.tag === (CTX | 2)) {
           ext.authorityKeyIdExtras.push('authorityCertSerialNumber');
-          ext.authorityKeyIdSerial = der.body(f).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, '');
+          ext.authorityKeyIdSerial = der
+            .body(f)
+            .toString('hex')
+            .toUpperCase()
+            .replace(/^(00)+(?=.)/, '');
         }
       }
       break;
@@ -289,8 +384,14 @@ function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, e
       const fields = der.kids(value);
       ext.nameConstraints = {
         critical,
-        permitted: subtrees(der, fields.find((f) => f.tag === (CTX_CONSTRUCTED | 0))),
-        excluded: subtrees(der, fields.find((f) => f.tag === (CTX_CONSTRUCTED | 1))),
+        permitted: subtrees(
+          der,
+          fields.find((f) => f.tag === (CTX_CONSTRUCTED | 0)),
+        ),
+        excluded: subtrees(
+          der,
+          fields.find((f) => f.tag === (CTX_CONSTRUCTED | 1)),
+        ),
       };
       break;
     }
@@ -299,8 +400,17 @@ function decodeExtension(der: Der, oid: string, critical: boolean, value: Tlv, e
 
 function parseExtensions(der: Der, list: Tlv[]): Extensions {
   const ext: Extensions = {
-    hasSanExtension: false, san: { dns: [], ip: [], uri: [], email: [] }, crlDistributionPoints: [], unknownCriticalExtensions: [], duplicateExtensions: [], malformedExtensions: [],
-    extensions: [], authorityKeyIdExtras: [], sanOtherNames: [], sanDirNames: [], malformedNames: [],
+    hasSanExtension: false,
+    san: { dns: [], ip: [], uri: [], email: [] },
+    crlDistributionPoints: [],
+    unknownCriticalExtensions: [],
+    duplicateExtensions: [],
+    malformedExtensions: [],
+    extensions: [],
+    authorityKeyIdExtras: [],
+    sanOtherNames: [],
+    sanDirNames: [],
+    malformedNames: [],
   };
   const seen = new Set<string>();
   for (const extension of list) {
@@ -359,14 +469,23 @@ export function decodeCertificate(buf: Buffer): CertificateFacts {
     const sigOid = der.oid(der.kids(signatureAlgorithm)[0]!);
     const tbsSignature = fields[i + 1]!;
     const serialBytes = der.body(serial);
-    const serialProblem = serialBytes.length === 0 || serialBytes.every((b) => b === 0) ? 'the serial number is zero'
-      : serialBytes[0]! & 0x80 ? 'the serial number is negative'
-        : serialBytes.length > 20 + (serialBytes[0] === 0 ? 1 : 0) ? `the serial number is ${serialBytes.length} octets long (at most 20)` : undefined;
+    const serialProblem =
+      serialBytes.length === 0 || serialBytes.every((b) => b === 0)
+        ? 'the serial number is zero'
+        : serialBytes[0]! & 0x80
+          ? 'the serial number is negative'
+          : serialBytes.length > 20 + (serialBytes[0] === 0 ? 1 : 0)
+            ? `the serial number is ${serialBytes.length} octets long (at most 20)`
+            : undefined;
     return {
       der: buf,
       sha256: createHash('sha256').update(buf).digest('hex'),
       version,
-      serialNumber: der.body(serial).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, ''),
+      serialNumber: der
+        .body(serial)
+        .toString('hex')
+        .toUpperCase()
+        .replace(/^(00)+(?=.)/, ''),
       subject: subject.text,
       issuer: issuer.text,
       subjectHash: subject.hash,

@@ -89,7 +89,8 @@ const MAX_STEPS = 2_000;
 function constraintsHold(path: PathEntry[]): boolean {
   for (let i = 1; i < path.length; i++) {
     const issuer = path[i]!;
-    if (!issuer.cert.basicConstraints?.ca && !(issuer.role === 'root' && (issuer.origin !== undefined || issuer.cert.version === 1))) return false;
+    if (!issuer.cert.basicConstraints?.ca && !(issuer.role === 'root' && (issuer.origin !== undefined || issuer.cert.version === 1)))
+      return false;
     if (!issuer.cert.nameConstraints) continue;
     for (let j = 0; j < i; j++) {
       if (j > 0 && path[j]!.cert.selfIssued) continue;
@@ -103,8 +104,16 @@ function constraintsHold(path: PathEntry[]): boolean {
 function rank(c: Candidate, anchors: Anchors): number[] {
   const signaturesValid = c.path.every((entry, i) => i === 0 || signedBy(c.path[i - 1]!.cert, entry.cert).valid);
   const top = c.path[c.path.length - 1]!;
-  const accepted = c.complete && (anchors.mode === 'custom' || !!c.rootByHashOnly || anchors.acceptedByHash(top.cert.subjectHash).length > 0);
-  return [Number(c.complete), Number(signaturesValid), Number(accepted), Number(constraintsHold(c.path)), Number(!c.rootByHashOnly), -c.path.length];
+  const accepted =
+    c.complete && (anchors.mode === 'custom' || !!c.rootByHashOnly || anchors.acceptedByHash(top.cert.subjectHash).length > 0);
+  return [
+    Number(c.complete),
+    Number(signaturesValid),
+    Number(accepted),
+    Number(constraintsHold(c.path)),
+    Number(!c.rootByHashOnly),
+    -c.path.length,
+  ];
 }
 
 function better(a: number[], b: number[]): boolean {
@@ -143,13 +152,16 @@ function explore(input: CertificateFacts[], anchors: Anchors, leafInputIndex: nu
     // Before a listed root is matched by hash alone, look for its name in any encoding.
     if (!named.length && anchors.acceptedByHash(current.issuerHash).length) named = anchors.issuersOf(current, true);
     const trusted = named.filter((a) => couldIssue(a.cert, current));
-    for (const a of trusted.filter((t) => signedBy(current, t.cert).valid)) offer({ path: [...path, rootEntry(a.cert, a.origin, input)], complete: true });
+    for (const a of trusted.filter((t) => signedBy(current, t.cert).valid))
+      offer({ path: [...path, rootEntry(a.cert, a.origin, input)], complete: true });
     if (isSelfSigned(current)) return offer({ path, complete: false });
-    const presented = verifiedFirst(current, input
-      .map((cert, inputIndex) => ({ cert, inputIndex }))
-      .filter((c) => !used.has(c.cert.sha256) && couldIssue(c.cert, current)));
+    const presented = verifiedFirst(
+      current,
+      input.map((cert, inputIndex) => ({ cert, inputIndex })).filter((c) => !used.has(c.cert.sha256) && couldIssue(c.cert, current)),
+    );
     if (path.length < MAX_PATH) {
-      for (const next of presented) walk([...path, { cert: next.cert, role: 'intermediate', inputIndex: next.inputIndex }], new Set(used).add(next.cert.sha256));
+      for (const next of presented)
+        walk([...path, { cert: next.cert, role: 'intermediate', inputIndex: next.inputIndex }], new Set(used).add(next.cert.sha256));
     }
     if (presented.length || trusted.some((t) => signedBy(current, t.cert).valid)) return;
     if (named.length) {
@@ -160,7 +172,15 @@ function explore(input: CertificateFacts[], anchors: Anchors, leafInputIndex: nu
         impostorIssuer: {
           subject: current.issuer,
           hash: current.issuerHash,
-          storeCertificates: named.map((a) => ({ sha256: a.cert.sha256, origin: a.origin, ...(couldIssue(a.cert, current) ? signedBy(current, a.cert).error ? { error: signedBy(current, a.cert).error } : {} : { error: 'its key identifier differs from the authorityKeyIdentifier' }) })),
+          storeCertificates: named.map((a) => ({
+            sha256: a.cert.sha256,
+            origin: a.origin,
+            ...(couldIssue(a.cert, current)
+              ? signedBy(current, a.cert).error
+                ? { error: signedBy(current, a.cert).error }
+                : {}
+              : { error: 'its key identifier differs from the authorityKeyIdentifier' }),
+          })),
         },
       });
     }
@@ -187,7 +207,8 @@ export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFa
   const top = path[path.length - 1]!;
   // A presented top certificate that is itself an anchor, or self-signed, plays the root's part;
   // one whose root is known by hash only stays an intermediate.
-  if (path.length > 1 && top.inputIndex !== undefined && top.role !== 'root' && ((complete && !rootByHashOnly) || isSelfSigned(top.cert))) top.role = 'root';
+  if (path.length > 1 && top.inputIndex !== undefined && top.role !== 'root' && ((complete && !rootByHashOnly) || isSelfSigned(top.cert)))
+    top.role = 'root';
 
   const links: SignatureLink[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
@@ -203,7 +224,12 @@ export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFa
   for (const i of extras) {
     const child = path.find((p) => couldIssue(input[i]!, p.cert) && p.cert.sha256 !== input[i]!.sha256);
     if (!child) continue;
-    deadEnds.push({ inputIndex: i, reason: signedBy(child.cert, input[i]!).valid ? `it also issued "${child.cert.subject}", but no valid path to a trusted root goes through it` : `it has the name of the issuer of "${child.cert.subject}" but did not sign it` });
+    deadEnds.push({
+      inputIndex: i,
+      reason: signedBy(child.cert, input[i]!).valid
+        ? `it also issued "${child.cert.subject}", but no valid path to a trusted root goes through it`
+        : `it has the name of the issuer of "${child.cert.subject}" but did not sign it`,
+    });
   }
   return {
     input,
@@ -224,5 +250,16 @@ export function buildChain(input: CertificateFacts[], anchors: Anchors): ChainFa
 
 /** No chain at all (a probe that got no certificate, a configuration whose certificate file is absent); rules needing one skip. */
 export function emptyChain(trustMode: ChainFacts['trustMode']): ChainFacts {
-  return { input: [], leafInputIndex: 0, path: [], complete: false, links: [], extras: [], duplicates: [], trustMode, deadEnds: [], pathsTried: 0 };
+  return {
+    input: [],
+    leafInputIndex: 0,
+    path: [],
+    complete: false,
+    links: [],
+    extras: [],
+    duplicates: [],
+    trustMode,
+    deadEnds: [],
+    pathsTried: 0,
+  };
 }

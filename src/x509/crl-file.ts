@@ -32,16 +32,40 @@ export interface ParsedCrl {
 const HANDLED_CRITICAL = new Set(['2.5.29.28', '2.5.29.35', '2.5.29.27']);
 /** The one critical entry extension it handles: certificateIssuer. */
 const HANDLED_ENTRY_CRITICAL = new Set(['2.5.29.29']);
-const REASONS = ['unspecified', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', '', 'removeFromCRL', 'privilegeWithdrawn', 'aACompromise'];
+const REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  '',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+];
 const HASHES: Record<string, string | null> = {
-  '1.2.840.113549.1.1.5': 'sha1', '1.2.840.113549.1.1.11': 'sha256', '1.2.840.113549.1.1.12': 'sha384', '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.113549.1.1.14': 'sha224', '1.2.840.10045.4.1': 'sha1', '1.2.840.10045.4.3.1': 'sha224', '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384', '1.2.840.10045.4.3.4': 'sha512', '1.3.101.112': null, '1.3.101.113': null,
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.113549.1.1.14': 'sha224',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.1': 'sha224',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+  '1.3.101.112': null,
+  '1.3.101.113': null,
 };
 
 function time(buf: Buffer, t: Tlv): Date {
   const text = buf.subarray(t.start, t.end).toString('latin1');
-  const m = t.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  const m =
+    t.tag === 0x17
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text)
+      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (!m) throw new Error(`malformed time "${text}"`);
   let year = Number(m[1]);
   if (t.tag === 0x17) year += year >= 50 ? 1900 : 2000;
@@ -76,7 +100,11 @@ export function parseCrl(der: Buffer, file: string): ParsedCrl {
   if (fields[i]?.tag === 0x30) {
     for (const entry of children(der, fields[i++]!)) {
       const [serial, date, exts] = children(der, entry);
-      const serialHex = der.subarray(serial!.start, serial!.end).toString('hex').toUpperCase().replace(/^(00)+(?=.)/, '');
+      const serialHex = der
+        .subarray(serial!.start, serial!.end)
+        .toString('hex')
+        .toUpperCase()
+        .replace(/^(00)+(?=.)/, '');
       let reason: string | undefined;
       for (const ext of extensions(der, exts)) {
         if (ext.critical && !HANDLED_ENTRY_CRITICAL.has(ext.oid)) unhandledCritical.push(`${ext.oid} (entry)`);
@@ -125,12 +153,15 @@ export function readCrlFile(buf: Buffer, file: string): ParsedCrl[] {
 
 /** OpenSSL's verdict on a CRL for certificates of `issuer`: why it is refused, or undefined. */
 export function crlProblem(crl: ParsedCrl, issuer: CertificateFacts, now: Date): string | undefined {
-  if (issuer.keyUsage && !issuer.keyUsage.includes('cRLSign')) return `its issuer "${issuer.subject}" has a keyUsage without cRLSign, so it may not sign CRLs (OpenSSL: "key usage does not include CRL signing")`;
-  if (crl.unhandledCritical.length) return `it has critical extensions OpenSSL does not handle (${crl.unhandledCritical.join(', ')}): "unhandled critical CRL extension"`;
+  if (issuer.keyUsage && !issuer.keyUsage.includes('cRLSign'))
+    return `its issuer "${issuer.subject}" has a keyUsage without cRLSign, so it may not sign CRLs (OpenSSL: "key usage does not include CRL signing")`;
+  if (crl.unhandledCritical.length)
+    return `it has critical extensions OpenSSL does not handle (${crl.unhandledCritical.join(', ')}): "unhandled critical CRL extension"`;
   const hash = HASHES[crl.signatureOid];
   let valid = false;
   try {
-    if (hash !== undefined) valid = verify(hash, crl.tbs, createPublicKey({ key: issuer.publicKey.spki, format: 'der', type: 'spki' }), crl.signature);
+    if (hash !== undefined)
+      valid = verify(hash, crl.tbs, createPublicKey({ key: issuer.publicKey.spki, format: 'der', type: 'spki' }), crl.signature);
   } catch {
     valid = false;
   }
@@ -147,14 +178,33 @@ export function crlProblem(crl: ParsedCrl, issuer: CertificateFacts, now: Date):
  */
 export function addCrlFiles(crl: CrlFacts, chain: ChainFacts, files: Array<{ path: string; der: Buffer }>, now: Date): CrlFacts {
   const crls = files.flatMap((f) => readCrlFile(f.der, f.path));
-  const certificates = chain.path.map((_, pathIndex) => crl.certificates.find((c) => c.pathIndex === pathIndex) ?? { pathIndex, urls: chain.path[pathIndex]!.cert.crlDistributionPoints, fetches: [] as CrlFetch[] });
+  const certificates = chain.path.map(
+    (_, pathIndex) =>
+      crl.certificates.find((c) => c.pathIndex === pathIndex) ?? {
+        pathIndex,
+        urls: chain.path[pathIndex]!.cert.crlDistributionPoints,
+        fetches: [] as CrlFetch[],
+      },
+  );
   chain.path.forEach((entry, pathIndex) => {
     if (entry.role === 'root') return;
     const issuer = chain.path[pathIndex + 1]?.cert;
     for (const c of crls.filter((x) => x.issuerCanon === entry.cert.issuerCanon)) {
-      const base = { url: c.file, file: c.file, contacted: [], elapsedMs: 0, thisUpdate: c.thisUpdate.toISOString(), ...(c.nextUpdate ? { nextUpdate: c.nextUpdate.toISOString() } : {}), ...(c.hasCrlNumber ? {} : { missingCrlNumber: true }) };
+      const base = {
+        url: c.file,
+        file: c.file,
+        contacted: [],
+        elapsedMs: 0,
+        thisUpdate: c.thisUpdate.toISOString(),
+        ...(c.nextUpdate ? { nextUpdate: c.nextUpdate.toISOString() } : {}),
+        ...(c.hasCrlNumber ? {} : { missingCrlNumber: true }),
+      };
       if (!issuer) {
-        certificates[pathIndex]!.fetches.push({ ...base, outcome: 'no-issuer', detail: 'the issuer certificate is not available, so the CRL signature could not be checked' });
+        certificates[pathIndex]!.fetches.push({
+          ...base,
+          outcome: 'no-issuer',
+          detail: 'the issuer certificate is not available, so the CRL signature could not be checked',
+        });
         continue;
       }
       const problem = crlProblem(c, issuer, now);
@@ -163,7 +213,14 @@ export function addCrlFiles(crl: CrlFacts, chain: ChainFacts, files: Array<{ pat
         continue;
       }
       const hit = c.revoked.get(entry.cert.serialNumber);
-      certificates[pathIndex]!.fetches.push({ ...base, outcome: 'ok', detail: '', ...(hit ? { revoked: { serial: entry.cert.serialNumber, date: hit.date.toISOString(), ...(hit.reason ? { reason: hit.reason } : {}) } } : {}) });
+      certificates[pathIndex]!.fetches.push({
+        ...base,
+        outcome: 'ok',
+        detail: '',
+        ...(hit
+          ? { revoked: { serial: entry.cert.serialNumber, date: hit.date.toISOString(), ...(hit.reason ? { reason: hit.reason } : {}) } }
+          : {}),
+      });
     }
   });
   return { ...crl, certificates, files: files.map((f) => f.path) };

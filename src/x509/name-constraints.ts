@@ -35,7 +35,10 @@ export function constraintProblem(c: NameConstraint): string | undefined {
   if (c.type === 'ip') {
     const bytes = hexBytes(c.value);
     if (bytes.length !== 8 && bytes.length !== 32) return `invalid iPAddress constraint (${bytes.length} bytes)`;
-    const mask = bytes.slice(bytes.length / 2).map((b) => b.toString(2).padStart(8, '0')).join('');
+    const mask = bytes
+      .slice(bytes.length / 2)
+      .map((b) => b.toString(2).padStart(8, '0'))
+      .join('');
     if (/01/.test(mask)) return 'invalid iPAddress constraint (mask is not contiguous)';
   }
   return undefined;
@@ -104,9 +107,18 @@ function subjectAttributeCount(cert: CertificateFacts): number {
 }
 
 /** Checks one form: every name inside some permitted subtree of its form (when there are any), none in an excluded one. */
-function checkForm<T>(problems: string[], names: T[], label: (n: T) => string, permitted: NameConstraint[], excluded: NameConstraint[], within: (n: T, c: string) => boolean, what: string) {
+function checkForm<T>(
+  problems: string[],
+  names: T[],
+  label: (n: T) => string,
+  permitted: NameConstraint[],
+  excluded: NameConstraint[],
+  within: (n: T, c: string) => boolean,
+  what: string,
+) {
   for (const name of names) {
-    if (permitted.length && !permitted.some((c) => within(name, c.value))) problems.push(`${label(name)} is outside the permitted ${what} (${permitted.map((c) => c.value).join(', ')})`);
+    if (permitted.length && !permitted.some((c) => within(name, c.value)))
+      problems.push(`${label(name)} is outside the permitted ${what} (${permitted.map((c) => c.value).join(', ')})`);
     const hit = excluded.find((c) => within(name, c.value));
     if (hit) problems.push(`${label(name)} is in the excluded ${what} subtree "${hit.value}"`);
   }
@@ -116,37 +128,83 @@ function checkForm<T>(problems: string[], names: T[], label: (n: T) => string, p
 export function nameConstraintViolations(ca: CertificateFacts, cert: CertificateFacts): string[] {
   const nc = ca.nameConstraints;
   if (!nc) return [];
-  const nameCount = subjectAttributeCount(cert) + cert.san.dns.length + cert.san.ip.length + cert.san.uri.length + cert.san.email.length
-    + cert.sanOtherNames.length + cert.sanDirNames.length + cert.malformedNames.filter((m) => m.startsWith('iPAddress')).length;
+  const nameCount =
+    subjectAttributeCount(cert) +
+    cert.san.dns.length +
+    cert.san.ip.length +
+    cert.san.uri.length +
+    cert.san.email.length +
+    cert.sanOtherNames.length +
+    cert.sanDirNames.length +
+    cert.malformedNames.filter((m) => m.startsWith('iPAddress')).length;
   const constraintCount = nc.permitted.length + nc.excluded.length;
   if (nameCount > 0 && constraintCount > Math.floor(NAME_CHECK_MAX / nameCount)) {
-    return [`checking ${nameCount} names against ${constraintCount} constraints exceeds OpenSSL's work limit (${NAME_CHECK_MAX} comparisons), so OpenSSL refuses the certificate`];
+    return [
+      `checking ${nameCount} names against ${constraintCount} constraints exceeds OpenSSL's work limit (${NAME_CHECK_MAX} comparisons), so OpenSSL refuses the certificate`,
+    ];
   }
   const problems: string[] = [];
   for (const c of [...nc.permitted, ...nc.excluded]) {
     const problem = constraintProblem(c);
     if (problem) problems.push(problem);
   }
-  for (const malformed of cert.malformedNames) problems.push(`its SAN holds a malformed name (${malformed}), which cannot be checked against the constraints`);
+  for (const malformed of cert.malformedNames)
+    problems.push(`its SAN holds a malformed name (${malformed}), which cannot be checked against the constraints`);
   const of = (list: NameConstraint[], type: NameConstraint['type']) => list.filter((c) => c.type === type);
   checkForm(problems, constrainedDnsNames(cert), (n) => `"${n}"`, of(nc.permitted, 'dns'), of(nc.excluded, 'dns'), dnsWithin, 'DNS names');
   const ips = cert.san.ip.map((ip) => ({ ip, bytes: ipBytes(ip) }));
   for (const { ip, bytes } of ips) if (!bytes) problems.push(`its iPAddress "${ip}" cannot be checked against the constraints`);
-  checkForm(problems, ips.filter((x): x is { ip: string; bytes: number[] } => !!x.bytes), (x) => `IP ${x.ip}`, of(nc.permitted, 'ip'), of(nc.excluded, 'ip'), (x, c) => ipWithin(x.bytes, c), 'address ranges');
-  checkForm(problems, [...cert.san.email, ...cert.subjectEmails], (n) => `e-mail address "${n}"`, of(nc.permitted, 'email'), of(nc.excluded, 'email'), emailWithin, 'e-mail names');
-  const uriPermitted = of(nc.permitted, 'uri'), uriExcluded = of(nc.excluded, 'uri');
+  checkForm(
+    problems,
+    ips.filter((x): x is { ip: string; bytes: number[] } => !!x.bytes),
+    (x) => `IP ${x.ip}`,
+    of(nc.permitted, 'ip'),
+    of(nc.excluded, 'ip'),
+    (x, c) => ipWithin(x.bytes, c),
+    'address ranges',
+  );
+  checkForm(
+    problems,
+    [...cert.san.email, ...cert.subjectEmails],
+    (n) => `e-mail address "${n}"`,
+    of(nc.permitted, 'email'),
+    of(nc.excluded, 'email'),
+    emailWithin,
+    'e-mail names',
+  );
+  const uriPermitted = of(nc.permitted, 'uri'),
+    uriExcluded = of(nc.excluded, 'uri');
   if (uriPermitted.length || uriExcluded.length) {
-    for (const uri of cert.san.uri) if (!uriHost(uri)) problems.push(`the URI "${uri}" has no host, so the URI constraints cannot be checked`);
-    checkForm(problems, cert.san.uri.map(uriHost).filter((h): h is string => !!h), (h) => `URI host "${h}"`, uriPermitted, uriExcluded, uriWithin, 'URI hosts');
+    for (const uri of cert.san.uri)
+      if (!uriHost(uri)) problems.push(`the URI "${uri}" has no host, so the URI constraints cannot be checked`);
+    checkForm(
+      problems,
+      cert.san.uri.map(uriHost).filter((h): h is string => !!h),
+      (h) => `URI host "${h}"`,
+      uriPermitted,
+      uriExcluded,
+      uriWithin,
+      'URI hosts',
+    );
   }
   const dirNames = [...(cert.subjectCanon ? [cert.subjectCanon] : []), ...cert.sanDirNames];
   const dirPermitted = of(nc.permitted, 'dirName').map((c) => ({ ...c, value: dirNameCanon(c.value) ?? '!' }));
   const dirExcluded = of(nc.excluded, 'dirName').map((c) => ({ ...c, value: dirNameCanon(c.value) ?? '!' }));
-  checkForm(problems, dirNames, (n) => (n === cert.subjectCanon ? `the subject "${cert.subject}"` : 'a directoryName in its SAN'), dirPermitted, dirExcluded, (n, c) => n.startsWith(c), 'directory names');
+  checkForm(
+    problems,
+    dirNames,
+    (n) => (n === cert.subjectCanon ? `the subject "${cert.subject}"` : 'a directoryName in its SAN'),
+    dirPermitted,
+    dirExcluded,
+    (n, c) => n.startsWith(c),
+    'directory names',
+  );
   // Forms OpenSSL does not evaluate: a name of that form under a constraint of that form is unchecked.
   const otherConstraints = [...nc.permitted, ...nc.excluded].filter((c) => c.type === 'other' && c.value === '0');
   if (otherConstraints.length && cert.sanOtherNames.length) {
-    problems.push(`unchecked constraint: its otherName SAN (${cert.sanOtherNames.join(', ')}) falls under otherName constraints, which OpenSSL cannot evaluate and rejects`);
+    problems.push(
+      `unchecked constraint: its otherName SAN (${cert.sanOtherNames.join(', ')}) falls under otherName constraints, which OpenSSL cannot evaluate and rejects`,
+    );
   }
   return problems;
 }
@@ -160,9 +218,11 @@ export function nameConstraintNotes(ca: CertificateFacts): string[] {
   if (!nc) return [];
   const notes: string[] = [];
   if (!nc.critical) notes.push('its nameConstraints extension is not critical (RFC 5280 4.2.1.10: MUST be critical)');
-  if (!nc.permitted.length && !nc.excluded.length) notes.push('its nameConstraints extension has neither permitted nor excluded subtrees (RFC 5280 4.2.1.10 forbids an empty one)');
+  if (!nc.permitted.length && !nc.excluded.length)
+    notes.push('its nameConstraints extension has neither permitted nor excluded subtrees (RFC 5280 4.2.1.10 forbids an empty one)');
   for (const c of [...nc.permitted, ...nc.excluded]) {
-    if (c.type === 'dns' && c.value.startsWith('.')) notes.push(`its dNSName constraint "${c.value}" starts with a period, which RFC 5280 allows only in URI and e-mail constraints`);
+    if (c.type === 'dns' && c.value.startsWith('.'))
+      notes.push(`its dNSName constraint "${c.value}" starts with a period, which RFC 5280 allows only in URI and e-mail constraints`);
   }
   return notes;
 }
@@ -176,6 +236,14 @@ export function dialledHostViolations(ca: CertificateFacts, host: string): strin
   const nc = ca.nameConstraints;
   if (!nc) return [];
   const problems: string[] = [];
-  checkForm(problems, [host], (n) => `the dialled host "${n}" (matched through a wildcard)`, nc.permitted.filter((c) => c.type === 'dns'), nc.excluded.filter((c) => c.type === 'dns'), dnsWithin, 'DNS names');
+  checkForm(
+    problems,
+    [host],
+    (n) => `the dialled host "${n}" (matched through a wildcard)`,
+    nc.permitted.filter((c) => c.type === 'dns'),
+    nc.excluded.filter((c) => c.type === 'dns'),
+    dnsWithin,
+    'DNS names',
+  );
   return problems;
 }

@@ -8,7 +8,14 @@
 import { createHash } from 'node:crypto';
 import { children, compareBytes, concat, DerError, encodeTlv, oidToString, readTlv } from './der.js';
 
-const UTF8 = 0x0c, NUMERIC = 0x12, PRINTABLE = 0x13, T61 = 0x14, IA5 = 0x16, VISIBLE = 0x1a, UNIVERSAL = 0x1c, BMP = 0x1e;
+const UTF8 = 0x0c,
+  NUMERIC = 0x12,
+  PRINTABLE = 0x13,
+  T61 = 0x14,
+  IA5 = 0x16,
+  VISIBLE = 0x1a,
+  UNIVERSAL = 0x1c,
+  BMP = 0x1e;
 /** The string types OpenSSL canonicalises (ASN1_MASK_CANON); any other value is kept byte for byte. */
 const CANONICAL_TYPES = new Set([UTF8, BMP, UNIVERSAL, PRINTABLE, T61, IA5, VISIBLE]);
 
@@ -69,11 +76,12 @@ const isSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 /** asn1_string_canon: UTF-8, trim ASCII space, fold runs of space to one, lower-case A-Z only. */
 export function canonicalValue(text: string): Uint8Array {
   const utf8 = Buffer.from(text, 'utf8');
-  let from = 0, to = utf8.length;
+  let from = 0,
+    to = utf8.length;
   while (from < to && isSpace(utf8[from]!)) from++;
   while (to > from && isSpace(utf8[to - 1]!)) to--;
   const out: number[] = [];
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const b = utf8[i]!;
     if (b >= 0x80) {
       out.push(b);
@@ -90,16 +98,34 @@ export function canonicalValue(text: string): Uint8Array {
 }
 
 const SHORT_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU',
-  '2.5.4.5': 'serialNumber', '2.5.4.9': 'street', '2.5.4.17': 'postalCode', '2.5.4.97': 'organizationIdentifier',
-  '1.2.840.113549.1.9.1': 'emailAddress', '0.9.2342.19200300.100.1.25': 'DC', '0.9.2342.19200300.100.1.1': 'UID',
-  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC', '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
-  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL', '2.5.4.15': 'businessCategory', '2.5.4.42': 'GN', '2.5.4.4': 'SN',
-  '2.5.4.12': 'title', '2.5.4.46': 'dnQualifier', '2.5.4.65': 'pseudonym',
+  '2.5.4.3': 'CN',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.9': 'street',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.97': 'organizationIdentifier',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+  '1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+  '1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.42': 'GN',
+  '2.5.4.4': 'SN',
+  '2.5.4.12': 'title',
+  '2.5.4.46': 'dnQualifier',
+  '2.5.4.65': 'pseudonym',
 };
 
 function escapeValue(text: string): string {
-  return text.replace(/[\\,+]/g, (c) => '\\' + c).replace(/[\u0000-\u001f\u007f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
+  return text
+    .replace(/[\\,+]/g, (c) => '\\' + c)
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => '\\x' + c.charCodeAt(0).toString(16).padStart(2, '0'));
 }
 
 /** Parses a DER Name (the whole SEQUENCE, as it appears in a certificate). */
@@ -124,7 +150,10 @@ export function parseName(der: Uint8Array): ParsedName {
         text = decodeString(value.tag, valueBytes);
         canonValue = encodeTlv(UTF8, canonicalValue(text));
       } else {
-        text = value.tag === NUMERIC ? decodeString(value.tag, valueBytes) : '#' + Buffer.from(der.subarray(value.offset, value.end)).toString('hex');
+        text =
+          value.tag === NUMERIC
+            ? decodeString(value.tag, valueBytes)
+            : '#' + Buffer.from(der.subarray(value.offset, value.end)).toString('hex');
         canonValue = der.subarray(value.offset, value.end);
       }
       rdn.push({ oid: oidToString(der.subarray(oid.start, oid.end)), tag: value.tag, text });
@@ -146,10 +175,13 @@ export function parseName(der: Uint8Array): ParsedName {
 
 function littleEndianHash(algorithm: 'sha1' | 'md5', bytes: Uint8Array): string {
   const md = createHash(algorithm).update(bytes).digest();
-  return (((md[0]! | (md[1]! << 8) | (md[2]! << 16) | (md[3]! << 24)) >>> 0)).toString(16).padStart(8, '0');
+  return ((md[0]! | (md[1]! << 8) | (md[2]! << 16) | (md[3]! << 24)) >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The values of one attribute type, e.g. all CNs, in certificate order. */
 export function attributeValues(name: ParsedName, oid: string): string[] {
-  return name.rdns.flat().filter((a) => a.oid === oid).map((a) => a.text);
+  return name.rdns
+    .flat()
+    .filter((a) => a.oid === oid)
+    .map((a) => a.text);
 }

@@ -39,8 +39,12 @@ export const OPENSSL_SUPPORTED_EXTENSIONS: Record<string, string> = {
 };
 
 const NAMES: Record<string, string> = {
-  '2.5.29.14': 'subjectKeyIdentifier', '2.5.29.35': 'authorityKeyIdentifier', '1.3.6.1.5.5.7.1.1': 'authorityInfoAccess',
-  '2.5.29.18': 'issuerAltName', '2.5.29.9': 'subjectDirectoryAttributes', '1.3.6.1.4.1.11129.2.4.2': 'embedded SCT list',
+  '2.5.29.14': 'subjectKeyIdentifier',
+  '2.5.29.35': 'authorityKeyIdentifier',
+  '1.3.6.1.5.5.7.1.1': 'authorityInfoAccess',
+  '2.5.29.18': 'issuerAltName',
+  '2.5.29.9': 'subjectDirectoryAttributes',
+  '1.3.6.1.4.1.11129.2.4.2': 'embedded SCT list',
   ...OPENSSL_SUPPORTED_EXTENSIONS,
 };
 
@@ -64,35 +68,98 @@ export function structureProblems(cert: CertificateFacts, position: number, leng
   const ca = cert.basicConstraints?.ca === true;
   const critical = (oid: string) => cert.extensions.some((e) => e.oid === oid && e.critical);
   for (const e of cert.extensions) {
-    if (e.critical && !OPENSSL_SUPPORTED_EXTENSIONS[e.oid]) out.push({ level: 'openssl', text: `has a critical ${extensionName(e.oid)} extension, which OpenSSL does not process ("unhandled critical extension"; Java rejects it too)` });
+    if (e.critical && !OPENSSL_SUPPORTED_EXTENSIONS[e.oid])
+      out.push({
+        level: 'openssl',
+        text: `has a critical ${extensionName(e.oid)} extension, which OpenSSL does not process ("unhandled critical extension"; Java rejects it too)`,
+      });
   }
-  for (const oid of new Set(cert.duplicateExtensions)) out.push({ level: 'openssl', text: `repeats the extension ${extensionName(oid)} (RFC 5280 4.2 forbids it; OpenSSL: "invalid or inconsistent certificate extension")` });
-  for (const oid of new Set(cert.malformedExtensions)) out.push({ level: 'openssl', text: `has an extension ${extensionName(oid)} that does not decode (OpenSSL: "invalid or inconsistent certificate extension")` });
-  if (!ca && cert.basicConstraints?.pathLen !== undefined) out.push({ level: 'openssl', text: 'sets a pathLenConstraint without CA:TRUE (OpenSSL: "invalid or inconsistent certificate extension")' });
-  if (cert.version < 3 && cert.extensions.length) out.push({ level: 'strict', text: `is version ${cert.version} yet has extensions (RFC 5280 4.1.2.9; openssl verify -x509_strict rejects it)` });
+  for (const oid of new Set(cert.duplicateExtensions))
+    out.push({
+      level: 'openssl',
+      text: `repeats the extension ${extensionName(oid)} (RFC 5280 4.2 forbids it; OpenSSL: "invalid or inconsistent certificate extension")`,
+    });
+  for (const oid of new Set(cert.malformedExtensions))
+    out.push({
+      level: 'openssl',
+      text: `has an extension ${extensionName(oid)} that does not decode (OpenSSL: "invalid or inconsistent certificate extension")`,
+    });
+  if (!ca && cert.basicConstraints?.pathLen !== undefined)
+    out.push({
+      level: 'openssl',
+      text: 'sets a pathLenConstraint without CA:TRUE (OpenSSL: "invalid or inconsistent certificate extension")',
+    });
+  if (cert.version < 3 && cert.extensions.length)
+    out.push({
+      level: 'strict',
+      text: `is version ${cert.version} yet has extensions (RFC 5280 4.1.2.9; openssl verify -x509_strict rejects it)`,
+    });
   // openssl -x509_strict (check_extensions): not applied to a lone self-signed end-entity certificate.
   if (length > 1) {
-    if (ca && cert.basicConstraints && !cert.basicConstraints.critical) out.push({ level: 'strict', text: 'is a CA whose basicConstraints extension is not critical (RFC 5280 4.2.1.9 MUST; openssl verify -x509_strict rejects it)' });
-    if (ca && !cert.keyUsage) out.push({ level: 'strict', text: 'is a CA without a keyUsage extension (RFC 5280 4.2.1.3 MUST; openssl verify -x509_strict rejects it)' });
-    if (!ca && cert.keyUsage?.includes('keyCertSign') && !(anchor && cert.version >= 3 && !cert.basicConstraints)) out.push({ level: 'strict', text: 'asserts keyCertSign without being a CA (basicConstraints CA:TRUE); openssl verify -x509_strict rejects it' });
-    if (critical('2.5.29.35')) out.push({ level: 'strict', text: 'has a critical authorityKeyIdentifier (RFC 5280 4.2.1.1: MUST be non-critical)' });
+    if (ca && cert.basicConstraints && !cert.basicConstraints.critical)
+      out.push({
+        level: 'strict',
+        text: 'is a CA whose basicConstraints extension is not critical (RFC 5280 4.2.1.9 MUST; openssl verify -x509_strict rejects it)',
+      });
+    if (ca && !cert.keyUsage)
+      out.push({
+        level: 'strict',
+        text: 'is a CA without a keyUsage extension (RFC 5280 4.2.1.3 MUST; openssl verify -x509_strict rejects it)',
+      });
+    if (!ca && cert.keyUsage?.includes('keyCertSign') && !(anchor && cert.version >= 3 && !cert.basicConstraints))
+      out.push({
+        level: 'strict',
+        text: 'asserts keyCertSign without being a CA (basicConstraints CA:TRUE); openssl verify -x509_strict rejects it',
+      });
+    if (critical('2.5.29.35'))
+      out.push({ level: 'strict', text: 'has a critical authorityKeyIdentifier (RFC 5280 4.2.1.1: MUST be non-critical)' });
     if (cert.version >= 3) {
-      if (!anchor && !cert.extensions.some((e) => e.oid === '2.5.29.35') && !opensslSelfSigned(cert)) out.push({ level: 'strict', text: 'has no authorityKeyIdentifier (RFC 5280 4.2.1.1 MUST; openssl verify -x509_strict rejects it)' });
-      if (ca && !cert.subjectKeyId) out.push({ level: 'strict', text: 'is a CA without a subjectKeyIdentifier (RFC 5280 4.2.1.2 MUST; openssl verify -x509_strict rejects it)' });
+      if (!anchor && !cert.extensions.some((e) => e.oid === '2.5.29.35') && !opensslSelfSigned(cert))
+        out.push({
+          level: 'strict',
+          text: 'has no authorityKeyIdentifier (RFC 5280 4.2.1.1 MUST; openssl verify -x509_strict rejects it)',
+        });
+      if (ca && !cert.subjectKeyId)
+        out.push({
+          level: 'strict',
+          text: 'is a CA without a subjectKeyIdentifier (RFC 5280 4.2.1.2 MUST; openssl verify -x509_strict rejects it)',
+        });
     }
   }
-  if (cert.subjectCanon === '' && cert.hasSanExtension && !critical('2.5.29.17')) out.push({ level: 'java', text: 'has an empty subject and a non-critical subjectAltName (RFC 5280 4.2.1.6 MUST be critical); Java refuses to parse such a certificate and openssl verify -x509_strict rejects it' });
-  if (anchor && cert.version >= 3 && !cert.basicConstraints) out.push({ level: 'java', text: 'is a version 3 root without basicConstraints; Java\'s TLS trust manager refuses it as "not a CA certificate" (openssl verify -x509_strict too, when it has keyCertSign)' });
+  if (cert.subjectCanon === '' && cert.hasSanExtension && !critical('2.5.29.17'))
+    out.push({
+      level: 'java',
+      text: 'has an empty subject and a non-critical subjectAltName (RFC 5280 4.2.1.6 MUST be critical); Java refuses to parse such a certificate and openssl verify -x509_strict rejects it',
+    });
+  if (anchor && cert.version >= 3 && !cert.basicConstraints)
+    out.push({
+      level: 'java',
+      text: 'is a version 3 root without basicConstraints; Java\'s TLS trust manager refuses it as "not a CA certificate" (openssl verify -x509_strict too, when it has keyCertSign)',
+    });
   // RFC 5280 / CA/Browser Forum requirements no OpenSSL mode checks.
-  if (cert.serialProblem && !anchor) out.push({ level: 'webpki', text: `has an invalid serial number: ${cert.serialProblem} (RFC 5280 4.1.2.2)` });
-  if (critical('2.5.29.36') === false && cert.extensions.some((e) => e.oid === '2.5.29.36')) out.push({ level: 'webpki', text: 'has a non-critical policyConstraints extension (RFC 5280 4.2.1.11: MUST be critical)' });
-  if (anchor && cert.authorityKeyIdExtras.length) out.push({ level: 'webpki', text: `is a root whose authorityKeyIdentifier carries ${cert.authorityKeyIdExtras.join(' and ')} (CA/Browser Forum 7.1.2.1.3 allows only keyIdentifier)` });
-  if (anchor && cert.extensions.some((e) => e.oid === '2.5.29.35') && !cert.authorityKeyId) out.push({ level: 'webpki', text: 'is a root whose authorityKeyIdentifier has no keyIdentifier (CA/Browser Forum 7.1.2.1.3)' });
-  if (anchor && cert.extKeyUsage) out.push({ level: 'webpki', text: 'is a root with an extendedKeyUsage extension (CA/Browser Forum 7.1.2.1.2 forbids it)' });
+  if (cert.serialProblem && !anchor)
+    out.push({ level: 'webpki', text: `has an invalid serial number: ${cert.serialProblem} (RFC 5280 4.1.2.2)` });
+  if (critical('2.5.29.36') === false && cert.extensions.some((e) => e.oid === '2.5.29.36'))
+    out.push({ level: 'webpki', text: 'has a non-critical policyConstraints extension (RFC 5280 4.2.1.11: MUST be critical)' });
+  if (anchor && cert.authorityKeyIdExtras.length)
+    out.push({
+      level: 'webpki',
+      text: `is a root whose authorityKeyIdentifier carries ${cert.authorityKeyIdExtras.join(' and ')} (CA/Browser Forum 7.1.2.1.3 allows only keyIdentifier)`,
+    });
+  if (anchor && cert.extensions.some((e) => e.oid === '2.5.29.35') && !cert.authorityKeyId)
+    out.push({ level: 'webpki', text: 'is a root whose authorityKeyIdentifier has no keyIdentifier (CA/Browser Forum 7.1.2.1.3)' });
+  if (anchor && cert.extKeyUsage)
+    out.push({ level: 'webpki', text: 'is a root with an extendedKeyUsage extension (CA/Browser Forum 7.1.2.1.2 forbids it)' });
   if (position === 0 && !anchor) {
-    if (cert.version < 3) out.push({ level: 'webpki', text: `is a version ${cert.version} certificate (CA/Browser Forum 7.1.1 requires version 3)` });
-    if (!cert.hasSanExtension) out.push({ level: 'webpki', text: 'has no subjectAltName extension (CA/Browser Forum 7.1.2.7.12 requires one)' });
-    if (critical('2.5.29.17') && cert.subjectCanon !== '') out.push({ level: 'webpki', text: 'has a critical subjectAltName although its subject is not empty (RFC 5280 4.2.1.6 SHOULD NOT; CA/Browser Forum)' });
+    if (cert.version < 3)
+      out.push({ level: 'webpki', text: `is a version ${cert.version} certificate (CA/Browser Forum 7.1.1 requires version 3)` });
+    if (!cert.hasSanExtension)
+      out.push({ level: 'webpki', text: 'has no subjectAltName extension (CA/Browser Forum 7.1.2.7.12 requires one)' });
+    if (critical('2.5.29.17') && cert.subjectCanon !== '')
+      out.push({
+        level: 'webpki',
+        text: 'has a critical subjectAltName although its subject is not empty (RFC 5280 4.2.1.6 SHOULD NOT; CA/Browser Forum)',
+      });
   }
   return out;
 }

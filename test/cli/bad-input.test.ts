@@ -10,7 +10,12 @@ function deepDer(levels: number): Buffer {
   let inner = Buffer.from([0x05, 0x00]);
   for (let i = 0; i < levels; i++) {
     const len = inner.length;
-    const header = len < 0x80 ? Buffer.from([0x30, len]) : len < 0x10000 ? Buffer.from([0x30, 0x82, len >> 8, len & 0xff]) : Buffer.from([0x30, 0x83, len >> 16, (len >> 8) & 0xff, len & 0xff]);
+    const header =
+      len < 0x80
+        ? Buffer.from([0x30, len])
+        : len < 0x10000
+          ? Buffer.from([0x30, 0x82, len >> 8, len & 0xff])
+          : Buffer.from([0x30, 0x83, len >> 16, (len >> 8) & 0xff, len & 0xff]);
     inner = Buffer.concat([header, inner]);
   }
   return inner;
@@ -23,15 +28,20 @@ describe('bad input exits 2 with one line on stderr', () => {
   beforeAll(async () => {
     const { pki } = await fixtures();
     goodPem = pki.leaf.pem;
-    const body = goodPem.split('\n').filter((l) => l && !l.startsWith('-----')).join('\n');
+    const body = goodPem
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-----'))
+      .join('\n');
     f = writeFiles({
       'empty.pem': '',
       'random.bin': randomBytes(4096),
       'truncated.pem': goodPem.slice(0, Math.floor(goodPem.length / 2)),
       'truncated.der': Buffer.from(body.replace(/\n/g, ''), 'base64').subarray(0, 300),
       'bad-base64.pem': `-----BEGIN CERTIFICATE-----\n${body.slice(0, 64)}!!!*${body.slice(68)}\n-----END CERTIFICATE-----\n`,
-      'key.pem': '-----BEGIN PRIVATE KEY-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEAq7BFUpkGp3+LQmlQ\n-----END PRIVATE KEY-----\n',
-      'csr.pem': '-----BEGIN CERTIFICATE REQUEST-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEAq7BFUpkGp3+LQmlQ\n-----END CERTIFICATE REQUEST-----\n',
+      'key.pem':
+        '-----BEGIN PRIVATE KEY-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEAq7BFUpkGp3+LQmlQ\n-----END PRIVATE KEY-----\n',
+      'csr.pem':
+        '-----BEGIN CERTIFICATE REQUEST-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEAq7BFUpkGp3+LQmlQ\n-----END CERTIFICATE REQUEST-----\n',
       'deep.der': deepDer(40_000),
       'junk.bin': randomBytes(40 * 1024 * 1024),
       'bundle.pem': readFileSync('/etc/ssl/certs/ca-certificates.crt'),
@@ -51,13 +61,25 @@ describe('bad input exits 2 with one line on stderr', () => {
     ['a directory', () => [f.dir!], /is a directory, not a file/],
     ['DER nested 40,000 levels deep', () => [f['deep.der']!], /cannot be used|not a certificate|too deeply/],
     ['a 40 MB junk file', () => [f['junk.bin']!], /not a certificate/],
-    ['a CA bundle given as the chain', () => [f['bundle.pem']!], /holds more than 64 certificates; an SBC chain has a handful. .* Give it with --ca instead/],
+    [
+      'a CA bundle given as the chain',
+      () => [f['bundle.pem']!],
+      /holds more than 64 certificates; an SBC chain has a handful. .* Give it with --ca instead/,
+    ],
     ['no certificate among other PEM blocks', () => [f['not-a-cert.pem']!], /no certificate in the file \(found: PUBLIC KEY\)/],
     ['a bad --at', () => [f['empty.pem']!, '--at', 'yesterday'], /--at "yesterday" is not an ISO 8601 date/],
-    ['an unknown --format', () => [f['empty.pem']!, '--format', 'xml'], /--format must be one of text, json, sarif, junit, markdown; got "xml"/],
+    [
+      'an unknown --format',
+      () => [f['empty.pem']!, '--format', 'xml'],
+      /--format must be one of text, json, sarif, junit, markdown; got "xml"/,
+    ],
     ['an unknown option', () => [f['empty.pem']!, '--cipher', 'x'], /unknown option --cipher/],
     ['no chain at all', () => [], /no chain file given/],
-    ['an invalid URI', () => ['-', '--uri', 'sip:+1@lb01..pure.cloud'], /invalid SIP URI "sip:\+1@lb01\.\.pure\.cloud" at position \d+: empty label/],
+    [
+      'an invalid URI',
+      () => ['-', '--uri', 'sip:+1@lb01..pure.cloud'],
+      /invalid SIP URI "sip:\+1@lb01\.\.pure\.cloud" at position \d+: empty label/,
+    ],
     ['an invalid --sbc', () => ['-', '--sbc', 'sbc.example.com:50x61'], /--sbc "sbc\.example\.com:50x61": position 19/],
     ['--tls-min above --tls-max', () => ['-', '--tls-min', '1.3', '--tls-max', '1.2'], /--tls-min 1.3 is above --tls-max 1.2/],
     ['a bad --timeout', () => ['-', '--timeout', '0'], /--timeout must be between 0 and 600/],

@@ -93,7 +93,23 @@ describe('other commands', () => {
 
   test('--help lists the contract flags; --version prints the version', () => {
     const help = cli(['--help']).stdout;
-    for (const flag of ['--uri', '--sbc', '--ciphers', '--curves', '--tls-min', '--tls-max', '--at', '--warn-days', '--ca', '--offline', '--timeout', '--format', '--output', '--strict']) expect(help).toContain(flag);
+    for (const flag of [
+      '--uri',
+      '--sbc',
+      '--ciphers',
+      '--curves',
+      '--tls-min',
+      '--tls-max',
+      '--at',
+      '--warn-days',
+      '--ca',
+      '--offline',
+      '--timeout',
+      '--format',
+      '--output',
+      '--strict',
+    ])
+      expect(help).toContain(flag);
     expect(cli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

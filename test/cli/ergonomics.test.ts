@@ -79,10 +79,15 @@ describe('byoc-check cas', () => {
     expect(doc.cas).toHaveLength(acceptedCas.length);
     expect(doc.provenance.url).toMatch(/^https:/);
     for (const row of doc.cas) {
-      expect(Object.keys(row).sort()).toEqual(['distrust', 'name', 'notAfter', 'notes', 'provider', 'sha256', 'status', 'subject', 'subjectHash', 'subjectHashOld'].sort());
+      expect(Object.keys(row).sort()).toEqual(
+        ['distrust', 'name', 'notAfter', 'notes', 'provider', 'sha256', 'status', 'subject', 'subjectHash', 'subjectHashOld'].sort(),
+      );
       expect(['accepted', 'distrusted', 'distrust-scheduled', 'expired', 'hash-only']).toContain(row.status);
     }
-    expect(doc.cas.find((r: { subjectHash: string }) => r.subjectHash === '607986c7')).toMatchObject({ name: 'DigiCert Global Root G2', status: 'accepted' });
+    expect(doc.cas.find((r: { subjectHash: string }) => r.subjectHash === '607986c7')).toMatchObject({
+      name: 'DigiCert Global Root G2',
+      status: 'accepted',
+    });
   });
 
   test('status as of a date', () => {
@@ -114,8 +119,17 @@ describe('explain RULE --format json', () => {
 
 describe('TLS version spellings', () => {
   test.each([
-    ['1.2', '1.2', false], ['TLSv1.2', '1.2', false], ['tlsv1_2', '1.2', false], ['TLSv1_2', '1.2', false], ['TLS1.2', '1.2', false],
-    ['TLS 1.2', '1.2', false], ['TLSv1.2+', '1.2', true], [' tlsv1.3 ', '1.3', false], ['TLSv1', '1.0', false], ['TLSv1.1', '1.1', false], ['1.0+', '1.0', true],
+    ['1.2', '1.2', false],
+    ['TLSv1.2', '1.2', false],
+    ['tlsv1_2', '1.2', false],
+    ['TLSv1_2', '1.2', false],
+    ['TLS1.2', '1.2', false],
+    ['TLS 1.2', '1.2', false],
+    ['TLSv1.2+', '1.2', true],
+    [' tlsv1.3 ', '1.3', false],
+    ['TLSv1', '1.0', false],
+    ['TLSv1.1', '1.1', false],
+    ['1.0+', '1.0', true],
   ])('%j is %s', (text, version, orHigher) => {
     expect(readTlsVersion(text)).toEqual({ version, orHigher });
   });
@@ -125,7 +139,18 @@ describe('TLS version spellings', () => {
   });
 
   test('the CLI says what it understood, in the message and the evidence', () => {
-    const run = cli([files['good.pem']!, '--ca', files['root.pem']!, '--offline', '--format', 'json', '--tls-min', 'TLSv1.2+', '--tls-max', 'tlsv1_3']);
+    const run = cli([
+      files['good.pem']!,
+      '--ca',
+      files['root.pem']!,
+      '--offline',
+      '--format',
+      'json',
+      '--tls-min',
+      'TLSv1.2+',
+      '--tls-max',
+      'tlsv1_3',
+    ]);
     const report = assertValidReport(JSON.parse(run.stdout));
     const result = report.results.find((r) => r.rule === 'tls-version' && r.target === 'settings.server')!;
     expect(result.status).toBe('pass');
@@ -141,9 +166,7 @@ describe('TLS version spellings', () => {
 
 describe('URIs pasted from a trace', () => {
   const uri = 'sip:+13175550100;tgrp=c1;trunk-context=example.com@lb01.voice.use1.pure.cloud:5061;transport=tls';
-  test.each([
-    [`<${uri}>`], [`"Carrier A" <${uri}>;tag=a6c85cf`], [`To: <${uri}>`], [`  Carrier <${uri}> ;tag=x `], [uri],
-  ])('%s', (text) => {
+  test.each([[`<${uri}>`], [`"Carrier A" <${uri}>;tag=a6c85cf`], [`To: <${uri}>`], [`  Carrier <${uri}> ;tag=x `], [uri]])('%s', (text) => {
     expect(unwrapPastedUri(text)).toBe(uri);
     const facts = gatherSipFacts([text], ['"SBC" <sip:sbc1.example.com:5061;transport=tls>;tag=1'], undefined);
     expect(facts.uris[0]!.uri.raw).toBe(uri);
@@ -161,16 +184,28 @@ describe('URIs pasted from a trace', () => {
       expect(() => parseSipUri(text)).toThrow(/no scheme: add `sip:` in front/);
     }
     expect(() => parseSipUri('tel:+1317')).toThrow(/the scheme "tel" is not sip or sips/);
-    usageError([files['good.pem']!, '--offline', '--uri', '+13175550100@lb01.voice.use1.pure.cloud:5061;transport=tls'], /add `sip:` in front/);
+    usageError(
+      [files['good.pem']!, '--offline', '--uri', '+13175550100@lb01.voice.use1.pure.cloud:5061;transport=tls'],
+      /add `sip:` in front/,
+    );
   });
 
   test('through the CLI, with the mark on the pasted URI', () => {
-    const run = cli([files['good.pem']!, '--ca', files['root.pem']!, '--offline', '--format', 'json', '--uri', `"A" <${uri.replace(';transport=tls', ';transport=tcp')}>;tag=9`]);
+    const run = cli([
+      files['good.pem']!,
+      '--ca',
+      files['root.pem']!,
+      '--offline',
+      '--format',
+      'json',
+      '--uri',
+      `"A" <${uri.replace(';transport=tls', ';transport=tcp')}>;tag=9`,
+    ]);
     const report = assertValidReport(JSON.parse(run.stdout));
     const transport = report.results.find((r) => r.rule === 'uri-transport')!;
     expect(transport.status).toBe('fail');
     expect(transport.remediation).toBe('Replace ;transport=tcp with ;transport=tls.');
-    const mark = (transport.evidence as { uri: string; mark: { start: number; end: number } });
+    const mark = transport.evidence as { uri: string; mark: { start: number; end: number } };
     expect(mark.uri.slice(mark.mark.start, mark.mark.end)).toBe(';transport=tcp');
   });
 });

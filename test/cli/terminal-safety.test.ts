@@ -31,8 +31,12 @@ function memoryIo(): Io & { out: string; err: string } {
   const io = {
     out: '',
     err: '',
-    stdout(t: string) { io.out += t; },
-    stderr(t: string) { io.err += t; },
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
     readStdin: async () => Buffer.alloc(0),
     stdoutIsTTY: false,
     stderrIsTTY: false,
@@ -54,11 +58,19 @@ describe('errors quoting user text stay one escaped line', () => {
   });
 
   const cases: Array<[string, () => string[], RegExp]> = [
-    ['a newline and an escape in --sbc', () => [files['good.pem']!, '--offline', '--sbc', 'sbc1.example.com\n\x1b[31mfake line'], /--sbc "sbc1\.example\.com\\n\\x1b\[31mfake line"/],
+    [
+      'a newline and an escape in --sbc',
+      () => [files['good.pem']!, '--offline', '--sbc', 'sbc1.example.com\n\x1b[31mfake line'],
+      /--sbc "sbc1\.example\.com\\n\\x1b\[31mfake line"/,
+    ],
     ['an escape sequence in a PEM label', () => [f['label.pem']!], /found: \\x1b\]0;owned\\x07X/],
     ['an escape sequence in a file name', () => [f['bad\x1b[2Jname.pem']!], /bad\\x1b\[2Jname\.pem/],
     ['a control character in an unknown rule id', () => ['explain', 'root\x1b[8m'], /no rule "root\\x1b\[8m"/],
-    ['a newline in --uri', () => [files['good.pem']!, '--offline', '--uri', 'sip:+1@lb01.voice.use1.pure.cloud\n;transport=tls'], /--uri: invalid SIP URI "sip:\+1@lb01\.voice\.use1\.pure\.cloud\\n;transport=tls"/],
+    [
+      'a newline in --uri',
+      () => [files['good.pem']!, '--offline', '--uri', 'sip:+1@lb01.voice.use1.pure.cloud\n;transport=tls'],
+      /--uri: invalid SIP URI "sip:\+1@lb01\.voice\.use1\.pure\.cloud\\n;transport=tls"/,
+    ],
     ['an escape in an unknown option', () => [files['good.pem']!, '--cipher\x1b[5m'], /unknown option --cipher\\x1b\[5m/],
   ];
 
@@ -96,7 +108,11 @@ describe('standard output closed or full', () => {
   test('a reader that goes away (EPIPE) ends quietly, with no stack trace', async () => {
     const { files } = await fixtures();
     // `rules --format json` and a JSON report are far larger than what a pipe buffers at once.
-    for (const args of [['rules', '--format', 'json'], ['cas', '--format', 'json'], [files['good.pem']!, '--offline', '--format', 'json', '--ca', files['root.pem']!]]) {
+    for (const args of [
+      ['rules', '--format', 'json'],
+      ['cas', '--format', 'json'],
+      [files['good.pem']!, '--offline', '--format', 'json', '--ca', files['root.pem']!],
+    ]) {
       const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, [BIN, ...args]);
         child.stdout.destroy();
@@ -111,7 +127,14 @@ describe('standard output closed or full', () => {
 
   test('`| head -c1` in a shell', async () => {
     const { files } = await fixtures();
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rules --format json | head -c1; "${process.execPath}" "${BIN}" "${files['good.pem']}" --offline --format json | head -c1`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${BIN}" rules --format json | head -c1; "${process.execPath}" "${BIN}" "${files['good.pem']}" --offline --format json | head -c1`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout).toBe('{{');
     expect(r.stderr).toBe('');
   });

@@ -34,8 +34,16 @@ describe('--crl (offline)', () => {
   });
 
   test.each([
-    ['its issuer has a keyUsage without cRLSign', { icaExt: [...CA_EXT.filter((e) => !e.startsWith('keyUsage')), 'keyUsage=critical,keyCertSign'] }, /without cRLSign/],
-    ['it has a critical extension OpenSSL does not handle', { crlExt: ['authorityKeyIdentifier=keyid', '1.2.3.4=critical,ASN1:NULL'] }, /unhandled critical CRL extension/],
+    [
+      'its issuer has a keyUsage without cRLSign',
+      { icaExt: [...CA_EXT.filter((e) => !e.startsWith('keyUsage')), 'keyUsage=critical,keyCertSign'] },
+      /without cRLSign/,
+    ],
+    [
+      'it has a critical extension OpenSSL does not handle',
+      { crlExt: ['authorityKeyIdentifier=keyid', '1.2.3.4=critical,ASN1:NULL'] },
+      /unhandled critical CRL extension/,
+    ],
     ['it expired', { later: 10 }, /it expired \(nextUpdate/],
   ])('a CRL OpenSSL refuses fails not-revoked: %s', async (_, spec: { icaExt?: string[]; crlExt?: string[]; later?: number }, message) => {
     const { root, ica, leaf, chain } = pki(spec.icaExt);
@@ -43,7 +51,11 @@ describe('--crl (offline)', () => {
     const at = new Date(soon().getTime() + (spec.later ?? 0) * 86_400_000);
     const report = await runCheck({ chain, caFile: root.certFile, at, crlFiles: [file], offline: true });
     expect(worst(report, 'not-revoked')).toBe('fail');
-    expect(results(report, 'not-revoked').map((r) => r.message).join()).toMatch(message);
+    expect(
+      results(report, 'not-revoked')
+        .map((r) => r.message)
+        .join(),
+    ).toMatch(message);
     if (!spec.later) expect(opensslAccepts(root.certFile, leaf.certFile, [ica.pem], ['-crl_check', '-CRLfile', file])).toBe(false);
   });
 
@@ -64,7 +76,10 @@ describe('--crl (offline)', () => {
 });
 
 describe('--max-depth counts intermediates as openssl verify -verify_depth does', () => {
-  test.each([[0, false], [1, true]])('depth %i with one intermediate', async (depth, accepted) => {
+  test.each([
+    [0, false],
+    [1, true],
+  ])('depth %i with one intermediate', async (depth, accepted) => {
     const { root, ica, leaf, chain } = pki();
     const report = await runCheck({ chain, caFile: root.certFile, at: soon(), maxDepth: depth });
     expect(worst(report, 'chain-complete')).toBe(accepted ? 'pass' : 'fail');
@@ -73,8 +88,12 @@ describe('--max-depth counts intermediates as openssl verify -verify_depth does'
 
   test('input errors name the flag', () => {
     const { chain } = pki();
-    expect(cli([chain, '--offline', '--max-depth', '-1']).stderr).toMatch(/^byoc-check: --max-depth must be a whole number from 0 to 100; got -1\n$/);
-    expect(cli([chain, '--offline', '--pki-profile', 'webpki']).stderr).toMatch(/^byoc-check: --pki-profile must be one of default, strict; got "webpki"\n$/);
+    expect(cli([chain, '--offline', '--max-depth', '-1']).stderr).toMatch(
+      /^byoc-check: --max-depth must be a whole number from 0 to 100; got -1\n$/,
+    );
+    expect(cli([chain, '--offline', '--pki-profile', 'webpki']).stderr).toMatch(
+      /^byoc-check: --pki-profile must be one of default, strict; got "webpki"\n$/,
+    );
     expect(cli(['--help']).stdout).toMatch(/--crl[\s\S]*--max-depth[\s\S]*--pki-profile/);
   });
 });

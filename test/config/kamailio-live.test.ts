@@ -45,9 +45,17 @@ const dirs: string[] = [];
 
 beforeAll(async () => {
   if (!KAMAILIO) return;
-  const leaf = await issue({ subject: 'CN=sbc.kamailio.test', ca: false, keySlot: 40, dns: ['sbc.kamailio.test'], eku: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'] });
+  const leaf = await issue({
+    subject: 'CN=sbc.kamailio.test',
+    ca: false,
+    keySlot: 40,
+    dns: ['sbc.kamailio.test'],
+    eku: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'],
+  });
   pem = leaf.pem;
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', leaf.keys.privateKey)).toString('base64').replace(/(.{64})/g, '$1\n');
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', leaf.keys.privateKey))
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   key = `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`;
 }, 30_000);
 
@@ -96,13 +104,32 @@ function start(files: Record<string, string>, ports: number[]): Started {
   dirs.push(dir);
   mkdirSync(join(dir, 'run'));
   for (const [name, text] of Object.entries({ ...files, 'sbc.pem': pem, 'sbc.key': key })) writeFileSync(join(dir, name), text);
-  const args = ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-m', '64', '-M', '8', '-n', '1', '-Y', join(dir, 'run'), '-P', join(dir, 'kamailio.pid'), '-w', dir];
+  const args = [
+    '-f',
+    join(dir, 'kamailio.cfg'),
+    '-DD',
+    '-E',
+    '-m',
+    '64',
+    '-M',
+    '8',
+    '-n',
+    '1',
+    '-Y',
+    join(dir, 'run'),
+    '-P',
+    join(dir, 'kamailio.pid'),
+    '-w',
+    dir,
+  ];
   const child = spawn(KAMAILIO!, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<{ state: 'exited'; code: number | null }>((resolve) => child.once('exit', (code) => resolve({ state: 'exited', code })));
+  const exited = new Promise<{ state: 'exited'; code: number | null }>((resolve) =>
+    child.once('exit', (code) => resolve({ state: 'exited', code })),
+  );
   const up = (async () => {
     const deadline = Date.now() + 8000;
     for (const port of ports) {
@@ -154,7 +181,12 @@ function handshake(port: number, options: ConnectionOptions): Promise<Outcome> {
   });
 }
 
-const NODE_VERSION: Record<TlsVersion, 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3'> = { '1.0': 'TLSv1', '1.1': 'TLSv1.1', '1.2': 'TLSv1.2', '1.3': 'TLSv1.3' };
+const NODE_VERSION: Record<TlsVersion, 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3'> = {
+  '1.0': 'TLSv1',
+  '1.1': 'TLSv1.1',
+  '1.2': 'TLSv1.2',
+  '1.3': 'TLSv1.3',
+};
 
 /**
  * What Kamailio does per version, compared with the prediction. A version outside the method's
@@ -248,7 +280,11 @@ live(title, () => {
     expect(read.problems).toEqual([]);
     const ip = serverAt(read.endpoints, domainPort);
     const dflt = serverAt(read.endpoints, defaultPort);
-    expect([ip.name, ip.versions!.value, ip.versions!.from.kind]).toEqual([`server:127.0.0.1:${domainPort}`, ['1.0', '1.1', '1.2', '1.3'], 'default']);
+    expect([ip.name, ip.versions!.value, ip.versions!.from.kind]).toEqual([
+      `server:127.0.0.1:${domainPort}`,
+      ['1.0', '1.1', '1.2', '1.3'],
+      'default',
+    ]);
     expect([dflt.name, dflt.versions!.value]).toEqual(['server:default', ['1.2']]);
     const k = start(files, [domainPort, defaultPort]);
     expect(await k.ready).toEqual({ state: 'up' });
@@ -265,7 +301,11 @@ live(title, () => {
     const files = { 'kamailio.cfg': kamailioCfg([port]), 'tls.cfg': fixture('opensips-key.tls.cfg') };
     const [problem, ...rest] = readConfig(kamailio, files, 'kamailio.cfg').problems;
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ code: 'unknown-option', location: { file: 'tls.cfg', line: 4, key: 'ciphers_list' }, fix: 'cipher_list = ECDHE-RSA-AES256-GCM-SHA384' });
+    expect(problem).toMatchObject({
+      code: 'unknown-option',
+      location: { file: 'tls.cfg', line: 4, key: 'ciphers_list' },
+      fix: 'cipher_list = ECDHE-RSA-AES256-GCM-SHA384',
+    });
     const k = start(files, [port]);
     const result = await k.ready;
     expect(result.state).toBe('exited');

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { readers } from '../../src/config/readers/index.js';
 import { ROOT } from '../helpers/run.js';
 
-const files = readdirSync(join(ROOT, 'src', 'config', 'readers')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+const files = readdirSync(join(ROOT, 'src', 'config', 'readers'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.replace(/\.ts$/, ''));
 
 test('every reader file is registered, once, sorted by format, named after its format', () => {
   expect(readers.map((r) => r.format)).toEqual([...files].sort());

@@ -10,18 +10,100 @@ import { daFacts, daPki, digicert, genesys, NOW, writeFiles, type EntitySpec } f
 import type { Issued } from '../helpers/pki.js';
 
 function opensslAccepts(leaf: Issued, chain: Issued[], trust: Issued[]): boolean {
-  const f = writeFiles({ 'leaf.pem': leaf.pem, 'chain.pem': chain.map((c) => c.pem).join('') || leaf.pem, 'trust.pem': trust.map((c) => c.pem).join('') });
-  const r = spawnSync('openssl', ['verify', '-partial_chain', '-purpose', 'sslclient', '-attime', String(Math.floor(NOW.getTime() / 1000)), '-CAfile', f['trust.pem']!, '-untrusted', f['chain.pem']!, f['leaf.pem']!], { encoding: 'utf8' });
+  const f = writeFiles({
+    'leaf.pem': leaf.pem,
+    'chain.pem': chain.map((c) => c.pem).join('') || leaf.pem,
+    'trust.pem': trust.map((c) => c.pem).join(''),
+  });
+  const r = spawnSync(
+    'openssl',
+    [
+      'verify',
+      '-partial_chain',
+      '-purpose',
+      'sslclient',
+      '-attime',
+      String(Math.floor(NOW.getTime() / 1000)),
+      '-CAfile',
+      f['trust.pem']!,
+      '-untrusted',
+      f['chain.pem']!,
+      f['leaf.pem']!,
+    ],
+    { encoding: 'utf8' },
+  );
   return r.status === 0;
 }
 
 const cases: Array<[string, boolean, () => Promise<{ entity: EntitySpec; leaf: Issued; chain: Issued[]; trust: Issued[] }>]> = [
-  ['Genesys certificate, regional CA trusted', true, async () => { const p = await daPki(); return { entity: await genesys('genesys'), leaf: p.leaf.genesys!, chain: [], trust: [p.genesysCa] }; }],
-  ['Genesys certificate, another region\'s CA trusted', false, async () => { const p = await daPki(); return { entity: await genesys('genesys'), leaf: p.leaf.genesys!, chain: [], trust: [p.otherGenesysCa] }; }],
-  ['DigiCert certificate pinned', true, async () => { const p = await daPki(); return { entity: await digicert('digicertCurrent'), leaf: p.leaf.digicertCurrent!, chain: [p.digicertIntermediate], trust: [p.leaf.digicertCurrent!] }; }],
-  ['DigiCert Upcoming, only the Current one pinned', false, async () => { const p = await daPki(); return { entity: await digicert('digicertUpcoming', 'Upcoming'), leaf: p.leaf.digicertUpcoming!, chain: [p.digicertIntermediate], trust: [p.leaf.digicertCurrent!] }; }],
-  ['DigiCert certificate, DigiCert root trusted', true, async () => { const p = await daPki(); return { entity: await digicert('digicertCurrent'), leaf: p.leaf.digicertCurrent!, chain: [p.digicertIntermediate], trust: [p.digicertRoot] }; }],
-  ['DigiCert certificate without clientAuth, root trusted', false, async () => { const p = await daPki(); return { entity: await digicert('digicertServerOnly'), leaf: p.leaf.digicertServerOnly!, chain: [p.digicertIntermediate], trust: [p.digicertRoot] }; }],
+  [
+    'Genesys certificate, regional CA trusted',
+    true,
+    async () => {
+      const p = await daPki();
+      return { entity: await genesys('genesys'), leaf: p.leaf.genesys!, chain: [], trust: [p.genesysCa] };
+    },
+  ],
+  [
+    "Genesys certificate, another region's CA trusted",
+    false,
+    async () => {
+      const p = await daPki();
+      return { entity: await genesys('genesys'), leaf: p.leaf.genesys!, chain: [], trust: [p.otherGenesysCa] };
+    },
+  ],
+  [
+    'DigiCert certificate pinned',
+    true,
+    async () => {
+      const p = await daPki();
+      return {
+        entity: await digicert('digicertCurrent'),
+        leaf: p.leaf.digicertCurrent!,
+        chain: [p.digicertIntermediate],
+        trust: [p.leaf.digicertCurrent!],
+      };
+    },
+  ],
+  [
+    'DigiCert Upcoming, only the Current one pinned',
+    false,
+    async () => {
+      const p = await daPki();
+      return {
+        entity: await digicert('digicertUpcoming', 'Upcoming'),
+        leaf: p.leaf.digicertUpcoming!,
+        chain: [p.digicertIntermediate],
+        trust: [p.leaf.digicertCurrent!],
+      };
+    },
+  ],
+  [
+    'DigiCert certificate, DigiCert root trusted',
+    true,
+    async () => {
+      const p = await daPki();
+      return {
+        entity: await digicert('digicertCurrent'),
+        leaf: p.leaf.digicertCurrent!,
+        chain: [p.digicertIntermediate],
+        trust: [p.digicertRoot],
+      };
+    },
+  ],
+  [
+    'DigiCert certificate without clientAuth, root trusted',
+    false,
+    async () => {
+      const p = await daPki();
+      return {
+        entity: await digicert('digicertServerOnly'),
+        leaf: p.leaf.digicertServerOnly!,
+        chain: [p.digicertIntermediate],
+        trust: [p.digicertRoot],
+      };
+    },
+  ],
 ];
 
 test.each(cases)('%s (accepted: %s): same verdict as openssl verify -purpose sslclient', async (_name, accepted, make) => {

@@ -52,7 +52,12 @@ export function mutated(samples: Buffer[]): fc.Arbitrary<Buffer> {
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), xor: fc.integer({ min: 1, max: 255 }) }),
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
     fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
-    fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 256 }), times: fc.integer({ min: 2, max: 8 }) }),
+    fc.record({
+      kind: fc.constant('repeat' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 256 }),
+      times: fc.integer({ min: 2, max: 8 }),
+    }),
   );
   return fc.tuple(fc.constantFrom(...samples), fc.array(edit, { minLength: 1, maxLength: 6 })).map(([sample, edits]) => {
     let buf = Buffer.from(sample);
@@ -70,11 +75,20 @@ export function mutated(samples: Buffer[]): fc.Arbitrary<Buffer> {
   });
 }
 
-const bytesOrMutations = (samples: Buffer[]) => fc.oneof({ weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)) }, { weight: 4, arbitrary: mutated(samples) });
+const bytesOrMutations = (samples: Buffer[]) =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)) },
+    { weight: 4, arbitrary: mutated(samples) },
+  );
 
 /** Text shaped by a grammar's tokens, plus anything. */
 const tokens = (list: string[], maxLength = 24) =>
-  fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...list) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) }), { maxLength }).map((parts) => parts.join(''));
+  fc
+    .array(
+      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...list) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) }),
+      { maxLength },
+    )
+    .map((parts) => parts.join(''));
 
 export const P12_PASSWORD = 'fuzz';
 
@@ -84,15 +98,52 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
   const chainPem = Buffer.from(pki.leaf.pem + pki.intermediate.pem, 'latin1');
   const p7 = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', files['good.pem']!, '-outform', 'DER']);
   const p7pem = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', files['good.pem']!]);
-  const key = writeFiles({ 'key.pem': (readFileSync(files['with-key.pem']!, 'utf8').match(/-----BEGIN PRIVATE KEY-----[\s\S]*?-----END PRIVATE KEY-----\n/) ?? [''])[0] });
+  const key = writeFiles({
+    'key.pem': (readFileSync(files['with-key.pem']!, 'utf8').match(/-----BEGIN PRIVATE KEY-----[\s\S]*?-----END PRIVATE KEY-----\n/) ?? [
+      '',
+    ])[0],
+  });
   // Few PBKDF2 iterations: the fuzzer is after the parser, not the key derivation.
-  const p12 = execFileSync('openssl', ['pkcs12', '-export', '-in', files['good.pem']!, '-inkey', key['key.pem']!, '-passout', `pass:${P12_PASSWORD}`, '-iter', '1', '-maciter']);
-  const nameDer = Buffer.from(name([[['CN', stringValue(UTF8, 'sbc1.example.com')]], [['O', stringValue(PRINTABLE, 'Carrier')], ['OU', stringValue(BMP, 'Voice')]], [['C', stringValue(PRINTABLE, 'US')]]]));
+  const p12 = execFileSync('openssl', [
+    'pkcs12',
+    '-export',
+    '-in',
+    files['good.pem']!,
+    '-inkey',
+    key['key.pem']!,
+    '-passout',
+    `pass:${P12_PASSWORD}`,
+    '-iter',
+    '1',
+    '-maciter',
+  ]);
+  const nameDer = Buffer.from(
+    name([
+      [['CN', stringValue(UTF8, 'sbc1.example.com')]],
+      [
+        ['O', stringValue(PRINTABLE, 'Carrier')],
+        ['OU', stringValue(BMP, 'Voice')],
+      ],
+      [['C', stringValue(PRINTABLE, 'US')]],
+    ]),
+  );
 
   const stringTags = [UTF8, PRINTABLE, T61, IA5, BMP, UNIVERSAL, NUMERIC, 0x04, 0x05];
   const craftedName = fc
-    .array(fc.array(fc.tuple(fc.constantFrom('CN' as const, 'O' as const, 'OU' as const, 'C' as const, 'emailAddress' as const, 'serialNumber' as const), fc.constantFrom(...stringTags), fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.uint8Array({ maxLength: 12 }))), { minLength: 1, maxLength: 3 }), { maxLength: 4 })
-    .map((rdns) => Buffer.from(name(rdns.map((rdn) => rdn.map(([type, tag, value]) => [type, stringValue(tag, value)] as const)) as never)));
+    .array(
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('CN' as const, 'O' as const, 'OU' as const, 'C' as const, 'emailAddress' as const, 'serialNumber' as const),
+          fc.constantFrom(...stringTags),
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.uint8Array({ maxLength: 12 })),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+      { maxLength: 4 },
+    )
+    .map((rdns) =>
+      Buffer.from(name(rdns.map((rdn) => rdn.map(([type, tag, value]) => [type, stringValue(tag, value)] as const)) as never)),
+    );
 
   return [
     {
@@ -103,7 +154,12 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
     },
     {
       name: 'PEM scanner',
-      arbitrary: fc.oneof(tokens(['-----BEGIN ', '-----END ', 'CERTIFICATE', 'X', '-----', '\n', '\r\n', 'AAAA', 'Proc-Type: 4\n\n', ' ']).map((t) => Buffer.from(t, 'latin1')), mutated([chainPem])),
+      arbitrary: fc.oneof(
+        tokens(['-----BEGIN ', '-----END ', 'CERTIFICATE', 'X', '-----', '\n', '\r\n', 'AAAA', 'Proc-Type: 4\n\n', ' ']).map((t) =>
+          Buffer.from(t, 'latin1'),
+        ),
+        mutated([chainPem]),
+      ),
       run: (b) => {
         const text = (b as Buffer).toString('latin1');
         for (const block of pemBlocks(text, 'fuzz')) void block;
@@ -132,7 +188,40 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
     },
     {
       name: 'SIP URI',
-      arbitrary: fc.tuple(fc.constantFrom('', 'sip:', 'sip:+13175550100', '<sip:'), tokens(['+1317', 'alice', '@', ':', '5061', ';', 'transport=tls', 'tgrp=x', '=', '?', '&', '%', '%3B', '%C3%A9', '%E9', 'lb01.voice.use1.pure.cloud', 'h.example.com', '[', ']', '2001:db8::1', '192.0.2.1', '.', '-', '<', '>', '"', ' '])).map(([a, b]) => a + b),
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('', 'sip:', 'sip:+13175550100', '<sip:'),
+          tokens([
+            '+1317',
+            'alice',
+            '@',
+            ':',
+            '5061',
+            ';',
+            'transport=tls',
+            'tgrp=x',
+            '=',
+            '?',
+            '&',
+            '%',
+            '%3B',
+            '%C3%A9',
+            '%E9',
+            'lb01.voice.use1.pure.cloud',
+            'h.example.com',
+            '[',
+            ']',
+            '2001:db8::1',
+            '192.0.2.1',
+            '.',
+            '-',
+            '<',
+            '>',
+            '"',
+            ' ',
+          ]),
+        )
+        .map(([a, b]) => a + b),
       run: (t) => {
         const text = t as string;
         try {
@@ -146,7 +235,11 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
     },
     {
       name: 'certificate name matching (RFC 6125)',
-      arbitrary: fc.tuple(tokens(['*', '.', 'sbc1', 'example', 'com', 'xn--', 'bücher', '-', ' ', 'SBC'], 8), tokens(['.', 'sbc1', 'example', 'com', 'xn--bcher-kva', 'bücher', '-', ' '], 8), tokens(['sip:', 'sips:', '@', '[', ']', ':', ';', 'h.example.com'], 8)),
+      arbitrary: fc.tuple(
+        tokens(['*', '.', 'sbc1', 'example', 'com', 'xn--', 'bücher', '-', ' ', 'SBC'], 8),
+        tokens(['.', 'sbc1', 'example', 'com', 'xn--bcher-kva', 'bücher', '-', ' '], 8),
+        tokens(['sip:', 'sips:', '@', '[', ']', ':', ';', 'h.example.com'], 8),
+      ),
       run: (input) => {
         const [pattern, host, uri] = input as [string, string, string];
         matchName(pattern, host);
@@ -156,13 +249,51 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
     },
     {
       name: 'command-line arguments',
-      arbitrary: fc.array(fc.oneof(fc.constantFrom(...checkOptions.map((o) => `--${o.name}`), '--', '-', '-o', '--no-color', '--help', '=', 'x', '1', '-1', 'NaN', '1e9', ''), fc.string({ maxLength: 6 })), { maxLength: 8 }),
+      arbitrary: fc.array(
+        fc.oneof(
+          fc.constantFrom(
+            ...checkOptions.map((o) => `--${o.name}`),
+            '--',
+            '-',
+            '-o',
+            '--no-color',
+            '--help',
+            '=',
+            'x',
+            '1',
+            '-1',
+            'NaN',
+            '1e9',
+            '',
+          ),
+          fc.string({ maxLength: 6 }),
+        ),
+        { maxLength: 8 },
+      ),
       run: (argv) => parseArgv(argv as string[], checkOptions),
       expected: isInputError,
     },
     {
       name: 'cipher strings and TLS versions',
-      arbitrary: tokens(['HIGH', '!', '+', '-', ':', ',', ' ', 'TLS_', 'ECDHE-RSA-AES256-GCM-SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'SSL_', '@SECLEVEL=', 'TLSv', '1.2', '1_3', 'tls', '+']),
+      arbitrary: tokens([
+        'HIGH',
+        '!',
+        '+',
+        '-',
+        ':',
+        ',',
+        ' ',
+        'TLS_',
+        'ECDHE-RSA-AES256-GCM-SHA384',
+        'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+        'SSL_',
+        '@SECLEVEL=',
+        'TLSv',
+        '1.2',
+        '1_3',
+        'tls',
+        '+',
+      ]),
       run: (t) => {
         toOpenSslTerms(cipherTerms(t as string));
         readTlsVersion(t as string);
@@ -174,7 +305,8 @@ export async function buildTargets(): Promise<FuzzTarget[]> {
       arbitrary: fc.string({ unit: 'binary', maxLength: 64 }),
       run: (t) => {
         const out = printable(t as string);
-        if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out)) throw new Error(`control character left in ${JSON.stringify(out)}`);
+        if (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(out))
+          throw new Error(`control character left in ${JSON.stringify(out)}`);
       },
       expected: () => false,
     },

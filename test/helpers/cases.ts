@@ -33,7 +33,9 @@ export function ruleCases(rule: string, cases: RuleCase[]): void {
           ...c.options,
         });
         const got = worst(report, rule);
-        const messages = results(report, rule).map((r) => `${r.status}: ${r.message}`).join('\n');
+        const messages = results(report, rule)
+          .map((r) => `${r.status}: ${r.message}`)
+          .join('\n');
         expect(`${got}\n${messages}`).toMatch(new RegExp(`^${c.expect}\\n`));
         if (c.message) expect(messages).toMatch(c.message);
       });

@@ -17,7 +17,10 @@ export function decodePem(pem: string): CertificateFacts[] {
   return pemCertificates(pem).map(decodeCertificate);
 }
 
-export function ctx(path: PathEntry[], overrides: Omit<Partial<CheckContext>, 'chain'> & { chain?: Partial<ChainFacts> } = {}): CheckContext {
+export function ctx(
+  path: PathEntry[],
+  overrides: Omit<Partial<CheckContext>, 'chain'> & { chain?: Partial<ChainFacts> } = {},
+): CheckContext {
   const chain: ChainFacts = {
     input: path.filter((p) => p.inputIndex !== undefined).map((p) => p.cert),
     leafInputIndex: 0,

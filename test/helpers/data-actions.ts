@@ -35,14 +35,48 @@ export function daPki(): Promise<DaPki> {
 }
 
 async function build(): Promise<DaPki> {
-  const genesysCa = await issue({ subject: 'CN=Genesys Cloud Data Actions CA euw1,O=Genesys Cloud Services Inc.,L=Indianapolis,ST=Indiana,C=US', ca: true, keySlot: 101, notBefore: days(-1000), notAfter: days(3000) });
-  const otherGenesysCa = await issue({ subject: 'CN=Genesys Cloud Data Actions CA usw2,O=Genesys Cloud Services Inc.,L=Indianapolis,ST=Indiana,C=US', ca: true, keySlot: 102, notBefore: days(-1000), notAfter: days(3000) });
-  const digicertRoot = await issue({ subject: 'CN=DigiCert Test Assured ID Root G2,OU=www.digicert.com,O=DigiCert Inc,C=US', ca: true, keySlot: 103, notBefore: days(-4000), notAfter: days(4000) });
-  const digicertIntermediate = await issue({ subject: 'CN=DigiCert Test Assured ID Client CA G2,O=DigiCert Inc,C=US', issuer: digicertRoot, ca: true, pathLength: 0, keySlot: 104, notBefore: days(-2000), notAfter: days(2000) });
-  const client = (spec: Partial<CertSpec> & { issuer: Issued }) => issue({ subject: `CN=${EUW1},O=Genesys Cloud Services Inc.,C=US`, keySlot: 105, dns: [EUW1], eku: [CLIENT_AUTH], ...spec });
+  const genesysCa = await issue({
+    subject: 'CN=Genesys Cloud Data Actions CA euw1,O=Genesys Cloud Services Inc.,L=Indianapolis,ST=Indiana,C=US',
+    ca: true,
+    keySlot: 101,
+    notBefore: days(-1000),
+    notAfter: days(3000),
+  });
+  const otherGenesysCa = await issue({
+    subject: 'CN=Genesys Cloud Data Actions CA usw2,O=Genesys Cloud Services Inc.,L=Indianapolis,ST=Indiana,C=US',
+    ca: true,
+    keySlot: 102,
+    notBefore: days(-1000),
+    notAfter: days(3000),
+  });
+  const digicertRoot = await issue({
+    subject: 'CN=DigiCert Test Assured ID Root G2,OU=www.digicert.com,O=DigiCert Inc,C=US',
+    ca: true,
+    keySlot: 103,
+    notBefore: days(-4000),
+    notAfter: days(4000),
+  });
+  const digicertIntermediate = await issue({
+    subject: 'CN=DigiCert Test Assured ID Client CA G2,O=DigiCert Inc,C=US',
+    issuer: digicertRoot,
+    ca: true,
+    pathLength: 0,
+    keySlot: 104,
+    notBefore: days(-2000),
+    notAfter: days(2000),
+  });
+  const client = (spec: Partial<CertSpec> & { issuer: Issued }) =>
+    issue({ subject: `CN=${EUW1},O=Genesys Cloud Services Inc.,C=US`, keySlot: 105, dns: [EUW1], eku: [CLIENT_AUTH], ...spec });
   const leaf: Record<string, Issued> = {
     genesys: await client({ issuer: genesysCa, keySlot: 108, notBefore: days(-100), notAfter: days(265) }),
-    genesysOtherRegion: await client({ issuer: otherGenesysCa, keySlot: 109, subject: `CN=${USW2},O=Genesys Cloud Services Inc.,C=US`, dns: [USW2], notBefore: days(-100), notAfter: days(265) }),
+    genesysOtherRegion: await client({
+      issuer: otherGenesysCa,
+      keySlot: 109,
+      subject: `CN=${USW2},O=Genesys Cloud Services Inc.,C=US`,
+      dns: [USW2],
+      notBefore: days(-100),
+      notAfter: days(265),
+    }),
     genesysExpiring: await client({ issuer: genesysCa, keySlot: 108, notBefore: days(-353), notAfter: days(12) }),
     digicertCurrent: await client({ issuer: digicertIntermediate, notBefore: days(-165), notAfter: days(200) }),
     digicertInWindow: await client({ issuer: digicertIntermediate, notBefore: days(-305), notAfter: days(60) }),
@@ -52,7 +86,13 @@ async function build(): Promise<DaPki> {
     digicertExpired: await client({ issuer: digicertIntermediate, notBefore: days(-368), notAfter: days(-3) }),
     digicertServerOnly: await client({ issuer: digicertIntermediate, eku: [SERVER_AUTH], notBefore: days(-165), notAfter: days(200) }),
     digicertNoEku: await client({ issuer: digicertIntermediate, eku: null, notBefore: days(-165), notAfter: days(200) }),
-    digicertOtherRegion: await client({ issuer: digicertIntermediate, subject: `CN=${USW2},O=Genesys Cloud Services Inc.,C=US`, dns: [USW2], notBefore: days(-165), notAfter: days(200) }),
+    digicertOtherRegion: await client({
+      issuer: digicertIntermediate,
+      subject: `CN=${USW2},O=Genesys Cloud Services Inc.,C=US`,
+      dns: [USW2],
+      notBefore: days(-165),
+      notAfter: days(200),
+    }),
   };
   // The Genesys certificate with one byte of its signature flipped: the issuer matches, the signature does not.
   const der = new Uint8Array(leaf.genesys!.cert.rawData.slice(0));
@@ -64,10 +104,17 @@ async function build(): Promise<DaPki> {
 
 /** The DigiCert entity's certificate text as the API documents it: leaf, intermediate and root, CRLF, stray spaces. */
 export function apiPem(...certs: Issued[]): string {
-  return certs
-    .map((c) => c.pem.trim().replace('-----BEGIN CERTIFICATE-----\n', '-----BEGIN CERTIFICATE----- \n').replace(/^([A-Za-z0-9+/]{20})([A-Za-z0-9+/]{44})$/m, '$1 $2'))
-    .join('\n ')
-    .replace(/\n/g, '\r\n') + '\r\n';
+  return (
+    certs
+      .map((c) =>
+        c.pem
+          .trim()
+          .replace('-----BEGIN CERTIFICATE-----\n', '-----BEGIN CERTIFICATE----- \n')
+          .replace(/^([A-Za-z0-9+/]{20})([A-Za-z0-9+/]{44})$/m, '$1 $2'),
+      )
+      .join('\n ')
+      .replace(/\n/g, '\r\n') + '\r\n'
+  );
 }
 
 export interface EntitySpec {
@@ -79,7 +126,22 @@ export interface EntitySpec {
 
 /** A listing in the documented ActionCertificateListing shape. */
 export function listing(entities: EntitySpec[]): string {
-  return JSON.stringify({ entities: entities.map((e) => ({ signingAuthority: e.signingAuthority, certificate: e.certificate, status: e.status, type: e.type ?? 'Client' })), pageSize: 20, pageNumber: 1, total: entities.length, pageCount: 1 }, null, 2);
+  return JSON.stringify(
+    {
+      entities: entities.map((e) => ({
+        signingAuthority: e.signingAuthority,
+        certificate: e.certificate,
+        status: e.status,
+        type: e.type ?? 'Client',
+      })),
+      pageSize: 20,
+      pageNumber: 1,
+      total: entities.length,
+      pageCount: 1,
+    },
+    null,
+    2,
+  );
 }
 
 export async function digicert(name: string, status = 'Current'): Promise<EntitySpec> {
@@ -89,7 +151,11 @@ export async function digicert(name: string, status = 'Current'): Promise<Entity
 
 export async function genesys(name: string, status = 'Current'): Promise<EntitySpec> {
   const p = await daPki();
-  return { signingAuthority: 'Genesys', status, certificate: p.leaf[name]!.pem.replace('-----BEGIN CERTIFICATE-----\n', '-----BEGIN CERTIFICATE----- \n') + '\n' };
+  return {
+    signingAuthority: 'Genesys',
+    status,
+    certificate: p.leaf[name]!.pem.replace('-----BEGIN CERTIFICATE-----\n', '-----BEGIN CERTIFICATE----- \n') + '\n',
+  };
 }
 
 /** Root stores with the DigiCert-like root, standing in for the machine's. */
@@ -119,7 +185,14 @@ export async function daFacts(spec: FactsSpec): Promise<DataActionsFacts> {
   const entities: EntityInput[] = [];
   for (const [i, e] of spec.entities.entries()) {
     const parsed = await parseChainInput(Buffer.from(e.certificate, 'latin1'), `e${i}`);
-    entities.push({ source: `test entities[${i}]`, signingAuthority: e.signingAuthority, authorityInferred: false, status: e.status, type: e.type ?? 'Client', certificates: parsed.certificates.map(decodeCertificate) });
+    entities.push({
+      source: `test entities[${i}]`,
+      signingAuthority: e.signingAuthority,
+      authorityInferred: false,
+      status: e.status,
+      type: e.type ?? 'Client',
+      certificates: parsed.certificates.map(decodeCertificate),
+    });
   }
   return gatherDataActionsFacts({
     now: spec.at ?? NOW,
@@ -162,7 +235,9 @@ export function daRuleCases(rule: DataActionsRule, cases: DaRuleCase[]): void {
 
 /** The private key of an issued certificate as PEM (for the HTTPS fake). */
 export async function keyPem(i: Issued): Promise<string> {
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', i.keys.privateKey)).toString('base64').replace(/(.{64})/g, '$1\n');
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', i.keys.privateKey))
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`;
 }
 

@@ -30,7 +30,8 @@ export function key(spec = 'rsa:2048', slot = 0): string {
   const [alg, size] = spec.split(':') as [string, string];
   const out = file('key.pem');
   if (alg === 'rsa') openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${size}`, '-out', out]);
-  else if (alg === 'ec') openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${size}`, '-pkeyopt', 'ec_param_enc:named_curve', '-out', out]);
+  else if (alg === 'ec')
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${size}`, '-pkeyopt', 'ec_param_enc:named_curve', '-out', out]);
   else {
     const params = file('dsaparam.pem');
     openssl(['genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', `dsa_paramgen_bits:${size}`, '-out', params]);
@@ -67,7 +68,23 @@ export function make(spec: MakeSpec): Made {
   const extFile = file('ext.cnf');
   writeFileSync(extFile, `[v3]\n${spec.ext.join('\n')}\n`);
   const certFile = file('cert.pem');
-  const args = ['x509', '-req', '-in', csr, '-days', String(spec.days ?? 30), `-${spec.md ?? 'sha256'}`, '-extfile', extFile, '-extensions', 'v3', '-set_serial', spec.serial ?? `0x${(0x5000 + counter).toString(16)}`, '-out', certFile];
+  const args = [
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-days',
+    String(spec.days ?? 30),
+    `-${spec.md ?? 'sha256'}`,
+    '-extfile',
+    extFile,
+    '-extensions',
+    'v3',
+    '-set_serial',
+    spec.serial ?? `0x${(0x5000 + counter).toString(16)}`,
+    '-out',
+    certFile,
+  ];
   if (spec.issuer) args.push('-CA', spec.issuer.certFile, '-CAkey', spec.issuer.keyFile);
   else args.push('-signkey', keyFile);
   openssl(args);
@@ -76,7 +93,14 @@ export function make(spec: MakeSpec): Made {
 
 export const ROOT_EXT = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash'];
 export const CA_EXT = [...ROOT_EXT, 'authorityKeyIdentifier=keyid'];
-export const LEAF_EXT = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature,keyEncipherment', 'extendedKeyUsage=serverAuth', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid', 'subjectAltName=DNS:sbc1.example.com'];
+export const LEAF_EXT = [
+  'basicConstraints=critical,CA:FALSE',
+  'keyUsage=critical,digitalSignature,keyEncipherment',
+  'extendedKeyUsage=serverAuth',
+  'subjectKeyIdentifier=hash',
+  'authorityKeyIdentifier=keyid',
+  'subjectAltName=DNS:sbc1.example.com',
+];
 
 export function write(name: string, content: string): string {
   const out = file(name);
@@ -90,11 +114,24 @@ export function crl(issuer: Made, options: { revoke?: Made[]; ext?: string[]; md
   const index = `${base}-index.txt`;
   writeFileSync(index, '');
   writeFileSync(`${base}-crlnumber`, '1000\n');
-  const config = write('ca.cnf', [
-    '[ca]', 'default_ca = lab', '[lab]', `database = ${index}`, `crlnumber = ${base}-crlnumber`, `default_md = ${options.md ?? 'sha256'}`,
-    `default_crl_days = ${options.days ?? 7}`, 'crl_extensions = crl_ext', '[crl_ext]', ...(options.ext ?? ['authorityKeyIdentifier=keyid']), '',
-  ].join('\n'));
-  for (const cert of options.revoke ?? []) openssl(['ca', '-config', config, '-keyfile', issuer.keyFile, '-cert', issuer.certFile, '-revoke', cert.certFile]);
+  const config = write(
+    'ca.cnf',
+    [
+      '[ca]',
+      'default_ca = lab',
+      '[lab]',
+      `database = ${index}`,
+      `crlnumber = ${base}-crlnumber`,
+      `default_md = ${options.md ?? 'sha256'}`,
+      `default_crl_days = ${options.days ?? 7}`,
+      'crl_extensions = crl_ext',
+      '[crl_ext]',
+      ...(options.ext ?? ['authorityKeyIdentifier=keyid']),
+      '',
+    ].join('\n'),
+  );
+  for (const cert of options.revoke ?? [])
+    openssl(['ca', '-config', config, '-keyfile', issuer.keyFile, '-cert', issuer.certFile, '-revoke', cert.certFile]);
   const out = file('crl.pem');
   openssl(['ca', '-config', config, '-gencrl', '-keyfile', issuer.keyFile, '-cert', issuer.certFile, '-out', out]);
   return out;

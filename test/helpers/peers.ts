@@ -25,7 +25,9 @@ function stop(child: ChildProcess): Promise<void> {
 /** `openssl s_server` on a free port; resolves once it prints its ACCEPT line. stdin stays open (EOF stops it). */
 export function sServer(args: string[]): Promise<Peer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('openssl', ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1000', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('openssl', ['s_server', '-accept', '127.0.0.1:0', '-naccept', '1000', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`s_server did not start: ${out}`)), 10_000);
     const onData = (chunk: Buffer) => {
@@ -89,31 +91,47 @@ export const hasKamailio = spawnSync('kamailio', ['-v'], { stdio: 'ignore' }).st
 export async function kamailio(files: { chain: string; key: string }, tls: { method?: string; ciphers?: string } = {}): Promise<Peer> {
   const port = await refusedPort();
   const dir = mkdtempSync(join(tmpdir(), 'byoc-kamailio-'));
-  writeFileSync(join(dir, 'tls.cfg'), [
-    '[server:default]',
-    `method = ${tls.method ?? 'TLSv1.2+'}`,
-    'verify_certificate = no',
-    'require_certificate = no',
-    `private_key = ${files.key}`,
-    `certificate = ${files.chain}`,
-    ...(tls.ciphers ? [`cipher_list = ${tls.ciphers}`] : []),
-    '',
-  ].join('\n'));
-  writeFileSync(join(dir, 'kamailio.cfg'), [
-    '#!KAMAILIO',
-    'debug=1', 'log_stderror=yes', 'fork=yes', 'children=2', 'tcp_children=2', 'enable_tls=yes', 'auto_aliases=no',
-    `listen=tls:127.0.0.1:${port}`,
-    'mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"',
-    'loadmodule "tls.so"', 'loadmodule "sl.so"', 'loadmodule "maxfwd.so"',
-    `modparam("tls", "config", "${join(dir, 'tls.cfg')}")`,
-    'request_route {',
-    '  if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }',
-    '  if (method=="OPTIONS") { sl_send_reply("200", "OK"); exit; }',
-    '  sl_send_reply("403", "Forbidden");',
-    '}',
-    '',
-  ].join('\n'));
-  const child = spawn('kamailio', ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-Y', dir, '-P', join(dir, 'kamailio.pid')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  writeFileSync(
+    join(dir, 'tls.cfg'),
+    [
+      '[server:default]',
+      `method = ${tls.method ?? 'TLSv1.2+'}`,
+      'verify_certificate = no',
+      'require_certificate = no',
+      `private_key = ${files.key}`,
+      `certificate = ${files.chain}`,
+      ...(tls.ciphers ? [`cipher_list = ${tls.ciphers}`] : []),
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'kamailio.cfg'),
+    [
+      '#!KAMAILIO',
+      'debug=1',
+      'log_stderror=yes',
+      'fork=yes',
+      'children=2',
+      'tcp_children=2',
+      'enable_tls=yes',
+      'auto_aliases=no',
+      `listen=tls:127.0.0.1:${port}`,
+      'mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"',
+      'loadmodule "tls.so"',
+      'loadmodule "sl.so"',
+      'loadmodule "maxfwd.so"',
+      `modparam("tls", "config", "${join(dir, 'tls.cfg')}")`,
+      'request_route {',
+      '  if (!mf_process_maxfwd_header("10")) { sl_send_reply("483", "Too Many Hops"); exit; }',
+      '  if (method=="OPTIONS") { sl_send_reply("200", "OK"); exit; }',
+      '  sl_send_reply("403", "Forbidden");',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('kamailio', ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-Y', dir, '-P', join(dir, 'kamailio.pid')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   // Ready when the TLS port accepts connections.

@@ -28,7 +28,11 @@ const keyPool = new Map<string, Promise<CryptoKeyPair>>();
 /** A key pair; the same `slot` gives the same key, so cases can share or separate keys. */
 export function keys(spec: KeySpec = 'rsa2048', slot = 0): Promise<CryptoKeyPair> {
   const id = `${spec}/${slot}`;
-  if (!keyPool.has(id)) keyPool.set(id, webcrypto.subtle.generateKey(ALGORITHMS[spec] as RsaHashedKeyGenParams, true, ['sign', 'verify']) as Promise<CryptoKeyPair>);
+  if (!keyPool.has(id))
+    keyPool.set(
+      id,
+      webcrypto.subtle.generateKey(ALGORITHMS[spec] as RsaHashedKeyGenParams, true, ['sign', 'verify']) as Promise<CryptoKeyPair>,
+    );
   return keyPool.get(id)!;
 }
 
@@ -66,7 +70,11 @@ export const days = (n: number) => new Date(NOW.getTime() + n * DAY);
 
 function signing(k: CryptoKeyPair): Algorithm {
   const name = k.privateKey.algorithm.name;
-  return name === 'ECDSA' ? ({ name: 'ECDSA', hash: 'SHA-256' } as EcdsaParams) : name === 'Ed25519' ? { name: 'Ed25519' } : { name: 'RSASSA-PKCS1-v1_5' };
+  return name === 'ECDSA'
+    ? ({ name: 'ECDSA', hash: 'SHA-256' } as EcdsaParams)
+    : name === 'Ed25519'
+      ? { name: 'Ed25519' }
+      : { name: 'RSASSA-PKCS1-v1_5' };
 }
 
 let serialCounter = 0x1000;
@@ -78,13 +86,20 @@ export async function issue(spec: CertSpec): Promise<Issued> {
   if (!spec.noBasicConstraints && (spec.ca !== undefined || spec.issuer === undefined)) {
     extensions.push(new x509.BasicConstraintsExtension(spec.ca ?? true, spec.pathLength, true));
   }
-  const usage = spec.keyUsage === undefined
-    ? (spec.ca ?? !spec.issuer) ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
-    : spec.keyUsage;
+  const usage =
+    spec.keyUsage === undefined
+      ? (spec.ca ?? !spec.issuer)
+        ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
+        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
+      : spec.keyUsage;
   if (usage !== null) extensions.push(new x509.KeyUsagesExtension(usage, true));
   const eku = spec.eku === undefined ? ((spec.ca ?? !spec.issuer) ? null : ['1.3.6.1.5.5.7.3.1']) : spec.eku;
   if (eku) extensions.push(new x509.ExtendedKeyUsageExtension(eku, false));
-  const names = [...(spec.dns ?? []).map((value) => ({ type: 'dns' as const, value })), ...(spec.ips ?? []).map((value) => ({ type: 'ip' as const, value })), ...(spec.uris ?? []).map((value) => ({ type: 'url' as const, value }))];
+  const names = [
+    ...(spec.dns ?? []).map((value) => ({ type: 'dns' as const, value })),
+    ...(spec.ips ?? []).map((value) => ({ type: 'ip' as const, value })),
+    ...(spec.uris ?? []).map((value) => ({ type: 'url' as const, value })),
+  ];
   if (names.length) extensions.push(new x509.SubjectAlternativeNameExtension(names, false));
   if (spec.crl?.length) extensions.push(new x509.CRLDistributionPointsExtension(spec.crl, false));
   extensions.push(await x509.SubjectKeyIdentifierExtension.create(own.publicKey));
@@ -111,10 +126,34 @@ export interface Pki {
 }
 
 /** Root -> intermediate -> leaf for sbc1.example.com, all valid around NOW. */
-export async function standardPki(overrides: { leaf?: Partial<CertSpec>; intermediate?: Partial<CertSpec>; root?: Partial<CertSpec> } = {}): Promise<Pki> {
-  const root = await issue({ subject: 'CN=Test Lab Root CA,O=Test Lab,C=US', ca: true, keySlot: 1, notBefore: days(-3000), notAfter: days(3000), ...overrides.root });
-  const intermediate = await issue({ subject: 'CN=Test Lab Issuing CA,O=Test Lab,C=US', issuer: root, ca: true, pathLength: 0, keySlot: 2, notBefore: days(-1000), notAfter: days(1500), ...overrides.intermediate });
-  const leaf = await issue({ subject: 'CN=sbc1.example.com,O=Carrier,C=US', issuer: intermediate, keySlot: 3, dns: ['sbc1.example.com', 'sbc2.example.com'], ...overrides.leaf });
+export async function standardPki(
+  overrides: { leaf?: Partial<CertSpec>; intermediate?: Partial<CertSpec>; root?: Partial<CertSpec> } = {},
+): Promise<Pki> {
+  const root = await issue({
+    subject: 'CN=Test Lab Root CA,O=Test Lab,C=US',
+    ca: true,
+    keySlot: 1,
+    notBefore: days(-3000),
+    notAfter: days(3000),
+    ...overrides.root,
+  });
+  const intermediate = await issue({
+    subject: 'CN=Test Lab Issuing CA,O=Test Lab,C=US',
+    issuer: root,
+    ca: true,
+    pathLength: 0,
+    keySlot: 2,
+    notBefore: days(-1000),
+    notAfter: days(1500),
+    ...overrides.intermediate,
+  });
+  const leaf = await issue({
+    subject: 'CN=sbc1.example.com,O=Carrier,C=US',
+    issuer: intermediate,
+    keySlot: 3,
+    dns: ['sbc1.example.com', 'sbc2.example.com'],
+    ...overrides.leaf,
+  });
   return { root, intermediate, leaf };
 }
 

@@ -13,7 +13,14 @@ export const HOSTILE = 'Bad | pipe\nnew line <script>alert(1)</script> *star* [l
 /** A single-chain check with failures, warnings, passes and skips (expired leaf, chain in reverse order). */
 export async function chainReport(): Promise<Report> {
   const { files } = await fixtures();
-  const report = await runCheck({ chain: files['expired.pem']!, caFile: files['root.pem']!, at: AT, uris: ['sip:+13175550100@lb01.voice.use1.pure.cloud:5060'], sbcs: ['sbc1.example.com'], warnDays: 36500 });
+  const report = await runCheck({
+    chain: files['expired.pem']!,
+    caFile: files['root.pem']!,
+    at: AT,
+    uris: ['sip:+13175550100@lb01.voice.use1.pure.cloud:5060'],
+    sbcs: ['sbc1.example.com'],
+    warnDays: 36500,
+  });
   expect(report.summary.fail).toBeGreaterThan(0);
   expect(report.summary.warn + report.summary.pass + report.summary.skip).toBeGreaterThan(0);
   return report;
@@ -28,7 +35,8 @@ export async function scanReport(options: { line?: number; wording?: string } = 
   const line = options.line ?? 12;
   const dress = (r: RuleResult, trunk: string, i: number): RuleResult => {
     const out: RuleResult = { ...r, trunk, endpoint: `endpoint[${trunk === 'carrier-a' ? 0 : 1}]` };
-    if (r.rule === 'sip-port' || r.rule === 'cert-validity') out.location = { file: `configs/${trunk}/kamailio-tls.cfg`, line: line + i, column: 5, key: 'method' };
+    if (r.rule === 'sip-port' || r.rule === 'cert-validity')
+      out.location = { file: `configs/${trunk}/kamailio-tls.cfg`, line: line + i, column: 5, key: 'method' };
     if (r.rule === 'chain-order' && r.status !== 'pass') out.location = { file: `configs/${trunk}/chain.pem` };
     if (options.wording) out.message = `${options.wording} ${r.message}`;
     return out;
@@ -39,7 +47,11 @@ export async function scanReport(options: { line?: number; wording?: string } = 
   b[failB] = { ...b[failB]!, suppressed: { reason: 'Accepted until the renewal on 2026-12-01 (ticket 4711)' } };
   const warnA = a.findIndex((r) => r.status === 'warn' || r.status === 'fail');
   a[warnA] = { ...a[warnA]!, message: HOSTILE, remediation: `Fix | this\nnow <b>bold</b>` };
-  return assertValidReport(JSON.parse(JSON.stringify({ ...base, results: [...a, ...b], summary: count([...a, ...b]), ok: ![...a, ...b].some((r) => r.status === 'fail') })));
+  return assertValidReport(
+    JSON.parse(
+      JSON.stringify({ ...base, results: [...a, ...b], summary: count([...a, ...b]), ok: ![...a, ...b].some((r) => r.status === 'fail') }),
+    ),
+  );
 }
 
 function count(results: RuleResult[]) {

@@ -36,7 +36,11 @@ export function ruleTester(rule: Rule, cases: Partial<Record<Status, FactCase[]>
   });
 }
 
-export const fileValue = <T>(value: T, file: string, line: number, key: string, raw?: string): Sourced<T> => ({ value, from: { kind: 'file', file, line, key }, ...(raw === undefined ? {} : { raw }) });
+export const fileValue = <T>(value: T, file: string, line: number, key: string, raw?: string): Sourced<T> => ({
+  value,
+  from: { kind: 'file', file, line, key },
+  ...(raw === undefined ? {} : { raw }),
+});
 
 export const iniSyntax: ProductSyntax = {
   ciphers: (v) => `cipher_list = ${v}`,
@@ -48,5 +52,12 @@ export const iniSyntax: ProductSyntax = {
 
 /** A configuration endpoint (Kamailio-like syntax) with the given facts. */
 export function endpoint(facts: Partial<TlsEndpointFacts> & Pick<TlsEndpointSettings, 'role'>): TlsEndpointFacts {
-  return { id: `endpoint[0]`, format: 'kamailio', name: `${facts.role}:default`, syntax: iniSyntax, declared: { file: 'tls.cfg', line: 1 }, ...facts };
+  return {
+    id: `endpoint[0]`,
+    format: 'kamailio',
+    name: `${facts.role}:default`,
+    syntax: iniSyntax,
+    declared: { file: 'tls.cfg', line: 1 },
+    ...facts,
+  };
 }

@@ -29,7 +29,9 @@ export async function runCheck(options: CheckOptions): Promise<Report> {
 /** All statuses a rule gave, worst first. */
 export function statuses(report: Report, rule: string): Status[] {
   const order: Status[] = ['fail', 'warn', 'pass', 'skip'];
-  return [...new Set(report.results.filter((r) => r.rule === rule).map((r) => r.status))].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return [...new Set(report.results.filter((r) => r.rule === rule).map((r) => r.status))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
 }
 
 /** The worst status of a rule, as readers of the report take it. */
@@ -48,8 +50,18 @@ export interface CliRun {
   ms: number;
 }
 
-export function cli(args: string[], options: { input?: string | Buffer; timeoutMs?: number; env?: Record<string, string>; cwd?: string } = {}): CliRun {
+export function cli(
+  args: string[],
+  options: { input?: string | Buffer; timeoutMs?: number; env?: Record<string, string>; cwd?: string } = {},
+): CliRun {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, input: options.input, timeout: options.timeoutMs ?? 20_000, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input,
+    timeout: options.timeoutMs ?? 20_000,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }

@@ -32,16 +32,41 @@ export function fixtureFiles(dir: string): Record<string, string> {
 /** "value @ file:line key" / "value @ default: text": one string per value, for toEqual tables. */
 export function show(value: Sourced<unknown> | undefined): string | undefined {
   if (!value) return undefined;
-  const v = Array.isArray(value.value) ? value.value.join(',') : typeof value.value === 'object' ? JSON.stringify(value.value) : String(value.value);
+  const v = Array.isArray(value.value)
+    ? value.value.join(',')
+    : typeof value.value === 'object'
+      ? JSON.stringify(value.value)
+      : String(value.value);
   const f = value.from;
-  const where = f.kind === 'file' ? `${f.file}:${f.line} ${f.key}` : f.kind === 'default' ? `default: ${f.text}` : f.kind === 'flag' ? f.flag : `probe: ${f.text}`;
+  const where =
+    f.kind === 'file'
+      ? `${f.file}:${f.line} ${f.key}`
+      : f.kind === 'default'
+        ? `default: ${f.text}`
+        : f.kind === 'flag'
+          ? f.flag
+          : `probe: ${f.text}`;
   return `${v} @ ${where}`;
 }
 
 /** The endpoint's facts as plain strings (absent values left out), for expectations. */
 export function brief(e: TlsEndpointSettings): Record<string, string> {
   const out: Record<string, string> = { name: e.name, role: e.role };
-  for (const key of ['listen', 'certificate', 'privateKey', 'caList', 'caPath', 'versions', 'ciphers', 'tls13Suites', 'curves', 'requireClientCert', 'requestClientCert', 'verifyPeer', 'serverName'] as const) {
+  for (const key of [
+    'listen',
+    'certificate',
+    'privateKey',
+    'caList',
+    'caPath',
+    'versions',
+    'ciphers',
+    'tls13Suites',
+    'curves',
+    'requireClientCert',
+    'requestClientCert',
+    'verifyPeer',
+    'serverName',
+  ] as const) {
     const s = show(e[key] as Sourced<unknown> | undefined);
     if (s !== undefined) out[key] = s;
   }

@@ -5,15 +5,26 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const onPath = (command: string) => spawnSync('sh', ['-c', 'command -v "$0"', command], { stdio: 'ignore' }).status === 0 || existsSync(`/usr/sbin/${command}`);
+const onPath = (command: string) =>
+  spawnSync('sh', ['-c', 'command -v "$0"', command], { stdio: 'ignore' }).status === 0 || existsSync(`/usr/sbin/${command}`);
 
 /** Kamailio's TLS module ships in a package of its own (Debian: kamailio-tls-modules). */
-const KAMAILIO_TLS = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/usr/local/lib64', '/usr/local/lib'].map((d) => `${d}/kamailio/modules/tls.so`);
+const KAMAILIO_TLS = [
+  '/usr/lib/x86_64-linux-gnu',
+  '/usr/lib/aarch64-linux-gnu',
+  '/usr/lib64',
+  '/usr/lib',
+  '/usr/local/lib64',
+  '/usr/local/lib',
+].map((d) => `${d}/kamailio/modules/tls.so`);
 
 const TOOLS = {
   xmllint: { present: () => onPath('xmllint'), what: 'xmllint is not installed (apt-get install libxml2-utils)' },
   'pre-commit': { present: () => onPath('pre-commit'), what: 'the pre-commit client is not installed (apt-get install pre-commit)' },
-  kamailio: { present: () => onPath('kamailio') && KAMAILIO_TLS.some((f) => existsSync(f)), what: 'kamailio or its TLS module is not installed (apt-get install kamailio kamailio-tls-modules)' },
+  kamailio: {
+    present: () => onPath('kamailio') && KAMAILIO_TLS.some((f) => existsSync(f)),
+    what: 'kamailio or its TLS module is not installed (apt-get install kamailio kamailio-tls-modules)',
+  },
   sslscan: { present: () => onPath('sslscan'), what: 'sslscan is not installed (apt-get install sslscan)' },
 } as const;
 

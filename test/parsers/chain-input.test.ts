@@ -75,7 +75,9 @@ describe('accepted formats give the same chain', () => {
 
   test('a PKCS#7 bundle under a CERTIFICATE label', () => {
     const der = execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', chainFile, '-outform', 'DER']);
-    const f = writeFiles({ 'bundle.crt': `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n` });
+    const f = writeFiles({
+      'bundle.crt': `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`,
+    });
     expect(check(f['bundle.crt']!).input).toMatchObject({ format: 'pkcs7', certificates: 2 });
   });
 
@@ -88,39 +90,53 @@ describe('accepted formats give the same chain', () => {
 
 describe('properties: the parser never throws anything but an input error', () => {
   test('random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), async (bytes) => {
-      try {
-        await parseChainInput(Buffer.from(bytes), 'x');
-      } catch (error) {
-        if (!isInputError(error)) throw error;
-      }
-    }), { numRuns: 1500 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), async (bytes) => {
+        try {
+          await parseChainInput(Buffer.from(bytes), 'x');
+        } catch (error) {
+          if (!isInputError(error)) throw error;
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   test('mutations of a real PEM chain', async () => {
     const pem = leafPem + intermediatePem;
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: pem.length - 1 }), fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 8 }), async (at, cut, insert) => {
-      const mutated = pem.slice(0, at) + insert + pem.slice(at + cut);
-      try {
-        await parseChainInput(Buffer.from(mutated, 'latin1'), 'x');
-      } catch (error) {
-        if (!isInputError(error)) throw error;
-      }
-    }), { numRuns: 800 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: pem.length - 1 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.string({ maxLength: 8 }),
+        async (at, cut, insert) => {
+          const mutated = pem.slice(0, at) + insert + pem.slice(at + cut);
+          try {
+            await parseChainInput(Buffer.from(mutated, 'latin1'), 'x');
+          } catch (error) {
+            if (!isInputError(error)) throw error;
+          }
+        },
+      ),
+      { numRuns: 800 },
+    );
   });
 
   test('bit flips in DER, through the whole check', async () => {
     const { decodeAll } = await import('../../src/check.js');
     const bytes = der(leafPem);
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
-      const copy = Buffer.from(bytes);
-      copy[at]! ^= xor;
-      try {
-        const parsed = await parseChainInput(copy, 'x');
-        decodeAll(parsed.certificates, 'x');
-      } catch (error) {
-        if (!isInputError(error)) throw error;
-      }
-    }), { numRuns: 1500 });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {
+        const copy = Buffer.from(bytes);
+        copy[at]! ^= xor;
+        try {
+          const parsed = await parseChainInput(copy, 'x');
+          decodeAll(parsed.certificates, 'x');
+        } catch (error) {
+          if (!isInputError(error)) throw error;
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 
 async function inputError(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(isInputError(error)).toBe(true);
   return (error as Error).message;
 }
@@ -86,7 +89,9 @@ describe('PEM scanning is linear and stops at the cap', () => {
   test('10,000 certificates: the chain cap answers at once; a bundle scan is linear', async () => {
     const text = pki.leaf.pem.repeat(10_000);
     let started = Date.now();
-    expect(await inputError(parseChainInput(Buffer.from(text), 'many.pem'))).toMatch(new RegExp(`holds more than ${MAX_CERTIFICATES} certificates.*Give it with --ca instead`));
+    expect(await inputError(parseChainInput(Buffer.from(text), 'many.pem'))).toMatch(
+      new RegExp(`holds more than ${MAX_CERTIFICATES} certificates.*Give it with --ca instead`),
+    );
     expect(Date.now() - started).toBeLessThan(500);
     // The same scanner reads the machine's root stores: 10,000 blocks in a blink, and twice as many in about twice the time.
     started = Date.now();
@@ -110,21 +115,54 @@ describe('PKCS#12 (.pfx/.p12)', () => {
   let p12: Record<string, string>;
   const PASSWORD = 'pa ss$word';
   beforeAll(() => {
-    const keyFile = writeFiles({ 'key.pem': (readFileSync(files['with-key.pem']!, 'utf8').match(/-----BEGIN PRIVATE KEY-----[\s\S]*?-----END PRIVATE KEY-----\n/) ?? [''])[0] });
-    const make = (...extra: string[]) => execFileSync('openssl', ['pkcs12', '-export', '-in', files['good.pem']!, '-inkey', keyFile['key.pem']!, '-passout', `pass:${PASSWORD}`, ...extra]);
-    p12 = writeFiles({ 'sbc.pfx': make(), 'renamed.pem': make(), 'legacy.p12': make('-legacy'), 'certs-only.p12': execFileSync('openssl', ['pkcs12', '-export', '-nokeys', '-in', files['good.pem']!, '-passout', `pass:${PASSWORD}`]) });
+    const keyFile = writeFiles({
+      'key.pem': (readFileSync(files['with-key.pem']!, 'utf8').match(/-----BEGIN PRIVATE KEY-----[\s\S]*?-----END PRIVATE KEY-----\n/) ?? [
+        '',
+      ])[0],
+    });
+    const make = (...extra: string[]) =>
+      execFileSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-in',
+        files['good.pem']!,
+        '-inkey',
+        keyFile['key.pem']!,
+        '-passout',
+        `pass:${PASSWORD}`,
+        ...extra,
+      ]);
+    p12 = writeFiles({
+      'sbc.pfx': make(),
+      'renamed.pem': make(),
+      'legacy.p12': make('-legacy'),
+      'certs-only.p12': execFileSync('openssl', [
+        'pkcs12',
+        '-export',
+        '-nokeys',
+        '-in',
+        files['good.pem']!,
+        '-passout',
+        `pass:${PASSWORD}`,
+      ]),
+    });
   });
 
   test('recognised by content, whatever the name', () => {
     expect(looksLikePkcs12(readFileSync(p12['renamed.pem']!))).toBe(true);
     expect(looksLikePkcs12(readFileSync(p12['legacy.p12']!))).toBe(true);
-    expect(looksLikePkcs12(execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', files['good.pem']!, '-outform', 'DER']))).toBe(false);
+    expect(looksLikePkcs12(execFileSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', files['good.pem']!, '-outform', 'DER']))).toBe(
+      false,
+    );
     expect(looksLikePkcs12(Buffer.from(pki.leaf.cert.rawData))).toBe(false);
   });
 
   test('without a password: it holds a private key, and the exact openssl command', () => {
     for (const file of [p12['sbc.pfx']!, p12['renamed.pem']!]) {
-      const run = oneLineExit2([file, '--offline'], /is a PKCS#12 \(\.pfx\/\.p12\) file, which holds a private key; export the certificates with `openssl pkcs12 -in \S+ -nokeys -out chain\.pem`/);
+      const run = oneLineExit2(
+        [file, '--offline'],
+        /is a PKCS#12 \(\.pfx\/\.p12\) file, which holds a private key; export the certificates with `openssl pkcs12 -in \S+ -nokeys -out chain\.pem`/,
+      );
       expect(run.stderr).toContain(`openssl pkcs12 -in ${file} -nokeys -out chain.pem`);
       expect(run.stderr).toMatch(/BYOC_CHECK_P12_PASSWORD/);
     }
@@ -139,7 +177,9 @@ describe('PKCS#12 (.pfx/.p12)', () => {
 
   test('with BYOC_CHECK_P12_PASSWORD: certificates read, the key counted and never shown', async () => {
     const env = { BYOC_CHECK_P12_PASSWORD: PASSWORD };
-    const run = cli([p12['sbc.pfx']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--format', 'json'], { env });
+    const run = cli([p12['sbc.pfx']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--format', 'json'], {
+      env,
+    });
     expect(run.stderr).toBe('');
     const report = assertValidReport(JSON.parse(run.stdout));
     expect(report.input).toMatchObject({ format: 'pkcs12', certificates: 2 });
@@ -152,8 +192,15 @@ describe('PKCS#12 (.pfx/.p12)', () => {
     const text = cli([p12['sbc.pfx']!, '--ca', files['root.pem']!, '--offline'], { env });
     expect(text.stdout).not.toContain(PASSWORD);
     const hash = cli(['hash', p12['sbc.pfx']!], { env });
-    expect(hash.stdout.trim().split('\n').map((l) => l.split(' ')[0])).toEqual([
-      execFileSync('openssl', ['x509', '-noout', '-subject_hash', '-in', files['leaf.pem'] ?? files['good.pem']!], { encoding: 'utf8' }).trim(),
+    expect(
+      hash.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual([
+      execFileSync('openssl', ['x509', '-noout', '-subject_hash', '-in', files['leaf.pem'] ?? files['good.pem']!], {
+        encoding: 'utf8',
+      }).trim(),
       expect.stringMatching(/^[0-9a-f]{8}$/),
     ]);
   });
@@ -165,7 +212,11 @@ describe('PKCS#12 (.pfx/.p12)', () => {
   });
 
   test('a wrong password and legacy encryption are one-line input errors', () => {
-    oneLineExit2([p12['sbc.pfx']!, '--offline'], /BYOC_CHECK_P12_PASSWORD does not open this PKCS#12 file/, { BYOC_CHECK_P12_PASSWORD: 'wrong' });
-    oneLineExit2([p12['legacy.p12']!, '--offline'], /legacy RC2\/3DES encryption.*openssl pkcs12 -legacy -in \S+ -nokeys -out chain\.pem/, { BYOC_CHECK_P12_PASSWORD: PASSWORD });
+    oneLineExit2([p12['sbc.pfx']!, '--offline'], /BYOC_CHECK_P12_PASSWORD does not open this PKCS#12 file/, {
+      BYOC_CHECK_P12_PASSWORD: 'wrong',
+    });
+    oneLineExit2([p12['legacy.p12']!, '--offline'], /legacy RC2\/3DES encryption.*openssl pkcs12 -legacy -in \S+ -nokeys -out chain\.pem/, {
+      BYOC_CHECK_P12_PASSWORD: PASSWORD,
+    });
   });
 });

@@ -32,9 +32,25 @@ beforeAll(async () => {
   const good = await makeCrl(pki.intermediate);
   server = await startCrlServer({ '/good.crl': (_, res) => res.end(good) });
   proxy = await startProxy();
-  const leaf = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: [server.url('/good.crl')] });
-  const unresolvable = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: [UNRESOLVABLE] });
-  files = writeFiles({ 'chain.pem': leaf.pem + pki.intermediate.pem, 'unresolvable.pem': unresolvable.pem + pki.intermediate.pem, 'root.pem': pki.root.pem });
+  const leaf = await issue({
+    subject: 'CN=sbc1.example.com',
+    issuer: pki.intermediate,
+    keySlot: 3,
+    dns: ['sbc1.example.com'],
+    crl: [server.url('/good.crl')],
+  });
+  const unresolvable = await issue({
+    subject: 'CN=sbc1.example.com',
+    issuer: pki.intermediate,
+    keySlot: 3,
+    dns: ['sbc1.example.com'],
+    crl: [UNRESOLVABLE],
+  });
+  files = writeFiles({
+    'chain.pem': leaf.pem + pki.intermediate.pem,
+    'unresolvable.pem': unresolvable.pem + pki.intermediate.pem,
+    'root.pem': pki.root.pem,
+  });
 });
 
 afterAll(async () => {
@@ -43,7 +59,15 @@ afterAll(async () => {
 });
 
 async function check(chain: string, env: Record<string, string>, extra: Partial<CheckOptions> = {}) {
-  const report = await runCheck({ chain: files[chain]!, caFile: files['root.pem'], at: NOW, offline: false, timeoutSeconds: TIMEOUT_S, env, ...extra });
+  const report = await runCheck({
+    chain: files[chain]!,
+    caFile: files['root.pem'],
+    at: NOW,
+    offline: false,
+    timeoutSeconds: TIMEOUT_S,
+    env,
+    ...extra,
+  });
   return { report, leaf: results(report, 'crl-reachable').find((r) => r.target === 'certificate[0]')! };
 }
 
@@ -105,11 +129,15 @@ describe('proxies from the environment', () => {
   test('a proxy that accepts and never answers: the download still ends at --timeout', async () => {
     const { createServer } = await import('node:net');
     const held: import('node:net').Socket[] = [];
-    const silent = createServer((socket) => { held.push(socket); });
+    const silent = createServer((socket) => {
+      held.push(socket);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const started = Date.now();
-      const { leaf } = await check('chain.pem', { HTTP_PROXY: `http://127.0.0.1:${(silent.address() as import('node:net').AddressInfo).port}` });
+      const { leaf } = await check('chain.pem', {
+        HTTP_PROXY: `http://127.0.0.1:${(silent.address() as import('node:net').AddressInfo).port}`,
+      });
       const elapsed = Date.now() - started;
       expect(leaf.message).toMatch(/no complete answer within 3 s \(through the proxy http:\/\/127\.0\.0\.1:\d+\)/);
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_S * 1000 - 50);
@@ -120,11 +148,24 @@ describe('proxies from the environment', () => {
     }
   });
 
-  test('without a proxy setting, a refused CRL server is still the server\'s failure', async () => {
+  test("without a proxy setting, a refused CRL server is still the server's failure", async () => {
     const dead = await refusedPort();
-    const leaf = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: [`http://127.0.0.1:${dead}/x.crl`] });
+    const leaf = await issue({
+      subject: 'CN=sbc1.example.com',
+      issuer: pki.intermediate,
+      keySlot: 3,
+      dns: ['sbc1.example.com'],
+      crl: [`http://127.0.0.1:${dead}/x.crl`],
+    });
     const f = writeFiles({ 'chain.pem': leaf.pem + pki.intermediate.pem });
-    const report = await runCheck({ chain: f['chain.pem']!, caFile: files['root.pem'], at: NOW, offline: false, timeoutSeconds: TIMEOUT_S, env: {} });
+    const report = await runCheck({
+      chain: f['chain.pem']!,
+      caFile: files['root.pem'],
+      at: NOW,
+      offline: false,
+      timeoutSeconds: TIMEOUT_S,
+      env: {},
+    });
     expect(results(report, 'crl-reachable').find((r) => r.target === 'certificate[0]')!.status).toBe('fail');
   });
 });
@@ -133,7 +174,9 @@ describe('a machine whose DNS resolves nothing', () => {
   test('every CRL host unresolvable: "this machine cannot reach", a skip, and CRLs listed as unchecked', async () => {
     const { leaf, report } = await check('unresolvable.pem', {});
     expect(leaf.status).toBe('skip');
-    expect(leaf.message).toMatch(/^This machine cannot reach the CRL server for the leaf .*cannot resolve crl\.byoc-check\.invalid .*set HTTPS_PROXY \/ HTTP_PROXY.*--offline/);
+    expect(leaf.message).toMatch(
+      /^This machine cannot reach the CRL server for the leaf .*cannot resolve crl\.byoc-check\.invalid .*set HTTPS_PROXY \/ HTTP_PROXY.*--offline/,
+    );
     expect(leaf.evidence).toMatchObject({ reason: 'unreachable', fetched: [UNRESOLVABLE] });
     expect(results(report, 'not-revoked').every((r) => r.status === 'skip')).toBe(true);
     expect(report.ok).toBe(true);
@@ -144,14 +187,36 @@ describe('a machine whose DNS resolves nothing', () => {
     expect(report.verdict).not.toMatch(/Genesys will refuse|every check passed/);
   });
 
-  test('one host unresolvable while another CRL server answered: the CA\'s host is broken, a fail', async () => {
+  test("one host unresolvable while another CRL server answered: the CA's host is broken, a fail", async () => {
     const rootCrl = await makeCrl(pki.root);
     const own = await startCrlServer({ '/root.crl': (_, res) => res.end(rootCrl) });
     try {
-      const leaf = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: [UNRESOLVABLE] });
-      const int2 = await issue({ subject: 'CN=Test Lab Issuing CA,O=Test Lab,C=US', issuer: pki.root, ca: true, pathLength: 0, keySlot: 2, notBefore: days(-1000), notAfter: days(1500), crl: [own.url('/root.crl')] });
+      const leaf = await issue({
+        subject: 'CN=sbc1.example.com',
+        issuer: pki.intermediate,
+        keySlot: 3,
+        dns: ['sbc1.example.com'],
+        crl: [UNRESOLVABLE],
+      });
+      const int2 = await issue({
+        subject: 'CN=Test Lab Issuing CA,O=Test Lab,C=US',
+        issuer: pki.root,
+        ca: true,
+        pathLength: 0,
+        keySlot: 2,
+        notBefore: days(-1000),
+        notAfter: days(1500),
+        crl: [own.url('/root.crl')],
+      });
       const f = writeFiles({ 'chain.pem': leaf.pem + int2.pem });
-      const report = await runCheck({ chain: f['chain.pem']!, caFile: files['root.pem'], at: NOW, offline: false, timeoutSeconds: TIMEOUT_S, env: {} });
+      const report = await runCheck({
+        chain: f['chain.pem']!,
+        caFile: files['root.pem'],
+        at: NOW,
+        offline: false,
+        timeoutSeconds: TIMEOUT_S,
+        env: {},
+      });
       const byTarget = Object.fromEntries(results(report, 'crl-reachable').map((r) => [r.target, r]));
       expect(byTarget['certificate[1]']!.status).toBe('pass');
       expect(byTarget['certificate[0]']!.status).toBe('fail');
@@ -164,18 +229,25 @@ describe('a machine whose DNS resolves nothing', () => {
   test('the text report through the CLI: no "NOT READY", the cause and the cure', async () => {
     const { main } = await import('../../src/cli/main.js');
     let stdout = '';
-    const code = await main([files['unresolvable.pem']!, '--ca', files['root.pem']!, '--timeout', String(TIMEOUT_S), '--at', NOW.toISOString()], {
-      stdout: (t) => { stdout += t; },
-      stderr: () => {},
-      readStdin: async () => Buffer.alloc(0),
-      cwd: process.cwd(),
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      env: {},
-    });
+    const code = await main(
+      [files['unresolvable.pem']!, '--ca', files['root.pem']!, '--timeout', String(TIMEOUT_S), '--at', NOW.toISOString()],
+      {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: () => {},
+        readStdin: async () => Buffer.alloc(0),
+        cwd: process.cwd(),
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+        env: {},
+      },
+    );
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/NOT READY/);
-    expect(stdout).toMatch(/READY (WITH WARNINGS )?FOR WHAT WAS CHECKED: .*not checked: .*CRLs \(this machine cannot reach the CRL servers; set HTTPS_PROXY\/HTTP_PROXY or use --offline\)/);
+    expect(stdout).toMatch(
+      /READY (WITH WARNINGS )?FOR WHAT WAS CHECKED: .*not checked: .*CRLs \(this machine cannot reach the CRL servers; set HTTPS_PROXY\/HTTP_PROXY or use --offline\)/,
+    );
   });
 });
 
@@ -203,23 +275,40 @@ describe('https CRLs through the proxy (CONNECT), with the built CLI', () => {
     const { webcrypto } = await import('node:crypto');
     const good = await makeCrl(pki.intermediate);
     const tlsLeaf = await issue({ subject: 'CN=127.0.0.1', issuer: pki.intermediate, keySlot: 4, ips: ['127.0.0.1'] });
-    const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', tlsLeaf.keys.privateKey)).toString('base64').replace(/(.{64})/g, '$1\n');
-    const https = createServer({ key: `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`, cert: tlsLeaf.pem + pki.intermediate.pem }, (_, res) => res.end(good));
+    const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', tlsLeaf.keys.privateKey))
+      .toString('base64')
+      .replace(/(.{64})/g, '$1\n');
+    const https = createServer(
+      { key: `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`, cert: tlsLeaf.pem + pki.intermediate.pem },
+      (_, res) => res.end(good),
+    );
     await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
     const port = (https.address() as import('node:net').AddressInfo).port;
     try {
       const dp = `https://127.0.0.1:${port}/good.crl`;
-      const leaf = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: [dp] });
+      const leaf = await issue({
+        subject: 'CN=sbc1.example.com',
+        issuer: pki.intermediate,
+        keySlot: 3,
+        dns: ['sbc1.example.com'],
+        crl: [dp],
+      });
       const f = writeFiles({ 'chain.pem': leaf.pem + pki.intermediate.pem });
       const before = proxy.tunnels.length;
       const stdout = await new Promise<string>((resolve) => {
         // NODE_EXTRA_CA_CERTS makes the test root trusted for the CRL server's own certificate.
-        const child = spawn(process.execPath, [BIN, f['chain.pem']!, '--ca', files['root.pem']!, '--format', 'json', '--timeout', String(TIMEOUT_S), '--at', NOW.toISOString()], {
-          env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: files['root.pem']!, HTTPS_PROXY: proxy.url },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        });
+        const child = spawn(
+          process.execPath,
+          [BIN, f['chain.pem']!, '--ca', files['root.pem']!, '--format', 'json', '--timeout', String(TIMEOUT_S), '--at', NOW.toISOString()],
+          {
+            env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: files['root.pem']!, HTTPS_PROXY: proxy.url },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
         let out = '';
-        child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
         child.on('close', () => resolve(out));
       });
       const report = assertValidReport(JSON.parse(stdout));

@@ -13,12 +13,19 @@ let server: CrlServer;
 let refused: number;
 const crls: Record<string, Buffer> = {};
 
-async function makeCrl(issuer: Issued, options: { revoked?: string[]; thisUpdate?: Date; nextUpdate?: Date; key?: CryptoKey } = {}): Promise<Buffer> {
+async function makeCrl(
+  issuer: Issued,
+  options: { revoked?: string[]; thisUpdate?: Date; nextUpdate?: Date; key?: CryptoKey } = {},
+): Promise<Buffer> {
   const crl = await x509.X509CrlGenerator.create({
     issuer: issuer.cert.subject,
     thisUpdate: options.thisUpdate ?? days(-1),
     nextUpdate: options.nextUpdate ?? days(6),
-    entries: (options.revoked ?? []).map((serialNumber) => ({ serialNumber, revocationDate: days(-2), reason: x509.X509CrlReason.keyCompromise })),
+    entries: (options.revoked ?? []).map((serialNumber) => ({
+      serialNumber,
+      revocationDate: days(-2),
+      reason: x509.X509CrlReason.keyCompromise,
+    })),
     signingKey: options.key ?? issuer.keys.privateKey,
     signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
   });
@@ -27,24 +34,43 @@ async function makeCrl(issuer: Issued, options: { revoked?: string[]; thisUpdate
 
 beforeAll(async () => {
   pki = await standardPki();
-  const other = await webcrypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+  const other = await webcrypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  );
   crls.good = await makeCrl(pki.intermediate, { revoked: ['0bad'] });
   crls.stale = await makeCrl(pki.intermediate, { thisUpdate: days(-20), nextUpdate: days(-3) });
   crls.wrongSigner = await makeCrl(pki.intermediate, { key: other.privateKey });
   server = await startCrlServer({
     '/good.crl': (_, res) => res.end(crls.good),
     '/revoked.crl': (_, res) => res.end(crls.revoked),
-    '/pem.crl': (_, res) => res.end(`-----BEGIN X509 CRL-----\n${crls.good!.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END X509 CRL-----\n`),
+    '/pem.crl': (_, res) =>
+      res.end(`-----BEGIN X509 CRL-----\n${crls.good!.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END X509 CRL-----\n`),
     '/stale.crl': (_, res) => res.end(crls.stale),
     '/wrong-signer.crl': (_, res) => res.end(crls.wrongSigner),
     '/garbage.crl': (_, res) => res.end(Buffer.from('<html>maintenance</html>')),
-    '/redirect.crl': (_, res) => { res.statusCode = 302; res.setHeader('location', '/good.crl'); res.end(); },
-    '/loop.crl': (_, res) => { res.statusCode = 302; res.setHeader('location', '/loop.crl'); res.end(); },
-    '/to-ftp.crl': (_, res) => { res.statusCode = 301; res.setHeader('location', 'ftp://127.0.0.1/x.crl'); res.end(); },
+    '/redirect.crl': (_, res) => {
+      res.statusCode = 302;
+      res.setHeader('location', '/good.crl');
+      res.end();
+    },
+    '/loop.crl': (_, res) => {
+      res.statusCode = 302;
+      res.setHeader('location', '/loop.crl');
+      res.end();
+    },
+    '/to-ftp.crl': (_, res) => {
+      res.statusCode = 301;
+      res.setHeader('location', 'ftp://127.0.0.1/x.crl');
+      res.end();
+    },
     '/hang.crl': () => {},
     '/endless.crl': (_, res) => {
       const chunk = Buffer.alloc(64 * 1024, 0x41);
-      const pump = () => { while (res.write(chunk)); };
+      const pump = () => {
+        while (res.write(chunk));
+      };
       res.on('drain', pump);
       pump();
     },
@@ -57,7 +83,14 @@ afterAll(async () => {
 });
 
 async function leafWith(dp: string[], serial?: string): Promise<string> {
-  const leaf = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: dp, serial });
+  const leaf = await issue({
+    subject: 'CN=sbc1.example.com',
+    issuer: pki.intermediate,
+    keySlot: 3,
+    dns: ['sbc1.example.com'],
+    crl: dp,
+    serial,
+  });
   const f = writeFiles({ 'chain.pem': leaf.pem + pki.intermediate.pem, 'root.pem': pki.root.pem });
   return JSON.stringify(f);
 }
@@ -167,8 +200,12 @@ describe('crl-reachable and not-revoked over a real HTTP server', () => {
     let stderr = '';
     let stdout = '';
     const code = await main([f['chain.pem']!, '--ca', f['root.pem']!, '--timeout', '2'], {
-      stdout: (t) => { stdout += t; },
-      stderr: (t) => { stderr += t; },
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
       readStdin: async () => Buffer.alloc(0),
       cwd: process.cwd(),
       stdoutIsTTY: false,

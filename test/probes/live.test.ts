@@ -16,7 +16,9 @@ import { describeWith } from '../helpers/tools.js';
 const BYOC_ECDHE = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256';
 
 async function keyPem(issued: Issued): Promise<string> {
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', issued.keys.privateKey)).toString('base64').replace(/(.{64})/g, '$1\n');
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', issued.keys.privateKey))
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN PRIVATE KEY-----\n${pkcs8}\n-----END PRIVATE KEY-----\n`;
 }
 
@@ -24,7 +26,14 @@ let files: Record<string, string>;
 
 beforeAll(async () => {
   const pki = await standardPki();
-  const ecdsa = await issue({ subject: 'CN=sbc1.example.com', issuer: pki.intermediate, key: 'p384', keySlot: 40, dns: ['sbc1.example.com'], keyUsage: x509.KeyUsageFlags.digitalSignature });
+  const ecdsa = await issue({
+    subject: 'CN=sbc1.example.com',
+    issuer: pki.intermediate,
+    key: 'p384',
+    keySlot: 40,
+    dns: ['sbc1.example.com'],
+    keyUsage: x509.KeyUsageFlags.digitalSignature,
+  });
   files = writeFiles({
     'leaf.pem': pki.leaf.pem,
     'leaf.key': await keyPem(pki.leaf),
@@ -49,7 +58,17 @@ async function start(peer: Promise<Peer>): Promise<Peer> {
 
 /** s_server serves one connection at a time, so the SIP wait (which holds one) stays short here. */
 async function probeIt(port: number, extra: Partial<ProbeCheckOptions> = {}): Promise<Report> {
-  const report = await probeCheck({ host: '127.0.0.1', port, sbc: 'sbc1.example.com', caFile: files['root.pem'], at: NOW, offline: true, timeoutSeconds: 5, sipWaitSeconds: 0.2, ...extra });
+  const report = await probeCheck({
+    host: '127.0.0.1',
+    port,
+    sbc: 'sbc1.example.com',
+    caFile: files['root.pem'],
+    at: NOW,
+    offline: true,
+    timeoutSeconds: 5,
+    sipWaitSeconds: 0.2,
+    ...extra,
+  });
   return assertValidReport(JSON.parse(JSON.stringify(report)));
 }
 
@@ -57,11 +76,18 @@ const rsaServer = (args: string[]) => ['-cert', files['leaf.pem']!, '-key', file
 
 describe('openssl s_server peers', () => {
   test('a conforming BYOC SBC: TLS 1.2 only, BYOC suites, P-384, full chain', async () => {
-    const peer = await start(sServer(rsaServer(['-cert_chain', files['int.pem']!, '-tls1_2', '-cipher', BYOC_ECDHE, '-groups', 'secp384r1'])));
+    const peer = await start(
+      sServer(rsaServer(['-cert_chain', files['int.pem']!, '-tls1_2', '-cipher', BYOC_ECDHE, '-groups', 'secp384r1'])),
+    );
     const report = await probeIt(peer.port);
     const p = report.probe!;
     expect(p.versions).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': false });
-    expect(Object.entries(p.suites).filter(([, ok]) => ok).map(([s]) => s).sort()).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
+    expect(
+      Object.entries(p.suites)
+        .filter(([, ok]) => ok)
+        .map(([s]) => s)
+        .sort(),
+    ).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
     expect(Object.keys(p.suites)).toHaveLength(8);
     expect(p.groups).toMatchObject({ secp384r1: true, x25519: false, secp256r1: false });
     expect(p.negotiated).toEqual({ version: 'TLSv1.2', suite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', group: 'secp384r1' });
@@ -71,14 +97,28 @@ describe('openssl s_server peers', () => {
     expect(p.chainSent[1]!.subject).toMatch(/Test Lab Issuing CA/);
     expect(p.chainSent[0]!.key).toBe('RSA 2048');
     expect(report.certificates.filter((c) => c.presented).map((c) => c.sha256)).toEqual(p.chainSent.map((c) => c.sha256));
-    for (const rule of ['tls-reachable', 'tls-ciphers', 'tls-curves', 'tls-version', 'mtls-not-required', 'chain-complete', 'chain-order', 'subject-name', 'leaf-key', 'root-accepted']) expect(`${rule}: ${worst(report, rule)}`).toBe(`${rule}: pass`);
+    for (const rule of [
+      'tls-reachable',
+      'tls-ciphers',
+      'tls-curves',
+      'tls-version',
+      'mtls-not-required',
+      'chain-complete',
+      'chain-order',
+      'subject-name',
+      'leaf-key',
+      'root-accepted',
+    ])
+      expect(`${rule}: ${worst(report, rule)}`).toBe(`${rule}: pass`);
     // Genesys dials 5061; the test peer's free port is a finding, named as such.
     expect(worst(report, 'sip-port')).toBe('fail');
     expect(p.attempts.every((a) => a.ms >= 0)).toBe(true);
   });
 
   test('an ECDSA certificate: no BYOC suite can be negotiated', async () => {
-    const peer = await start(sServer(['-cert', files['ecdsa.pem']!, '-key', files['ecdsa.key']!, '-cert_chain', files['int.pem']!, '-tls1_2']));
+    const peer = await start(
+      sServer(['-cert', files['ecdsa.pem']!, '-key', files['ecdsa.key']!, '-cert_chain', files['int.pem']!, '-tls1_2']),
+    );
     const report = await probeIt(peer.port);
     expect(Object.values(report.probe!.suites).some(Boolean)).toBe(false);
     expect(report.probe!.negotiated).toBeNull();
@@ -118,7 +158,23 @@ describe('openssl s_server peers', () => {
   });
 
   test('a client certificate required (-Verify 1): mtls-not-required fails, the suites still show', async () => {
-    const peer = await start(sServer(rsaServer(['-cert_chain', files['int.pem']!, '-tls1_2', '-cipher', BYOC_ECDHE, '-groups', 'secp384r1', '-Verify', '1', '-CAfile', files['root.pem']!])));
+    const peer = await start(
+      sServer(
+        rsaServer([
+          '-cert_chain',
+          files['int.pem']!,
+          '-tls1_2',
+          '-cipher',
+          BYOC_ECDHE,
+          '-groups',
+          'secp384r1',
+          '-Verify',
+          '1',
+          '-CAfile',
+          files['root.pem']!,
+        ]),
+      ),
+    );
     const report = await probeIt(peer.port);
     expect(report.probe!.clientCertificate).toBe('required');
     expect(report.probe!.suites['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']).toBe(true);
@@ -127,7 +183,23 @@ describe('openssl s_server peers', () => {
   });
 
   test('a client certificate requested (-verify 1): mtls-not-required warns', async () => {
-    const peer = await start(sServer(rsaServer(['-cert_chain', files['int.pem']!, '-tls1_2', '-cipher', BYOC_ECDHE, '-groups', 'secp384r1', '-verify', '1', '-CAfile', files['root.pem']!])));
+    const peer = await start(
+      sServer(
+        rsaServer([
+          '-cert_chain',
+          files['int.pem']!,
+          '-tls1_2',
+          '-cipher',
+          BYOC_ECDHE,
+          '-groups',
+          'secp384r1',
+          '-verify',
+          '1',
+          '-CAfile',
+          files['root.pem']!,
+        ]),
+      ),
+    );
     const report = await probeIt(peer.port);
     expect(report.probe!.clientCertificate).toBe('requested');
     expect(worst(report, 'mtls-not-required')).toBe('warn');
@@ -135,7 +207,23 @@ describe('openssl s_server peers', () => {
 
   test('SNI: a different chain without SNI is reported, and the one Genesys gets is judged', async () => {
     // Without SNI: leaf and intermediate; with SNI sbc1.example.com (what Genesys sends): the leaf alone.
-    const peer = await start(sServer(['-cert', files['leaf.pem']!, '-key', files['leaf.key']!, '-cert_chain', files['int.pem']!, '-servername', 'sbc1.example.com', '-cert2', files['leaf.pem']!, '-key2', files['leaf.key']!, '-tls1_2']));
+    const peer = await start(
+      sServer([
+        '-cert',
+        files['leaf.pem']!,
+        '-key',
+        files['leaf.key']!,
+        '-cert_chain',
+        files['int.pem']!,
+        '-servername',
+        'sbc1.example.com',
+        '-cert2',
+        files['leaf.pem']!,
+        '-key2',
+        files['leaf.key']!,
+        '-tls1_2',
+      ]),
+    );
     const report = await probeIt(peer.port);
     expect(report.probe!.sni).toBe('sbc1.example.com');
     expect(report.probe!.chainSent).toHaveLength(1);
@@ -146,7 +234,20 @@ describe('openssl s_server peers', () => {
   });
 
   test('TLS 1.0 and 1.1 accepted warn; an s_server that does not speak SIP gets a sip-options result', async () => {
-    const peer = await start(sServer(rsaServer(['-cert_chain', files['int.pem']!, '-cipher', `${BYOC_ECDHE}:AES256-SHA:@SECLEVEL=0`, '-groups', 'secp384r1', '-min_protocol', 'TLSv1'])));
+    const peer = await start(
+      sServer(
+        rsaServer([
+          '-cert_chain',
+          files['int.pem']!,
+          '-cipher',
+          `${BYOC_ECDHE}:AES256-SHA:@SECLEVEL=0`,
+          '-groups',
+          'secp384r1',
+          '-min_protocol',
+          'TLSv1',
+        ]),
+      ),
+    );
     const report = await probeIt(peer.port);
     expect(report.probe!.versions).toMatchObject({ TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true });
     expect(worst(report, 'tls-version')).toBe('warn');
@@ -156,16 +257,57 @@ describe('openssl s_server peers', () => {
 
 describe('the probe and the offline check agree for the same settings', () => {
   const cases: Array<{ name: string; args: string[]; chain: 'chain.pem' | 'leaf.pem'; ciphers: string; curves: string }> = [
-    { name: 'conforming', args: ['-cert_chain', 'int.pem', '-tls1_2', '-cipher', BYOC_ECDHE, '-groups', 'secp384r1'], chain: 'chain.pem', ciphers: BYOC_ECDHE, curves: 'secp384r1' },
-    { name: 'X25519 only', args: ['-cert_chain', 'int.pem', '-tls1_2', '-cipher', `${BYOC_ECDHE}:AES256-SHA`, '-groups', 'X25519'], chain: 'chain.pem', ciphers: `${BYOC_ECDHE}:AES256-SHA`, curves: 'X25519' },
-    { name: 'missing intermediate, RSA suites only', args: ['-tls1_2', '-cipher', 'AES256-GCM-SHA384:AES256-SHA', '-groups', 'secp384r1'], chain: 'leaf.pem', ciphers: 'AES256-GCM-SHA384:AES256-SHA', curves: 'secp384r1' },
+    {
+      name: 'conforming',
+      args: ['-cert_chain', 'int.pem', '-tls1_2', '-cipher', BYOC_ECDHE, '-groups', 'secp384r1'],
+      chain: 'chain.pem',
+      ciphers: BYOC_ECDHE,
+      curves: 'secp384r1',
+    },
+    {
+      name: 'X25519 only',
+      args: ['-cert_chain', 'int.pem', '-tls1_2', '-cipher', `${BYOC_ECDHE}:AES256-SHA`, '-groups', 'X25519'],
+      chain: 'chain.pem',
+      ciphers: `${BYOC_ECDHE}:AES256-SHA`,
+      curves: 'X25519',
+    },
+    {
+      name: 'missing intermediate, RSA suites only',
+      args: ['-tls1_2', '-cipher', 'AES256-GCM-SHA384:AES256-SHA', '-groups', 'secp384r1'],
+      chain: 'leaf.pem',
+      ciphers: 'AES256-GCM-SHA384:AES256-SHA',
+      curves: 'secp384r1',
+    },
   ];
   test.each(cases)('$name', async ({ args, chain, ciphers, curves }) => {
     const peer = await start(sServer(rsaServer(args.map((a) => (a.endsWith('.pem') ? files[a]! : a)))));
     const live = await probeIt(peer.port);
-    const offline = assertValidReport(JSON.parse(JSON.stringify(await check({ chain: files[chain]!, caFile: files['root.pem'], at: NOW, offline: true, sbcs: [`sbc1.example.com:${peer.port}`], ciphers, curves, tlsMin: '1.2', tlsMax: '1.2' }))));
-    const verdict = (report: Report, rule: string) => results(report, rule).filter((r) => r.target !== 'settings.client').map((r) => r.status).sort().join(',');
-    const shared = [...new Set(offline.results.map((r) => r.rule))].filter((rule) => !['private-key', 'mtls-not-required', 'sip-options', 'tls-reachable'].includes(rule));
+    const offline = assertValidReport(
+      JSON.parse(
+        JSON.stringify(
+          await check({
+            chain: files[chain]!,
+            caFile: files['root.pem'],
+            at: NOW,
+            offline: true,
+            sbcs: [`sbc1.example.com:${peer.port}`],
+            ciphers,
+            curves,
+            tlsMin: '1.2',
+            tlsMax: '1.2',
+          }),
+        ),
+      ),
+    );
+    const verdict = (report: Report, rule: string) =>
+      results(report, rule)
+        .filter((r) => r.target !== 'settings.client')
+        .map((r) => r.status)
+        .sort()
+        .join(',');
+    const shared = [...new Set(offline.results.map((r) => r.rule))].filter(
+      (rule) => !['private-key', 'mtls-not-required', 'sip-options', 'tls-reachable'].includes(rule),
+    );
     for (const rule of shared) expect(`${rule}: ${verdict(live, rule)}`).toBe(`${rule}: ${verdict(offline, rule)}`);
   });
 });
@@ -215,9 +357,23 @@ describe('network faults: bounded, each with its own message', () => {
 });
 
 describeWith('kamailio', 'Kamailio from Debian with a TLS listener', () => {
-  test('sip-options passes with Kamailio\'s Server header; the CLI gives the JSON a ticket can carry', async () => {
-    const peer = await start(kamailio({ chain: files['chain.pem']!, key: files['leaf.key']! }, { ciphers: `${BYOC_ECDHE}:AES256-GCM-SHA384` }));
-    const run = cli(['probe', `127.0.0.1:${peer.port}`, '--sbc', 'sbc1.example.com', '--ca', files['root.pem']!, '--at', NOW.toISOString(), '--offline', '--format', 'json']);
+  test("sip-options passes with Kamailio's Server header; the CLI gives the JSON a ticket can carry", async () => {
+    const peer = await start(
+      kamailio({ chain: files['chain.pem']!, key: files['leaf.key']! }, { ciphers: `${BYOC_ECDHE}:AES256-GCM-SHA384` }),
+    );
+    const run = cli([
+      'probe',
+      `127.0.0.1:${peer.port}`,
+      '--sbc',
+      'sbc1.example.com',
+      '--ca',
+      files['root.pem']!,
+      '--at',
+      NOW.toISOString(),
+      '--offline',
+      '--format',
+      'json',
+    ]);
     expect(run.stderr).toBe('');
     const report = assertValidReport(JSON.parse(run.stdout));
     const sip = report.probe!.sip;
@@ -227,7 +383,17 @@ describeWith('kamailio', 'Kamailio from Debian with a TLS listener', () => {
     expect(results(report, 'sip-options')[0]!.message).toMatch(/SIP\/2\.0 200 OK.*kamailio/i);
     expect(worst(report, 'tls-ciphers')).toBe('pass');
     expect(run.status).toBe(1); // sip-port: the free test port is not 5061
-    const text = cli(['probe', `127.0.0.1:${peer.port}`, '--sbc', 'sbc1.example.com:5061', '--ca', files['root.pem']!, '--at', NOW.toISOString(), '--offline']);
+    const text = cli([
+      'probe',
+      `127.0.0.1:${peer.port}`,
+      '--sbc',
+      'sbc1.example.com:5061',
+      '--ca',
+      files['root.pem']!,
+      '--at',
+      NOW.toISOString(),
+      '--offline',
+    ]);
     expect(text.stdout.split('\n')[0]).toMatch(/^READY/);
     expect(text.stdout).toMatch(/SIP OPTIONS {2}SIP\/2\.0 200 OK \(kamailio/);
     expect(text.status).toBe(0);
@@ -253,4 +419,3 @@ describe('command line', () => {
     expect(report.results.find((r) => r.rule === 'subject-name')!.status).toBe('skip');
   });
 });
-

@@ -72,19 +72,29 @@ test('OPTIONS follows RFC 3261: Via with rport and a magic-cookie branch, Max-Fo
   expect(text).toMatch(/\r\nTo: <sip:sbc1\.example\.com:5061;transport=tls>\r\n/);
   expect(text).toMatch(/\r\nCall-ID: [0-9a-f]+@byoc-check\r\nCSeq: 1 OPTIONS\r\n/);
   expect(text.endsWith('\r\nContent-Length: 0\r\n\r\n')).toBe(true);
-  expect(optionsRequest({ host: '2001:db8::1', port: 5061 }, { address: '::1', port: 1 }, 'x')).toMatch(/^OPTIONS sip:\[2001:db8::1\]:5061;transport=tls SIP\/2\.0\r\nVia: SIP\/2\.0\/TLS \[::1\]:1;/);
+  expect(optionsRequest({ host: '2001:db8::1', port: 5061 }, { address: '::1', port: 1 }, 'x')).toMatch(
+    /^OPTIONS sip:\[2001:db8::1\]:5061;transport=tls SIP\/2\.0\r\nVia: SIP\/2\.0\/TLS \[::1\]:1;/,
+  );
 });
 
 test('SIP responses: status line, Server or User-Agent, partial input and non-SIP answers', () => {
-  expect(parseSipResponse('SIP/2.0 200 OK\r\nVia: x\r\nServer: kamailio (5.6.3 (x86_64/linux))\r\nContent-Length: 0\r\n\r\n')).toEqual({ status: 200, reason: 'OK', server: 'kamailio (5.6.3 (x86_64/linux))', statusLine: 'SIP/2.0 200 OK' });
-  expect(parseSipResponse('SIP/2.0 404 Not Found\r\nuser-agent : Asterisk PBX 20\r\n\r\n')).toMatchObject({ status: 404, server: 'Asterisk PBX 20' });
+  expect(parseSipResponse('SIP/2.0 200 OK\r\nVia: x\r\nServer: kamailio (5.6.3 (x86_64/linux))\r\nContent-Length: 0\r\n\r\n')).toEqual({
+    status: 200,
+    reason: 'OK',
+    server: 'kamailio (5.6.3 (x86_64/linux))',
+    statusLine: 'SIP/2.0 200 OK',
+  });
+  expect(parseSipResponse('SIP/2.0 404 Not Found\r\nuser-agent : Asterisk PBX 20\r\n\r\n')).toMatchObject({
+    status: 404,
+    server: 'Asterisk PBX 20',
+  });
   expect(parseSipResponse('SIP/2.0 200 OK\r\nVia: x')).toBeUndefined();
   expect(parseSipResponse('SIP/')).toBeUndefined();
   expect(parseSipResponse('HTTP/1.1 400 Bad Request\r\n\r\n')).toBe('not-sip');
   expect(parseSipResponse('\x15\x03\x03')).toBe('not-sip');
 });
 
-test('Node\'s OpenSSL offers all eight BYOC suites at its default security level (the full handshake needs no @SECLEVEL)', async () => {
+test("Node's OpenSSL offers all eight BYOC suites at its default security level (the full handshake needs no @SECLEVEL)", async () => {
   const { byocSuites } = await import('../../rules/data/byoc-suites.js');
   const { tls12ClientHello } = await import('../../src/tls/openssl.js');
   const hello = await tls12ClientHello({ ciphers: byocSuites.map((s) => s.openssl).join(':') });

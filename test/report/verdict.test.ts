@@ -14,7 +14,12 @@ import { days, issue, NOW, standardPki, writeFiles, x509 } from '../helpers/pki.
 import { cli, results, runCheck } from '../helpers/run.js';
 
 const URI = 'sip:+13175550100;tgrp=carrier1;trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls';
-const TLS = { ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-GCM-SHA384', curves: 'secp384r1:X25519', tlsMin: '1.2', tlsMax: '1.3' };
+const TLS = {
+  ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:AES256-GCM-SHA384',
+  curves: 'secp384r1:X25519',
+  tlsMin: '1.2',
+  tlsMax: '1.3',
+};
 
 async function good(options: Partial<CheckOptions> = {}) {
   const { files } = await fixtures();
@@ -30,46 +35,101 @@ describe('unchecked areas and the verdict, end to end', () => {
       ['tls', ['tls-ciphers', 'tls-curves', 'tls-version']],
       ['crl', ['crl-reachable', 'not-revoked']],
     ]);
-    expect(report.unchecked[0]).toMatchObject({ reason: 'no --sbc or --uri given', hint: expect.stringMatching(/^give --sbc HOST:5061 .* and --uri /) });
+    expect(report.unchecked[0]).toMatchObject({
+      reason: 'no --sbc or --uri given',
+      hint: expect.stringMatching(/^give --sbc HOST:5061 .* and --uri /),
+    });
     expect(report.unchecked[2]).toMatchObject({ reason: '--offline: no CRL was downloaded' });
-    expect(report.verdict).toBe('READY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names (give --sbc/--uri), TLS settings (give --ciphers/--curves/--tls-min), CRLs (--offline).');
+    expect(report.verdict).toBe(
+      'READY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names (give --sbc/--uri), TLS settings (give --ciphers/--curves/--tls-min), CRLs (--offline).',
+    );
   });
 
   test('--sbc without --uri: only the URI rules are unchecked, and the reason says which flag is missing', async () => {
     const report = await good({ sbcs: ['sbc1.example.com:5061'], ...TLS });
     expect(report.unchecked.map((u) => u.area)).toEqual(['sip', 'crl']);
     expect(report.unchecked[0]).toMatchObject({ rules: ['byoc-host', 'uri-params', 'uri-transport'], reason: 'no --uri given' });
-    expect(report.verdict).toMatch(/^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names and TLS settings passed; not checked: SIP names \(give --uri\), CRLs \(--offline\)\.$/);
+    expect(report.verdict).toMatch(
+      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names and TLS settings passed; not checked: SIP names \(give --uri\), CRLs \(--offline\)\.$/,
+    );
   });
 
   test('only --curves missing: the TLS area is partly checked, tls-curves alone is listed', async () => {
     const report = await good({ sbcs: ['sbc1.example.com:5061'], uris: [URI], ciphers: TLS.ciphers, tlsMin: '1.2' });
-    expect(report.unchecked.find((u) => u.area === 'tls')).toEqual({ area: 'tls', rules: ['tls-curves'], reason: 'no --curves given', hint: expect.stringContaining("--curves 'secp384r1") });
+    expect(report.unchecked.find((u) => u.area === 'tls')).toEqual({
+      area: 'tls',
+      rules: ['tls-curves'],
+      reason: 'no --curves given',
+      hint: expect.stringContaining("--curves 'secp384r1"),
+    });
   });
 
   test('warnings and unchecked areas: READY WITH WARNINGS FOR WHAT WAS CHECKED', async () => {
     const { files } = await fixtures();
     const report = await runCheck({ chain: files['reversed.pem']!, caFile: files['root.pem'], at: NOW });
-    expect(report.verdict).toMatch(/^READY WITH WARNINGS FOR WHAT WAS CHECKED: certificate chain and trust checked, \d+ warnings? to review; not checked: SIP names/);
+    expect(report.verdict).toMatch(
+      /^READY WITH WARNINGS FOR WHAT WAS CHECKED: certificate chain and trust checked, \d+ warnings? to review; not checked: SIP names/,
+    );
   });
 
   test('a failure still says NOT READY, and what was not checked', async () => {
     const { files } = await fixtures();
     const report = await runCheck({ chain: files['expired.pem']!, caFile: files['root.pem'], at: NOW });
-    expect(report.verdict).toMatch(/^NOT READY: \d+ failed checks?; Genesys will refuse this trunk as it is\. Not checked: SIP names \(give --sbc\/--uri\), TLS settings .*, CRLs \(--offline\)\.$/);
+    expect(report.verdict).toMatch(
+      /^NOT READY: \d+ failed checks?; Genesys will refuse this trunk as it is\. Not checked: SIP names \(give --sbc\/--uri\), TLS settings .*, CRLs \(--offline\)\.$/,
+    );
   });
 
   test('everything given and every CRL fetched: READY: every check passed, nothing unchecked', async () => {
     const pki = await standardPki();
-    const crl = async (issuer: typeof pki.root) => Buffer.from((await x509.X509CrlGenerator.create({ issuer: issuer.cert.subject, thisUpdate: days(-1), nextUpdate: days(6), signingKey: issuer.keys.privateKey, signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm })).rawData);
+    const crl = async (issuer: typeof pki.root) =>
+      Buffer.from(
+        (
+          await x509.X509CrlGenerator.create({
+            issuer: issuer.cert.subject,
+            thisUpdate: days(-1),
+            nextUpdate: days(6),
+            signingKey: issuer.keys.privateKey,
+            signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm,
+          })
+        ).rawData,
+      );
     const [intCrl, rootCrl] = [await crl(pki.intermediate), await crl(pki.root)];
     const server = await startCrlServer({ '/int.crl': (_, res) => res.end(intCrl), '/root.crl': (_, res) => res.end(rootCrl) });
     try {
-      const intermediate = await issue({ subject: 'CN=Test Lab Issuing CA,O=Test Lab,C=US', issuer: pki.root, ca: true, pathLength: 0, keySlot: 2, notBefore: days(-1000), notAfter: days(1500), crl: [server.url('/root.crl')] });
-      const leaf = await issue({ subject: 'CN=sbc1.example.com,O=Carrier,C=US', issuer: pki.intermediate, keySlot: 3, dns: ['sbc1.example.com'], crl: [server.url('/int.crl')] });
+      const intermediate = await issue({
+        subject: 'CN=Test Lab Issuing CA,O=Test Lab,C=US',
+        issuer: pki.root,
+        ca: true,
+        pathLength: 0,
+        keySlot: 2,
+        notBefore: days(-1000),
+        notAfter: days(1500),
+        crl: [server.url('/root.crl')],
+      });
+      const leaf = await issue({
+        subject: 'CN=sbc1.example.com,O=Carrier,C=US',
+        issuer: pki.intermediate,
+        keySlot: 3,
+        dns: ['sbc1.example.com'],
+        crl: [server.url('/int.crl')],
+      });
       const f = writeFiles({ 'chain.pem': leaf.pem + intermediate.pem, 'root.pem': pki.root.pem });
-      const report = await runCheck({ chain: f['chain.pem']!, caFile: f['root.pem'], at: NOW, offline: false, timeoutSeconds: 3, sbcs: ['sbc1.example.com:5061'], uris: [URI], ...TLS });
-      expect(report.results.filter((r) => r.status !== 'pass' && r.evidence?.reason !== 'not-applicable').map((r) => `${r.rule} ${r.status}: ${r.message}`)).toEqual([]);
+      const report = await runCheck({
+        chain: f['chain.pem']!,
+        caFile: f['root.pem'],
+        at: NOW,
+        offline: false,
+        timeoutSeconds: 3,
+        sbcs: ['sbc1.example.com:5061'],
+        uris: [URI],
+        ...TLS,
+      });
+      expect(
+        report.results
+          .filter((r) => r.status !== 'pass' && r.evidence?.reason !== 'not-applicable')
+          .map((r) => `${r.rule} ${r.status}: ${r.message}`),
+      ).toEqual([]);
       expect(report.unchecked).toEqual([]);
       expect(report.verdict).toBe('READY: every check passed.');
     } finally {
@@ -80,21 +140,59 @@ describe('unchecked areas and the verdict, end to end', () => {
 
 describe('uncheckedAreas is derived from the results, however a rule came to skip', () => {
   const base = { severity: 'error' as const, remediation: 'r', source: 's' };
-  const result = (rule: string, status: RuleResult['status'], extra: Partial<RuleResult> = {}): RuleResult => ({ ...base, rule, status, target: 'check', message: `${rule} ${status}`, ...extra });
+  const result = (rule: string, status: RuleResult['status'], extra: Partial<RuleResult> = {}): RuleResult => ({
+    ...base,
+    rule,
+    status,
+    target: 'check',
+    message: `${rule} ${status}`,
+    ...extra,
+  });
 
   test('a uniform runner skip ("requires") counts like a rule\'s own skip branch', () => {
-    const results = rules.map((r) => result(r.meta.id, r.meta.area === 'tls' ? 'skip' : 'pass', r.meta.area === 'tls' ? { message: 'Not applicable: needs tls settings.', evidence: { requires: ['tls settings'] } } : {}));
-    const unchecked = uncheckedAreas(ctx([], { tls: { endpoints: flagEndpoints({ ciphers: 'HIGH', curves: 'secp384r1', tlsMin: '1.2' }) } }), results, rules);
-    expect(unchecked).toEqual([{ area: 'tls', rules: ['mtls-not-required', 'tls-ciphers', 'tls-curves', 'tls-reachable', 'tls-version'], reason: 'Not applicable: needs tls settings.', hint: 'see the skipped results of mtls-not-required, tls-ciphers, tls-curves, tls-reachable, tls-version', short: 'Not applicable: needs tls settings.' }]);
-    expect(verdictLine(results, unchecked, rules)).toMatch(/^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs and SBC configuration passed; not checked: TLS settings \(Not applicable/);
+    const results = rules.map((r) =>
+      result(
+        r.meta.id,
+        r.meta.area === 'tls' ? 'skip' : 'pass',
+        r.meta.area === 'tls' ? { message: 'Not applicable: needs tls settings.', evidence: { requires: ['tls settings'] } } : {},
+      ),
+    );
+    const unchecked = uncheckedAreas(
+      ctx([], { tls: { endpoints: flagEndpoints({ ciphers: 'HIGH', curves: 'secp384r1', tlsMin: '1.2' }) } }),
+      results,
+      rules,
+    );
+    expect(unchecked).toEqual([
+      {
+        area: 'tls',
+        rules: ['mtls-not-required', 'tls-ciphers', 'tls-curves', 'tls-reachable', 'tls-version'],
+        reason: 'Not applicable: needs tls settings.',
+        hint: 'see the skipped results of mtls-not-required, tls-ciphers, tls-curves, tls-reachable, tls-version',
+        short: 'Not applicable: needs tls settings.',
+      },
+    ]);
+    expect(verdictLine(results, unchecked, rules)).toMatch(
+      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs and SBC configuration passed; not checked: TLS settings \(Not applicable/,
+    );
   });
 
   test('a CRL skipped because this machine could not reach it leaves CRLs unchecked even if another CRL passed', () => {
-    const results = rules.flatMap((r) => r.meta.id === 'crl-reachable'
-      ? [result('crl-reachable', 'pass', { target: 'certificate[1]' }), result('crl-reachable', 'skip', { target: 'certificate[0]', message: 'This machine cannot reach the CRL server for the leaf.', evidence: { reason: 'unreachable' } })]
-      : [result(r.meta.id, 'pass')]);
+    const results = rules.flatMap((r) =>
+      r.meta.id === 'crl-reachable'
+        ? [
+            result('crl-reachable', 'pass', { target: 'certificate[1]' }),
+            result('crl-reachable', 'skip', {
+              target: 'certificate[0]',
+              message: 'This machine cannot reach the CRL server for the leaf.',
+              evidence: { reason: 'unreachable' },
+            }),
+          ]
+        : [result(r.meta.id, 'pass')],
+    );
     const unchecked = uncheckedAreas(ctx([], { offline: false }), results, rules);
-    expect(unchecked.map((u) => [u.area, u.rules, u.reason])).toEqual([['crl', ['crl-reachable'], 'This machine cannot reach the CRL server for the leaf.']]);
+    expect(unchecked.map((u) => [u.area, u.rules, u.reason])).toEqual([
+      ['crl', ['crl-reachable'], 'This machine cannot reach the CRL server for the leaf.'],
+    ]);
     expect(verdictLine(results, unchecked, rules)).not.toMatch(/every check passed/);
   });
 
@@ -112,7 +210,9 @@ describe('the command line', () => {
     const run = cli(base);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toMatch(/every check passed/);
-    expect(run.stdout).toMatch(/\nREADY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names \(give --sbc\/--uri\), TLS settings \(give --ciphers\/--curves\/--tls-min\), CRLs \(--offline\)\. \(\d+ passed, 0 failed, 0 warnings, \d+ skipped\)\n$/);
+    expect(run.stdout).toMatch(
+      /\nREADY FOR WHAT WAS CHECKED: certificate chain and trust passed; not checked: SIP names \(give --sbc\/--uri\), TLS settings \(give --ciphers\/--curves\/--tls-min\), CRLs \(--offline\)\. \(\d+ passed, 0 failed, 0 warnings, \d+ skipped\)\n$/,
+    );
     expect(cli([...base, '--strict']).status).toBe(1);
     expect(results(await good(), 'crl-reachable')[0]!.status).toBe('skip');
   });

@@ -31,7 +31,13 @@ interface Testsuite {
   testcase: Testcase[];
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name), parseTagValue: false, parseAttributeValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
 
 /** xmllint against the schema, then fast-xml-parser; returns the suites. */
 function assertValidJunit(xml: string): Testsuite[] {
@@ -73,14 +79,24 @@ describeWith('xmllint', 'JUnit from a dressed scan-like report', () => {
     const find = (suite: Testcase[], rule: string) => suite.filter((c) => c['@_classname'] === rule);
     const fails = report.results.filter((r) => r.trunk === 'carrier-a' && r.status === 'fail');
     for (const f of fails) expect(find(a, f.rule).some((c) => c.failure?.some((x) => x['@_type'] === 'fail'))).toBe(true);
-    const warnOnly = report.results.filter((r) => r.trunk === 'carrier-a' && r.status === 'warn' && !report.results.some((o) => o.trunk === 'carrier-a' && o.rule === r.rule && o.target === r.target && o.status === 'fail'));
+    const warnOnly = report.results.filter(
+      (r) =>
+        r.trunk === 'carrier-a' &&
+        r.status === 'warn' &&
+        !report.results.some((o) => o.trunk === 'carrier-a' && o.rule === r.rule && o.target === r.target && o.status === 'fail'),
+    );
     expect(warnOnly.length).toBeGreaterThan(0);
     for (const w of warnOnly) {
       const c = a.find((x) => x['@_classname'] === w.rule && x['@_name'].endsWith(w.target))!;
       expect(c.failure).toBeUndefined();
       expect(c['system-out']).toMatch(/^warning: /);
     }
-    const skipOnly = report.results.filter((r) => r.trunk === 'carrier-a' && r.status === 'skip' && !report.results.some((o) => o.trunk === 'carrier-a' && o.rule === r.rule && o.target === r.target && o.status !== 'skip'));
+    const skipOnly = report.results.filter(
+      (r) =>
+        r.trunk === 'carrier-a' &&
+        r.status === 'skip' &&
+        !report.results.some((o) => o.trunk === 'carrier-a' && o.rule === r.rule && o.target === r.target && o.status !== 'skip'),
+    );
     for (const s of skipOnly) expect(a.find((x) => x['@_classname'] === s.rule && x['@_name'].endsWith(s.target))!.skipped).toBe(s.message);
     const suppressed = report.results.find((r) => r.suppressed)!;
     const c = suites[1]!.testcase.find((x) => x['@_classname'] === suppressed.rule && x['@_name'].endsWith(suppressed.target))!;
@@ -93,7 +109,11 @@ describeWith('xmllint', 'JUnit from a dressed scan-like report', () => {
     const strict = assertValidJunit(formatJunit(report, { strict: true }));
     const failures = (s: Testsuite[]) => cases(s).filter((c) => c.failure).length;
     expect(failures(strict)).toBeGreaterThan(failures(plain));
-    expect(cases(strict).flatMap((c) => c.failure ?? []).some((f) => f['@_type'] === 'warn (--strict)')).toBe(true);
+    expect(
+      cases(strict)
+        .flatMap((c) => c.failure ?? [])
+        .some((f) => f['@_type'] === 'warn (--strict)'),
+    ).toBe(true);
     expect(cases(strict).filter((c) => c['system-out']?.startsWith('warning:'))).toHaveLength(0);
   });
 
@@ -101,11 +121,15 @@ describeWith('xmllint', 'JUnit from a dressed scan-like report', () => {
     const xml = formatJunit(report);
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(xml).not.toContain('<script>');
-    const hostile = cases(assertValidJunit(xml)).flatMap((c) => c.failure ?? []).find((f) => f['@_message'].startsWith('Bad | pipe'))!;
+    const hostile = cases(assertValidJunit(xml))
+      .flatMap((c) => c.failure ?? [])
+      .find((f) => f['@_message'].startsWith('Bad | pipe'))!;
     expect(hostile['@_message']).toContain('<script>alert(1)</script>');
     expect(hostile['@_message']).toContain('\\x07bell \\x1b[31mred');
     expect(hostile['#text']).toContain('fix: Fix | this\nnow <b>bold</b>');
-    const located = cases(assertValidJunit(xml)).flatMap((c) => c.failure ?? []).find((f) => f['#text'].includes('at: configs/'));
+    const located = cases(assertValidJunit(xml))
+      .flatMap((c) => c.failure ?? [])
+      .find((f) => f['#text'].includes('at: configs/'));
     expect(located?.['#text']).toMatch(/at: configs\/carrier-a\/kamailio-tls\.cfg:\d+:5 \(method\)/);
   });
 });
@@ -114,7 +138,18 @@ describeWith('xmllint', 'JUnit through the CLI', () => {
   test('a single chain is one suite named after the input; exit code unchanged', async () => {
     const { files } = await fixtures();
     const out = join(writeFiles({}).dir, 'junit.xml');
-    const run = cli([files['expired.pem']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--format', 'junit', '--output', out]);
+    const run = cli([
+      files['expired.pem']!,
+      '--ca',
+      files['root.pem']!,
+      '--offline',
+      '--at',
+      '2026-11-22T12:00:00Z',
+      '--format',
+      'junit',
+      '--output',
+      out,
+    ]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const suites = assertValidJunit(readFileSync(out, 'utf8'));
@@ -135,5 +170,7 @@ describeWith('xmllint', 'JUnit through the CLI', () => {
 });
 
 testWith('xmllint', 'the schema check can fail: a testcase without a name is rejected', () => {
-  expect(() => assertValidJunit('<?xml version="1.0"?><testsuites><testsuite name="x" tests="1"><testcase classname="y"/></testsuite></testsuites>')).toThrow(/Jenkins JUnit schema/);
+  expect(() =>
+    assertValidJunit('<?xml version="1.0"?><testsuites><testsuite name="x" tests="1"><testcase classname="y"/></testsuite></testsuites>'),
+  ).toThrow(/Jenkins JUnit schema/);
 });

@@ -23,10 +23,36 @@ test('every reporter is a pure function of the report: same report, same text', 
 
 test('the JSON report records the options that shaped the verdicts and the OpenSSL that resolved cipher strings', async () => {
   const { files } = await fixtures();
-  const run = cli([files['reversed.pem']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--strict', '--warn-days', '45', '--region', 'euw2', '--ciphers', 'ECDHE-RSA-AES256-GCM-SHA384', '--format', 'json']);
+  const run = cli([
+    files['reversed.pem']!,
+    '--ca',
+    files['root.pem']!,
+    '--offline',
+    '--at',
+    '2026-11-22T12:00:00Z',
+    '--strict',
+    '--warn-days',
+    '45',
+    '--region',
+    'euw2',
+    '--ciphers',
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    '--format',
+    'json',
+  ]);
   expect(run.status).toBe(1);
   const report = assertValidReport(JSON.parse(run.stdout));
-  expect(report.options).toEqual({ at: '2026-11-22T12:00:00.000Z', offline: true, strict: true, profile: null, format: 'json', caFile: files['root.pem'], warnDays: 45, timeoutSeconds: 10, region: 'euw2' });
+  expect(report.options).toEqual({
+    at: '2026-11-22T12:00:00.000Z',
+    offline: true,
+    strict: true,
+    profile: null,
+    format: 'json',
+    caFile: files['root.pem'],
+    warnDays: 45,
+    timeoutSeconds: 10,
+    region: 'euw2',
+  });
   expect(report.openssl).toBe(process.versions.openssl);
   const now = assertValidReport(JSON.parse(cli([files['good.pem']!, '--offline', '--format', 'json']).stdout));
   expect(now.options).toMatchObject({ at: null, strict: false, caFile: null, warnDays: 30, region: null });

@@ -48,7 +48,9 @@ describe('Markdown report', () => {
     const rows = tables(md.render(formatMarkdown(report)))[0]!.rows;
     expect(rows.some((r) => /^<code>configs\/carrier-a\/kamailio-tls\.cfg:\d+:5<\/code>$/.test(r[3]!))).toBe(true);
     expect(rows.some((r) => r[2] === '<code>carrier-b</code>' || r[2]!.includes('carrier-b / endpoint[1] / '))).toBe(true);
-    expect(rows.filter((r) => r[4]!.includes('<em>(suppressed: Accepted until the renewal on 2026-12-01 (ticket 4711))</em>'))).toHaveLength(1);
+    expect(
+      rows.filter((r) => r[4]!.includes('<em>(suppressed: Accepted until the renewal on 2026-12-01 (ticket 4711))</em>')),
+    ).toHaveLength(1);
   });
 
   test('pipes, newlines, HTML, Markdown and control characters stay inside their cell as text', () => {
@@ -57,7 +59,9 @@ describe('Markdown report', () => {
     const html = md.render(text);
     expect(html).not.toMatch(/<script|<b>|<a |<em>star|<code>tick/);
     const row = tables(html)[0]!.rows.find((r) => r[4]!.startsWith('Bad | pipe'))!;
-    expect(row[4]).toBe('Bad | pipe new line &lt;script&gt;alert(1)&lt;/script&gt; *star* [link](http://x) `tick` &amp; \\x07bell \\x1b[31mred\\x1b[0m');
+    expect(row[4]).toBe(
+      'Bad | pipe new line &lt;script&gt;alert(1)&lt;/script&gt; *star* [link](http://x) `tick` &amp; \\x07bell \\x1b[31mred\\x1b[0m',
+    );
     expect(row[5]).toBe('Fix | this now &lt;b&gt;bold&lt;/b&gt;');
   });
 
@@ -66,7 +70,12 @@ describe('Markdown report', () => {
     const warnOnly = { ...base, ok: true, summary: { ...base.summary, fail: 0 }, results: base.results.filter((r) => r.status !== 'fail') };
     expect(formatMarkdown(warnOnly)).toContain('**READY WITH WARNINGS:**');
     expect(formatMarkdown(warnOnly, { strict: true })).toContain('**NOT READY (--strict):**');
-    const clean = { ...base, ok: true, summary: { pass: 1, fail: 0, warn: 0, skip: 0 }, results: base.results.filter((r) => r.status === 'pass') };
+    const clean = {
+      ...base,
+      ok: true,
+      summary: { pass: 1, fail: 0, warn: 0, skip: 0 },
+      results: base.results.filter((r) => r.status === 'pass'),
+    };
     const html = md.render(formatMarkdown(clean));
     expect(html).toContain('<strong>READY:</strong> every check passed.');
     expect(tables(html)).toHaveLength(1);
@@ -74,7 +83,17 @@ describe('Markdown report', () => {
 
   test('through the CLI, even with --color: no ANSI codes', async () => {
     const { files } = await fixtures();
-    const run = cli([files['expired.pem']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--format', 'markdown', '--color']);
+    const run = cli([
+      files['expired.pem']!,
+      '--ca',
+      files['root.pem']!,
+      '--offline',
+      '--at',
+      '2026-11-22T12:00:00Z',
+      '--format',
+      'markdown',
+      '--color',
+    ]);
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('\u001b');
     const [findings, certs] = tables(md.render(run.stdout));

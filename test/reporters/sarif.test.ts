@@ -18,7 +18,7 @@ import { chainReport, HOSTILE, scanReport } from '../helpers/reports.js';
 import { BIN, cli, ROOT } from '../helpers/run.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
-const ajv = new ajvDraft04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }) // rtm.5's language pattern is not a valid /u regexp (fixed in errata 01);
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }); // rtm.5's language pattern is not a valid /u regexp (fixed in errata 01);
 const validate = ajv.compile(schema);
 const catalog = catalogOf(rules);
 
@@ -26,7 +26,8 @@ function assertValidSarif(text: string): Log {
   const log = JSON.parse(text) as Log;
   if (!validate(log)) throw new Error(`SARIF does not match the SARIF 2.1.0 schema: ${ajv.errorsText(validate.errors)}`);
   for (const result of log.runs.flatMap((r) => r.results ?? [])) {
-    for (const loc of result.locations ?? []) if (loc.physicalLocation?.region) expect(loc.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
+    for (const loc of result.locations ?? [])
+      if (loc.physicalLocation?.region) expect(loc.physicalLocation.region.startLine).toBeGreaterThanOrEqual(1);
   }
   return log;
 }
@@ -73,7 +74,15 @@ describe('SARIF from a dressed scan-like report', () => {
 
   test('locations: file relative to the base with line and column; otherwise the checked file and the target', async () => {
     const report = await scanReport();
-    const log = assertValidSarif(formatSarif({ ...report, results: report.results.map((r) => (r.location ? { ...r, location: { ...r.location, file: join(ROOT, r.location.file) } } : r)) }, { catalog, base: ROOT }));
+    const log = assertValidSarif(
+      formatSarif(
+        {
+          ...report,
+          results: report.results.map((r) => (r.location ? { ...r, location: { ...r.location, file: join(ROOT, r.location.file) } } : r)),
+        },
+        { catalog, base: ROOT },
+      ),
+    );
     const located = resultsOf(log).filter((r) => r.locations![0]!.physicalLocation?.region);
     expect(located.length).toBeGreaterThan(0);
     for (const r of located) {
@@ -82,10 +91,17 @@ describe('SARIF from a dressed scan-like report', () => {
       expect(phys.artifactLocation!.uriBaseId).toBe('%SRCROOT%');
       expect(phys.region).toMatchObject({ startLine: expect.any(Number), startColumn: 5 });
     }
-    const fileOnly = resultsOf(log).find((r) => r.locations![0]!.physicalLocation?.artifactLocation?.uri?.endsWith('chain.pem') && r.locations![0]!.physicalLocation.artifactLocation.uri.startsWith('configs/'));
+    const fileOnly = resultsOf(log).find(
+      (r) =>
+        r.locations![0]!.physicalLocation?.artifactLocation?.uri?.endsWith('chain.pem') &&
+        r.locations![0]!.physicalLocation.artifactLocation.uri.startsWith('configs/'),
+    );
     expect(fileOnly?.locations![0]!.physicalLocation!.region).toBeUndefined();
     const unlocated = resultsOf(log).find((r) => r.properties!.target === 'uri[0]' && !r.locations![0]!.physicalLocation!.region)!;
-    expect(unlocated.locations![0]!.logicalLocations![0]).toMatchObject({ name: 'uri[0]', fullyQualifiedName: expect.stringMatching(/^carrier-[ab]\/endpoint\[[01]\]\/uri\[0\]$/) });
+    expect(unlocated.locations![0]!.logicalLocations![0]).toMatchObject({
+      name: 'uri[0]',
+      fullyQualifiedName: expect.stringMatching(/^carrier-[ab]\/endpoint\[[01]\]\/uri\[0\]$/),
+    });
     // No location of its own: the checked file (absolute here, outside the base) as a file: URI.
     expect(unlocated.locations![0]!.physicalLocation!.artifactLocation!.uri).toMatch(/^file:\/\/\/.*expired\.pem$/);
   });
@@ -93,14 +109,17 @@ describe('SARIF from a dressed scan-like report', () => {
   test('standard input has no file: the target alone is the location', async () => {
     const report = await chainReport();
     const log = assertValidSarif(formatSarif({ ...report, input: { ...report.input, name: '<stdin>' } }, { catalog }));
-    for (const r of resultsOf(log)) expect(r.locations![0]).toEqual({ logicalLocations: [expect.objectContaining({ name: expect.any(String) })] });
+    for (const r of resultsOf(log))
+      expect(r.locations![0]).toEqual({ logicalLocations: [expect.objectContaining({ name: expect.any(String) })] });
   });
 
   test('a suppressed finding carries an external suppression with its reason', async () => {
     const log = assertValidSarif(formatSarif(await scanReport(), { catalog }));
     const suppressed = resultsOf(log).filter((r) => r.suppressions);
     expect(suppressed).toHaveLength(1);
-    expect(suppressed[0]!.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'Accepted until the renewal on 2026-12-01 (ticket 4711)' }]);
+    expect(suppressed[0]!.suppressions).toEqual([
+      { kind: 'external', status: 'accepted', justification: 'Accepted until the renewal on 2026-12-01 (ticket 4711)' },
+    ]);
     expect(suppressed[0]!.properties!.trunk).toBe('carrier-b');
   });
 
@@ -140,7 +159,10 @@ describe('SARIF through the CLI', () => {
     expect(log.runs[0]!.invocations![0]).toMatchObject({ executionSuccessful: true, exitCode: 1 });
     expect(log.runs[0]!.tool.driver.rules).toHaveLength(trunkRules.length);
     // Run from the chain's folder with a relative path: the artifact URI stays relative.
-    const local = spawnSync(process.execPath, [BIN, 'expired.pem', '--ca', files['root.pem']!, '--offline', '--format', 'sarif'], { cwd: dirname(files['expired.pem']!), encoding: 'utf8' });
+    const local = spawnSync(process.execPath, [BIN, 'expired.pem', '--ca', files['root.pem']!, '--offline', '--format', 'sarif'], {
+      cwd: dirname(files['expired.pem']!),
+      encoding: 'utf8',
+    });
     const uris = resultsOf(assertValidSarif(local.stdout)).map((r) => r.locations![0]!.physicalLocation!.artifactLocation);
     expect(uris).toContainEqual({ uri: 'expired.pem', uriBaseId: '%SRCROOT%' });
   });
@@ -148,7 +170,19 @@ describe('SARIF through the CLI', () => {
   test('--strict is recorded in the exit code; --output writes the same log', async () => {
     const { files } = await fixtures();
     const out = join(writeFiles({}).dir, 'byoc.sarif');
-    const run = cli([files['reversed.pem']!, '--ca', files['root.pem']!, '--offline', '--at', '2026-11-22T12:00:00Z', '--format', 'sarif', '--strict', '--output', out]);
+    const run = cli([
+      files['reversed.pem']!,
+      '--ca',
+      files['root.pem']!,
+      '--offline',
+      '--at',
+      '2026-11-22T12:00:00Z',
+      '--format',
+      'sarif',
+      '--strict',
+      '--output',
+      out,
+    ]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const log = assertValidSarif(readFileSync(out, 'utf8'));

@@ -13,7 +13,8 @@ import { NOW } from '../helpers/pki.js';
 import { assertValidReport } from '../helpers/run.js';
 
 const GOOD_CIPHERS = 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256';
-const URI = (region: string) => `sip:+13175550100;tgrp=t1;trunk-context=byoc.example.com@lb01.voice.${region}.pure.cloud:5061;transport=tls`;
+const URI = (region: string) =>
+  `sip:+13175550100;tgrp=t1;trunk-context=byoc.example.com@lb01.voice.${region}.pure.cloud:5061;transport=tls`;
 /** DigiCert roots BYOC Cloud proxies chain to, from this machine's store (OpenSSL hash names). */
 const genesysRoots = ['244b5494', '607986c7', 'dd8e9d41'].map((h) => readFileSync(`/etc/ssl/certs/${h}.0`, 'utf8')).join('');
 
@@ -22,7 +23,13 @@ let report: Report;
 
 async function run(paths: string[] = []): Promise<Report> {
   const { files } = await fixtures();
-  const out = await scan({ cwd: dir, paths, at: NOW, caCertificates: decodePem(readFileSync(files['root.pem']!, 'utf8')), version: 'test' });
+  const out = await scan({
+    cwd: dir,
+    paths,
+    at: NOW,
+    caCertificates: decodePem(readFileSync(files['root.pem']!, 'utf8')),
+    version: 'test',
+  });
   return assertValidReport(JSON.parse(JSON.stringify(out)));
 }
 
@@ -126,26 +133,47 @@ modparam("tls_mgm", "ciphers_list", "[sbc]${GOOD_CIPHERS}")
 
 const worst = (r: Report, trunk: string, rule: string) => {
   const order = ['fail', 'warn', 'pass', 'skip'];
-  return r.results.filter((x) => x.trunk === trunk && x.rule === rule && !x.suppressed).map((x) => x.status).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'suppressed';
+  return (
+    r.results
+      .filter((x) => x.trunk === trunk && x.rule === rule && !x.suppressed)
+      .map((x) => x.status)
+      .sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'suppressed'
+  );
 };
 
 test('every format is read and each trunk gets its endpoints', () => {
   expect(report.trunks!.map((t) => t.name)).toEqual(['kam', 'ast', 'ops', 'fs', 'ac']);
-  const formats = Object.fromEntries(report.trunks!.map((t) => [t.name, [...new Set(t.endpoints.map((id) => report.endpoints!.find((e) => e.id === id)!.format))]]));
+  const formats = Object.fromEntries(
+    report.trunks!.map((t) => [t.name, [...new Set(t.endpoints.map((id) => report.endpoints!.find((e) => e.id === id)!.format))]]),
+  );
   expect(formats).toEqual({ kam: ['kamailio'], ast: ['asterisk'], ops: ['opensips'], fs: ['freeswitch'], ac: ['audiocodes'] });
 });
 
 test('Kamailio: deployment paths found through pathMap, the client trusts the DigiCert roots, findings point at tls.cfg', () => {
-  expect(report.trunks!.find((t) => t.name === 'kam')!.chains).toEqual([{ file: 'kamailio/certs/sbc.pem', how: 'path map /etc/kamailio=kamailio', certificates: [0, 1, 2] }]);
-  expect(['chain-complete', 'subject-name', 'tls-ciphers', 'tls-version', 'trusts-genesys', 'mtls-not-required', 'config-valid'].map((r) => worst(report, 'kam', r))).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+  expect(report.trunks!.find((t) => t.name === 'kam')!.chains).toEqual([
+    { file: 'kamailio/certs/sbc.pem', how: 'path map /etc/kamailio=kamailio', certificates: [0, 1, 2] },
+  ]);
+  expect(
+    ['chain-complete', 'subject-name', 'tls-ciphers', 'tls-version', 'trusts-genesys', 'mtls-not-required', 'config-valid'].map((r) =>
+      worst(report, 'kam', r),
+    ),
+  ).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
   const ciphers = report.results.find((r) => r.trunk === 'kam' && r.rule === 'tls-ciphers')!;
   expect(ciphers.location).toEqual({ file: 'kamailio/tls.cfg', line: 3, key: 'cipher_list' });
 });
 
 test('Asterisk: the ECDSA certificate fails leaf-key at its file; the suppressed mTLS finding keeps its reason', () => {
-  expect(report.results.find((r) => r.trunk === 'ast' && r.rule === 'leaf-key')).toMatchObject({ status: 'fail', location: { file: 'asterisk/keys/sbc.crt' } });
+  expect(report.results.find((r) => r.trunk === 'ast' && r.rule === 'leaf-key')).toMatchObject({
+    status: 'fail',
+    location: { file: 'asterisk/keys/sbc.crt' },
+  });
   const mtls = report.results.filter((r) => r.trunk === 'ast' && r.rule === 'mtls-not-required' && r.status === 'fail');
-  expect(mtls.map((r) => [r.location, r.suppressed?.reason])).toEqual([[{ file: 'asterisk/pjsip.conf', line: 9, key: 'require_client_cert' }, 'the Genesys trunk uses a transport of its own from January (change 881)']]);
+  expect(mtls.map((r) => [r.location, r.suppressed?.reason])).toEqual([
+    [
+      { file: 'asterisk/pjsip.conf', line: 9, key: 'require_client_cert' },
+      'the Genesys trunk uses a transport of its own from January (change 881)',
+    ],
+  ]);
 });
 
 test('OpenSIPS: a certificate outside the repository skips the chain rules with the paths tried; require_cert defaults to on', () => {
@@ -159,14 +187,26 @@ test('OpenSIPS: a certificate outside the repository skips the chain rules with 
 
 test('FreeSWITCH: $${vars} resolve through vars.xml; a cipher string OpenSSL rejects fails tls-ciphers and config-valid at the vars.xml line', () => {
   expect(worst(report, 'fs', 'tls-ciphers')).toBe('fail');
-  expect(report.results.find((r) => r.trunk === 'fs' && r.rule === 'tls-ciphers')!.message).toMatch(/OpenSSL selects no cipher from .*RC4:EXP/);
-  expect(report.results.find((r) => r.trunk === 'fs' && r.rule === 'config-valid' && r.status === 'fail')!.location?.file).toBe('freeswitch/conf/vars.xml');
+  expect(report.results.find((r) => r.trunk === 'fs' && r.rule === 'tls-ciphers')!.message).toMatch(
+    /OpenSSL selects no cipher from .*RC4:EXP/,
+  );
+  expect(report.results.find((r) => r.trunk === 'fs' && r.rule === 'config-valid' && r.status === 'fail')!.location?.file).toBe(
+    'freeswitch/conf/vars.xml',
+  );
 });
 
 test('AudioCodes: the chain comes from the profile, the TLS context from the INI', () => {
-  expect(report.trunks!.find((t) => t.name === 'ac')!.chains).toEqual([{ file: 'audiocodes/sbc-chain.pem', how: 'trunk profile byoc-check.yaml:25', certificates: [expect.any(Number), expect.any(Number), expect.any(Number)] }]);
+  expect(report.trunks!.find((t) => t.name === 'ac')!.chains).toEqual([
+    {
+      file: 'audiocodes/sbc-chain.pem',
+      how: 'trunk profile byoc-check.yaml:25',
+      certificates: [expect.any(Number), expect.any(Number), expect.any(Number)],
+    },
+  ]);
   expect(worst(report, 'ac', 'chain-complete')).toBe('pass');
-  expect(report.results.some((r) => r.trunk === 'ac' && r.rule === 'tls-ciphers' && r.location?.file === 'audiocodes/mediant.ini')).toBe(true);
+  expect(report.results.some((r) => r.trunk === 'ac' && r.rule === 'tls-ciphers' && r.location?.file === 'audiocodes/mediant.ini')).toBe(
+    true,
+  );
 });
 
 test('a changed-file list checks the trunks those files belong to, and nothing else', async () => {

@@ -17,7 +17,14 @@ const FLOOR = 100; // chains per second here (ts-jest, a shared machine); `npm r
 
 async function timed(trunks: number): Promise<{ report: Report; seconds: number }> {
   const repo = await generateScanRepo(join(mkdtempSync(join(tmpdir(), 'byoc-scale-')), 'repo'), trunks);
-  const options = { cwd: repo.dir, paths: [], at: new Date(repo.at), caCertificates: decodePem(readFileSync(join(repo.dir, repo.ca), 'utf8')), caName: repo.ca, version: 'test' };
+  const options = {
+    cwd: repo.dir,
+    paths: [],
+    at: new Date(repo.at),
+    caCertificates: decodePem(readFileSync(join(repo.dir, repo.ca), 'utf8')),
+    caName: repo.ca,
+    version: 'test',
+  };
   let best = { report: undefined as unknown as Report, seconds: Infinity };
   for (let run = 0; run < 2; run++) {
     const start = performance.now();

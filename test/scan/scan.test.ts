@@ -31,7 +31,9 @@ async function standardRepo(extra: Record<string, string> = {}, profile?: string
     'certs/sbc.pem': read('good.pem'),
     'certs/ecdsa.pem': read('ecdsa.pem'),
     'certs/lab-root.pem': read('root.pem'),
-    'byoc-check.yaml': profile ?? `trunks:
+    'byoc-check.yaml':
+      profile ??
+      `trunks:
   - name: carrier1
     region: use1
     sbc: [sbc1.example.com:5061]
@@ -54,7 +56,14 @@ async function standardRepo(extra: Record<string, string> = {}, profile?: string
 
 async function run(dir: string, paths: string[] = []): Promise<Report> {
   const { files } = await fixtures();
-  const report = await scan({ cwd: dir, paths, at: NOW, caCertificates: decodePem(readFileSync(files['root.pem']!, 'utf8')), caName: 'lab-root.pem', version: 'test' });
+  const report = await scan({
+    cwd: dir,
+    paths,
+    at: NOW,
+    caCertificates: decodePem(readFileSync(files['root.pem']!, 'utf8')),
+    caName: 'lab-root.pem',
+    version: 'test',
+  });
   return assertValidReport(JSON.parse(JSON.stringify(report)));
 }
 
@@ -80,14 +89,19 @@ test('values from the profile carry its file:line and key; suppressed results ke
   expect(version[0]!.location).toEqual({ file: 'byoc-check.yaml', line: 10, key: 'tls.tlsMin' });
   expect(report.summary.suppressed).toBe(2);
   const server = report.endpoints!.find((e) => e.id === version[0]!.target)!;
-  expect(server.ciphers).toEqual({ value: 'ECDHE-RSA-AES256-GCM-SHA384:AES256-GCM-SHA384', from: { kind: 'file', file: 'byoc-check.yaml', line: 8, key: 'tls.ciphers' } });
+  expect(server.ciphers).toEqual({
+    value: 'ECDHE-RSA-AES256-GCM-SHA384:AES256-GCM-SHA384',
+    from: { kind: 'file', file: 'byoc-check.yaml', line: 8, key: 'tls.ciphers' },
+  });
 });
 
 test('a certificate file that is not in the repository: chain rules skip with the paths tried, never a crash', async () => {
   const report = await run(await standardRepo());
   const skipped = of(report, 'carrier2', 'chain-complete')[0]!;
   expect(skipped.status).toBe('skip');
-  expect(skipped.message).toMatch(/\/etc\/sbc\/missing.pem is not in the repository \(tried etc\/sbc\/missing.pem, sbc\/missing.pem, missing.pem\); map deployment paths with --path-map/);
+  expect(skipped.message).toMatch(
+    /\/etc\/sbc\/missing.pem is not in the repository \(tried etc\/sbc\/missing.pem, sbc\/missing.pem, missing.pem\); map deployment paths with --path-map/,
+  );
 });
 
 test('a committed private key fails, naming file and line, never its content', async () => {
@@ -117,7 +131,9 @@ describe('through the CLI', () => {
     expect(failing.stderr).toBe('');
     expect(failing.status).toBe(1);
     expect(failing.stdout).toMatch(/trunk certs\/ecdsa.pem[\s\S]*fail leaf-key certs\/ecdsa.pem/);
-    expect(cli(['scan', 'certs/sbc.pem', 'byoc-check.yaml', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir }).status).toBe(0);
+    expect(
+      cli(['scan', 'certs/sbc.pem', 'byoc-check.yaml', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir }).status,
+    ).toBe(0);
 
     writeFileSync(join(dir, 'byoc-check.yaml'), 'trunks:\n  - name: carrier1\n    chain: certs/sbc.pem\n    regoin: use1\n');
     const bad = cli(['scan'], { cwd: dir });
@@ -125,8 +141,13 @@ describe('through the CLI', () => {
     expect(bad.stderr).toBe('byoc-check: byoc-check.yaml:4: trunks.0: unknown key "regoin" (schema/profile.schema.json)\n');
     writeFileSync(join(dir, 'byoc-check.yaml'), 'trunks:\n  - name: [unclosed\n');
     expect(cli(['scan'], { cwd: dir }).stderr).toMatch(/^byoc-check: byoc-check.yaml:\d+: not valid YAML: /);
-    writeFileSync(join(dir, 'byoc-check.yaml'), 'trunks:\n  - name: c1\n    chain: certs/sbc.pem\n    suppress:\n      - rule: tls-cipher\n        reason: a reason long enough\n');
-    expect(cli(['scan'], { cwd: dir }).stderr).toBe('byoc-check: byoc-check.yaml:5: suppress: no rule "tls-cipher" (`byoc-check rules` lists them)\n');
+    writeFileSync(
+      join(dir, 'byoc-check.yaml'),
+      'trunks:\n  - name: c1\n    chain: certs/sbc.pem\n    suppress:\n      - rule: tls-cipher\n        reason: a reason long enough\n',
+    );
+    expect(cli(['scan'], { cwd: dir }).stderr).toBe(
+      'byoc-check: byoc-check.yaml:5: suppress: no rule "tls-cipher" (`byoc-check rules` lists them)\n',
+    );
   });
 
   test('--format json validates, a missing path is an input error', async () => {
@@ -139,7 +160,12 @@ describe('through the CLI', () => {
 
 test('SARIF fingerprints do not churn when the repository gains a trunk ahead of the others', async () => {
   const { formatSarif } = await import('../../src/reporters/sarif.js');
-  const fingerprints = (report: Report) => JSON.parse(formatSarif(report, {})).runs[0].results.map((r: { ruleId: string; partialFingerprints: Record<string, string> }) => `${r.ruleId} ${Object.values(r.partialFingerprints)[0]}`).sort();
+  const fingerprints = (report: Report) =>
+    JSON.parse(formatSarif(report, {}))
+      .runs[0].results.map(
+        (r: { ruleId: string; partialFingerprints: Record<string, string> }) => `${r.ruleId} ${Object.values(r.partialFingerprints)[0]}`,
+      )
+      .sort();
   const dir = await standardRepo();
   const before = fingerprints(await run(dir));
   const { files } = await fixtures();
@@ -153,8 +179,12 @@ test('SARIF fingerprints do not churn when the repository gains a trunk ahead of
 test('from a subfolder, the repository root (byoc-check.yaml or .git) is found; paths outside it are refused', async () => {
   const { files } = await fixtures();
   const dir = await standardRepo();
-  const sub = cli(['scan', 'sbc.pem', '--ca', files['root.pem']!, '--at', NOW.toISOString(), '--format', 'json'], { cwd: join(dir, 'certs') });
+  const sub = cli(['scan', 'sbc.pem', '--ca', files['root.pem']!, '--at', NOW.toISOString(), '--format', 'json'], {
+    cwd: join(dir, 'certs'),
+  });
   const report = assertValidReport(JSON.parse(sub.stdout));
   expect([report.scan!.paths, report.trunks!.map((t) => t.name)]).toEqual([['certs/sbc.pem'], ['carrier1']]);
-  expect(cli(['scan', '/etc/hostname'], { cwd: dir }).stderr).toMatch(/^byoc-check: \/etc\/hostname is outside the repository being scanned/);
+  expect(cli(['scan', '/etc/hostname'], { cwd: dir }).stderr).toMatch(
+    /^byoc-check: \/etc\/hostname is outside the repository being scanned/,
+  );
 });

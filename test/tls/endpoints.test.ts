@@ -29,7 +29,16 @@ test('a cipher string that selects nothing gets a well-formed fix in the flag sy
 
 test('through the CLI a cipher string OpenSSL rejects exits 1 (a finding), not 2', async () => {
   const { files } = await fixtures();
-  const run = cli([files['good.pem']!, '--ca', files['root.pem']!, '--offline', '--ciphers', 'RC4:EXP', '--curves', 'secp384r1,prime256v1']);
+  const run = cli([
+    files['good.pem']!,
+    '--ca',
+    files['root.pem']!,
+    '--offline',
+    '--ciphers',
+    'RC4:EXP',
+    '--curves',
+    'secp384r1,prime256v1',
+  ]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
   expect(run.stdout).toMatch(/tls-ciphers .*OpenSSL selects no cipher from "RC4:EXP"/);

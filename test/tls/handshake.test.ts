@@ -13,16 +13,31 @@ import { results, runCheck } from '../helpers/run.js';
 const GENESYS_LIKE = byocSuites.map((s) => s.openssl).join(':');
 
 async function handshake(ciphers: string, curves: string | undefined, cert: string, key: string): Promise<string | Error> {
-  const server: Server = createServer({ cert, key, ciphers, honorCipherOrder: true, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ...(curves ? { ecdhCurve: curves } : {}) }, (socket) => socket.end());
+  const server: Server = createServer(
+    { cert, key, ciphers, honorCipherOrder: true, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ...(curves ? { ecdhCurve: curves } : {}) },
+    (socket) => socket.end(),
+  );
   server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   try {
     return await new Promise<string | Error>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port, ciphers: GENESYS_LIKE, ecdhCurve: 'secp384r1', minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', rejectUnauthorized: false, timeout: 5000 }, () => {
-        resolve(socket.getCipher().standardName);
-        socket.destroy();
-      });
+      const socket = connect(
+        {
+          host: '127.0.0.1',
+          port,
+          ciphers: GENESYS_LIKE,
+          ecdhCurve: 'secp384r1',
+          minVersion: 'TLSv1.2',
+          maxVersion: 'TLSv1.2',
+          rejectUnauthorized: false,
+          timeout: 5000,
+        },
+        () => {
+          resolve(socket.getCipher().standardName);
+          socket.destroy();
+        },
+      );
       socket.on('error', (error) => resolve(error));
       socket.on('timeout', () => resolve(new Error('timeout')));
     });
@@ -47,7 +62,13 @@ const CASES: Array<[string, string | undefined]> = [
 describe('tls-ciphers and tls-curves agree with a real handshake', () => {
   test.each(CASES)('ciphers %s, curves %s', async (ciphers, curves) => {
     const { files, pki, privateKeyPem } = await fixtures();
-    const report = await runCheck({ chain: files['good.pem']!, caFile: files['root.pem'], at: NOW, ciphers, ...(curves ? { curves } : {}) });
+    const report = await runCheck({
+      chain: files['good.pem']!,
+      caFile: files['root.pem'],
+      at: NOW,
+      ciphers,
+      ...(curves ? { curves } : {}),
+    });
     const server = results(report, 'tls-ciphers').find((r) => r.target === 'settings.server')!;
     const curve = results(report, 'tls-curves').find((r) => r.target === 'settings.server');
     const usable = server.evidence!.usable as string[];

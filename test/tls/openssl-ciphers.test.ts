@@ -10,7 +10,10 @@ const opensslName = new Map(suiteNames.map((s) => [s.iana, s.openssl]));
 
 function openssl(text: string): string[] | 'error' {
   try {
-    const out = execFileSync('openssl', ['ciphers', '-s', '-tls1_2', text], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('openssl', ['ciphers', '-s', '-tls1_2', text], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     // -s -tls1_2 still lists the TLS 1.3 suites (they are "supported" whatever the 1.2 string says).
     return out.split(':').filter((n) => n && !n.startsWith('TLS_'));
   } catch {
@@ -19,11 +22,36 @@ function openssl(text: string): string[] | 'error' {
 }
 
 const STRINGS = [
-  'DEFAULT', 'HIGH', 'HIGH:!aNULL:!MD5', 'HIGH:!kRSA', 'ALL:!COMPLEMENTOFDEFAULT', 'ECDHE+AESGCM', 'kRSA',
-  'AES256-SHA:AES128-SHA', 'HIGH:!ECDHE', 'AESGCM:!ECDHE', 'AES:@STRENGTH', 'ECDHE-RSA-AES256-GCM-SHA384:AES256-SHA256',
-  'HIGH:-AES128:+AES256', 'DEFAULT:@SECLEVEL=2', 'DEFAULT:@SECLEVEL=0', 'ALL:@SECLEVEL=3', 'MEDIUM', '3DES',
-  'ECDHE-ECDSA-AES256-GCM-SHA384', 'CHACHA20', 'AES256-SHA256', 'aRSA:!kRSA:!SHA1', 'SHA384', 'HIGH:!SHA256:!SHA384',
-  'EECDH+AESGCM:EDH+AESGCM', 'RSA+AESGCM', 'PSK', 'ECDHE:!AESGCM', 'ALL:!RSA', 'COMPLEMENTOFALL',
+  'DEFAULT',
+  'HIGH',
+  'HIGH:!aNULL:!MD5',
+  'HIGH:!kRSA',
+  'ALL:!COMPLEMENTOFDEFAULT',
+  'ECDHE+AESGCM',
+  'kRSA',
+  'AES256-SHA:AES128-SHA',
+  'HIGH:!ECDHE',
+  'AESGCM:!ECDHE',
+  'AES:@STRENGTH',
+  'ECDHE-RSA-AES256-GCM-SHA384:AES256-SHA256',
+  'HIGH:-AES128:+AES256',
+  'DEFAULT:@SECLEVEL=2',
+  'DEFAULT:@SECLEVEL=0',
+  'ALL:@SECLEVEL=3',
+  'MEDIUM',
+  '3DES',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'CHACHA20',
+  'AES256-SHA256',
+  'aRSA:!kRSA:!SHA1',
+  'SHA384',
+  'HIGH:!SHA256:!SHA384',
+  'EECDH+AESGCM:EDH+AESGCM',
+  'RSA+AESGCM',
+  'PSK',
+  'ECDHE:!AESGCM',
+  'ALL:!RSA',
+  'COMPLEMENTOFALL',
 ];
 
 describe('enabled suites equal openssl ciphers -s -tls1_2', () => {

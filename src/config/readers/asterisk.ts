@@ -13,7 +13,14 @@ import { posix } from 'node:path';
 import { byocSuites } from '../../../rules/data/byoc-suites.js';
 import { suiteNames } from '../../../rules/data/cipher-names.js';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
+import {
+  sourced,
+  type ConfigProblem,
+  type ProductSyntax,
+  type Provenance,
+  type Sourced,
+  type TlsEndpointSettings,
+} from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import type { ConfigFile, FileNote, ReaderInput, SbcReader } from '../types.js';
 
@@ -21,7 +28,24 @@ const DOCS = 'https://docs.asterisk.org/Asterisk_22_Documentation/API_Documentat
 const PJ_SSL = 'pjproject pjlib/src/pj/ssl_sock_ossl.c';
 
 /** The object types res_pjsip and its modules register; a `type=` among them marks a pjsip.conf. */
-const PJSIP_TYPES = new Set(['transport', 'endpoint', 'aor', 'auth', 'identify', 'registration', 'global', 'system', 'domain_alias', 'acl', 'contact', 'outbound-publish', 'inbound-publish', 'asap-publish', 'resource_list', 'phoneprov']);
+const PJSIP_TYPES = new Set([
+  'transport',
+  'endpoint',
+  'aor',
+  'auth',
+  'identify',
+  'registration',
+  'global',
+  'system',
+  'domain_alias',
+  'acl',
+  'contact',
+  'outbound-publish',
+  'inbound-publish',
+  'asap-publish',
+  'resource_list',
+  'phoneprov',
+]);
 
 interface Entry {
   file: string;
@@ -75,14 +99,21 @@ function stripComment(line: string, state: { block: boolean }): string {
 }
 
 function globToRegex(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${body}$`);
 }
 
 /** Reads one file (and its includes, in place) into sections. */
 function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: FileNote[], depth: number, stack: string[]): void {
   if (out.files.includes(file.path) && stack.includes(file.path)) {
-    notes.push({ location: { file: file.path }, level: 'warn', message: `${file.path} includes itself (through ${stack.join(' -> ')}); Asterisk would loop, the repeated include is not read` });
+    notes.push({
+      location: { file: file.path },
+      level: 'warn',
+      message: `${file.path} includes itself (through ${stack.join(' -> ')}); Asterisk would loop, the repeated include is not read`,
+    });
     return;
   }
   if (!out.files.includes(file.path)) out.files.push(file.path);
@@ -96,17 +127,32 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
     if (!state.block && trimmedRaw.startsWith('#')) {
       const m = /^#\s*(include|tryinclude|exec)\s+(.+)$/i.exec(trimmedRaw);
       if (!m) {
-        notes.push({ location: { file: file.path, line: lineNo }, level: 'warn', message: `unknown directive \`${trimmedRaw.slice(0, 80)}\`; not read` });
+        notes.push({
+          location: { file: file.path, line: lineNo },
+          level: 'warn',
+          message: `unknown directive \`${trimmedRaw.slice(0, 80)}\`; not read`,
+        });
         continue;
       }
       const directive = m[1]!.toLowerCase();
-      const target = m[2]!.replace(/\s*;.*$/, '').trim().replace(/^["<](.*)[">]$/, '$1');
+      const target = m[2]!
+        .replace(/\s*;.*$/, '')
+        .trim()
+        .replace(/^["<](.*)[">]$/, '$1');
       if (directive === 'exec') {
-        notes.push({ location: { file: file.path, line: lineNo, key: '#exec' }, level: 'warn', message: `#exec ${target}: the output of a program is not read; sections it would add are not checked` });
+        notes.push({
+          location: { file: file.path, line: lineNo, key: '#exec' },
+          level: 'warn',
+          message: `#exec ${target}: the output of a program is not read; sections it would add are not checked`,
+        });
         continue;
       }
       if (depth >= MAX_INCLUDE_DEPTH) {
-        notes.push({ location: { file: file.path, line: lineNo, key: `#${directive}` }, level: 'warn', message: `#${directive} ${target}: includes nested more than ${MAX_INCLUDE_DEPTH} deep; not read` });
+        notes.push({
+          location: { file: file.path, line: lineNo, key: `#${directive}` },
+          level: 'warn',
+          message: `#${directive} ${target}: includes nested more than ${MAX_INCLUDE_DEPTH} deep; not read`,
+        });
         continue;
       }
       const included: ConfigFile[] = [];
@@ -147,28 +193,55 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
     const header = /^\[([^\]]*)\]\s*(?:\(([^)]*)\))?\s*(.*)$/.exec(text);
     if (header) {
       const name = header[1]!.trim();
-      const options = (header[2] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-      if (header[3]) notes.push({ location: { file: file.path, line: lineNo }, level: 'warn', message: `text after the section header [${name}] is not understood: \`${header[3].slice(0, 60)}\`` });
+      const options = (header[2] ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      if (header[3])
+        notes.push({
+          location: { file: file.path, line: lineNo },
+          level: 'warn',
+          message: `text after the section header [${name}] is not understood: \`${header[3].slice(0, 60)}\``,
+        });
       if (options.includes('+')) {
         const previous = out.lastByName.get(name);
         if (previous) {
           current = previous;
           continue;
         }
-        notes.push({ location: { file: file.path, line: lineNo }, level: 'warn', message: `[${name}](+) adds to a section that is not defined before it; read as a new section` });
+        notes.push({
+          location: { file: file.path, line: lineNo },
+          level: 'warn',
+          message: `[${name}](+) adds to a section that is not defined before it; read as a new section`,
+        });
       }
-      current = { name, file: file.path, line: lineNo, template: options.includes('!'), parents: options.filter((o) => o !== '!' && o !== '+'), entries: [] };
+      current = {
+        name,
+        file: file.path,
+        line: lineNo,
+        template: options.includes('!'),
+        parents: options.filter((o) => o !== '!' && o !== '+'),
+        entries: [],
+      };
       out.sections.push(current);
       out.lastByName.set(name, current);
       continue;
     }
     const kv = /^([^=]+?)\s*=>?\s*(.*)$/.exec(text);
     if (!kv) {
-      notes.push({ location: { file: file.path, line: lineNo }, level: 'warn', message: `line not understood (no \`=\`): \`${text.slice(0, 80)}\`; Asterisk ignores it too` });
+      notes.push({
+        location: { file: file.path, line: lineNo },
+        level: 'warn',
+        message: `line not understood (no \`=\`): \`${text.slice(0, 80)}\`; Asterisk ignores it too`,
+      });
       continue;
     }
     if (!current) {
-      notes.push({ location: { file: file.path, line: lineNo, key: kv[1]! }, level: 'warn', message: `\`${kv[1]}\` appears before any [section]; Asterisk ignores it` });
+      notes.push({
+        location: { file: file.path, line: lineNo, key: kv[1]! },
+        level: 'warn',
+        message: `\`${kv[1]}\` appears before any [section]; Asterisk ignores it`,
+      });
       continue;
     }
     current.entries.push({ file: file.path, line: lineNo, key: kv[1]!.trim(), value: kv[2]!.trim() });
@@ -205,7 +278,11 @@ function effectiveEntries(section: Section, index: Index, notes: FileNote[], see
     for (const c of candidates) if (index.position.get(c)! < at) found = c;
     found ??= candidates.find((c) => c !== section);
     if (!found) {
-      notes.push({ location: { file: section.file, line: section.line }, level: 'warn', message: `[${section.name}] inherits from [${parent}], which is not defined; Asterisk refuses the section (values it would inherit are not known)` });
+      notes.push({
+        location: { file: section.file, line: section.line },
+        level: 'warn',
+        message: `[${section.name}] inherits from [${parent}], which is not defined; Asterisk refuses the section (values it would inherit are not known)`,
+      });
       continue;
     }
     out.push(...effectiveEntries(found, index, notes, seen));
@@ -284,7 +361,8 @@ export function asteriskCipherList(openssl: string): string {
 const syntax: ProductSyntax = {
   ciphers: (value) => asteriskCipherList(value),
   allowTls12: () => 'method=tlsv1_2',
-  noClientCertificate: () => 'require_client_cert=no and verify_client=no in the transport (pjproject still asks every client for a certificate; Genesys sends none and the handshake goes on, so the remaining request is harmless)',
+  noClientCertificate: () =>
+    'require_client_cert=no and verify_client=no in the transport (pjproject still asks every client for a certificate; Genesys sends none and the handshake goes on, so the remaining request is harmless)',
   verifyPeer: () => 'verify_server=yes',
   caList: (path) => `ca_list_file=${path}`,
 };
@@ -313,29 +391,62 @@ function readTransport(section: Section, entries: Entry[], notes: FileNote[], pr
   path('ca_list_file', 'caList');
   path('ca_list_path', 'caPath');
   if (base.certificate && !base.privateKey) {
-    problems.push({ code: 'missing-file', message: `transport ${name} names cert_file but no priv_key_file; pjproject needs the key in its own file and the transport cannot serve TLS`, location: locOf(get('cert_file')!), fix: 'priv_key_file=/etc/asterisk/keys/asterisk.key', endpoint: name });
+    problems.push({
+      code: 'missing-file',
+      message: `transport ${name} names cert_file but no priv_key_file; pjproject needs the key in its own file and the transport cannot serve TLS`,
+      location: locOf(get('cert_file')!),
+      fix: 'priv_key_file=/etc/asterisk/keys/asterisk.key',
+      endpoint: name,
+    });
   }
 
   // method: exactly one version (pjproject sets SSL_OP_NO_* for every other one).
   const method = get('method');
   const methodValue = method?.value.toLowerCase() ?? '';
   if (!method || methodValue === '' || methodValue === 'default' || methodValue === 'unspecified') {
-    base.versions = sourced<TlsVersion[]>(['1.0'], { kind: 'default', text: `PJSIP default when \`method\` is ${method ? `\`${method.value || 'empty'}\`` : 'not set'}: TLSv1 per the Asterisk documentation (${DOCS}); the real default varies with the pjproject version (PJSIP_SSL_DEFAULT_METHOD)` });
-    notes.push({ location: method ? locOf(method) : declared, level: 'warn', message: `transport ${name}: \`method\` ${method ? `is \`${method.value || 'empty'}\`` : 'is not set'}, so the TLS version is pjproject's default (TLSv1 per the Asterisk docs, all versions in some pjproject builds); set method=tlsv1_2` });
+    base.versions = sourced<TlsVersion[]>(['1.0'], {
+      kind: 'default',
+      text: `PJSIP default when \`method\` is ${method ? `\`${method.value || 'empty'}\`` : 'not set'}: TLSv1 per the Asterisk documentation (${DOCS}); the real default varies with the pjproject version (PJSIP_SSL_DEFAULT_METHOD)`,
+    });
+    notes.push({
+      location: method ? locOf(method) : declared,
+      level: 'warn',
+      message: `transport ${name}: \`method\` ${method ? `is \`${method.value || 'empty'}\`` : 'is not set'}, so the TLS version is pjproject's default (TLSv1 per the Asterisk docs, all versions in some pjproject builds); set method=tlsv1_2`,
+    });
   } else if (methodValue in METHODS) {
     base.versions = sourced(METHODS[methodValue]!, fromEntry(method), method.value);
-    if (methodValue === 'tlsv1_3') notes.push({ location: locOf(method), level: 'info', message: `transport ${name}: method=tlsv1_3 needs Asterisk 18.20/20.5 or later built with a pjproject that knows TLS 1.3; older versions refuse the transport` });
+    if (methodValue === 'tlsv1_3')
+      notes.push({
+        location: locOf(method),
+        level: 'info',
+        message: `transport ${name}: method=tlsv1_3 needs Asterisk 18.20/20.5 or later built with a pjproject that knows TLS 1.3; older versions refuse the transport`,
+      });
     if (methodValue === 'sslv2' || methodValue === 'sslv3') {
-      problems.push({ code: 'invalid-value', message: `transport ${name}: method=${method.value} enables no TLS version; current OpenSSL has no SSLv2/SSLv3, so the transport cannot handshake`, location: locOf(method), fix: 'method=tlsv1_2', endpoint: name });
+      problems.push({
+        code: 'invalid-value',
+        message: `transport ${name}: method=${method.value} enables no TLS version; current OpenSSL has no SSLv2/SSLv3, so the transport cannot handshake`,
+        location: locOf(method),
+        fix: 'method=tlsv1_2',
+        endpoint: name,
+      });
     }
   } else {
-    problems.push({ code: 'unknown-method', message: `transport ${name}: method=${method.value} is not a method Asterisk knows (tlsv1, tlsv1_1, tlsv1_2, tlsv1_3, sslv23, default); the transport will not load`, location: locOf(method), fix: 'method=tlsv1_2', endpoint: name });
+    problems.push({
+      code: 'unknown-method',
+      message: `transport ${name}: method=${method.value} is not a method Asterisk knows (tlsv1, tlsv1_1, tlsv1_2, tlsv1_3, sslv23, default); the transport will not load`,
+      location: locOf(method),
+      fix: 'method=tlsv1_2',
+      endpoint: name,
+    });
   }
 
   // cipher: a comma list of exact names, not an OpenSSL expression.
   const cipher = get('cipher');
   if (cipher && cipher.value) {
-    const tokens = cipher.value.split(',').map((t) => t.trim()).filter(Boolean);
+    const tokens = cipher.value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     const names: string[] = [];
     const tls13: string[] = [];
     for (const token of tokens) {
@@ -357,18 +468,30 @@ function readTransport(section: Section, entries: Entry[], notes: FileNote[], pr
           code: 'invalid-value',
           message: `transport ${name}: cipher \`${token}\` is an IANA name; pjproject knows OpenSSL's name (${t.replacement}) and refuses the transport ("Cipher '${token}' is unsupported")`,
           location: locOf(cipher),
-          fix: asteriskCipherList(tokens.map((x) => cipherToken(x)).map((x, k) => (x.ok ? x.name : x.replacement ?? tokens[k]!)).join(':')),
+          fix: asteriskCipherList(
+            tokens
+              .map((x) => cipherToken(x))
+              .map((x, k) => (x.ok ? x.name : (x.replacement ?? tokens[k]!)))
+              .join(':'),
+          ),
           endpoint: name,
         });
       } else {
-        notes.push({ location: locOf(cipher), level: 'warn', message: `transport ${name}: cipher \`${token}\` is not a cipher name OpenSSL 3.0 knows; if the SBC's OpenSSL does not know it either, Asterisk refuses the transport` });
+        notes.push({
+          location: locOf(cipher),
+          level: 'warn',
+          message: `transport ${name}: cipher \`${token}\` is not a cipher name OpenSSL 3.0 knows; if the SBC's OpenSSL does not know it either, Asterisk refuses the transport`,
+        });
       }
       names.push(token);
     }
     base.ciphers = sourced(names.join(':'), fromEntry(cipher), cipher.value);
     if (tls13.length) base.tls13Suites = sourced(tls13.join(':'), fromEntry(cipher), cipher.value);
   } else {
-    base.ciphers = sourced('DEFAULT', { kind: 'default', text: `PJSIP default when \`cipher\` is not set: OpenSSL's default cipher list (${PJ_SSL} sets none)` });
+    base.ciphers = sourced('DEFAULT', {
+      kind: 'default',
+      text: `PJSIP default when \`cipher\` is not set: OpenSSL's default cipher list (${PJ_SSL} sets none)`,
+    });
   }
 
   const boolOf = (key: string, fallback: boolean, defaultText: string): Sourced<boolean> | undefined => {
@@ -376,7 +499,13 @@ function readTransport(section: Section, entries: Entry[], notes: FileNote[], pr
     if (!e || e.value === '') return sourced(fallback, { kind: 'default', text: defaultText });
     const b = bool(e.value);
     if (b === undefined) {
-      problems.push({ code: 'invalid-value', message: `transport ${name}: ${e.key}=${e.value} is not yes or no; Asterisk refuses the transport`, location: locOf(e), fix: `${e.key}=no`, endpoint: name });
+      problems.push({
+        code: 'invalid-value',
+        message: `transport ${name}: ${e.key}=${e.value} is not yes or no; Asterisk refuses the transport`,
+        location: locOf(e),
+        fix: `${e.key}=no`,
+        endpoint: name,
+      });
       return undefined;
     }
     return sourced(b, fromEntry(e), e.value);
@@ -387,18 +516,36 @@ function readTransport(section: Section, entries: Entry[], notes: FileNote[], pr
   if (bind) {
     const parsed = parseBind(bind.value);
     if (parsed) server.listen = sourced(parsed, fromEntry(bind), bind.value);
-    else problems.push({ code: 'invalid-value', message: `transport ${name}: bind=${bind.value} is not IP[:PORT]; Asterisk refuses the transport`, location: locOf(bind), fix: 'bind=0.0.0.0:5061', endpoint: name });
+    else
+      problems.push({
+        code: 'invalid-value',
+        message: `transport ${name}: bind=${bind.value} is not IP[:PORT]; Asterisk refuses the transport`,
+        location: locOf(bind),
+        fix: 'bind=0.0.0.0:5061',
+        endpoint: name,
+      });
   } else {
-    notes.push({ location: declared, level: 'warn', message: `transport ${name} has no \`bind\`; the address and port it listens on are unknown` });
+    notes.push({
+      location: declared,
+      level: 'warn',
+      message: `transport ${name} has no \`bind\`; the address and port it listens on are unknown`,
+    });
   }
   const require = boolOf('require_client_cert', false, `Asterisk default: require_client_cert=no (${DOCS})`);
   const verifyClient = boolOf('verify_client', false, `Asterisk default: verify_client=no (${DOCS})`);
   if (require?.value) server.requireClientCert = require;
   else if (verifyClient?.value) {
     server.requireClientCert = verifyClient;
-    notes.push({ location: where(verifyClient) ?? declared, level: 'info', message: `transport ${name}: verify_client=yes makes pjsip close a connection whose client certificate does not verify, and a client that sends none (Genesys BYOC sends none) fails that check; read as requiring a client certificate` });
+    notes.push({
+      location: where(verifyClient) ?? declared,
+      level: 'info',
+      message: `transport ${name}: verify_client=yes makes pjsip close a connection whose client certificate does not verify, and a client that sends none (Genesys BYOC sends none) fails that check; read as requiring a client certificate`,
+    });
   } else if (require) server.requireClientCert = require;
-  server.requestClientCert = sourced(true, { kind: 'default', text: `pjproject asks every TLS client for a certificate (SSL_VERIFY_PEER in ${PJ_SSL}); the handshake fails without one only with require_client_cert=yes` });
+  server.requestClientCert = sourced(true, {
+    kind: 'default',
+    text: `pjproject asks every TLS client for a certificate (SSL_VERIFY_PEER in ${PJ_SSL}); the handshake fails without one only with require_client_cert=yes`,
+  });
 
   const client: TlsEndpointSettings = { id: '', format: 'asterisk', declared, name, role: 'client', ...base, syntax };
   const verifyServer = boolOf('verify_server', false, `Asterisk default: verify_server=no (${DOCS})`);
@@ -447,7 +594,11 @@ export const asteriskReader: SbcReader = {
       notes.push({ location: { file: input.file.path }, level: 'warn', message: `could not read the file: ${(error as Error).message}` });
     }
     if (!parsed.sections.length) {
-      notes.push({ location: { file: input.file.path }, level: 'info', message: 'no active (uncommented) section: nothing for Asterisk to load here' });
+      notes.push({
+        location: { file: input.file.path },
+        level: 'info',
+        message: 'no active (uncommented) section: nothing for Asterisk to load here',
+      });
     }
     const seenTransports = new Map<string, Section>();
     const index = indexSections(parsed.sections);
@@ -460,7 +611,11 @@ export const asteriskReader: SbcReader = {
       if (!protocol || protocol.value.toLowerCase() !== 'tls') continue;
       const first = seenTransports.get(section.name);
       if (first) {
-        notes.push({ location: { file: section.file, line: section.line }, level: 'warn', message: `transport ${section.name} is defined again (first at ${first.file}:${first.line}); Asterisk keeps the first definition, this one is not read` });
+        notes.push({
+          location: { file: section.file, line: section.line },
+          level: 'warn',
+          message: `transport ${section.name} is defined again (first at ${first.file}:${first.line}); Asterisk keeps the first definition, this one is not read`,
+        });
         continue;
       }
       seenTransports.set(section.name, section);

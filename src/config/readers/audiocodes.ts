@@ -11,7 +11,14 @@
  * Certificates and trusted roots are uploaded to the device per context; they are not in the INI.
  */
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
+import {
+  sourced,
+  type ConfigProblem,
+  type ProductSyntax,
+  type Provenance,
+  type Sourced,
+  type TlsEndpointSettings,
+} from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import type { FileNote, ReaderOutput, SbcReader } from '../types.js';
 
@@ -79,13 +86,19 @@ function parseIni(path: string, text: string, notes: FileNote[]): Ini {
     if (header) {
       const name = header[2]!;
       if (header[1]) {
-        if (!table || table.name.toLowerCase() !== name.toLowerCase()) notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `[ \\${name} ] closes a table that is not open` });
+        if (!table || table.name.toLowerCase() !== name.toLowerCase())
+          notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `[ \\${name} ] closes a table that is not open` });
         table = undefined;
       } else if (/ Params$/i.test(name)) {
         table = undefined;
       } else {
         table = { name, line: lineNo, rows: [] };
-        if (tables.has(name.toLowerCase())) notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `table ${name} appears twice; the rows of both are read` });
+        if (tables.has(name.toLowerCase()))
+          notes.push({
+            location: { file: path, line: lineNo },
+            level: 'warn',
+            message: `table ${name} appears twice; the rows of both are read`,
+          });
         const existing = tables.get(name.toLowerCase());
         if (existing) table = existing;
         else tables.set(name.toLowerCase(), table);
@@ -101,12 +114,20 @@ function parseIni(path: string, text: string, notes: FileNote[]): Ini {
       const row = /^(\S+)\s+(\S+)\s*=\s*(.*)$/.exec(line);
       if (row && row[1]!.toLowerCase() === table.name.toLowerCase()) {
         if (!table.columns) {
-          notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `row of table ${table.name} before its FORMAT line: the columns are unknown, row not read` });
+          notes.push({
+            location: { file: path, line: lineNo },
+            level: 'warn',
+            message: `row of table ${table.name} before its FORMAT line: the columns are unknown, row not read`,
+          });
           continue;
         }
         const values = [row[2]!, ...splitFields(stripRowEnd(row[3]!))];
         if (values.length !== table.columns.length) {
-          notes.push({ location: { file: path, line: lineNo }, level: 'warn', message: `row ${table.name} ${row[2]} has ${values.length} values for ${table.columns.length} FORMAT columns; values are matched by position up to the shorter` });
+          notes.push({
+            location: { file: path, line: lineNo },
+            level: 'warn',
+            message: `row ${table.name} ${row[2]} has ${values.length} values for ${table.columns.length} FORMAT columns; values are matched by position up to the shorter`,
+          });
         }
         const cells = new Map<string, { column: string; value: string }>();
         table.columns.forEach((column, k) => {
@@ -115,12 +136,19 @@ function parseIni(path: string, text: string, notes: FileNote[]): Ini {
         table.rows.push({ table: table.name, index: row[2]!, line: lineNo, cells });
         continue;
       }
-      notes.push({ location: { file: path, line: lineNo }, level: 'info', message: `line in table ${table.name} not understood: \`${line.slice(0, 80)}\`` });
+      notes.push({
+        location: { file: path, line: lineNo },
+        level: 'info',
+        message: `line in table ${table.name} not understood: \`${line.slice(0, 80)}\``,
+      });
       continue;
     }
     const kv = /^([A-Za-z_][\w.]*)\s*=\s*(.*)$/.exec(line);
     if (kv) {
-      const value = kv[2]!.trim().replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
+      const value = kv[2]!
+        .trim()
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/^"(.*)"$/, '$1');
       globals.set(kv[1]!.toLowerCase(), { key: kv[1]!, value, line: lineNo });
     }
   }
@@ -150,7 +178,8 @@ const VERSION_BITS: Array<[number, TlsVersion]> = [
 
 export const audiocodesReader: SbcReader = {
   format: 'audiocodes',
-  describe: 'AudioCodes Mediant SBC .ini: TLSContexts table (versions, cipher strings, TLS 1.3, key exchange groups), SIPInterface TLS ports, mutual authentication',
+  describe:
+    'AudioCodes Mediant SBC .ini: TLSContexts table (versions, cipher strings, TLS 1.3, key exchange groups), SIPInterface TLS ports, mutual authentication',
   detect(file) {
     const text = file.text.slice(0, 2_000_000);
     if (/^\s*\[\s*TLSContexts\s*\]\s*$/im.test(text)) return 'entry';
@@ -180,9 +209,17 @@ export const audiocodesReader: SbcReader = {
     if (!contexts) {
       const tlsInterfaces = (interfaces?.rows ?? []).filter((r) => Number(cell(r, 'TLSPort')?.value ?? 0) > 0);
       if (tlsInterfaces.length) {
-        notes.push({ location: loc(interfaces!.line), level: 'warn', message: `SIP interfaces listen for TLS but this file has no TLSContexts table: the TLS settings of their context are not in this file (export the full INI)` });
+        notes.push({
+          location: loc(interfaces!.line),
+          level: 'warn',
+          message: `SIP interfaces listen for TLS but this file has no TLSContexts table: the TLS settings of their context are not in this file (export the full INI)`,
+        });
       } else {
-        notes.push({ location: { file }, level: 'info', message: 'no TLSContexts table and no SIP interface with a TLS port: no TLS endpoint in this file' });
+        notes.push({
+          location: { file },
+          level: 'info',
+          message: 'no TLSContexts table and no SIP interface with a TLS port: no TLS endpoint in this file',
+        });
       }
       return { endpoints, consumed: [], notes, problems };
     }
@@ -207,11 +244,19 @@ export const audiocodesReader: SbcReader = {
     let verifyPeer: Sourced<boolean> | undefined;
     if (sipsRequire?.value === '1') verifyPeer = sourced(true, at(sipsRequire.line, sipsRequire.key), sipsRequire.value);
     else if (verifyServer) verifyPeer = sourced(verifyServer.value === '1', at(verifyServer.line, verifyServer.key), verifyServer.value);
-    else if (hostNameMode && hostNameMode.value === '2') verifyPeer = sourced(true, at(hostNameMode.line, hostNameMode.key), hostNameMode.value);
+    else if (hostNameMode && hostNameMode.value === '2')
+      verifyPeer = sourced(true, at(hostNameMode.line, hostNameMode.key), hostNameMode.value);
     else if (hostNameMode && hostNameMode.value === '1') {
-      notes.push({ location: loc(hostNameMode.line, hostNameMode.key), level: 'warn', message: `PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server's certificate is not read` });
+      notes.push({
+        location: loc(hostNameMode.line, hostNameMode.key),
+        level: 'warn',
+        message: `PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server's certificate is not read`,
+      });
     } else {
-      verifyPeer = sourced(false, { kind: 'default', text: `AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (${MANUAL})` });
+      verifyPeer = sourced(false, {
+        kind: 'default',
+        text: `AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (${MANUAL})`,
+      });
     }
 
     for (const row of contexts.rows) {
@@ -223,28 +268,59 @@ export const audiocodesReader: SbcReader = {
 
       const version = cell(row, 'TLSVersion');
       if (!version || version.value === '') {
-        notes.push({ location: declared, level: 'info', message: `${label}: TLSVersion is not in this row; the versions the context enables are not read` });
+        notes.push({
+          location: declared,
+          level: 'info',
+          message: `${label}: TLSVersion is not in this row; the versions the context enables are not read`,
+        });
       } else if (!/^\d+$/.test(version.value) || Number(version.value) > 15) {
-        problems.push({ code: 'invalid-value', message: `${label}: TLSVersion = ${version.value} is not a TLS version bitmask (1 TLS 1.0, 2 TLS 1.1, 4 TLS 1.2, 8 TLS 1.3, sums)`, location: loc(row.line, version.column), fix: `${version.column} = 4`, endpoint: label });
+        problems.push({
+          code: 'invalid-value',
+          message: `${label}: TLSVersion = ${version.value} is not a TLS version bitmask (1 TLS 1.0, 2 TLS 1.1, 4 TLS 1.2, 8 TLS 1.3, sums)`,
+          location: loc(row.line, version.column),
+          fix: `${version.column} = 4`,
+          endpoint: label,
+        });
       } else {
         const bits = Number(version.value);
         let versions: TlsVersion[];
         if (bits === 0) {
           versions = has13Columns ? ['1.0', '1.1', '1.2', '1.3'] : ['1.0', '1.1', '1.2'];
-          notes.push({ location: loc(row.line, version.column), level: 'info', message: `${label}: TLSVersion = 0 ("Any") read as TLS 1.0-1.2${has13Columns ? ' and 1.3 (this firmware has TLS 1.3 columns)' : ''}; AudioCodes documents it as "any version" without listing them per firmware` });
+          notes.push({
+            location: loc(row.line, version.column),
+            level: 'info',
+            message: `${label}: TLSVersion = 0 ("Any") read as TLS 1.0-1.2${has13Columns ? ' and 1.3 (this firmware has TLS 1.3 columns)' : ''}; AudioCodes documents it as "any version" without listing them per firmware`,
+          });
         } else versions = VERSION_BITS.filter(([bit]) => bits & bit).map(([, v]) => v);
         shared.versions = sourced(versions, at(row.line, version.column), version.value);
       }
 
       const groups = cell(row, 'KeyExchangeGroups');
-      if (groups && groups.value) shared.curves = sourced(groups.value.split(/[\s,:]+/).filter(Boolean).join(':'), at(row.line, groups.column), groups.value);
+      if (groups && groups.value)
+        shared.curves = sourced(
+          groups.value
+            .split(/[\s,:]+/)
+            .filter(Boolean)
+            .join(':'),
+          at(row.line, groups.column),
+          groups.value,
+        );
 
-      notes.push({ location: declared, level: 'info', message: `${label}: the certificate and trusted roots are uploaded to the device, not kept in the INI; give the chain to scan with the trunk profile's \`chain:\` or check it with \`byoc-check CHAIN\`` });
+      notes.push({
+        location: declared,
+        level: 'info',
+        message: `${label}: the certificate and trusted roots are uploaded to the device, not kept in the INI; give the chain to scan with the trunk profile's \`chain:\` or check it with \`byoc-check CHAIN\``,
+      });
 
       const roleCiphers = (endpoint: TlsEndpointSettings, prefix: 'Server' | 'Client') => {
         const c = cell(row, `${prefix}CipherString`);
         if (c && c.value) endpoint.ciphers = sourced(c.value, at(row.line, c.column));
-        else notes.push({ location: declared, level: 'info', message: `${label}: ${prefix}CipherString is ${c ? 'empty' : 'not in this row'}; the ${prefix.toLowerCase()} cipher list is the firmware default, not read` });
+        else
+          notes.push({
+            location: declared,
+            level: 'info',
+            message: `${label}: ${prefix}CipherString is ${c ? 'empty' : 'not in this row'}; the ${prefix.toLowerCase()} cipher list is the firmware default, not read`,
+          });
         const t = cell(row, `${prefix}CipherTLS13String`);
         if (t && t.value) endpoint.tls13Suites = sourced(t.value, at(row.line, t.column));
       };
@@ -255,30 +331,57 @@ export const audiocodesReader: SbcReader = {
         curves: (value) => `${label}: KeyExchangeGroups = "${value}"`,
         noClientCertificate: () => (sipInterface ? `${sipInterface}: TLSMutualAuthentication = 0` : 'SIPSRequireClientCertificate = 0'),
         verifyPeer: () => 'VerifyServerCertificate = 1 and PeerHostNameVerificationMode = 2',
-        caList: (path) => `the Trusted Root Certificates of ${label} to ${path} (Setup > IP Network > Security > TLS Contexts > Trusted Root Certificates)`,
+        caList: (path) =>
+          `the Trusted Root Certificates of ${label} to ${path} (Setup > IP Network > Security > TLS Contexts > Trusted Root Certificates)`,
       });
 
       // Server role: each SIP interface that listens for TLS with this context (an empty context is the default, #0).
-      const using = [...(listeners.get(name.toLowerCase()) ?? []), ...(row.index === '0' ? (listeners.get('') ?? []) : [])].sort((a, b) => a.line - b.line);
+      const using = [...(listeners.get(name.toLowerCase()) ?? []), ...(row.index === '0' ? (listeners.get('') ?? []) : [])].sort(
+        (a, b) => a.line - b.line,
+      );
       for (const sip of using) {
         const sipName = cell(sip, 'InterfaceName')?.value ?? '';
         const sipLabel = `SIPInterface ${sip.index} "${sipName}"`;
         const port = cell(sip, 'TLSPort')!;
-        const server: TlsEndpointSettings = { id: '', format: 'audiocodes', declared: loc(sip.line, sipLabel), name: `${label} / ${sipLabel}`, role: 'server', ...shared, syntax: syntaxFor('Server', sipLabel) };
+        const server: TlsEndpointSettings = {
+          id: '',
+          format: 'audiocodes',
+          declared: loc(sip.line, sipLabel),
+          name: `${label} / ${sipLabel}`,
+          role: 'server',
+          ...shared,
+          syntax: syntaxFor('Server', sipLabel),
+        };
         const netName = cell(sip, 'NetworkInterface')?.value;
         const net = netName ? networkInterfaces?.rows.find((r) => cell(r, 'InterfaceName')?.value === netName) : undefined;
         const ip = net ? cell(net, 'IPAddress')?.value : undefined;
         server.listen = sourced({ ...(ip ? { host: ip } : {}), port: Number(port.value) }, at(sip.line, port.column), port.value);
         const ctx = cell(sip, 'TLSContext', 'TLSContextName');
-        if (!ctx || ctx.value === '') notes.push({ location: loc(sip.line, sipLabel), level: 'info', message: `${sipLabel} names no TLS context; AudioCodes uses the default context (#0, ${label})` });
+        if (!ctx || ctx.value === '')
+          notes.push({
+            location: loc(sip.line, sipLabel),
+            level: 'info',
+            message: `${sipLabel} names no TLS context; AudioCodes uses the default context (#0, ${label})`,
+          });
         roleCiphers(server, 'Server');
         const mutual = cell(sip, 'TLSMutualAuthentication');
         let required: Sourced<boolean> | undefined;
-        if (mutual && (mutual.value === '0' || mutual.value === '1')) required = sourced(mutual.value === '1', at(sip.line, mutual.column), mutual.value);
+        if (mutual && (mutual.value === '0' || mutual.value === '1'))
+          required = sourced(mutual.value === '1', at(sip.line, mutual.column), mutual.value);
         else if (mutual && mutual.value !== '' && mutual.value !== '-1') {
-          problems.push({ code: 'invalid-value', message: `${sipLabel}: TLSMutualAuthentication = ${mutual.value} is not -1, 0 or 1`, location: loc(sip.line, mutual.column), fix: `${mutual.column} = 0`, endpoint: server.name });
+          problems.push({
+            code: 'invalid-value',
+            message: `${sipLabel}: TLSMutualAuthentication = ${mutual.value} is not -1, 0 or 1`,
+            location: loc(sip.line, mutual.column),
+            fix: `${mutual.column} = 0`,
+            endpoint: server.name,
+          });
         } else if (sipsRequire) required = sourced(sipsRequire.value === '1', at(sipsRequire.line, sipsRequire.key), sipsRequire.value);
-        else required = sourced(false, { kind: 'default', text: `AudioCodes default: TLSMutualAuthentication -1 (not configured) falls back to SIPSRequireClientCertificate, default 0 (${MANUAL})` });
+        else
+          required = sourced(false, {
+            kind: 'default',
+            text: `AudioCodes default: TLSMutualAuthentication -1 (not configured) falls back to SIPSRequireClientCertificate, default 0 (${MANUAL})`,
+          });
         if (required) {
           server.requireClientCert = required;
           server.requestClientCert = required;
@@ -286,12 +389,28 @@ export const audiocodesReader: SbcReader = {
         endpoints.push(server);
       }
       if (interfaces && !using.length) {
-        notes.push({ location: declared, level: 'info', message: `${label}: no SIP interface listens for TLS with this context; only its client role is read` });
+        notes.push({
+          location: declared,
+          level: 'info',
+          message: `${label}: no SIP interface listens for TLS with this context; only its client role is read`,
+        });
       } else if (!interfaces) {
-        notes.push({ location: declared, level: 'info', message: `${label}: this file has no SIPInterface table; the TLS listener (server role) is not read` });
+        notes.push({
+          location: declared,
+          level: 'info',
+          message: `${label}: this file has no SIPInterface table; the TLS listener (server role) is not read`,
+        });
       }
 
-      const client: TlsEndpointSettings = { id: '', format: 'audiocodes', declared, name: label, role: 'client', ...shared, syntax: syntaxFor('Client') };
+      const client: TlsEndpointSettings = {
+        id: '',
+        format: 'audiocodes',
+        declared,
+        name: label,
+        role: 'client',
+        ...shared,
+        syntax: syntaxFor('Client'),
+      };
       roleCiphers(client, 'Client');
       if (verifyPeer) client.verifyPeer = verifyPeer;
       endpoints.push(client);

@@ -129,7 +129,15 @@ function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
         continue;
       }
       const resolved = expand(raw, vars);
-      vars.set(name, resolved.missing.length ? { ...at, unknown: `it uses ${resolved.missing.map((v) => `$\${${v}}`).join(', ')}, which ${resolved.missing.length > 1 ? 'are' : 'is'} not set here` } : { ...at, value: resolved.text });
+      vars.set(
+        name,
+        resolved.missing.length
+          ? {
+              ...at,
+              unknown: `it uses ${resolved.missing.map((v) => `$\${${v}}`).join(', ')}, which ${resolved.missing.length > 1 ? 'are' : 'is'} not set here`,
+            }
+          : { ...at, value: resolved.text },
+      );
     }
     if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) inComment = true;
     else if (text.includes('-->')) inComment = false;
@@ -191,7 +199,8 @@ const syntax: ProductSyntax = {
   allowTls12: () => '<param name="tls-version" value="tlsv1.2"/>',
   noClientCertificate: () => '<param name="tls-verify-policy" value="out"/>',
   verifyPeer: () => '<param name="tls-verify-policy" value="out"/>',
-  caList: (path) => `copy ${path} to cafile.pem in the profile's tls-cert-dir (<param name="tls-cert-dir" value="${posix.dirname(path)}"/>)`,
+  caList: (path) =>
+    `copy ${path} to cafile.pem in the profile's tls-cert-dir (<param name="tls-cert-dir" value="${posix.dirname(path)}"/>)`,
 };
 
 /** A param's value after `$${var}` expansion, with the provenance to cite: vars.xml's line when the value is one variable. */
@@ -214,9 +223,11 @@ function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tri
   const from = input.file;
   const up = posix.join(posix.dirname(posix.dirname(from.path)), 'vars.xml');
   const opened = input.open(posix.relative(posix.dirname(from.path), up) || 'vars.xml', from);
-  if (opened.file && posix.basename(opened.file.path) === 'vars.xml') return { file: opened.file, how: `${opened.file.path} (two folders up from ${from.path})`, tried: opened.tried };
+  if (opened.file && posix.basename(opened.file.path) === 'vars.xml')
+    return { file: opened.file, how: `${opened.file.path} (two folders up from ${from.path})`, tried: opened.tried };
   const sibling = input.open('vars.xml', from);
-  if (sibling.file) return { file: sibling.file, how: `${sibling.file.path} (beside ${from.path})`, tried: [...opened.tried, ...sibling.tried] };
+  if (sibling.file)
+    return { file: sibling.file, how: `${sibling.file.path} (beside ${from.path})`, tried: [...opened.tried, ...sibling.tried] };
   const candidates = varsFilesIn(input.paths);
   const tried = [...new Set([...opened.tried, ...sibling.tried])];
   if (!candidates.length) return { how: '', tried };
@@ -233,7 +244,11 @@ function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tri
     return { how: '', tried, ambiguous: ranked.filter((p) => common(p) === common(ranked[0]!)) };
   }
   const file = input.open(ranked[0]!, from).file;
-  return { file, how: `${ranked[0]} (the nearest vars.xml among the scanned files${ranked.length > 1 ? `, of ${ranked.length}` : ''})`, tried };
+  return {
+    file,
+    how: `${ranked[0]} (the nearest vars.xml among the scanned files${ranked.length > 1 ? `, of ${ranked.length}` : ''})`,
+    tried,
+  };
 }
 
 /** A gateway file (`sip_profiles/external/*.xml`): gateways outside XML comments. */
@@ -247,14 +262,22 @@ function gatewayNotes(tree: Element[], path: string, notes: FileNote[]): void {
     if (gateway.name !== 'gateway') continue;
     for (const p of gateway.children) {
       if (p.name === 'param' && /^tls/i.test(p.attrs.name ?? '')) {
-        notes.push({ location: { file: path, line: p.line, key: p.attrs.name! }, level: 'warn', message: `gateway ${gateway.attrs.name ?? ''}: ${p.attrs.name} has no effect inside a gateway; the gateway uses its sofia profile's TLS settings` });
+        notes.push({
+          location: { file: path, line: p.line, key: p.attrs.name! },
+          level: 'warn',
+          message: `gateway ${gateway.attrs.name ?? ''}: ${p.attrs.name} has no effect inside a gateway; the gateway uses its sofia profile's TLS settings`,
+        });
       }
     }
   }
 }
 
 function looksLikeProfile(text: string): boolean {
-  return /<profile\s+name\s*=/i.test(text) && /<settings\s*>/i.test(text) && /<param\s+name\s*=\s*"(sip-port|sip-ip|rtp-ip|context|dialplan|tls[\w-]*)"/i.test(text);
+  return (
+    /<profile\s+name\s*=/i.test(text) &&
+    /<settings\s*>/i.test(text) &&
+    /<param\s+name\s*=\s*"(sip-port|sip-ip|rtp-ip|context|dialplan|tls[\w-]*)"/i.test(text)
+  );
 }
 
 export const freeswitchReader: SbcReader = {
@@ -274,27 +297,56 @@ export const freeswitchReader: SbcReader = {
     const consumed: string[] = [];
     const isProfile = looksLikeProfile(file.text);
     if (!isProfile && !hasGateway(file.text)) {
-      notes.push({ location: { file: file.path }, level: 'info', message: 'variables for sofia profiles (vars.xml); no profile in the scan read it, and alone it has no TLS endpoint' });
+      notes.push({
+        location: { file: file.path },
+        level: 'info',
+        message: 'variables for sofia profiles (vars.xml); no profile in the scan read it, and alone it has no TLS endpoint',
+      });
       return { endpoints, consumed, notes, problems };
     }
     const valid = XMLValidator.validate(file.text, { allowBooleanAttributes: true });
     if (valid !== true) {
-      problems.push({ code: 'syntax', message: `not well-formed XML: ${valid.err.msg}; FreeSWITCH cannot load this file`, location: { file: file.path, line: valid.err.line, column: valid.err.col } });
+      problems.push({
+        code: 'syntax',
+        message: `not well-formed XML: ${valid.err.msg}; FreeSWITCH cannot load this file`,
+        location: { file: file.path, line: valid.err.line, column: valid.err.col },
+      });
       return { endpoints, consumed, notes, problems };
     }
     let tree: Element[];
     const counter = { next: 0, mismatch: false };
     try {
-      const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', ignoreDeclaration: true, ignorePiTags: true, parseTagValue: false, parseAttributeValue: false, trimValues: false, allowBooleanAttributes: true, processEntities: true });
+      const parser = new XMLParser({
+        preserveOrder: true,
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        ignoreDeclaration: true,
+        ignorePiTags: true,
+        parseTagValue: false,
+        parseAttributeValue: false,
+        trimValues: false,
+        allowBooleanAttributes: true,
+        processEntities: true,
+      });
       tree = toElements(parser.parse(file.text) as XmlNode[], startTags(file.text), counter);
     } catch (error) {
       problems.push({ code: 'syntax', message: `XML not understood: ${(error as Error).message}`, location: { file: file.path } });
       return { endpoints, consumed, notes, problems };
     }
-    if (counter.mismatch) notes.push({ location: { file: file.path }, level: 'info', message: 'line numbers in this file may be approximate (the XML tags could not be matched one to one)' });
+    if (counter.mismatch)
+      notes.push({
+        location: { file: file.path },
+        level: 'info',
+        message: 'line numbers in this file may be approximate (the XML tags could not be matched one to one)',
+      });
     gatewayNotes(tree, file.path, notes);
     if (!isProfile) {
-      notes.push({ location: { file: file.path }, level: 'info', message: 'sofia gateways: they have no TLS settings of their own; TLS to a gateway (transport=tls, register-transport=tls) uses the settings of the profile that includes this file' });
+      notes.push({
+        location: { file: file.path },
+        level: 'info',
+        message:
+          'sofia gateways: they have no TLS settings of their own; TLS to a gateway (transport=tls, register-transport=tls) uses the settings of the profile that includes this file',
+      });
       return { endpoints, consumed, notes, problems };
     }
 
@@ -317,7 +369,11 @@ export const freeswitchReader: SbcReader = {
       const own: Provenance = { kind: 'file', file: file.path, line: param.line, key };
       if (!written.includes('$${')) {
         if (/\{\{|\{%/.test(written)) {
-          notes.push({ location, level: 'warn', message: `${key} = "${written}" is a template placeholder filled at deployment; render the template and scan its output` });
+          notes.push({
+            location,
+            level: 'warn',
+            message: `${key} = "${written}" is a template placeholder filled at deployment; render the template and scan its output`,
+          });
           return { written, from: own, location };
         }
         return { text: written, written, from: own, location };
@@ -328,11 +384,19 @@ export const freeswitchReader: SbcReader = {
           const v = vars.get(name);
           return v ? `$\${${name}} (${v.file}:${v.line}): ${v.unknown}` : `$\${${name}} is not set by any X-PRE-PROCESS line`;
         });
-        notes.push({ location, level: 'warn', message: `${key} = "${written}" does not resolve: ${why.join('; ')} (${varsHow}); its value is not known` });
+        notes.push({
+          location,
+          level: 'warn',
+          message: `${key} = "${written}" does not resolve: ${why.join('; ')} (${varsHow}); its value is not known`,
+        });
         return { written, from: own, location };
       }
       for (const v of r.used.filter((u) => u.commented)) {
-        notes.push({ location: { file: v.file, line: v.line }, level: 'info', message: `${key} uses a variable set on a line inside an XML comment; FreeSWITCH's pre-processor applies X-PRE-PROCESS lines even there` });
+        notes.push({
+          location: { file: v.file, line: v.line },
+          level: 'info',
+          message: `${key} uses a variable set on a line inside an XML comment; FreeSWITCH's pre-processor applies X-PRE-PROCESS lines even there`,
+        });
       }
       const single = /^\$\$\{([^}]*)\}$/.exec(written);
       if (single && r.used.length === 1) {
@@ -357,15 +421,27 @@ export const freeswitchReader: SbcReader = {
 
       const tls = param('tls');
       if (!tls) {
-        notes.push({ location: declared, level: 'info', message: `profile ${name} does not set \`tls\`: TLS is off (mod_sofia default), no TLS endpoint` });
+        notes.push({
+          location: declared,
+          level: 'info',
+          message: `profile ${name} does not set \`tls\`: TLS is off (mod_sofia default), no TLS endpoint`,
+        });
         continue;
       }
       if (tls.text !== undefined && !isTrue(tls.text)) {
-        notes.push({ location: tls.location, level: 'info', message: `profile ${name}: tls = ${tls.text}${tls.written !== tls.text ? ` (${tls.written})` : ''}, TLS is off; no TLS endpoint` });
+        notes.push({
+          location: tls.location,
+          level: 'info',
+          message: `profile ${name}: tls = ${tls.text}${tls.written !== tls.text ? ` (${tls.written})` : ''}, TLS is off; no TLS endpoint`,
+        });
         continue;
       }
       if (tls.text === undefined) {
-        notes.push({ location: tls.location, level: 'warn', message: `profile ${name}: whether TLS is on is not known (tls = "${tls.written}"); its TLS settings are read as if it were on` });
+        notes.push({
+          location: tls.location,
+          level: 'warn',
+          message: `profile ${name}: whether TLS is on is not known (tls = "${tls.written}"); its TLS settings are read as if it were on`,
+        });
       }
 
       const shared: Partial<TlsEndpointSettings> = {};
@@ -378,26 +454,56 @@ export const freeswitchReader: SbcReader = {
         for (const token of version.text.split(',')) {
           const hit = VERSION_TOKENS[token.toLowerCase()];
           if (hit === undefined) {
-            notes.push({ location: version.location, level: 'warn', message: `profile ${name}: tls-version token "${token}" is not one sofia.c knows (it matches exact tokens, without trimming spaces); it is ignored` });
+            notes.push({
+              location: version.location,
+              level: 'warn',
+              message: `profile ${name}: tls-version token "${token}" is not one sofia.c knows (it matches exact tokens, without trimming spaces); it is ignored`,
+            });
             continue;
           }
           valid++;
           hit.forEach((v) => enabled.add(v));
-          if (token.toLowerCase() === 'sslv23') notes.push({ location: version.location, level: 'info', message: `profile ${name}: tls-version sslv23 is the legacy "all versions" value; read as TLS 1.0-1.2 (and 1.3)` });
+          if (token.toLowerCase() === 'sslv23')
+            notes.push({
+              location: version.location,
+              level: 'info',
+              message: `profile ${name}: tls-version sslv23 is the legacy "all versions" value; read as TLS 1.0-1.2 (and 1.3)`,
+            });
         }
         enabled.add('1.3');
-        if (!valid) notes.push({ location: version.location, level: 'warn', message: `profile ${name}: tls-version "${version.text}" has no valid token, so TLS 1.0-1.2 are all disabled and only TLS 1.3 remains` });
-        shared.versions = sourced(ORDER.filter((v) => enabled.has(v)), version.from, version.written);
+        if (!valid)
+          notes.push({
+            location: version.location,
+            level: 'warn',
+            message: `profile ${name}: tls-version "${version.text}" has no valid token, so TLS 1.0-1.2 are all disabled and only TLS 1.3 remains`,
+          });
+        shared.versions = sourced(
+          ORDER.filter((v) => enabled.has(v)),
+          version.from,
+          version.written,
+        );
         if (!version.text.toLowerCase().split(',').includes('tlsv1.3')) {
-          notes.push({ location: version.location, level: 'info', message: `profile ${name}: TLS 1.3 stays enabled although tls-version does not list it (${TPORT} never sets SSL_OP_NO_TLSv1_3)` });
+          notes.push({
+            location: version.location,
+            level: 'info',
+            message: `profile ${name}: TLS 1.3 stays enabled although tls-version does not list it (${TPORT} never sets SSL_OP_NO_TLSv1_3)`,
+          });
         }
       } else if (!version || version.text === '') {
-        shared.versions = sourced<TlsVersion[]>(['1.0', '1.1', '1.2', '1.3'], { kind: 'default', text: `FreeSWITCH default when tls-version is not set: tlsv1,tlsv1.1,tlsv1.2,tlsv1.3 (${SOFIA}); ${TPORT} never disables TLS 1.3` });
+        shared.versions = sourced<TlsVersion[]>(['1.0', '1.1', '1.2', '1.3'], {
+          kind: 'default',
+          text: `FreeSWITCH default when tls-version is not set: tlsv1,tlsv1.1,tlsv1.2,tlsv1.3 (${SOFIA}); ${TPORT} never disables TLS 1.3`,
+        });
       }
 
       const ciphers = param('tls-ciphers');
-      if (ciphers && ciphers.text) shared.ciphers = sourced(ciphers.text, ciphers.from, ciphers.written !== ciphers.text ? ciphers.written : undefined);
-      else if (!ciphers || ciphers.text === '') shared.ciphers = sourced(DEFAULT_CIPHERS, { kind: 'default', text: `FreeSWITCH default when tls-ciphers is not set: ${DEFAULT_CIPHERS} (${SOFIA})` });
+      if (ciphers && ciphers.text)
+        shared.ciphers = sourced(ciphers.text, ciphers.from, ciphers.written !== ciphers.text ? ciphers.written : undefined);
+      else if (!ciphers || ciphers.text === '')
+        shared.ciphers = sourced(DEFAULT_CIPHERS, {
+          kind: 'default',
+          text: `FreeSWITCH default when tls-ciphers is not set: ${DEFAULT_CIPHERS} (${SOFIA})`,
+        });
 
       // Certificate, key and CA list: fixed file names in tls-cert-dir.
       const dir = param('tls-cert-dir');
@@ -410,7 +516,10 @@ export const freeswitchReader: SbcReader = {
         dirRaw = dir.written;
       } else if (!dir || dir.text === '') {
         certDir = DEFAULT_CERT_DIR;
-        dirFrom = { kind: 'default', text: `FreeSWITCH default when tls-cert-dir is not set: the global certs_dir, ${DEFAULT_CERT_DIR} in the Debian/RPM packages (/usr/local/freeswitch/certs in source builds) (${SOFIA})` };
+        dirFrom = {
+          kind: 'default',
+          text: `FreeSWITCH default when tls-cert-dir is not set: the global certs_dir, ${DEFAULT_CERT_DIR} in the Debian/RPM packages (/usr/local/freeswitch/certs in source builds) (${SOFIA})`,
+        };
       }
       if (certDir !== undefined && dirFrom) {
         const file = (n: string) => posix.join(certDir!, n);
@@ -418,7 +527,11 @@ export const freeswitchReader: SbcReader = {
         shared.certificateFallbacks = [file('tls.pem')];
         shared.privateKey = sourced(file('agent.pem'), dirFrom, dirRaw);
         shared.caList = sourced(file('cafile.pem'), dirFrom, dirRaw);
-        notes.push({ location: dir?.location ?? declared, level: 'info', message: `profile ${name}: sofia-sip loads the certificate and key from agent.pem and the CA list from cafile.pem in ${certDir} (tls.pem for both when they are missing; FreeSWITCH generates a self-signed tls.pem when neither exists); intermediates are sent only when OpenSSL can build them from cafile.pem` });
+        notes.push({
+          location: dir?.location ?? declared,
+          level: 'info',
+          message: `profile ${name}: sofia-sip loads the certificate and key from agent.pem and the CA list from cafile.pem in ${certDir} (tls.pem for both when they are missing; FreeSWITCH generates a self-signed tls.pem when neither exists); intermediates are sent only when OpenSSL can build them from cafile.pem`,
+        });
       }
 
       const server: TlsEndpointSettings = { id: '', format: 'freeswitch', declared, name, role: 'server', ...shared, syntax };
@@ -428,17 +541,38 @@ export const freeswitchReader: SbcReader = {
       const ip = param('sip-ip');
       const host = ip?.text && !/^auto/i.test(ip.text) ? { host: ip.text } : {};
       if (port && port.text !== undefined && port.text !== '') {
-        if (/^auto$/i.test(port.text)) notes.push({ location: port.location, level: 'info', message: `profile ${name}: tls-sip-port = auto, FreeSWITCH picks the port at start; the listening port is not known` });
-        else if (/^\d+$/.test(port.text) && Number(port.text) > 0 && Number(port.text) < 65536) server.listen = sourced({ ...host, port: Number(port.text) }, port.from, port.written);
-        else problems.push({ code: 'invalid-value', message: `profile ${name}: tls-sip-port = "${port.text}" is not a port number`, location: port.location, fix: '<param name="tls-sip-port" value="5061"/>', endpoint: name });
+        if (/^auto$/i.test(port.text))
+          notes.push({
+            location: port.location,
+            level: 'info',
+            message: `profile ${name}: tls-sip-port = auto, FreeSWITCH picks the port at start; the listening port is not known`,
+          });
+        else if (/^\d+$/.test(port.text) && Number(port.text) > 0 && Number(port.text) < 65536)
+          server.listen = sourced({ ...host, port: Number(port.text) }, port.from, port.written);
+        else
+          problems.push({
+            code: 'invalid-value',
+            message: `profile ${name}: tls-sip-port = "${port.text}" is not a port number`,
+            location: port.location,
+            fix: '<param name="tls-sip-port" value="5061"/>',
+            endpoint: name,
+          });
       } else if (!port || port.text === '') {
-        server.listen = sourced({ ...host, port: 5061 }, { kind: 'default', text: `FreeSWITCH default when tls-sip-port is not set: 5061 (${SOFIA})` });
+        server.listen = sourced(
+          { ...host, port: 5061 },
+          { kind: 'default', text: `FreeSWITCH default when tls-sip-port is not set: 5061 (${SOFIA})` },
+        );
       }
 
       const verify = param('tls-verify-policy');
       if (verify && verify.text !== undefined && verify.text !== '') {
         const p = policy(verify.text);
-        if (p.unknown.length) notes.push({ location: verify.location, level: 'warn', message: `profile ${name}: tls-verify-policy token${p.unknown.length > 1 ? 's' : ''} ${p.unknown.map((u) => `"${u}"`).join(', ')} not known to sofia-sip; ignored` });
+        if (p.unknown.length)
+          notes.push({
+            location: verify.location,
+            level: 'warn',
+            message: `profile ${name}: tls-verify-policy token${p.unknown.length > 1 ? 's' : ''} ${p.unknown.map((u) => `"${u}"`).join(', ')} not known to sofia-sip; ignored`,
+          });
         server.requestClientCert = sourced(p.incoming, verify.from, verify.written);
         server.requireClientCert = sourced(p.incoming, verify.from, verify.written);
         client.verifyPeer = sourced(p.outgoing, verify.from, verify.written);

@@ -17,7 +17,14 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
+import {
+  sourced,
+  type ConfigProblem,
+  type ProductSyntax,
+  type Provenance,
+  type Sourced,
+  type TlsEndpointSettings,
+} from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
 import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
@@ -28,7 +35,10 @@ const ALL: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
 /** tls.cfg `method` values (case-insensitive, tls_config.c) and the versions each enables. */
 const METHODS: Record<string, { versions: TlsVersion[]; since57?: boolean; unavailable?: string }> = {
   sslv2: { versions: [], unavailable: 'SSLv2 is not available in OpenSSL 1.1 and later, so Kamailio cannot create the domain' },
-  sslv3: { versions: [], unavailable: 'SSLv3 is not available in current OpenSSL builds (OPENSSL_NO_SSL3_METHOD), so Kamailio cannot create the domain' },
+  sslv3: {
+    versions: [],
+    unavailable: 'SSLv3 is not available in current OpenSSL builds (OPENSSL_NO_SSL3_METHOD), so Kamailio cannot create the domain',
+  },
   sslv23: { versions: ALL },
   tlsv1: { versions: ['1.0'] },
   'tlsv1.0': { versions: ['1.0'] },
@@ -44,46 +54,96 @@ const METHODS: Record<string, { versions: TlsVersion[]; since57?: boolean; unava
 
 /** tls.cfg options and their aliases (tls_config.c `options[]`, 5.6 to 6.x). */
 const OPTIONS: Record<string, string> = {
-  method: 'method', tls_method: 'method',
-  verify_certificate: 'verify_certificate', verify_cert: 'verify_certificate',
+  method: 'method',
+  tls_method: 'method',
+  verify_certificate: 'verify_certificate',
+  verify_cert: 'verify_certificate',
   verify_depth: 'verify_depth',
-  require_certificate: 'require_certificate', require_cert: 'require_certificate',
-  private_key: 'private_key', pkey_file: 'private_key',
-  private_key_password: 'private_key_password', pkey_password: 'private_key_password',
-  calist_file: 'ca_list', ca_list: 'ca_list',
-  certificate: 'certificate', cert_file: 'certificate',
+  require_certificate: 'require_certificate',
+  require_cert: 'require_certificate',
+  private_key: 'private_key',
+  pkey_file: 'private_key',
+  private_key_password: 'private_key_password',
+  pkey_password: 'private_key_password',
+  calist_file: 'ca_list',
+  ca_list: 'ca_list',
+  certificate: 'certificate',
+  cert_file: 'certificate',
   cipher_list: 'cipher_list',
-  crl: 'crl', ca_path: 'ca_path',
-  server_name: 'server_name', server_name_mode: 'server_name_mode', server_id: 'server_id',
+  crl: 'crl',
+  ca_path: 'ca_path',
+  server_name: 'server_name',
+  server_name_mode: 'server_name_mode',
+  server_id: 'server_id',
   verify_client: 'verify_client',
-  certificate2: 'certificate2', cert_file2: 'certificate2',
-  private_key2: 'private_key2', pkey_file2: 'private_key2',
-  private_key_password2: 'private_key_password2', pkey_password2: 'private_key_password2',
+  certificate2: 'certificate2',
+  cert_file2: 'certificate2',
+  private_key2: 'private_key2',
+  pkey_file2: 'private_key2',
+  private_key_password2: 'private_key_password2',
+  pkey_password2: 'private_key_password2',
 };
 
 /** What a key people copy from OpenSIPS or Asterisk is called in tls.cfg. */
 const FOREIGN: Record<string, string> = {
-  ciphers_list: 'cipher_list', ciphers: 'cipher_list', cipher: 'cipher_list', tls_ciphers: 'cipher_list',
-  ca_dir: 'ca_path', cafile: 'ca_list', ca_file: 'ca_list', ca_list_file: 'ca_list',
-  cert: 'certificate', cert_file_path: 'certificate', priv_key_file: 'private_key', key_file: 'private_key',
-  verify_peer: 'verify_certificate', verify_server: 'verify_certificate', require_client_cert: 'require_certificate',
+  ciphers_list: 'cipher_list',
+  ciphers: 'cipher_list',
+  cipher: 'cipher_list',
+  tls_ciphers: 'cipher_list',
+  ca_dir: 'ca_path',
+  cafile: 'ca_list',
+  ca_file: 'ca_list',
+  ca_list_file: 'ca_list',
+  cert: 'certificate',
+  cert_file_path: 'certificate',
+  priv_key_file: 'private_key',
+  key_file: 'private_key',
+  verify_peer: 'verify_certificate',
+  verify_server: 'verify_certificate',
+  require_client_cert: 'require_certificate',
 };
 
 const BOOLS: Record<string, boolean> = {
-  yes: true, true: true, enable: true, enabled: true, 1: true, on: true,
-  no: false, false: false, disable: false, disabled: false, 0: false, off: false,
+  yes: true,
+  true: true,
+  enable: true,
+  enabled: true,
+  1: true,
+  on: true,
+  no: false,
+  false: false,
+  disable: false,
+  disabled: false,
+  0: false,
+  off: false,
 };
 
 /** tls module parameters (tls_mod.c `params[]`, 5.4 to 6.x). */
 const MODPARAMS = new Set(
-  ('ca_list ca_path certificate cipher_list con_ct_wq_max config connection_timeout crl ct_wq_blk_size ct_wq_max engine engine_algorithms engine_config ' +
+  (
+    'ca_list ca_path certificate cipher_list con_ct_wq_max config connection_timeout crl ct_wq_blk_size ct_wq_max engine engine_algorithms engine_config ' +
     'event_callback init_mode key_password_mode keylog_file keylog_mode keylog_peer low_mem_threshold1 low_mem_threshold2 private_key private_key_password ' +
     'provider_quirks provider_quirks_config rand_engine renegotiation require_certificate send_close_notify server_name session_cache session_id ' +
     'ssl_freelist_max_len ssl_max_send_fragment ssl_read_ahead ssl_release_buffers tls_debug tls_disable_compression tls_force_run tls_log tls_method ' +
-    'verify_certificate verify_client verify_depth xavp_cfg').split(' '),
+    'verify_certificate verify_client verify_depth xavp_cfg'
+  ).split(' '),
 );
 /** tls modparams that describe the domain and are ignored once `config` names a tls.cfg. */
-const DOMAIN_MODPARAMS = new Set(['tls_method', 'server_name', 'verify_certificate', 'verify_depth', 'require_certificate', 'verify_client', 'private_key', 'private_key_password', 'ca_list', 'ca_path', 'certificate', 'crl', 'cipher_list']);
+const DOMAIN_MODPARAMS = new Set([
+  'tls_method',
+  'server_name',
+  'verify_certificate',
+  'verify_depth',
+  'require_certificate',
+  'verify_client',
+  'private_key',
+  'private_key_password',
+  'ca_list',
+  'ca_path',
+  'certificate',
+  'crl',
+  'cipher_list',
+]);
 
 function def(text: string, anchor = ''): Provenance {
   return { kind: 'default', text: `Kamailio default: ${text} (${DOCS}${anchor})` };
@@ -236,7 +296,8 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       if (!active()) {
         if (skippedTls.length < 20 && /\btls\b|enable_tls|tls_enable/i.test(st.text)) {
           const cond = stack.find((s) => !s.active);
-          if (cond && !skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) skippedTls.push({ file: file.path, line: st.line, cond: cond.cond });
+          if (cond && !skippedTls.some((s) => s.cond === cond.cond && s.file === file.path))
+            skippedTls.push({ file: file.path, line: st.line, cond: cond.cond });
         }
         continue;
       }
@@ -245,13 +306,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     for (const s of stack) out.note(file.path, s.line, `#!${s.cond} is not closed by #!endif`);
   };
 
-  const directive = (
-    file: ConfigFile,
-    st: CfgStatement,
-    stack: Frame[],
-    active: () => boolean,
-    depth: number,
-  ): void => {
+  const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean, depth: number): void => {
     const m = /^([A-Za-z_]+)\s*(.*)$/.exec(st.text);
     if (!m) return;
     const name = m[1]!.toLowerCase();
@@ -316,7 +371,12 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       case 'trydefenvs':
       case 'defexp':
       case 'defexps':
-        if (id) out.note(file.path, st.line, `#!${name} ${arg}: ${id} takes its value when Kamailio starts (environment or expression); it is not resolved here`);
+        if (id)
+          out.note(
+            file.path,
+            st.line,
+            `#!${name} ${arg}: ${id} takes its value when Kamailio starts (environment or expression); it is not resolved here`,
+          );
         return;
       case 'include_file':
       case 'import_file':
@@ -333,7 +393,12 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       out.consumed.add(found.file.path);
       walk(found.file, depth + 1);
     } else {
-      out.note(file.path, st.line, `${optional ? 'import_file' : 'include_file'} "${target}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`, optional ? 'info' : 'warn');
+      out.note(
+        file.path,
+        st.line,
+        `${optional ? 'import_file' : 'include_file'} "${target}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`,
+        optional ? 'info' : 'warn',
+      );
     }
   };
 
@@ -397,12 +462,22 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         }
         const undefinedIds = [sock.host, sock.portText].filter((x): x is string => !!x && /^[A-Z_][A-Z0-9_]*$/.test(x) && !used.has(x));
         if (sock.portText !== undefined) {
-          out.note(file.path, st.line, `${st.text}: the port ${sock.portText} is ${undefinedIds.includes(sock.portText) ? 'an identifier no #!define in the scanned files sets (a -A option or a template?)' : 'not a number'}; this TLS listener's port is unknown`);
-          if (sock.proto === 'tls') main.listeners.push({ host: sock.host, port: NaN, line: st.line, file: file.path, key: 'listen', raw: cp.value });
+          out.note(
+            file.path,
+            st.line,
+            `${st.text}: the port ${sock.portText} is ${undefinedIds.includes(sock.portText) ? 'an identifier no #!define in the scanned files sets (a -A option or a template?)' : 'not a number'}; this TLS listener's port is unknown`,
+          );
+          if (sock.proto === 'tls')
+            main.listeners.push({ host: sock.host, port: NaN, line: st.line, file: file.path, key: 'listen', raw: cp.value });
           return;
         }
         if (sock.host && undefinedIds.includes(sock.host)) {
-          out.note(file.path, st.line, `${st.text}: ${sock.host} looks like an identifier no #!define in the scanned files sets (a -A option or a template?); the address is taken as written`, 'info');
+          out.note(
+            file.path,
+            st.line,
+            `${st.text}: ${sock.host} looks like an identifier no #!define in the scanned files sets (a -A option or a template?); the address is taken as written`,
+            'info',
+          );
         }
         if (sock.proto === 'tls' || sock.proto === undefined) {
           main.listeners.push({
@@ -424,14 +499,22 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       case 'tls_certificate':
       case 'tls_private_key':
       case 'tls_ca_list':
-        out.note(file.path, st.line, `${cp.name} is a legacy core keyword that Kamailio parses but ignores ("tls-in-core support not compiled in"); set it in tls.cfg or modparam("tls", ...) instead`);
+        out.note(
+          file.path,
+          st.line,
+          `${cp.name} is a legacy core keyword that Kamailio parses but ignores ("tls-in-core support not compiled in"); set it in tls.cfg or modparam("tls", ...) instead`,
+        );
         return;
     }
   };
 
   walk(input.file, 0);
   for (const s of skippedTls) {
-    out.note(s.file, s.line, `TLS settings here are inside #!${s.cond}, which the scanned files do not enable; if Kamailio is started with -A ${s.cond.split(' ')[1] ?? ''}, they apply`);
+    out.note(
+      s.file,
+      s.line,
+      `TLS settings here are inside #!${s.cond}, which the scanned files do not enable; if Kamailio is started with -A ${s.cond.split(' ')[1] ?? ''}, they apply`,
+    );
   }
   // a listener without a port takes tls_port_no (default 5061)
   for (const l of main.listeners) if (l.portFrom) l.port = main.tlsPortNo?.value ?? 5061;
@@ -471,7 +554,8 @@ function parseHeader(inner: string): { role: 'server' | 'client'; kind: Domain['
   const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})\s*:\s*(\d+)$/.exec(addr);
   const hit = v6 ?? v4;
   if (!hit) {
-    if (/^[A-Za-z0-9.-]+:\d+$/.test(addr)) return `"${addr}" is a host name; Kamailio accepts only default, any, an IPv4 address or [IPv6] with a port ("Invalid IPv4 address")`;
+    if (/^[A-Za-z0-9.-]+:\d+$/.test(addr))
+      return `"${addr}" is a host name; Kamailio accepts only default, any, an IPv4 address or [IPv6] with a port ("Invalid IPv4 address")`;
     return `"${addr}" is not a TLS domain address (default, any, IPv4:PORT or [IPv6]:PORT)`;
   }
   if (v4 && hit[1]!.split('.').some((o) => Number(o) > 255)) return `"${addr}" is not a valid IPv4 address`;
@@ -541,23 +625,40 @@ function readTlsCfg(file: ConfigFile, out: Collector): Domain[] {
       }
       const header = parseHeader(inner);
       if (typeof header === 'string') {
-        out.problem({ code: 'syntax', message: `[${inner}]: ${header}; Kamailio refuses to start`, location: loc(line), fix: '[server:default], [client:default] or [server:10.0.0.10:5061]' });
+        out.problem({
+          code: 'syntax',
+          message: `[${inner}]: ${header}; Kamailio refuses to start`,
+          location: loc(line),
+          fix: '[server:default], [client:default] or [server:10.0.0.10:5061]',
+        });
         current = undefined;
         skipping = true;
         continue;
       }
       current = { name: inner.trim(), ...header, line, values: new Map() };
       skipping = false;
-      const dup = domains.find((d) => d.role === current!.role && d.kind === current!.kind && d.kind !== 'any' && d.host === current!.host && d.port === current!.port);
+      const dup = domains.find(
+        (d) =>
+          d.role === current!.role && d.kind === current!.kind && d.kind !== 'any' && d.host === current!.host && d.port === current!.port,
+      );
       if (dup) {
-        out.problem({ code: 'syntax', message: `[${current.name}] duplicates [${dup.name}] (line ${dup.line}): Kamailio refuses to start ("Duplicate TLS domain")`, location: loc(line), endpoint: current.name });
+        out.problem({
+          code: 'syntax',
+          message: `[${current.name}] duplicates [${dup.name}] (line ${dup.line}): Kamailio refuses to start ("Duplicate TLS domain")`,
+          location: loc(line),
+          endpoint: current.name,
+        });
       }
       domains.push(current);
       continue;
     }
     const kv = /^([A-Za-z0-9_]+)\s*=(.*)$/.exec(code);
     if (!kv) {
-      out.problem({ code: 'syntax', message: `"${code.slice(0, 80)}" is not a tls.cfg line (key = value or [server:...]); Kamailio refuses to start`, location: loc(line) });
+      out.problem({
+        code: 'syntax',
+        message: `"${code.slice(0, 80)}" is not a tls.cfg line (key = value or [server:...]); Kamailio refuses to start`,
+        location: loc(line),
+      });
       continue;
     }
     if (skipping) continue;
@@ -567,7 +668,7 @@ function readTlsCfg(file: ConfigFile, out: Collector): Domain[] {
       const better = FOREIGN[key.toLowerCase()];
       out.problem({
         code: 'unknown-option',
-        message: `${key} is not a Kamailio tls.cfg option${better ? ` (it is ${key === 'ciphers_list' ? "OpenSIPS'" : 'another product\'s'} name; Kamailio's is ${better})` : ''}: Kamailio refuses to start ("Unsupported option '${key}'")`,
+        message: `${key} is not a Kamailio tls.cfg option${better ? ` (it is ${key === 'ciphers_list' ? "OpenSIPS'" : "another product's"} name; Kamailio's is ${better})` : ''}: Kamailio refuses to start ("Unsupported option '${key}'")`,
         location: loc(line, key),
         ...(better ? { fix: `${better} = ${kv[2]!.trim()}` } : {}),
         ...(current ? { endpoint: current.name } : {}),
@@ -575,12 +676,21 @@ function readTlsCfg(file: ConfigFile, out: Collector): Domain[] {
       continue;
     }
     if (!current) {
-      out.problem({ code: 'syntax', message: `${key} before any [server:...] or [client:...] section: Kamailio refuses to start ("Unsupported option")`, location: loc(line, key) });
+      out.problem({
+        code: 'syntax',
+        message: `${key} before any [server:...] or [client:...] section: Kamailio refuses to start ("Unsupported option")`,
+        location: loc(line, key),
+      });
       continue;
     }
     const value = parseValue(kv[2]!);
     if (typeof value === 'string') {
-      out.problem({ code: 'syntax', message: `${key}: ${value}; Kamailio refuses to start`, location: loc(line, key), endpoint: current.name });
+      out.problem({
+        code: 'syntax',
+        message: `${key}: ${value}; Kamailio refuses to start`,
+        location: loc(line, key),
+        endpoint: current.name,
+      });
       continue;
     }
     current.values.set(canonical, { value: value.value, line, key });
@@ -597,7 +707,8 @@ function syntaxFor(domain: string | undefined, role: 'server' | 'client', verify
     return {
       ciphers: (v) => `modparam("tls", "cipher_list", "${v}")`,
       allowTls12: () => 'modparam("tls", "tls_method", "TLSv1.2+")',
-      noClientCertificate: () => `modparam("tls", "verify_certificate", 0) and modparam("tls", "require_certificate", 0)${verifyClient ? ' and modparam("tls", "verify_client", "off")' : ''}`,
+      noClientCertificate: () =>
+        `modparam("tls", "verify_certificate", 0) and modparam("tls", "require_certificate", 0)${verifyClient ? ' and modparam("tls", "verify_client", "off")' : ''}`,
       verifyPeer: () => 'modparam("tls", "verify_certificate", 1)',
       caList: (p) => `modparam("tls", "ca_list", "${p}")`,
     };
@@ -606,7 +717,8 @@ function syntaxFor(domain: string | undefined, role: 'server' | 'client', verify
   return {
     ciphers: (v) => `cipher_list = ${v}${where}`,
     allowTls12: () => `method = TLSv1.2+${where}`,
-    noClientCertificate: () => `verify_certificate = no and require_certificate = no${verifyClient ? ' and verify_client = off' : ''}${where}`,
+    noClientCertificate: () =>
+      `verify_certificate = no and require_certificate = no${verifyClient ? ' and verify_client = off' : ''}${where}`,
     verifyPeer: () => `verify_certificate = yes${where}${role === 'server' ? ' (a [client:...] domain verifies servers)' : ''}`,
     caList: (p) => `ca_list = ${p}${where}`,
   };
@@ -627,7 +739,13 @@ function fromFile(v: Got): Provenance {
 function bool(v: Got, out: Collector, endpoint: string): boolean | undefined {
   const b = BOOLS[v.value.toLowerCase()];
   if (b === undefined) {
-    out.problem({ code: 'invalid-value', message: `${v.key} = ${v.value} is not a boolean (yes/no, on/off, 1/0): Kamailio refuses to start`, location: { file: v.file, line: v.line, key: v.key }, fix: `${v.key} = no`, endpoint });
+    out.problem({
+      code: 'invalid-value',
+      message: `${v.key} = ${v.value} is not a boolean (yes/no, on/off, 1/0): Kamailio refuses to start`,
+      location: { file: v.file, line: v.line, key: v.key },
+      fix: `${v.key} = no`,
+      endpoint,
+    });
   }
   return b;
 }
@@ -641,7 +759,14 @@ function endpointFrom(
   out: Collector,
   syntaxDomain: string | undefined,
 ): TlsEndpointSettings {
-  const e: TlsEndpointSettings = { id: '', format: 'kamailio', name, role, syntax: syntaxFor(syntaxDomain, role, s.get('verify_client') !== undefined), ...(declared ? { declared } : {}) };
+  const e: TlsEndpointSettings = {
+    id: '',
+    format: 'kamailio',
+    name,
+    role,
+    syntax: syntaxFor(syntaxDomain, role, s.get('verify_client') !== undefined),
+    ...(declared ? { declared } : {}),
+  };
   const mp = s.modparamMode;
 
   // versions
@@ -651,10 +776,23 @@ function endpointFrom(
     const m = METHODS[method.value.toLowerCase()];
     const loc = { file: method.file, line: method.line, key: method.key };
     if (!m) {
-      out.problem({ code: 'unknown-method', message: `${method.key} = ${method.value} is not a Kamailio TLS method: Kamailio refuses to start ("Unsupported enum value '${method.value}'")`, location: loc, fix: e.syntax.allowTls12(), endpoint: name });
+      out.problem({
+        code: 'unknown-method',
+        message: `${method.key} = ${method.value} is not a Kamailio TLS method: Kamailio refuses to start ("Unsupported enum value '${method.value}'")`,
+        location: loc,
+        fix: e.syntax.allowTls12(),
+        endpoint: name,
+      });
     } else {
       e.versions = sourced(m.versions, fromFile(method), method.value);
-      if (m.unavailable) out.problem({ code: 'invalid-value', message: `${method.key} = ${method.value}: ${m.unavailable}`, location: loc, fix: e.syntax.allowTls12(), endpoint: name });
+      if (m.unavailable)
+        out.problem({
+          code: 'invalid-value',
+          message: `${method.key} = ${method.value}: ${m.unavailable}`,
+          location: loc,
+          fix: e.syntax.allowTls12(),
+          endpoint: name,
+        });
       if (m.since57) {
         tls13 = true;
         out.problem({
@@ -668,8 +806,20 @@ function endpointFrom(
     }
   } else {
     e.versions = mp
-      ? sourced<TlsVersion[]>(['1.0'], def('modparam tls_method is "TLSv1" (TLS 1.0 only) when no tls.cfg is configured (src/modules/tls/tls_cfg.c)', '#tls.p.tls_method'))
-      : sourced<TlsVersion[]>(ALL, def(`a tls.cfg domain without \`method\` gets the compiled default TLSv1+ (TLS 1.0 and newer), never the values of another domain (src/modules/tls/tls_mod.c srv_defaults/cli_defaults)`, '#tls.p.tls_method'));
+      ? sourced<TlsVersion[]>(
+          ['1.0'],
+          def(
+            'modparam tls_method is "TLSv1" (TLS 1.0 only) when no tls.cfg is configured (src/modules/tls/tls_cfg.c)',
+            '#tls.p.tls_method',
+          ),
+        )
+      : sourced<TlsVersion[]>(
+          ALL,
+          def(
+            `a tls.cfg domain without \`method\` gets the compiled default TLSv1+ (TLS 1.0 and newer), never the values of another domain (src/modules/tls/tls_mod.c srv_defaults/cli_defaults)`,
+            '#tls.p.tls_method',
+          ),
+        );
   }
 
   const str = (key: string) => s.get(key);
@@ -683,7 +833,10 @@ function endpointFrom(
     const v = str(key);
     if (v) e[field] = sourced(v.value, fromFile(v));
     else if (role === 'server' || mp) {
-      e[field] = sourced(posix.join(cfgDir, 'cert.pem'), def(`${key} is cert.pem in the folder of the main kamailio.cfg (src/core/config.h TLS_CERT_FILE / TLS_PKEY_FILE)`, `#tls.p.${key}`));
+      e[field] = sourced(
+        posix.join(cfgDir, 'cert.pem'),
+        def(`${key} is cert.pem in the folder of the main kamailio.cfg (src/core/config.h TLS_CERT_FILE / TLS_PKEY_FILE)`, `#tls.p.${key}`),
+      );
     }
   };
   file('certificate', 'certificate');
@@ -705,7 +858,12 @@ function endpointFrom(
   if (client) {
     vc = client.value.toLowerCase();
     if (!['off', 'on', 'optional', 'optional_no_ca'].includes(vc)) {
-      out.problem({ code: 'invalid-value', message: `${client.key} = ${client.value} is not off, on, optional or optional_no_ca: Kamailio refuses to start`, location: { file: client.file, line: client.line, key: client.key }, endpoint: name });
+      out.problem({
+        code: 'invalid-value',
+        message: `${client.key} = ${client.value} is not off, on, optional or optional_no_ca: Kamailio refuses to start`,
+        location: { file: client.file, line: client.line, key: client.key },
+        endpoint: name,
+      });
       vc = undefined;
     }
   }
@@ -715,11 +873,20 @@ function endpointFrom(
     const requested = required || vb === true || vc === 'optional' || vc === 'optional_no_ca';
     const reqFrom = rb === true ? require : vc === 'on' ? client : require;
     e.requireClientCert = reqFrom ? sourced(required, fromFile(reqFrom), reqFrom.value) : sourced(false, dflt('require_certificate'));
-    const askFrom = rb === true ? require : vb === true ? verify : vc && vc !== 'off' ? client : verify ?? require ?? client;
+    const askFrom = rb === true ? require : vb === true ? verify : vc && vc !== 'off' ? client : (verify ?? require ?? client);
     e.requestClientCert = askFrom ? sourced(requested, fromFile(askFrom), askFrom.value) : sourced(false, dflt('verify_certificate'));
   } else {
     const verified = (vb === true || rb === true || vc === 'on' || vc === 'optional') && vc !== 'optional_no_ca';
-    const from = vc === 'optional_no_ca' ? client : vb === true ? verify : rb === true ? require : vc && vc !== 'off' ? client : verify ?? require ?? client;
+    const from =
+      vc === 'optional_no_ca'
+        ? client
+        : vb === true
+          ? verify
+          : rb === true
+            ? require
+            : vc && vc !== 'off'
+              ? client
+              : (verify ?? require ?? client);
     e.verifyPeer = from ? sourced(verified, fromFile(from), from.value) : sourced(false, dflt('verify_certificate'));
   }
   return e;
@@ -750,28 +917,60 @@ function domainSettings(d: Domain, file: string): Settings {
 
 function checkDomain(d: Domain, file: string, out: Collector): void {
   if (d.kind === 'any' && !d.values.has('server_name') && d.role === 'server') {
-    out.problem({ code: 'other', message: `[${d.name}] has no server_name: Kamailio refuses to start (an "any" domain is chosen by SNI)`, location: { file, line: d.line }, fix: 'server_name = sbc.example.com', endpoint: d.name });
+    out.problem({
+      code: 'other',
+      message: `[${d.name}] has no server_name: Kamailio refuses to start (an "any" domain is chosen by SNI)`,
+      location: { file, line: d.line },
+      fix: 'server_name = sbc.example.com',
+      endpoint: d.name,
+    });
   }
 }
 
 function readAlone(file: ConfigFile, out: Collector, endpoints: TlsEndpointSettings[]): void {
   const domains = readTlsCfg(file, out);
-  out.note(file.path, undefined, 'tls.cfg read alone: no kamailio.cfg in the scan names it, so its TLS listen sockets (listen=tls:...) are unknown; [server:default] gets no port, and relative certificate paths are taken from this folder', 'info');
+  out.note(
+    file.path,
+    undefined,
+    'tls.cfg read alone: no kamailio.cfg in the scan names it, so its TLS listen sockets (listen=tls:...) are unknown; [server:default] gets no port, and relative certificate paths are taken from this folder',
+    'info',
+  );
   for (const d of domains) {
     checkDomain(d, file.path, out);
-    const e = endpointFrom(d.name, d.role, { file: file.path, line: d.line }, domainSettings(d, file.path), posix.dirname(file.path), out, d.name);
-    if (d.role === 'server' && d.kind === 'address') e.listen = sourced({ host: d.host, port: d.port! }, { kind: 'file', file: file.path, line: d.line, key: `[${d.name}]` });
+    const e = endpointFrom(
+      d.name,
+      d.role,
+      { file: file.path, line: d.line },
+      domainSettings(d, file.path),
+      posix.dirname(file.path),
+      out,
+      d.name,
+    );
+    if (d.role === 'server' && d.kind === 'address')
+      e.listen = sourced({ host: d.host, port: d.port! }, { kind: 'file', file: file.path, line: d.line, key: `[${d.name}]` });
     endpoints.push(e);
   }
   implicitDefaults(domains, file.path, posix.dirname(file.path), out, endpoints, undefined);
 }
 
 /** Kamailio creates [server:default] and [client:default] from the compiled defaults when tls.cfg has none. */
-function implicitDefaults(domains: Domain[], tlsPath: string, cfgDir: string, out: Collector, endpoints: TlsEndpointSettings[], serverListeners: Listener[] | undefined): void {
+function implicitDefaults(
+  domains: Domain[],
+  tlsPath: string,
+  cfgDir: string,
+  out: Collector,
+  endpoints: TlsEndpointSettings[],
+  serverListeners: Listener[] | undefined,
+): void {
   const none: Settings = { get: () => undefined, modparamMode: false };
   if (!domains.some((d) => d.role === 'client' && d.kind === 'default')) {
     endpoints.push(endpointFrom('client:default', 'client', undefined, none, cfgDir, out, 'client:default'));
-    out.note(tlsPath, undefined, 'tls.cfg has no [client:default]: outgoing TLS connections that no other client domain matches use Kamailio\'s compiled defaults (TLSv1+, server certificate not verified)', 'info');
+    out.note(
+      tlsPath,
+      undefined,
+      "tls.cfg has no [client:default]: outgoing TLS connections that no other client domain matches use Kamailio's compiled defaults (TLSv1+, server certificate not verified)",
+      'info',
+    );
   }
   if (serverListeners?.length && !domains.some((d) => d.role === 'server' && d.kind === 'default')) {
     for (const l of serverListeners) {
@@ -779,7 +978,12 @@ function implicitDefaults(domains: Domain[], tlsPath: string, cfgDir: string, ou
       e.listen = listenValue(l);
       endpoints.push(e);
     }
-    out.note(tlsPath, undefined, `tls.cfg has no [server:default]: the TLS listener(s) ${serverListeners.map(show).join(', ')} use Kamailio's compiled defaults (TLSv1+, certificate cert.pem in the kamailio.cfg folder)`, 'warn');
+    out.note(
+      tlsPath,
+      undefined,
+      `tls.cfg has no [server:default]: the TLS listener(s) ${serverListeners.map(show).join(', ')} use Kamailio's compiled defaults (TLSv1+, certificate cert.pem in the kamailio.cfg folder)`,
+      'warn',
+    );
   }
 }
 
@@ -789,7 +993,10 @@ function show(l: Listener): string {
 
 function listenValue(l: Listener): Sourced<{ host?: string; port: number }> {
   if (l.line === 0 && !l.key) {
-    return sourced({ port: l.port }, def('with no listen= line Kamailio binds every local address; the TLS port is tls_port_no, 5061 (core parameter)'));
+    return sourced(
+      { port: l.port },
+      def('with no listen= line Kamailio binds every local address; the TLS port is tls_port_no, 5061 (core parameter)'),
+    );
   }
   return sourced({ ...(l.host ? { host: l.host } : {}), port: l.port }, { kind: 'file', file: l.file, line: l.line, key: l.key }, l.raw);
 }
@@ -804,18 +1011,31 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
   const main = readMain(input, out);
   const path = input.file.path;
   if (main.mentionsOpensslConf) {
-    out.note(path, undefined, 'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here', 'info');
+    out.note(
+      path,
+      undefined,
+      'Kamailio has no key-exchange group parameter; OPENSSL_CONF is mentioned, so the groups may be restricted by that OpenSSL configuration (system_default Groups=), which is not read here',
+      'info',
+    );
   }
   const cfgDir = posix.dirname(path);
   if (main.enableTls?.value !== true) {
     if (main.config || main.tlsLoaded || main.listeners.some((l) => l.raw.toLowerCase().startsWith('tls:'))) {
-      out.note(main.enableTls?.file ?? path, main.enableTls?.line, `TLS is disabled: ${main.enableTls ? `${main.enableTls.file}:${main.enableTls.line} turns it off` : 'enable_tls=yes is not set'}; Kamailio accepts and opens no TLS connections`);
+      out.note(
+        main.enableTls?.file ?? path,
+        main.enableTls?.line,
+        `TLS is disabled: ${main.enableTls ? `${main.enableTls.file}:${main.enableTls.line} turns it off` : 'enable_tls=yes is not set'}; Kamailio accepts and opens no TLS connections`,
+      );
     }
     if (main.config) consumeConfig(input, main, out);
     return;
   }
   if (!main.tlsLoaded) {
-    out.note(main.enableTls.file, main.enableTls.line, 'enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS');
+    out.note(
+      main.enableTls.file,
+      main.enableTls.line,
+      'enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS',
+    );
     return;
   }
   // TLS listeners: listen=tls:... lines; none at all = every local address on tls_port_no
@@ -824,7 +1044,11 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     const port = main.tlsPortNo;
     listeners = [{ port: port?.value ?? 5061, line: port?.line ?? 0, file: port?.file ?? path, key: port ? 'tls_port_no' : '', raw: '' }];
   } else if (listeners.length === 0) {
-    out.note(path, undefined, 'kamailio.cfg has listen= lines but none for tls: Kamailio accepts no TLS connections (it can still open outgoing TLS)');
+    out.note(
+      path,
+      undefined,
+      'kamailio.cfg has listen= lines but none for tls: Kamailio accepts no TLS connections (it can still open outgoing TLS)',
+    );
   }
   const listenOf = listenValue;
 
@@ -842,13 +1066,22 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       endpoints.push(e);
     }
     endpoints.push(endpointFrom('client:default', 'client', declared, s, cfgDir, out, undefined));
-    out.note(path, main.tlsLoaded.line, 'no modparam("tls", "config", ...): the tls modparams make the default server and client domains', 'info');
+    out.note(
+      path,
+      main.tlsLoaded.line,
+      'no modparam("tls", "config", ...): the tls modparams make the default server and client domains',
+      'info',
+    );
     return;
   }
 
   for (const m of main.modparams) {
     if (DOMAIN_MODPARAMS.has(m.name)) {
-      out.note(m.file, m.line, `modparam("tls", "${m.name}", ...) is ignored because modparam("tls", "config", ...) names a tls.cfg: its domains start from the compiled defaults, not from modparams; set ${m.name === 'tls_method' ? 'method' : m.name} in tls.cfg`);
+      out.note(
+        m.file,
+        m.line,
+        `modparam("tls", "${m.name}", ...) is ignored because modparam("tls", "config", ...) names a tls.cfg: its domains start from the compiled defaults, not from modparams; set ${m.name === 'tls_method' ? 'method' : m.name} in tls.cfg`,
+      );
     }
   }
   const tls = consumeConfig(input, main, out);
@@ -857,7 +1090,11 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
   // which listener each [server:IP:PORT] domain takes; the others are served by [server:default]
   const claimed = new Map<Domain, Listener | undefined>();
   for (const d of domains) {
-    if (d.role === 'server' && d.kind === 'address') claimed.set(d, listeners.find((l) => l.port === d.port && (sameHost(l.host, d.host) || (l.line === 0 && !l.key))));
+    if (d.role === 'server' && d.kind === 'address')
+      claimed.set(
+        d,
+        listeners.find((l) => l.port === d.port && (sameHost(l.host, d.host) || (l.line === 0 && !l.key))),
+      );
   }
   const taken = new Set([...claimed.values()]);
   const free = listeners.filter((l) => !taken.has(l) && !Number.isNaN(l.port));
@@ -884,7 +1121,13 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     } else if (d.role === 'server' && d.kind === 'default') {
       if (free.length === 0) {
         endpoints.push(make());
-        if (listeners.length) out.note(tls.path, d.line, `[${d.name}] serves no TLS listener: every listen=tls socket has its own [server:IP:PORT] domain`, 'info');
+        if (listeners.length)
+          out.note(
+            tls.path,
+            d.line,
+            `[${d.name}] serves no TLS listener: every listen=tls socket has its own [server:IP:PORT] domain`,
+            'info',
+          );
       }
       for (const l of free) {
         const e = make();
@@ -903,7 +1146,11 @@ function consumeConfig(input: ReaderInput, main: MainCfg, out: Collector): Confi
   const from = input.file.path === cfg.file ? input.file : { path: cfg.file, text: '' };
   const found = input.open(cfg.value, from);
   if (!found.file) {
-    out.note(cfg.file, cfg.line, `modparam("tls", "config", "${cfg.value}"): the file is not among the scanned files (tried ${found.tried.join(', ') || 'nothing'}); its TLS domains are not read (use --path-map if it lives elsewhere in the repository)`);
+    out.note(
+      cfg.file,
+      cfg.line,
+      `modparam("tls", "config", "${cfg.value}"): the file is not among the scanned files (tried ${found.tried.join(', ') || 'nothing'}); its TLS domains are not read (use --path-map if it lives elsewhere in the repository)`,
+    );
     return undefined;
   }
   out.consumed.add(found.file.path);
@@ -923,7 +1170,8 @@ function detect(file: ConfigFile): 'entry' | 'part' | false {
 
 export const kamailio: SbcReader = {
   format: 'kamailio',
-  describe: 'Kamailio: kamailio.cfg (enable_tls, listen=tls:..., modparam("tls", ...), #!define/#!ifdef) and the tls.cfg it names ([server:...]/[client:...] domains); no curves parameter, OpenSSL default groups',
+  describe:
+    'Kamailio: kamailio.cfg (enable_tls, listen=tls:..., modparam("tls", ...), #!define/#!ifdef) and the tls.cfg it names ([server:...]/[client:...] domains); no curves parameter, OpenSSL default groups',
   detect,
   read,
 };

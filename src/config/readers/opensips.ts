@@ -36,15 +36,37 @@ const METHODS: Array<{ name: string; alias?: string; version?: TlsVersion }> = [
 
 /** tls_mgm module parameters, 2.4 to 4.x. */
 const PARAMS = new Set(
-  ('tls_library client_tls_domain_avp client_sip_domain_avp client_domain_avp server_domain client_domain match_ip_address match_sip_domain tls_method ' +
+  (
+    'tls_library client_tls_domain_avp client_sip_domain_avp client_domain_avp server_domain client_domain match_ip_address match_sip_domain tls_method ' +
     'verify_cert require_cert certificate private_key crl_check_all crl_dir ca_list ca_dir ciphers_list dh_params ec_curve db_url db_table domain_col ' +
     'address_col match_ip_address_col match_sip_domain_col type_col tls_method_col verify_cert_col require_cert_col certificate_col private_key_col ' +
-    'crl_check_all_col crl_dir_col ca_list_col ca_dir_col ciphers_list_col dh_params_col ec_curve_col tls_handshake_timeout tls_send_timeout').split(' '),
+    'crl_check_all_col crl_dir_col ca_list_col ca_dir_col ciphers_list_col dh_params_col ec_curve_col tls_handshake_timeout tls_send_timeout'
+  ).split(' '),
 );
-const DOMAIN_ATTRS = new Set(['match_ip_address', 'match_sip_domain', 'tls_method', 'verify_cert', 'require_cert', 'certificate', 'private_key', 'crl_check_all', 'crl_dir', 'ca_list', 'ca_dir', 'ciphers_list', 'dh_params', 'ec_curve']);
+const DOMAIN_ATTRS = new Set([
+  'match_ip_address',
+  'match_sip_domain',
+  'tls_method',
+  'verify_cert',
+  'require_cert',
+  'certificate',
+  'private_key',
+  'crl_check_all',
+  'crl_dir',
+  'ca_list',
+  'ca_dir',
+  'ciphers_list',
+  'dh_params',
+  'ec_curve',
+]);
 /** Names people copy from Kamailio's tls module. */
 const KAMAILIO_NAMES: Record<string, string> = {
-  cipher_list: 'ciphers_list', method: 'tls_method', verify_certificate: 'verify_cert', require_certificate: 'require_cert', ca_path: 'ca_dir', server_name: 'match_sip_domain',
+  cipher_list: 'ciphers_list',
+  method: 'tls_method',
+  verify_certificate: 'verify_cert',
+  require_certificate: 'require_cert',
+  ca_path: 'ca_dir',
+  server_name: 'match_sip_domain',
 };
 
 function def(text: string, anchor = ''): Provenance {
@@ -136,7 +158,11 @@ function read(input: ReaderInput): ReaderOutput {
     readCfg(input, out, endpoints);
     if (endpoints.length > MAX_ENDPOINTS) {
       endpoints.length = MAX_ENDPOINTS;
-      out.note(input.file.path, undefined, `more than ${MAX_ENDPOINTS} TLS domain/socket pairs: only the first ${MAX_ENDPOINTS} are reported`);
+      out.note(
+        input.file.path,
+        undefined,
+        `more than ${MAX_ENDPOINTS} TLS domain/socket pairs: only the first ${MAX_ENDPOINTS} are reported`,
+      );
     }
   } catch (err) {
     out.note(input.file.path, undefined, `could not read this file: ${(err as Error).message}`);
@@ -158,7 +184,11 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     if (visited.has(file.path) || depth > 8) return;
     visited.add(file.path);
     if (/\bifelse\s*\(|^\s*define\s*\(`/m.test(file.text)) {
-      out.note(file.path, undefined, 'an m4 template (ifelse/define): macros are not expanded here, so values written through them are not read; run m4 and scan its output for exact values');
+      out.note(
+        file.path,
+        undefined,
+        'an m4 template (ifelse/define): macros are not expanded here, so values written through them are not read; run m4 and scan its output for exact values',
+      );
     }
     for (const st of cfgStatements(file.text)) {
       const text = st.text;
@@ -168,7 +198,12 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
         if (found.file) {
           out.consumed.add(found.file.path);
           walk(found.file, depth + 1);
-        } else out.note(file.path, st.line, `${inc[1]} "${inc[2]}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`);
+        } else
+          out.note(
+            file.path,
+            st.line,
+            `${inc[1]} "${inc[2]}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`,
+          );
         continue;
       }
       const mod = loadedModule(text);
@@ -196,7 +231,12 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
         const sock = parseSocket(cp.value);
         if (!sock || sock.proto !== 'tls') continue;
         if (sock.portText !== undefined || (sock.host && /^[A-Z_][A-Z0-9_]*$/.test(sock.host))) {
-          out.note(file.path, st.line, `${cp.name}=${cp.value}: ${sock.portText ?? sock.host} looks like a template macro; ${sock.portText ? "this TLS socket's port is unknown" : 'the address is taken as written'}`, sock.portText ? 'warn' : 'info');
+          out.note(
+            file.path,
+            st.line,
+            `${cp.name}=${cp.value}: ${sock.portText ?? sock.host} looks like a template macro; ${sock.portText ? "this TLS socket's port is unknown" : 'the address is taken as written'}`,
+            sock.portText ? 'warn' : 'info',
+          );
           if (sock.portText !== undefined) continue;
         }
         sockets.push({ host: sock.host, port: sock.port ?? NaN, line: st.line, file: file.path, key: cp.name, raw: cp.value });
@@ -233,10 +273,22 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
         return;
       }
       if (domains.some((d) => d.name === domName && d.role === role)) {
-        out.problem({ code: 'syntax', message: `${name} "${domName}" is declared twice: OpenSIPS refuses to start`, location: loc, endpoint: domName });
+        out.problem({
+          code: 'syntax',
+          message: `${name} "${domName}" is declared twice: OpenSIPS refuses to start`,
+          location: loc,
+          endpoint: domName,
+        });
         return;
       }
-      domains.push({ name: domName, role, line, file: file.path, attrs: new Map(), ...(eq >= 0 ? { address: value.slice(eq + 1).trim() } : {}) });
+      domains.push({
+        name: domName,
+        role,
+        line,
+        file: file.path,
+        attrs: new Map(),
+        ...(eq >= 0 ? { address: value.slice(eq + 1).trim() } : {}),
+      });
       return;
     }
     if (!DOMAIN_ATTRS.has(name)) return;
@@ -252,11 +304,17 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
       return;
     }
     if (!val) {
-      out.problem({ code: 'syntax', message: `${name} "${value}": empty value: OpenSIPS refuses to start`, location: loc, endpoint: domName });
+      out.problem({
+        code: 'syntax',
+        message: `${name} "${value}": empty value: OpenSIPS refuses to start`,
+        location: loc,
+        endpoint: domName,
+      });
       return;
     }
     // set_domain_attr: server domains are searched first, then client domains
-    const d = domains.find((x) => x.name === domName && x.role === 'server') ?? domains.find((x) => x.name === domName && x.role === 'client');
+    const d =
+      domains.find((x) => x.name === domName && x.role === 'server') ?? domains.find((x) => x.name === domName && x.role === 'client');
     if (!d) {
       out.problem({
         code: 'syntax',
@@ -281,7 +339,12 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
         for (const u of unprefixed) d.attrs.set(u.name, { value: u.value, line: u.line, file: u.file, key: u.name });
         domains.push(d);
       }
-      out.note(unprefixed[0]!.file, unprefixed[0]!.line, 'values without a [domain] prefix: read as OpenSIPS 2.x default-domain settings (this file uses the 2.x server_domain "name=IP:port" form); OpenSIPS 3.0 and later refuse them', 'info');
+      out.note(
+        unprefixed[0]!.file,
+        unprefixed[0]!.line,
+        'values without a [domain] prefix: read as OpenSIPS 2.x default-domain settings (this file uses the 2.x server_domain "name=IP:port" form); OpenSIPS 3.0 and later refuse them',
+        'info',
+      );
     } else {
       for (const u of unprefixed) {
         out.problem({
@@ -295,11 +358,21 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   }
 
   if (dbUrl) {
-    out.note(dbUrl.file, dbUrl.line, 'tls_mgm db_url is set: TLS domains may also be provisioned in the database (table tls_mgm), whose settings cannot be read from files; only the domains written in the script are reported');
+    out.note(
+      dbUrl.file,
+      dbUrl.line,
+      'tls_mgm db_url is set: TLS domains may also be provisioned in the database (table tls_mgm), whose settings cannot be read from files; only the domains written in the script are reported',
+    );
   }
-  if (!tlsMgm && domains.length) out.note(input.file.path, domains[0]!.line, 'tls_mgm parameters without loadmodule "tls_mgm.so" in the scanned files');
+  if (!tlsMgm && domains.length)
+    out.note(input.file.path, domains[0]!.line, 'tls_mgm parameters without loadmodule "tls_mgm.so" in the scanned files');
   if (!domains.length) {
-    if (sockets.length && !dbUrl) out.note(sockets[0]!.file, sockets[0]!.line, 'a TLS socket but no tls_mgm server_domain/client_domain in the scanned files: the TLS domains are not read');
+    if (sockets.length && !dbUrl)
+      out.note(
+        sockets[0]!.file,
+        sockets[0]!.line,
+        'a TLS socket but no tls_mgm server_domain/client_domain in the scanned files: the TLS domains are not read',
+      );
     return;
   }
 
@@ -310,7 +383,11 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   const specific = new Set<Socket>();
   for (const d of domains) {
     if (d.role !== 'server') continue;
-    const filters = d.attrs.get('match_ip_address')?.value.split(',').map((x) => x.trim()) ?? (d.address ? [d.address] : []);
+    const filters =
+      d.attrs
+        .get('match_ip_address')
+        ?.value.split(',')
+        .map((x) => x.trim()) ?? (d.address ? [d.address] : []);
     for (const f of filters) {
       const a = f === '*' ? undefined : parseSocket(`tls:${f.replace(/^tls:/, '')}`);
       const hit = a && sockets.find((x) => x.port === (a.port ?? defaultPort) && (x.host ?? '').replace(/^\[|\]$/g, '') === (a.host ?? ''));
@@ -326,14 +403,25 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     }
     // which sockets this server domain serves: match_ip_address (3.x), the 2.x address, or every TLS socket
     const match = d.attrs.get('match_ip_address');
-    const filters = match ? match.value.split(',').map((x) => x.trim()).filter(Boolean) : d.address ? [d.address] : ['*'];
+    const filters = match
+      ? match.value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : d.address
+        ? [d.address]
+        : ['*'];
     const wildcard = filters.includes('*');
     if (wildcard) {
       const served = sockets.filter((x) => !specific.has(x));
       if (!served.length) endpoints.push(base());
       for (const s of served) {
         const e = base();
-        e.listen = sourced({ ...(s.host ? { host: s.host } : {}), port: s.port }, { kind: 'file', file: s.file, line: s.line, key: s.key }, s.raw);
+        e.listen = sourced(
+          { ...(s.host ? { host: s.host } : {}), port: s.port },
+          { kind: 'file', file: s.file, line: s.line, key: s.key },
+          s.raw,
+        );
         endpoints.push(e);
       }
       continue;
@@ -342,24 +430,43 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
       const addr = parseSocket(f.startsWith('tls:') ? f : `tls:${f}`);
       if (addr?.portText !== undefined) {
         endpoints.push(base());
-        out.note(match?.file ?? d.file, match?.line ?? d.line, `TLS domain [${d.name}] matches ${f}: the port ${addr.portText} is not a number (a template macro?), so its listener is unknown`);
+        out.note(
+          match?.file ?? d.file,
+          match?.line ?? d.line,
+          `TLS domain [${d.name}] matches ${f}: the port ${addr.portText} is not a number (a template macro?), so its listener is unknown`,
+        );
         continue;
       }
       const port = addr?.port ?? defaultPort;
       const sock = sockets.find((s) => s.port === port && (s.host ?? '').replace(/^\[|\]$/g, '') === (addr?.host ?? ''));
       const e = base();
-      const from: Provenance = sock ? { kind: 'file', file: sock.file, line: sock.line, key: sock.key } : match ? { kind: 'file', file: match.file, line: match.line, key: match.key } : { kind: 'file', file: d.file, line: d.line, key: 'server_domain' };
+      const from: Provenance = sock
+        ? { kind: 'file', file: sock.file, line: sock.line, key: sock.key }
+        : match
+          ? { kind: 'file', file: match.file, line: match.line, key: match.key }
+          : { kind: 'file', file: d.file, line: d.line, key: 'server_domain' };
       e.listen = sourced({ ...(addr?.host ? { host: addr.host } : {}), port }, from, f);
       endpoints.push(e);
       if (!sock && sockets.length) {
-        out.note(match?.file ?? d.file, match?.line ?? d.line, `TLS domain [${d.name}] matches ${f}, but no socket=tls:${f} is declared in the scanned files: no connection can use it`);
+        out.note(
+          match?.file ?? d.file,
+          match?.line ?? d.line,
+          `TLS domain [${d.name}] matches ${f}, but no socket=tls:${f} is declared in the scanned files: no connection can use it`,
+        );
       }
     }
   }
 }
 
 function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSettings {
-  const e: TlsEndpointSettings = { id: '', format: 'opensips', name: d.name, role: d.role, declared: { file: d.file, line: d.line }, syntax: syntaxFor(d.name) };
+  const e: TlsEndpointSettings = {
+    id: '',
+    format: 'opensips',
+    name: d.name,
+    role: d.role,
+    declared: { file: d.file, line: d.line },
+    syntax: syntaxFor(d.name),
+  };
   const at = (a: Attr): Provenance => ({ kind: 'file', file: a.file, line: a.line, key: a.key });
   const loc = (a: Attr): SourceLocation => ({ file: a.file, line: a.line, key: a.key });
   const get = (k: string) => d.attrs.get(k);
@@ -368,13 +475,26 @@ function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSet
   if (method) {
     const v = methodVersions(method.value);
     if (typeof v === 'string') {
-      const hint = /1[._]1/.test(method.value) ? ' (OpenSIPS has no TLSv1_1)' : /\.|\+/.test(method.value) ? ' (OpenSIPS writes TLSv1_2 with an underscore, and ranges as TLSv1_2-TLSv1_3)' : '';
-      out.problem({ code: 'unknown-method', message: `tls_method "[${d.name}]${method.value}": ${v}${hint}: OpenSIPS refuses to start`, location: loc(method), fix: syntaxFor(d.name).allowTls12(), endpoint: d.name });
+      const hint = /1[._]1/.test(method.value)
+        ? ' (OpenSIPS has no TLSv1_1)'
+        : /\.|\+/.test(method.value)
+          ? ' (OpenSIPS writes TLSv1_2 with an underscore, and ranges as TLSv1_2-TLSv1_3)'
+          : '';
+      out.problem({
+        code: 'unknown-method',
+        message: `tls_method "[${d.name}]${method.value}": ${v}${hint}: OpenSIPS refuses to start`,
+        location: loc(method),
+        fix: syntaxFor(d.name).allowTls12(),
+        endpoint: d.name,
+      });
     } else {
       e.versions = sourced(v, at(method), method.value);
     }
   } else {
-    e.versions = sourced<TlsVersion[]>([...ORDER], def('tls_method SSLv23, any TLS version (modules/tls_mgm/tls_config.c tls_default_method)', '#param_tls_method'));
+    e.versions = sourced<TlsVersion[]>(
+      [...ORDER],
+      def('tls_method SSLv23, any TLS version (modules/tls_mgm/tls_config.c tls_default_method)', '#param_tls_method'),
+    );
   }
   const str = (k: string) => get(k);
   const c = str('ciphers_list');
@@ -383,23 +503,40 @@ function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSet
   if (curve) e.curves = sourced(curve.value, at(curve));
   const cert = str('certificate');
   if (cert) e.certificate = sourced(cert.value, at(cert));
-  else if (d.role === 'server') e.certificate = sourced(posix.join(cfgDir, 'tls/cert.pem'), def('certificate CFG_DIR/tls/cert.pem (CFG_DIR taken as the folder of this opensips.cfg)', '#param_certificate'));
+  else if (d.role === 'server')
+    e.certificate = sourced(
+      posix.join(cfgDir, 'tls/cert.pem'),
+      def('certificate CFG_DIR/tls/cert.pem (CFG_DIR taken as the folder of this opensips.cfg)', '#param_certificate'),
+    );
   const key = str('private_key');
   if (key) e.privateKey = sourced(key.value, at(key));
-  else if (d.role === 'server' || cert) e.privateKey = sourced(posix.join(cfgDir, 'tls/ckey.pem'), def('private_key CFG_DIR/tls/ckey.pem (CFG_DIR taken as the folder of this opensips.cfg)', '#param_private_key'));
+  else if (d.role === 'server' || cert)
+    e.privateKey = sourced(
+      posix.join(cfgDir, 'tls/ckey.pem'),
+      def('private_key CFG_DIR/tls/ckey.pem (CFG_DIR taken as the folder of this opensips.cfg)', '#param_private_key'),
+    );
   const ca = str('ca_list');
   if (ca) e.caList = sourced(ca.value, at(ca));
   const caDir = str('ca_dir');
   e.caPath = caDir ? sourced(caDir.value, at(caDir)) : sourced('/etc/pki/CA/', def('ca_dir /etc/pki/CA/', '#param_ca_dir'));
   const sni = str('match_sip_domain');
   if (sni) {
-    const names = sni.value.split(',').map((x) => x.trim()).filter((x) => x && x !== '*' && x.toLowerCase() !== 'none');
+    const names = sni.value
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x && x !== '*' && x.toLowerCase() !== 'none');
     if (names.length === 1) e.serverName = sourced(names[0]!, at(sni), sni.value);
   }
   const num = (a: Attr | undefined): boolean | undefined => {
     if (!a) return undefined;
     if (!/^\s*\d+\s*$/.test(a.value)) {
-      out.problem({ code: 'invalid-value', message: `${a.key} "[${d.name}]${a.value}" is not a number (0 or 1): OpenSIPS refuses to start ("option is not a number")`, location: loc(a), fix: `modparam("tls_mgm", "${a.key}", "[${d.name}]0")`, endpoint: d.name });
+      out.problem({
+        code: 'invalid-value',
+        message: `${a.key} "[${d.name}]${a.value}" is not a number (0 or 1): OpenSIPS refuses to start ("option is not a number")`,
+        location: loc(a),
+        fix: `modparam("tls_mgm", "${a.key}", "[${d.name}]0")`,
+        endpoint: d.name,
+      });
       return undefined;
     }
     return Number(a.value) !== 0;
@@ -410,12 +547,27 @@ function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSet
   const rb = num(require);
   if (d.role === 'server') {
     // SSL_VERIFY_PEER when verify_cert; FAIL_IF_NO_PEER_CERT when require_cert too (tls_openssl get_ssl_ctx_verify_mode)
-    e.requestClientCert = vb !== undefined ? sourced(vb, at(verify!)) : sourced(true, def('verify_cert 1 (modules/tls_mgm/tls_config.c tls_verify_client_cert)', '#param_verify_cert'));
+    e.requestClientCert =
+      vb !== undefined
+        ? sourced(vb, at(verify!))
+        : sourced(true, def('verify_cert 1 (modules/tls_mgm/tls_config.c tls_verify_client_cert)', '#param_verify_cert'));
     const requested = e.requestClientCert.value;
     if (rb !== undefined) e.requireClientCert = sourced(rb && requested, at(rb && !requested ? verify! : require!));
-    else e.requireClientCert = requested ? sourced(true, def('require_cert 1 (modules/tls_mgm/tls_config.c tls_require_client_cert)', '#param_require_cert')) : sourced(false, at(verify!));
+    else
+      e.requireClientCert = requested
+        ? sourced(true, def('require_cert 1 (modules/tls_mgm/tls_config.c tls_require_client_cert)', '#param_require_cert'))
+        : sourced(false, at(verify!));
   } else {
-    e.verifyPeer = vb !== undefined ? sourced(vb, at(verify!)) : sourced(true, def('verify_cert 1: a client domain verifies the server (modules/tls_mgm/tls_config.c tls_verify_server_cert)', '#param_verify_cert'));
+    e.verifyPeer =
+      vb !== undefined
+        ? sourced(vb, at(verify!))
+        : sourced(
+            true,
+            def(
+              'verify_cert 1: a client domain verifies the server (modules/tls_mgm/tls_config.c tls_verify_server_cert)',
+              '#param_verify_cert',
+            ),
+          );
   }
   return e;
 }
@@ -434,7 +586,8 @@ function detect(file: ConfigFile): 'entry' | 'part' | false {
 
 export const opensips: SbcReader = {
   format: 'opensips',
-  describe: 'OpenSIPS 2.4-4.x: opensips.cfg tls_mgm domains (server_domain/client_domain, [dom] parameters, tls_method ranges), socket=/listen=tls:; database-provisioned domains are noted, not read',
+  describe:
+    'OpenSIPS 2.4-4.x: opensips.cfg tls_mgm domains (server_domain/client_domain, [dom] parameters, tls_method ranges), socket=/listen=tls:; database-provisioned domains are noted, not read',
   detect,
   read,
 };

@@ -9,7 +9,16 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import type { ProbeAttempt, ProbeCertificate, ProbeFacts, ProbeFault, ProbeVersion } from '../../model/probe.js';
 import { decodeCertificate } from '../../x509/certificate.js';
-import { ALERT_NAMES, clientHello, GROUP_CODES, groupName, LEGACY_SUITES, TLS13_SUITES, type HelloSpec, type ServerFlight } from './records.js';
+import {
+  ALERT_NAMES,
+  clientHello,
+  GROUP_CODES,
+  groupName,
+  LEGACY_SUITES,
+  TLS13_SUITES,
+  type HelloSpec,
+  type ServerFlight,
+} from './records.js';
 import { session, type SessionOutcome } from './session.js';
 import { offer, pooled, type Peer, type WireOutcome } from './wire.js';
 
@@ -58,10 +67,18 @@ interface Offer {
 function describeKey(der: Buffer): ProbeCertificate & { decoded: boolean } {
   try {
     const c = decodeCertificate(der);
-    const key = c.publicKey.curve ? `${c.publicKey.type} ${c.publicKey.curve}` : `${c.publicKey.type}${c.publicKey.bits ? ` ${c.publicKey.bits}` : ''}`;
+    const key = c.publicKey.curve
+      ? `${c.publicKey.type} ${c.publicKey.curve}`
+      : `${c.publicKey.type}${c.publicKey.bits ? ` ${c.publicKey.bits}` : ''}`;
     return { subject: c.subject, issuer: c.issuer, sha256: c.sha256, key, decoded: true };
   } catch {
-    return { subject: '(undecodable)', issuer: '(undecodable)', sha256: createHash('sha256').update(der).digest('hex'), key: 'unknown', decoded: false };
+    return {
+      subject: '(undecodable)',
+      issuer: '(undecodable)',
+      sha256: createHash('sha256').update(der).digest('hex'),
+      key: 'unknown',
+      decoded: false,
+    };
   }
 }
 
@@ -87,13 +104,25 @@ function faultOf(outcome: WireOutcome, where: string, timeoutS: number): ProbeFa
     case 'flight':
       return undefined;
     case 'refused':
-      return { kind: 'refused', message: `Connection refused by ${where}: nothing listens on that port (is the SBC's TLS listener enabled, on this address?).` };
+      return {
+        kind: 'refused',
+        message: `Connection refused by ${where}: nothing listens on that port (is the SBC's TLS listener enabled, on this address?).`,
+      };
     case 'timeout':
       return outcome.connected
-        ? { kind: 'silent', message: `${where} accepted the TCP connection but did not answer the TLS ClientHello within ${timeoutS} s: not a TLS listener, or one that is stuck.` }
-        : { kind: 'timeout', message: `No TCP answer from ${where} within ${timeoutS} s: a firewall drops the connection, or the address is wrong.` };
+        ? {
+            kind: 'silent',
+            message: `${where} accepted the TCP connection but did not answer the TLS ClientHello within ${timeoutS} s: not a TLS listener, or one that is stuck.`,
+          }
+        : {
+            kind: 'timeout',
+            message: `No TCP answer from ${where} within ${timeoutS} s: a firewall drops the connection, or the address is wrong.`,
+          };
     case 'not-tls':
-      return { kind: 'not-tls', message: `${where} answers in plain text, not TLS ("${outcome.preview.slice(0, 40)}"): this port runs another protocol (SIP over TCP?).` };
+      return {
+        kind: 'not-tls',
+        message: `${where} answers in plain text, not TLS ("${outcome.preview.slice(0, 40)}"): this port runs another protocol (SIP over TCP?).`,
+      };
     case 'reset':
       return { kind: 'reset', message: `${where} reset the connection during the TLS handshake (after ${outcome.bytes} bytes).` };
     case 'closed':
@@ -141,7 +170,15 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
   };
   const resolved = await resolveTarget(options.host, options.timeoutS);
   if ('fault' in resolved) {
-    return { facts: { ...base, ms: Date.now() - started, sip: { answered: false, error: 'closed', ms: 0, detail: 'DNS lookup failed' }, fault: resolved.fault }, chainDer: [] };
+    return {
+      facts: {
+        ...base,
+        ms: Date.now() - started,
+        sip: { answered: false, error: 'closed', ms: 0, detail: 'DNS lookup failed' },
+        fault: resolved.fault,
+      },
+      chainDer: [],
+    };
   }
   const peer: Peer = { address: resolved.address, port: options.port };
   base.target.address = resolved.address;
@@ -150,13 +187,45 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
   const ecdhe = options.suites.filter((s) => s.keyExchange === 'ECDHE').map((s) => s.code);
   const all = options.suites.map((s) => s.code);
   const offers: Offer[] = [
-    { kind: 'byoc', label: `TLSv1.2, the ${all.length} BYOC suites, ${options.group}${sni ? `, SNI ${sni}` : ''}`, spec: { version: 'TLSv1.2', suites: all, groups: [byocGroup], sni } },
-    ...(sni ? [{ kind: 'sni' as const, label: `TLSv1.2, the ${all.length} BYOC suites, ${options.group}, no SNI`, spec: { version: 'TLSv1.2' as const, suites: all, groups: [byocGroup] } }] : []),
-    ...options.suites.map((s) => ({ kind: 'suite' as const, label: `TLSv1.2 ${s.iana} alone`, spec: { version: 'TLSv1.2' as const, suites: [s.code], groups: [byocGroup], sni } })),
-    ...PROBED_GROUPS.map((g) => ({ kind: 'group' as const, label: `TLSv1.2 ECDHE with ${g} alone`, spec: { version: 'TLSv1.2' as const, suites: ecdhe, groups: [GROUP_CODES[g]!], sni } })),
-    { kind: 'version', label: 'TLSv1.2 alone', spec: { version: 'TLSv1.2', suites: [...all, ...TLS12_EXTRA], groups: [byocGroup, 0x001d, 0x0017], sni } },
-    { kind: 'version', label: 'TLSv1.3 alone', spec: { version: 'TLSv1.3', suites: TLS13_SUITES, groups: [0x001d, 0x0017, byocGroup], sni } },
-    { kind: 'version', label: 'TLSv1.1 alone', spec: { version: 'TLSv1.1', suites: LEGACY_SUITES, groups: [0x001d, 0x0017, byocGroup], sni } },
+    {
+      kind: 'byoc',
+      label: `TLSv1.2, the ${all.length} BYOC suites, ${options.group}${sni ? `, SNI ${sni}` : ''}`,
+      spec: { version: 'TLSv1.2', suites: all, groups: [byocGroup], sni },
+    },
+    ...(sni
+      ? [
+          {
+            kind: 'sni' as const,
+            label: `TLSv1.2, the ${all.length} BYOC suites, ${options.group}, no SNI`,
+            spec: { version: 'TLSv1.2' as const, suites: all, groups: [byocGroup] },
+          },
+        ]
+      : []),
+    ...options.suites.map((s) => ({
+      kind: 'suite' as const,
+      label: `TLSv1.2 ${s.iana} alone`,
+      spec: { version: 'TLSv1.2' as const, suites: [s.code], groups: [byocGroup], sni },
+    })),
+    ...PROBED_GROUPS.map((g) => ({
+      kind: 'group' as const,
+      label: `TLSv1.2 ECDHE with ${g} alone`,
+      spec: { version: 'TLSv1.2' as const, suites: ecdhe, groups: [GROUP_CODES[g]!], sni },
+    })),
+    {
+      kind: 'version',
+      label: 'TLSv1.2 alone',
+      spec: { version: 'TLSv1.2', suites: [...all, ...TLS12_EXTRA], groups: [byocGroup, 0x001d, 0x0017], sni },
+    },
+    {
+      kind: 'version',
+      label: 'TLSv1.3 alone',
+      spec: { version: 'TLSv1.3', suites: TLS13_SUITES, groups: [0x001d, 0x0017, byocGroup], sni },
+    },
+    {
+      kind: 'version',
+      label: 'TLSv1.1 alone',
+      spec: { version: 'TLSv1.1', suites: LEGACY_SUITES, groups: [0x001d, 0x0017, byocGroup], sni },
+    },
     { kind: 'version', label: 'TLSv1 alone', spec: { version: 'TLSv1', suites: LEGACY_SUITES, groups: [0x001d, 0x0017, byocGroup], sni } },
   ];
 
@@ -180,7 +249,8 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
   );
   const sessionOutcome: SessionOutcome = await sessionRun;
 
-  const flightOf = (o: WireOutcome): ServerFlight | undefined => (o.kind === 'flight' && o.flight.version && o.flight.suite !== undefined ? o.flight : undefined);
+  const flightOf = (o: WireOutcome): ServerFlight | undefined =>
+    o.kind === 'flight' && o.flight.version && o.flight.suite !== undefined ? o.flight : undefined;
   const suiteName = (code: number) => options.suiteNames.get(code) ?? `0x${code.toString(16).padStart(4, '0')}`;
   const attempts: ProbeAttempt[] = offers.map((o, i) => {
     const { outcome, ms, tried } = outcomes[i]!;
@@ -189,9 +259,21 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
       offer: o.label,
       kind: o.kind,
       ...(tried ? resultOf(outcome) : { result: 'not-tried' }),
-      ...(flight ? { selected: { version: flight.version!, suite: suiteName(flight.suite!), ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}) } } : {}),
+      ...(flight
+        ? {
+            selected: {
+              version: flight.version!,
+              suite: suiteName(flight.suite!),
+              ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}),
+            },
+          }
+        : {}),
       ms,
-      ...(!tried ? { note: 'the deadline had passed' } : outcome.kind === 'not-tls' ? { note: `plain text: "${outcome.preview.slice(0, 40)}"` } : {}),
+      ...(!tried
+        ? { note: 'the deadline had passed' }
+        : outcome.kind === 'not-tls'
+          ? { note: `plain text: "${outcome.preview.slice(0, 40)}"` }
+          : {}),
     };
   });
 
@@ -214,7 +296,11 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
     const extra = await pooled(
       more.map((s) => async () => {
         const t0 = Date.now();
-        const outcome = await offer(peer, clientHello({ version: 'TLSv1.2', suites: [s.code], groups: otherGroups.map((g) => GROUP_CODES[g]!), sni }), deadline);
+        const outcome = await offer(
+          peer,
+          clientHello({ version: 'TLSv1.2', suites: [s.code], groups: otherGroups.map((g) => GROUP_CODES[g]!), sni }),
+          deadline,
+        );
         return { suite: s, outcome, ms: Date.now() - t0 };
       }),
       options.concurrency ?? 8,
@@ -227,14 +313,27 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
         offer: `TLSv1.2 ${suite.iana} alone, groups ${otherGroups.join(':')}`,
         kind: 'suite',
         ...resultOf(outcome),
-        ...(flight ? { selected: { version: flight.version!, suite: suiteName(flight.suite!), ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}) } } : {}),
+        ...(flight
+          ? {
+              selected: {
+                version: flight.version!,
+                suite: suiteName(flight.suite!),
+                ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}),
+              },
+            }
+          : {}),
         ms,
       });
     }
   }
 
   const byoc = flightOf(outcomes[0]!.outcome);
-  if (byoc) facts.negotiated = { version: byoc.version!, suite: suiteName(byoc.suite!), group: byoc.group !== undefined ? groupName(byoc.group) : null };
+  if (byoc)
+    facts.negotiated = {
+      version: byoc.version!,
+      suite: suiteName(byoc.suite!),
+      group: byoc.group !== undefined ? groupName(byoc.group) : null,
+    };
   // The chain as sent: from the BYOC-style offer, else from any TLS 1.2 flight that carried one.
   const withChain = [outcomes[0]!, ...outcomes.slice(1)].map((o) => flightOf(o.outcome)).find((f) => f?.certificates?.length);
   const chainDer = withChain?.certificates ?? [];
@@ -262,20 +361,34 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
     offer: `full handshake as BYOC Cloud (node:tls, TLSv1.2, BYOC suites, ${options.group}, no client certificate)`,
     kind: 'handshake',
     result: hs.ok ? 'accepted' : hs.alert !== undefined ? `alert ${hs.alert}` : hs.error === 'timeout' ? 'timeout' : 'closed',
-    ...(hs.ok ? { selected: { version: hs.protocol, suite: hs.suite, ...(hs.group ? { group: hs.group } : {}) } } : hs.alert !== undefined ? { alert: ALERT_NAMES[hs.alert] ?? 'unknown' } : {}),
+    ...(hs.ok
+      ? { selected: { version: hs.protocol, suite: hs.suite, ...(hs.group ? { group: hs.group } : {}) } }
+      : hs.alert !== undefined
+        ? { alert: ALERT_NAMES[hs.alert] ?? 'unknown' }
+        : {}),
     ms: hs.ms,
     ...(!hs.ok && hs.error !== 'timeout' ? { note: hs.error } : {}),
   });
   const sip = sessionOutcome.sip;
   if (sip) {
     facts.sip = sip;
-    facts.attempts.push({ offer: 'SIP OPTIONS over the TLS connection', kind: 'sip', result: sip.answered ? 'accepted' : sip.error, ms: sip.ms, ...(sip.answered ? { note: sip.statusLine } : sip.detail ? { note: sip.detail } : {}) });
+    facts.attempts.push({
+      offer: 'SIP OPTIONS over the TLS connection',
+      kind: 'sip',
+      result: sip.answered ? 'accepted' : sip.error,
+      ms: sip.ms,
+      ...(sip.answered ? { note: sip.statusLine } : sip.detail ? { note: sip.detail } : {}),
+    });
   } else {
     facts.sip = { answered: false, error: 'closed', ms: 0, detail: `no TLS session to send OPTIONS on (${hs.ok ? 'closed' : hs.error})` };
   }
 
   if (!outcomes.some((o) => o.outcome.kind === 'flight')) {
-    facts.fault = faultOf(outcomes[0]!.outcome, `${isIP(resolved.address) === 6 ? `[${resolved.address}]` : resolved.address}:${options.port}`, options.timeoutS);
+    facts.fault = faultOf(
+      outcomes[0]!.outcome,
+      `${isIP(resolved.address) === 6 ? `[${resolved.address}]` : resolved.address}:${options.port}`,
+      options.timeoutS,
+    );
   }
   facts.ms = Date.now() - started;
   return { facts, chainDer };

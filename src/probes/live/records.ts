@@ -13,7 +13,13 @@ export const VERSION_CODES: Record<WireVersion, number> = { TLSv1: 0x0301, 'TLSv
 const VERSION_NAMES = new Map(Object.entries(VERSION_CODES).map(([name, code]) => [code, name as WireVersion]));
 
 /** Named groups by code point (RFC 8422, RFC 7748, RFC 8446). */
-export const GROUP_CODES: Record<string, number> = { secp256r1: 0x0017, secp384r1: 0x0018, secp521r1: 0x0019, x25519: 0x001d, x448: 0x001e };
+export const GROUP_CODES: Record<string, number> = {
+  secp256r1: 0x0017,
+  secp384r1: 0x0018,
+  secp521r1: 0x0019,
+  x25519: 0x001d,
+  x448: 0x001e,
+};
 const GROUP_NAMES = new Map(Object.entries(GROUP_CODES).map(([name, code]) => [code, name]));
 
 export function groupName(code: number): string {
@@ -109,11 +115,31 @@ const HRR_RANDOM = Buffer.from('cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e
 
 /** Alert descriptions (RFC 8446 6, RFC 5246 7.2). */
 export const ALERT_NAMES: Record<number, string> = {
-  0: 'close_notify', 10: 'unexpected_message', 20: 'bad_record_mac', 22: 'record_overflow', 40: 'handshake_failure', 42: 'bad_certificate',
-  43: 'unsupported_certificate', 44: 'certificate_revoked', 45: 'certificate_expired', 46: 'certificate_unknown', 47: 'illegal_parameter',
-  48: 'unknown_ca', 49: 'access_denied', 50: 'decode_error', 51: 'decrypt_error', 70: 'protocol_version', 71: 'insufficient_security',
-  80: 'internal_error', 86: 'inappropriate_fallback', 90: 'user_canceled', 109: 'missing_extension', 110: 'unsupported_extension',
-  112: 'unrecognized_name', 116: 'certificate_required', 120: 'no_application_protocol',
+  0: 'close_notify',
+  10: 'unexpected_message',
+  20: 'bad_record_mac',
+  22: 'record_overflow',
+  40: 'handshake_failure',
+  42: 'bad_certificate',
+  43: 'unsupported_certificate',
+  44: 'certificate_revoked',
+  45: 'certificate_expired',
+  46: 'certificate_unknown',
+  47: 'illegal_parameter',
+  48: 'unknown_ca',
+  49: 'access_denied',
+  50: 'decode_error',
+  51: 'decrypt_error',
+  70: 'protocol_version',
+  71: 'insufficient_security',
+  80: 'internal_error',
+  86: 'inappropriate_fallback',
+  90: 'user_canceled',
+  109: 'missing_extension',
+  110: 'unsupported_extension',
+  112: 'unrecognized_name',
+  116: 'certificate_required',
+  120: 'no_application_protocol',
 };
 
 export interface ServerFlight {
@@ -170,7 +196,8 @@ function readFlight(buf: Buffer): ServerFlight {
     if (pos + 5 + length > buf.length) break;
     const fragment = buf.subarray(pos + 5, pos + 5 + length);
     pos += 5 + length;
-    if (type === 0x15 && fragment.length >= 2) return { ...flight, complete: true, alert: { level: fragment[0]!, description: fragment[1]! } };
+    if (type === 0x15 && fragment.length >= 2)
+      return { ...flight, complete: true, alert: { level: fragment[0]!, description: fragment[1]! } };
     if (type !== 0x16) {
       // ChangeCipherSpec or application data: TLS 1.3 encryption started, nothing more to read in clear.
       return { ...flight, complete: true };
@@ -196,7 +223,8 @@ function readFlight(buf: Buffer): ServerFlight {
   }
   if (pos === 0 && buf.length >= 5 && (buf[0]! < 0x14 || buf[0]! > 0x18 || buf[1] !== 3)) return { complete: true, notTls: preview(buf) };
   // Fewer than five bytes that cannot start a TLS record (a text banner's first letters).
-  if (buf.length > 0 && buf.length < 5 && (buf[0]! < 0x14 || buf[0]! > 0x18 || (buf.length > 1 && buf[1] !== 3))) return { complete: false, notTls: preview(buf) };
+  if (buf.length > 0 && buf.length < 5 && (buf[0]! < 0x14 || buf[0]! > 0x18 || (buf.length > 1 && buf[1] !== 3)))
+    return { complete: false, notTls: preview(buf) };
   return flight;
 }
 

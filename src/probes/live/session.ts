@@ -26,13 +26,16 @@ export type SipOutcome =
 
 export interface SessionOutcome {
   handshake:
-    | { ok: true; ms: number; protocol: string; suite: string; group?: string }
-    | { ok: false; ms: number; error: string; alert?: number };
+    { ok: true; ms: number; protocol: string; suite: string; group?: string } | { ok: false; ms: number; error: string; alert?: number };
   sip?: SipOutcome;
 }
 
 /** An OPTIONS request as RFC 3261 wants it: Via with rport and a magic-cookie branch, Max-Forwards, tags. */
-export function optionsRequest(target: { host: string; port: number }, local: { address: string; port: number }, userAgent: string): string {
+export function optionsRequest(
+  target: { host: string; port: number },
+  local: { address: string; port: number },
+  userAgent: string,
+): string {
   const id = () => randomBytes(8).toString('hex');
   const hostPart = (h: string) => (h.includes(':') ? `[${h}]` : h);
   const uri = `sip:${hostPart(target.host)}:${target.port};transport=tls`;
@@ -55,11 +58,16 @@ export function optionsRequest(target: { host: string; port: number }, local: { 
 
 /** Header values stay printable and short: they go to a terminal and a support ticket. */
 function clean(text: string): string {
-  return text.replace(/[^\x20-\x7e]+/g, ' ').trim().slice(0, 200);
+  return text
+    .replace(/[^\x20-\x7e]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 /** A SIP response's status line and Server/User-Agent header; undefined until the header block is complete. */
-export function parseSipResponse(text: string): { status: number; reason: string; server?: string; statusLine: string } | 'not-sip' | undefined {
+export function parseSipResponse(
+  text: string,
+): { status: number; reason: string; server?: string; statusLine: string } | 'not-sip' | undefined {
   const trimmed = text.replace(/^(\r\n)+/, '');
   if (trimmed.length >= 8 && !trimmed.startsWith('SIP/2.0 ')) return 'not-sip';
   if (trimmed.length < 8 && !'SIP/2.0 '.startsWith(trimmed)) return 'not-sip';
@@ -68,9 +76,18 @@ export function parseSipResponse(text: string): { status: number; reason: string
   const lines = trimmed.slice(0, end).split('\r\n');
   const m = /^SIP\/2\.0 (\d{3}) ?(.*)$/.exec(lines[0]!);
   if (!m) return 'not-sip';
-  const header = (name: string) => lines.slice(1).find((l) => new RegExp(`^${name}\\s*:`, 'i').test(l))?.replace(/^[^:]*:\s*/, '');
+  const header = (name: string) =>
+    lines
+      .slice(1)
+      .find((l) => new RegExp(`^${name}\\s*:`, 'i').test(l))
+      ?.replace(/^[^:]*:\s*/, '');
   const server = header('Server') ?? header('User-Agent');
-  return { status: Number(m[1]), reason: clean(m[2]!), statusLine: clean(lines[0]!), ...(server !== undefined ? { server: clean(server) } : {}) };
+  return {
+    status: Number(m[1]),
+    reason: clean(m[2]!),
+    statusLine: clean(lines[0]!),
+    ...(server !== undefined ? { server: clean(server) } : {}),
+  };
 }
 
 function alertOf(error: Error & { code?: string }): number | undefined {
@@ -106,24 +123,45 @@ export function session(peer: Peer, options: SessionOptions): Promise<SessionOut
       // Nothing to resume: each probe run is a fresh client, as a new BYOC Cloud connection is.
       session: undefined,
     });
-    let timer = setTimeout(() => {
-      outcome = { handshake: { ok: false, ms: Date.now() - started, error: 'timeout' } };
-      finish();
-    }, Math.max(0, options.deadline - Date.now()));
+    let timer = setTimeout(
+      () => {
+        outcome = { handshake: { ok: false, ms: Date.now() - started, error: 'timeout' } };
+        finish();
+      },
+      Math.max(0, options.deadline - Date.now()),
+    );
     socket.on('secureConnect', () => {
       const cipher = socket.getCipher();
       const key = socket.getEphemeralKeyInfo() as { name?: string } | null;
-      outcome = { handshake: { ok: true, ms: Date.now() - started, protocol: socket.getProtocol() ?? cipher.version, suite: cipher.standardName, ...(key?.name ? { group: key.name } : {}) } };
+      outcome = {
+        handshake: {
+          ok: true,
+          ms: Date.now() - started,
+          protocol: socket.getProtocol() ?? cipher.version,
+          suite: cipher.standardName,
+          ...(key?.name ? { group: key.name } : {}),
+        },
+      };
       clearTimeout(timer);
       sipStarted = Date.now();
-      timer = setTimeout(() => finish(outcome?.sip ?? { answered: false, error: 'timeout', ms: Date.now() - sipStarted }), options.sipWaitMs);
-      socket.write(optionsRequest({ host: options.uriHost, port: peer.port }, { address: socket.localAddress ?? '0.0.0.0', port: socket.localPort ?? 0 }, options.userAgent));
+      timer = setTimeout(
+        () => finish(outcome?.sip ?? { answered: false, error: 'timeout', ms: Date.now() - sipStarted }),
+        options.sipWaitMs,
+      );
+      socket.write(
+        optionsRequest(
+          { host: options.uriHost, port: peer.port },
+          { address: socket.localAddress ?? '0.0.0.0', port: socket.localPort ?? 0 },
+          options.userAgent,
+        ),
+      );
     });
     socket.setEncoding('latin1');
     socket.on('data', (chunk: string) => {
       received += chunk;
       const parsed = parseSipResponse(received);
-      if (parsed === 'not-sip') return finish({ answered: false, error: 'not-sip', ms: Date.now() - sipStarted, detail: clean(received.slice(0, 80)) });
+      if (parsed === 'not-sip')
+        return finish({ answered: false, error: 'not-sip', ms: Date.now() - sipStarted, detail: clean(received.slice(0, 80)) });
       if (!parsed) return;
       // A provisional answer proves a SIP stack; keep waiting for the final one within the same bound.
       if (parsed.status < 200) {
@@ -136,7 +174,14 @@ export function session(peer: Peer, options: SessionOptions): Promise<SessionOut
     const closed = (error?: Error & { code?: string }) => {
       if (!outcome) {
         const alert = error ? alertOf(error) : undefined;
-        outcome = { handshake: { ok: false, ms: Date.now() - started, error: error ? clean(error.message) : 'closed', ...(alert !== undefined ? { alert } : {}) } };
+        outcome = {
+          handshake: {
+            ok: false,
+            ms: Date.now() - started,
+            error: error ? clean(error.message) : 'closed',
+            ...(alert !== undefined ? { alert } : {}),
+          },
+        };
         return finish();
       }
       if (outcome.sip) return finish(outcome.sip);

@@ -6,7 +6,8 @@ import { brief, fixtureFiles, readConfig } from '../../helpers/sbc.js';
 
 const files = fixtureFiles('asterisk');
 const DOCS = 'https://docs.asterisk.org/Asterisk_22_Documentation/API_Documentation/Module_Configuration/res_pjsip/';
-const REQUEST = 'true @ default: pjproject asks every TLS client for a certificate (SSL_VERIFY_PEER in pjproject pjlib/src/pj/ssl_sock_ossl.c); the handshake fails without one only with require_client_cert=yes';
+const REQUEST =
+  'true @ default: pjproject asks every TLS client for a certificate (SSL_VERIFY_PEER in pjproject pjlib/src/pj/ssl_sock_ossl.c); the handshake fails without one only with require_client_cert=yes';
 const METHOD_DEFAULT = `1.0 @ default: PJSIP default when \`method\` is not set: TLSv1 per the Asterisk documentation (${DOCS}); the real default varies with the pjproject version (PJSIP_SSL_DEFAULT_METHOD)`;
 
 /** Notes and problems as "level file:line key: message start" lines. */
@@ -28,7 +29,9 @@ describe('detect', () => {
     expect(asteriskReader.detect({ path: 'configs/samples/pjsip.conf.sample', text: sample })).toBe('entry');
     expect(asteriskReader.detect({ path: 'notes.conf', text: sample })).toBe(false);
     expect(asteriskReader.detect({ path: 'sip.conf', text: '[general]\ntlsenable=yes\ntlsbindaddr=0.0.0.0\n' })).toBe(false);
-    expect(asteriskReader.detect({ path: 'tls.cfg', text: '[server:default]\nmethod = TLSv1.2+\ncertificate = /etc/kamailio/cert.pem\n' })).toBe(false);
+    expect(
+      asteriskReader.detect({ path: 'tls.cfg', text: '[server:default]\nmethod = TLSv1.2+\ncertificate = /etc/kamailio/cert.pem\n' }),
+    ).toBe(false);
     expect(asteriskReader.detect({ path: 'x.ini', text: '[ TLSContexts ]\nFORMAT Index = Name;\n[ \\TLSContexts ]\n' })).toBe(false);
   });
 });
@@ -171,7 +174,8 @@ describe('a pjsip.conf Asterisk would partly refuse', () => {
 });
 
 describe('methods and ciphers', () => {
-  const transport = (lines: string) => readConfig(asteriskReader, { 'pjsip.conf': `[t]\ntype=transport\nprotocol=tls\nbind=0.0.0.0:5061\n${lines}\n` }, 'pjsip.conf');
+  const transport = (lines: string) =>
+    readConfig(asteriskReader, { 'pjsip.conf': `[t]\ntype=transport\nprotocol=tls\nbind=0.0.0.0:5061\n${lines}\n` }, 'pjsip.conf');
 
   test.each([
     ['tlsv1', '1.0'],
@@ -191,9 +195,11 @@ describe('methods and ciphers', () => {
     }
   });
 
-  test('cipher unset is OpenSSL\'s default list; `\\;` is a literal semicolon and `;` starts a comment', () => {
+  test("cipher unset is OpenSSL's default list; `\\;` is a literal semicolon and `;` starts a comment", () => {
     const out = transport('ca_list_path=/etc/ssl/certs\\;x ; a comment');
-    expect(brief(out.endpoints[0]!).ciphers).toBe('DEFAULT @ default: PJSIP default when `cipher` is not set: OpenSSL\'s default cipher list (pjproject pjlib/src/pj/ssl_sock_ossl.c sets none)');
+    expect(brief(out.endpoints[0]!).ciphers).toBe(
+      "DEFAULT @ default: PJSIP default when `cipher` is not set: OpenSSL's default cipher list (pjproject pjlib/src/pj/ssl_sock_ossl.c sets none)",
+    );
     expect(out.endpoints[0]!.caPath?.value).toBe('/etc/ssl/certs;x');
   });
 
@@ -210,14 +216,21 @@ describe('methods and ciphers', () => {
   });
 
   test('only type=transport with protocol=tls is an endpoint; templates never are', () => {
-    const out = readConfig(asteriskReader, { 'p.conf': '[tpl](!)\ntype=transport\nprotocol=tls\n[ws]\ntype=transport\nprotocol=wss\n[ep]\ntype=endpoint\ntransport=tpl\n' }, 'p.conf');
+    const out = readConfig(
+      asteriskReader,
+      { 'p.conf': '[tpl](!)\ntype=transport\nprotocol=tls\n[ws]\ntype=transport\nprotocol=wss\n[ep]\ntype=endpoint\ntransport=tpl\n' },
+      'p.conf',
+    );
     expect(out.endpoints).toEqual([]);
   });
 
   test('`key => value` and later templates override earlier ones; own values override both', () => {
     const out = readConfig(
       asteriskReader,
-      { 'p.conf': '[a](!)\nmethod=tlsv1\ncipher=AES256-SHA\n[b](!)\nmethod => tlsv1_1\n[t](a,b)\ntype=transport\nprotocol=tls\nbind=1.2.3.4:5070\n' },
+      {
+        'p.conf':
+          '[a](!)\nmethod=tlsv1\ncipher=AES256-SHA\n[b](!)\nmethod => tlsv1_1\n[t](a,b)\ntype=transport\nprotocol=tls\nbind=1.2.3.4:5070\n',
+      },
       'p.conf',
     );
     const e = out.endpoints[0]!;
@@ -228,11 +241,15 @@ describe('methods and ciphers', () => {
 
 describe('syntax', () => {
   test('an OpenSSL string of plain names becomes a comma list; IANA names become OpenSSL names', () => {
-    expect(asteriskCipherList('ECDHE-RSA-AES256-GCM-SHA384:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toBe('cipher=ECDHE-RSA-AES256-GCM-SHA384,ECDHE-RSA-AES128-GCM-SHA256');
+    expect(asteriskCipherList('ECDHE-RSA-AES256-GCM-SHA384:TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256')).toBe(
+      'cipher=ECDHE-RSA-AES256-GCM-SHA384,ECDHE-RSA-AES128-GCM-SHA256',
+    );
   });
 
   test('a string with operators falls back to the BYOC suite names', () => {
-    expect(asteriskCipherList('HIGH:!aNULL')).toBe('cipher=AES256-SHA,AES128-GCM-SHA256,AES256-GCM-SHA384,ECDHE-RSA-AES256-SHA,ECDHE-RSA-AES128-GCM-SHA256,ECDHE-RSA-AES256-GCM-SHA384');
+    expect(asteriskCipherList('HIGH:!aNULL')).toBe(
+      'cipher=AES256-SHA,AES128-GCM-SHA256,AES256-GCM-SHA384,ECDHE-RSA-AES256-SHA,ECDHE-RSA-AES128-GCM-SHA256,ECDHE-RSA-AES256-GCM-SHA384',
+    );
   });
 
   test('every fix is written in pjsip.conf syntax', () => {
@@ -249,7 +266,28 @@ describe('syntax', () => {
 
 describe('robustness', () => {
   test('never throws, and stays linear, on arbitrary text', () => {
-    const pieces = fc.constantFrom('[t]', '[t](!)', '[u](t,x)', '[t](+)', 'type=transport', 'protocol=tls', 'method=tlsv1_2', 'cipher=HIGH:!a,', 'bind=[::1', '#include *.conf', '#include t.conf', ';--', '--;', '\\;', '=>', '\n', ' ', 'verify_client=', '(', ']');
+    const pieces = fc.constantFrom(
+      '[t]',
+      '[t](!)',
+      '[u](t,x)',
+      '[t](+)',
+      'type=transport',
+      'protocol=tls',
+      'method=tlsv1_2',
+      'cipher=HIGH:!a,',
+      'bind=[::1',
+      '#include *.conf',
+      '#include t.conf',
+      ';--',
+      '--;',
+      '\\;',
+      '=>',
+      '\n',
+      ' ',
+      'verify_client=',
+      '(',
+      ']',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 })), { maxLength: 200 }), (parts) => {
         const text = parts.join('');
@@ -262,7 +300,10 @@ describe('robustness', () => {
   });
 
   test('a large file reads in bounded time', () => {
-    const big = Array.from({ length: 4000 }, (_, k) => `[t${k}](tpl)\ntype=transport\nprotocol=tls\nbind=0.0.0.0:${5000 + (k % 1000)}\nmethod=tlsv1_2\n`).join('');
+    const big = Array.from(
+      { length: 4000 },
+      (_, k) => `[t${k}](tpl)\ntype=transport\nprotocol=tls\nbind=0.0.0.0:${5000 + (k % 1000)}\nmethod=tlsv1_2\n`,
+    ).join('');
     const started = performance.now();
     const out = readConfig(asteriskReader, { 'p.conf': `[tpl](!)\ncipher=AES256-SHA\n${big}` }, 'p.conf');
     expect(out.endpoints).toHaveLength(8000);
@@ -282,7 +323,11 @@ describe('includes', () => {
   });
 
   test('an include loop is noted once and not followed', () => {
-    const out = readConfig(asteriskReader, { 'a.conf': '[t]\ntype=transport\nprotocol=tls\nmethod=tlsv1_2\nbind=1.1.1.1\n#include b.conf\n', 'b.conf': '#include a.conf\n' }, 'a.conf');
+    const out = readConfig(
+      asteriskReader,
+      { 'a.conf': '[t]\ntype=transport\nprotocol=tls\nmethod=tlsv1_2\nbind=1.1.1.1\n#include b.conf\n', 'b.conf': '#include a.conf\n' },
+      'a.conf',
+    );
     expect(out.endpoints).toHaveLength(2);
     expect(out.notes.filter((n) => /includes itself/.test(n.message))).toHaveLength(1);
   });

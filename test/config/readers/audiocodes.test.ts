@@ -5,7 +5,8 @@ import type { ReaderOutput } from '../../../src/config/types.js';
 import { brief, fixtureFiles, readConfig } from '../../helpers/sbc.js';
 
 const files = fixtureFiles('audiocodes');
-const CERT_NOTE = "the certificate and trusted roots are uploaded to the device, not kept in the INI; give the chain to scan with the trunk profile's `chain:` or check it with `byoc-check CHAIN`";
+const CERT_NOTE =
+  "the certificate and trusted roots are uploaded to the device, not kept in the INI; give the chain to scan with the trunk profile's `chain:` or check it with `byoc-check CHAIN`";
 
 function findings(out: ReaderOutput) {
   return {
@@ -94,7 +95,9 @@ describe('7.4 export (CRLF, bare FORMAT columns, TLS 1.3 strings, key exchange g
 
   test('fixes name the context, the column and the interface', () => {
     const [server, client, genesys] = out.endpoints;
-    expect(server!.syntax.ciphers('ECDHE-RSA-AES256-GCM-SHA384')).toBe('TLSContexts 0 "default": ServerCipherString = "ECDHE-RSA-AES256-GCM-SHA384"');
+    expect(server!.syntax.ciphers('ECDHE-RSA-AES256-GCM-SHA384')).toBe(
+      'TLSContexts 0 "default": ServerCipherString = "ECDHE-RSA-AES256-GCM-SHA384"',
+    );
     expect(client!.syntax.ciphers('AES256-SHA')).toBe('TLSContexts 0 "default": ClientCipherString = "AES256-SHA"');
     expect(genesys!.syntax.allowTls12()).toBe('TLSContexts 1 "Genesys": TLSVersion = 12 (TLS 1.2 and 1.3)');
     expect(genesys!.syntax.curves!('secp384r1')).toBe('TLSContexts 1 "Genesys": KeyExchangeGroups = "secp384r1"');
@@ -125,8 +128,17 @@ describe('older export (prefixed FORMAT columns, quoted commas, invalid values)'
         ciphers: 'ALL:!ADH @ mediant-6.8.ini:13 TLSContexts_ClientCipherString',
         verifyPeer: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE',
       },
-      { name: 'TLSContexts 1 "broken" / SIPInterface 1 "Broken"', role: 'server', listen: '{"port":5071} @ mediant-6.8.ini:23 SIPInterface_TLSPort' },
-      { name: 'TLSContexts 1 "broken"', role: 'client', ciphers: 'DEFAULT @ mediant-6.8.ini:14 TLSContexts_ClientCipherString', verifyPeer: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE' },
+      {
+        name: 'TLSContexts 1 "broken" / SIPInterface 1 "Broken"',
+        role: 'server',
+        listen: '{"port":5071} @ mediant-6.8.ini:23 SIPInterface_TLSPort',
+      },
+      {
+        name: 'TLSContexts 1 "broken"',
+        role: 'client',
+        ciphers: 'DEFAULT @ mediant-6.8.ini:14 TLSContexts_ClientCipherString',
+        verifyPeer: 'true @ mediant-6.8.ini:7 SIPSREQUIRECLIENTCERTIFICATE',
+      },
     ]);
   });
 
@@ -147,20 +159,32 @@ describe('older export (prefixed FORMAT columns, quoted commas, invalid values)'
 
 describe('client-side verification globals', () => {
   const client = (globals: string) => {
-    const out = readConfig(audiocodesReader, { 'a.ini': `[SIP Params]\n${globals}\n[ TLSContexts ]\nFORMAT Index = Name, TLSVersion;\nTLSContexts 0 = "default", 4;\n[ \\TLSContexts ]\n` }, 'a.ini');
+    const out = readConfig(
+      audiocodesReader,
+      {
+        'a.ini': `[SIP Params]\n${globals}\n[ TLSContexts ]\nFORMAT Index = Name, TLSVersion;\nTLSContexts 0 = "default", 4;\n[ \\TLSContexts ]\n`,
+      },
+      'a.ini',
+    );
     return { verifyPeer: brief(out.endpoints[0]!).verifyPeer, notes: out.notes.filter((n) => n.level === 'warn').map((n) => n.message) };
   };
 
   test('VerifyServerCertificate decides when mutual authentication is off; name verification 2 counts', () => {
-    expect(client('VerifyServerCertificate = 1\nPeerHostNameVerificationMode = 0').verifyPeer).toBe('true @ a.ini:2 VerifyServerCertificate');
-    expect(client('SIPSRequireClientCertificate = 0\nVerifyServerCertificate = 0\nPeerHostNameVerificationMode = 2').verifyPeer).toBe('false @ a.ini:3 VerifyServerCertificate');
+    expect(client('VerifyServerCertificate = 1\nPeerHostNameVerificationMode = 0').verifyPeer).toBe(
+      'true @ a.ini:2 VerifyServerCertificate',
+    );
+    expect(client('SIPSRequireClientCertificate = 0\nVerifyServerCertificate = 0\nPeerHostNameVerificationMode = 2').verifyPeer).toBe(
+      'false @ a.ini:3 VerifyServerCertificate',
+    );
     expect(client('PeerHostNameVerificationMode = 2').verifyPeer).toBe('true @ a.ini:2 PeerHostNameVerificationMode');
   });
 
   test('PeerHostNameVerificationMode 1 alone is noted, never guessed', () => {
     expect(client('PeerHostNameVerificationMode = 1')).toEqual({
       verifyPeer: undefined,
-      notes: ['PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server\'s certificate is not read'],
+      notes: [
+        'PeerHostNameVerificationMode = 1 ("Server Only"): 7.x manuals apply it when the SBC is the client, 6.x manuals when it is the server; whether the SBC verifies the server\'s certificate is not read',
+      ],
     });
   });
 });
@@ -169,14 +193,26 @@ describe('partial exports', () => {
   test('TLS interfaces without a TLSContexts table: a note, no guessed settings', () => {
     const out = readConfig(audiocodesReader, files, 'no-contexts.ini');
     expect(out.endpoints).toEqual([]);
-    expect(findings(out).notes).toEqual(['warn no-contexts.ini:5 SIP interfaces listen for TLS but this file has no TLSContexts table: the TLS settings of their context are not in this file (export the full INI)']);
+    expect(findings(out).notes).toEqual([
+      'warn no-contexts.ini:5 SIP interfaces listen for TLS but this file has no TLSContexts table: the TLS settings of their context are not in this file (export the full INI)',
+    ]);
   });
 
   test('a TLSContexts table alone gives the client role and says the listener is not in the file', () => {
     const text = '[ TLSContexts ]\r\nFORMAT Index = Name, TLSVersion;\r\nTLSContexts 0 = "default", 5;\r\n[ \\TLSContexts ]\r\n';
     const out = readConfig(audiocodesReader, { 'a.ini': text }, 'a.ini');
-    expect(out.endpoints.map(brief)).toEqual([{ name: 'TLSContexts 0 "default"', role: 'client', versions: '1.0,1.2 @ a.ini:3 TLSVersion', verifyPeer: "false @ default: AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference)" }]);
-    expect(out.notes.map((n) => n.message)).toContain('TLSContexts 0 "default": this file has no SIPInterface table; the TLS listener (server role) is not read');
+    expect(out.endpoints.map(brief)).toEqual([
+      {
+        name: 'TLSContexts 0 "default"',
+        role: 'client',
+        versions: '1.0,1.2 @ a.ini:3 TLSVersion',
+        verifyPeer:
+          "false @ default: AudioCodes default: SIPSRequireClientCertificate = 0, VerifyServerCertificate = 0 and PeerHostNameVerificationMode = 0: the server's certificate is not verified (AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference)",
+      },
+    ]);
+    expect(out.notes.map((n) => n.message)).toContain(
+      'TLSContexts 0 "default": this file has no SIPInterface table; the TLS listener (server role) is not read',
+    );
   });
 
   test('a row before its FORMAT line is noted, not guessed', () => {
@@ -188,7 +224,24 @@ describe('partial exports', () => {
 
 describe('robustness', () => {
   test('never throws, and stays linear, on arbitrary text', () => {
-    const pieces = fc.constantFrom('[ TLSContexts ]', '[ \\TLSContexts ]', '[ SIPInterface ]', '[SIP Params]', 'FORMAT Index = Name, TLSVersion, TLSPort, TLSContext;', 'TLSContexts 0 = ', 'SIPInterface 0 = ', '"default"', ', ', '"', ';', '\r\n', '\n', '12', '-1', 'SIPSRequireClientCertificate = 1');
+    const pieces = fc.constantFrom(
+      '[ TLSContexts ]',
+      '[ \\TLSContexts ]',
+      '[ SIPInterface ]',
+      '[SIP Params]',
+      'FORMAT Index = Name, TLSVersion, TLSPort, TLSContext;',
+      'TLSContexts 0 = ',
+      'SIPInterface 0 = ',
+      '"default"',
+      ', ',
+      '"',
+      ';',
+      '\r\n',
+      '\n',
+      '12',
+      '-1',
+      'SIPSRequireClientCertificate = 1',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 12 })), { maxLength: 200 }), (parts) => {
         const text = parts.join('');

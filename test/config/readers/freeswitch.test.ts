@@ -5,9 +5,12 @@ import type { ReaderOutput } from '../../../src/config/types.js';
 import { brief, fixtureFiles, readConfig } from '../../helpers/sbc.js';
 
 const files = fixtureFiles('freeswitch');
-const DEFAULT_DIR = 'default: FreeSWITCH default when tls-cert-dir is not set: the global certs_dir, /etc/freeswitch/tls in the Debian/RPM packages (/usr/local/freeswitch/certs in source builds) (mod_sofia sofia.c)';
-const DEFAULT_CIPHERS = 'ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH @ default: FreeSWITCH default when tls-ciphers is not set: ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH (mod_sofia sofia.c)';
-const DEFAULT_VERSIONS = '1.0,1.1,1.2,1.3 @ default: FreeSWITCH default when tls-version is not set: tlsv1,tlsv1.1,tlsv1.2,tlsv1.3 (mod_sofia sofia.c); sofia-sip tport_tls.c never disables TLS 1.3';
+const DEFAULT_DIR =
+  'default: FreeSWITCH default when tls-cert-dir is not set: the global certs_dir, /etc/freeswitch/tls in the Debian/RPM packages (/usr/local/freeswitch/certs in source builds) (mod_sofia sofia.c)';
+const DEFAULT_CIPHERS =
+  'ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH @ default: FreeSWITCH default when tls-ciphers is not set: ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH (mod_sofia sofia.c)';
+const DEFAULT_VERSIONS =
+  '1.0,1.1,1.2,1.3 @ default: FreeSWITCH default when tls-version is not set: tlsv1,tlsv1.1,tlsv1.2,tlsv1.3 (mod_sofia sofia.c); sofia-sip tport_tls.c never disables TLS 1.3';
 const certNote = (dir: string) =>
   `sofia-sip loads the certificate and key from agent.pem and the CA list from cafile.pem in ${dir} (tls.pem for both when they are missing; FreeSWITCH generates a self-signed tls.pem when neither exists); intermediates are sent only when OpenSSL can build them from cafile.pem`;
 
@@ -20,14 +23,23 @@ function findings(out: ReaderOutput) {
 
 describe('detect', () => {
   test('a sofia profile is an entry, vars.xml a part, whatever their names', () => {
-    expect(freeswitchReader.detect({ path: 'conf/sip_profiles/external.xml', text: files['conf/sip_profiles/external.xml']! })).toBe('entry');
+    expect(freeswitchReader.detect({ path: 'conf/sip_profiles/external.xml', text: files['conf/sip_profiles/external.xml']! })).toBe(
+      'entry',
+    );
     expect(freeswitchReader.detect({ path: 'x/sofia.xml.j2', text: files['conf/autoload_configs/sofia.conf.xml']! })).toBe('entry');
     expect(freeswitchReader.detect({ path: 'conf/vars.xml', text: files['conf/vars.xml']! })).toBe('part');
   });
 
   test('other XML is not claimed', () => {
-    expect(freeswitchReader.detect({ path: 'dialplan.xml', text: '<include><extension name="x"><condition field="destination_number"/></extension></include>' })).toBe(false);
-    expect(freeswitchReader.detect({ path: 'pom.xml', text: '<project><profiles><profile><id>x</id></profile></profiles></project>' })).toBe(false);
+    expect(
+      freeswitchReader.detect({
+        path: 'dialplan.xml',
+        text: '<include><extension name="x"><condition field="destination_number"/></extension></include>',
+      }),
+    ).toBe(false);
+    expect(
+      freeswitchReader.detect({ path: 'pom.xml', text: '<project><profiles><profile><id>x</id></profile></profiles></project>' }),
+    ).toBe(false);
     expect(freeswitchReader.detect({ path: 'pjsip.conf', text: '[t]\ntype=transport\nprotocol=tls\n' })).toBe(false);
   });
 
@@ -84,7 +96,14 @@ describe('external profile: every TLS value through vars.xml', () => {
 
   test('fixes are written as profile params', () => {
     const s = out.endpoints[0]!.syntax;
-    expect([s.ciphers('ECDHE-RSA-AES256-GCM-SHA384'), s.allowTls12(), s.noClientCertificate(), s.verifyPeer(), s.caList('/etc/freeswitch/tls/ca.pem'), s.curves]).toEqual([
+    expect([
+      s.ciphers('ECDHE-RSA-AES256-GCM-SHA384'),
+      s.allowTls12(),
+      s.noClientCertificate(),
+      s.verifyPeer(),
+      s.caList('/etc/freeswitch/tls/ca.pem'),
+      s.curves,
+    ]).toEqual([
       '<param name="tls-ciphers" value="ECDHE-RSA-AES256-GCM-SHA384"/>',
       '<param name="tls-version" value="tlsv1.2"/>',
       '<param name="tls-verify-policy" value="out"/>',
@@ -133,7 +152,13 @@ describe('sofia.conf.xml with inline profiles', () => {
   test('"TLSv1.2 " with a trailing space leaves only TLS 1.3; an unresolvable cert dir leaves the certificate unknown; "a" is a prefix of "all"', () => {
     const common = { versions: '1.3 @ conf/autoload_configs/sofia.conf.xml:11 tls-version', ciphers: DEFAULT_CIPHERS };
     expect(out.endpoints.map(brief)).toEqual([
-      { name: 'lab', role: 'server', ...common, requireClientCert: 'true @ conf/autoload_configs/sofia.conf.xml:13 tls-verify-policy', requestClientCert: 'true @ conf/autoload_configs/sofia.conf.xml:13 tls-verify-policy' },
+      {
+        name: 'lab',
+        role: 'server',
+        ...common,
+        requireClientCert: 'true @ conf/autoload_configs/sofia.conf.xml:13 tls-verify-policy',
+        requestClientCert: 'true @ conf/autoload_configs/sofia.conf.xml:13 tls-verify-policy',
+      },
       { name: 'lab', role: 'client', ...common, verifyPeer: 'true @ conf/autoload_configs/sofia.conf.xml:13 tls-verify-policy' },
     ]);
   });
@@ -158,7 +183,12 @@ describe('broken profiles', () => {
     const out = readConfig(freeswitchReader, files, 'broken/bad.xml');
     expect(out.endpoints).toEqual([]);
     expect(out.problems).toEqual([
-      { code: 'syntax', message: "not well-formed XML: Expected closing tag 'param' (opened in line 4, col 5) instead of closing tag 'settings'.; FreeSWITCH cannot load this file", location: { file: 'broken/bad.xml', line: 5, column: 3 } },
+      {
+        code: 'syntax',
+        message:
+          "not well-formed XML: Expected closing tag 'param' (opened in line 4, col 5) instead of closing tag 'settings'.; FreeSWITCH cannot load this file",
+        location: { file: 'broken/bad.xml', line: 5, column: 3 },
+      },
     ]);
   });
 
@@ -175,12 +205,20 @@ describe('broken profiles', () => {
         'warn broken/undefined.xml:5 tls-version = "$${undefined_tls_version}" does not resolve: $${undefined_tls_version} is not set by any X-PRE-PROCESS line (vars.xml read: conf/vars.xml (the nearest vars.xml among the scanned files)); its value is not known',
         `info broken/undefined.xml:1 profile undefined: ${certNote('/etc/freeswitch/tls')}`,
       ],
-      problems: ['invalid-value broken/undefined.xml:6 tls-sip-port: profile undefined: tls-sip-port = "65536" is not a port number => <param name="tls-sip-port" value="5061"/>'],
+      problems: [
+        'invalid-value broken/undefined.xml:6 tls-sip-port: profile undefined: tls-sip-port = "65536" is not a port number => <param name="tls-sip-port" value="5061"/>',
+      ],
     });
   });
 
   test('tls=false means no TLS endpoint; without any vars.xml the variables stay unresolved', () => {
-    const off = readConfig(freeswitchReader, { 'p.xml': '<profile name="p"><settings><param name="sip-port" value="5060"/><param name="tls" value="false"/></settings></profile>' }, 'p.xml');
+    const off = readConfig(
+      freeswitchReader,
+      {
+        'p.xml': '<profile name="p"><settings><param name="sip-port" value="5060"/><param name="tls" value="false"/></settings></profile>',
+      },
+      'p.xml',
+    );
     expect(off.endpoints).toEqual([]);
     expect(off.notes.map((n) => n.message)).toEqual(['profile p: tls = false, TLS is off; no TLS endpoint']);
     const alone = readConfig(freeswitchReader, { 'sip_profiles/p.xml': files['conf/sip_profiles/external.xml']! }, 'sip_profiles/p.xml');
@@ -190,7 +228,15 @@ describe('broken profiles', () => {
   });
 
   test('two equally near vars.xml files: none is chosen, and the note says why', () => {
-    const out = readConfig(freeswitchReader, { 'a/vars.xml': files['conf/vars.xml']!, 'b/vars.xml': files['conf/vars.xml']!, 'p/x/p.xml': files['conf/sip_profiles/external.xml']! }, 'p/x/p.xml');
+    const out = readConfig(
+      freeswitchReader,
+      {
+        'a/vars.xml': files['conf/vars.xml']!,
+        'b/vars.xml': files['conf/vars.xml']!,
+        'p/x/p.xml': files['conf/sip_profiles/external.xml']!,
+      },
+      'p/x/p.xml',
+    );
     expect(out.consumed).toEqual([]);
     expect(out.notes[0]!.message).toMatch(/a\/vars\.xml, b\/vars\.xml are equally near, none chosen/);
   });
@@ -198,7 +244,25 @@ describe('broken profiles', () => {
 
 describe('robustness', () => {
   test('never throws on arbitrary text around a profile', () => {
-    const pieces = fc.constantFrom('<profile name="p">', '<settings>', '</settings>', '</profile>', '<param name="tls" value="true"/>', '<param name="tls-version" value="$${v}"/>', '<!--', '-->', '<X-PRE-PROCESS cmd="set" data="v=tlsv1.2"/>', '<param name="sip-port" value="1"/>', '"', '<', '>', '\n', '$${', '<![CDATA[', ']]>');
+    const pieces = fc.constantFrom(
+      '<profile name="p">',
+      '<settings>',
+      '</settings>',
+      '</profile>',
+      '<param name="tls" value="true"/>',
+      '<param name="tls-version" value="$${v}"/>',
+      '<!--',
+      '-->',
+      '<X-PRE-PROCESS cmd="set" data="v=tlsv1.2"/>',
+      '<param name="sip-port" value="1"/>',
+      '"',
+      '<',
+      '>',
+      '\n',
+      '$${',
+      '<![CDATA[',
+      ']]>',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 10 })), { maxLength: 150 }), (parts) => {
         const text = parts.join('');
@@ -212,9 +276,20 @@ describe('robustness', () => {
 
   test('many profiles and variables read in bounded time', () => {
     const vars = Array.from({ length: 5000 }, (_, k) => `<X-PRE-PROCESS cmd="set" data="v${k}=tlsv1.2"/>`).join('\n');
-    const profiles = Array.from({ length: 1000 }, (_, k) => `<profile name="p${k}"><settings>\n<param name="sip-port" value="5060"/>\n<param name="tls" value="true"/>\n<param name="tls-version" value="$\${v${k}}"/>\n</settings></profile>`).join('\n');
+    const profiles = Array.from(
+      { length: 1000 },
+      (_, k) =>
+        `<profile name="p${k}"><settings>\n<param name="sip-port" value="5060"/>\n<param name="tls" value="true"/>\n<param name="tls-version" value="$\${v${k}}"/>\n</settings></profile>`,
+    ).join('\n');
     const started = performance.now();
-    const out = readConfig(freeswitchReader, { 'conf/vars.xml': `<include>${vars}</include>`, 'conf/autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf"><profiles>${profiles}</profiles></configuration>` }, 'conf/autoload_configs/sofia.conf.xml');
+    const out = readConfig(
+      freeswitchReader,
+      {
+        'conf/vars.xml': `<include>${vars}</include>`,
+        'conf/autoload_configs/sofia.conf.xml': `<configuration name="sofia.conf"><profiles>${profiles}</profiles></configuration>`,
+      },
+      'conf/autoload_configs/sofia.conf.xml',
+    );
     expect(out.endpoints).toHaveLength(2000);
     expect(out.endpoints[1999]!.versions?.value).toEqual(['1.2', '1.3']);
     expect(performance.now() - started).toBeLessThan(5000);
@@ -236,7 +311,13 @@ describe('gateway files', () => {
 
   test('tls true spellings follow switch_true', () => {
     for (const v of ['true', 'yes', 'on', 't', 'enabled', '1']) {
-      const out = readConfig(freeswitchReader, { 'p.xml': `<profile name="p"><settings><param name="sip-port" value="5060"/><param name="tls" value="${v}"/></settings></profile>` }, 'p.xml');
+      const out = readConfig(
+        freeswitchReader,
+        {
+          'p.xml': `<profile name="p"><settings><param name="sip-port" value="5060"/><param name="tls" value="${v}"/></settings></profile>`,
+        },
+        'p.xml',
+      );
       expect(out.endpoints).toHaveLength(2);
     }
   });

@@ -18,7 +18,11 @@ function read(dir: string, entry: string, pathMap = [{ from: '/etc/kamailio', to
   return readConfig(kamailio, files, entry, pathMap);
 }
 const notes = (o: ReaderOutput) => o.notes.map((n) => `${n.level} ${n.location.file}:${n.location.line ?? ''} ${n.message}`);
-const problems = (o: ReaderOutput) => o.problems.map((p) => `${p.code} ${p.location.file}:${p.location.line}${p.endpoint ? ` [${p.endpoint}]` : ''} ${p.message}${p.fix ? ` | fix: ${p.fix}` : ''}`);
+const problems = (o: ReaderOutput) =>
+  o.problems.map(
+    (p) =>
+      `${p.code} ${p.location.file}:${p.location.line}${p.endpoint ? ` [${p.endpoint}]` : ''} ${p.message}${p.fix ? ` | fix: ${p.fix}` : ''}`,
+  );
 
 test('kamailio.cfg names tls.cfg by its deployment path; exact TLSv1.2 vs TLSv1.2+; an IP:PORT domain does not inherit; modparams ignored', () => {
   const out = read('basic', 'kamailio.cfg');
@@ -66,9 +70,13 @@ test('kamailio.cfg names tls.cfg by its deployment path; exact TLSv1.2 vs TLSv1.
   expect(out.problems).toEqual([]);
   const [server, , client] = out.endpoints;
   expect(server!.versions!.raw).toBe('TLSv1.2');
-  expect(server!.syntax.ciphers('ECDHE-RSA-AES128-GCM-SHA256')).toBe('cipher_list = ECDHE-RSA-AES128-GCM-SHA256   # in [server:default] of tls.cfg');
+  expect(server!.syntax.ciphers('ECDHE-RSA-AES128-GCM-SHA256')).toBe(
+    'cipher_list = ECDHE-RSA-AES128-GCM-SHA256   # in [server:default] of tls.cfg',
+  );
   expect(server!.syntax.allowTls12()).toBe('method = TLSv1.2+   # in [server:default] of tls.cfg');
-  expect(server!.syntax.noClientCertificate()).toBe('verify_certificate = no and require_certificate = no   # in [server:default] of tls.cfg');
+  expect(server!.syntax.noClientCertificate()).toBe(
+    'verify_certificate = no and require_certificate = no   # in [server:default] of tls.cfg',
+  );
   expect(client!.syntax.verifyPeer()).toBe('verify_certificate = yes   # in [client:default] of tls.cfg');
   expect(client!.syntax.caList('/etc/kamailio/genesys.pem')).toBe('ca_list = /etc/kamailio/genesys.pem   # in [client:default] of tls.cfg');
   expect(server!.syntax.curves).toBeUndefined();
@@ -109,10 +117,14 @@ test('#!define, #!trydef and #!substdef resolve; TLSv1.3 (5.7.0+), an OpenSIPS k
   expect(problems(out)).toEqual([
     'unknown-option kamailio.cfg:14 modparam("tls", "tls_methods", ...) is not a parameter of Kamailio\'s tls module: Kamailio refuses to start',
     "unknown-option sbc-tls.cfg:10 [server:192.0.2.21:5061] ciphers_list is not a Kamailio tls.cfg option (it is OpenSIPS' name; Kamailio's is cipher_list): Kamailio refuses to start (\"Unsupported option 'ciphers_list'\") | fix: cipher_list = HIGH:!aNULL",
-    "unknown-method sbc-tls.cfg:2 [server:192.0.2.20:5071] method = TLSv1.3 exists only from Kamailio 5.7.0: Kamailio 5.6 and older refuse to start (\"Unsupported enum value 'TLSv1.3'\"); on 5.7.0 and later it is valid | fix: method = TLSv1.2+   # in [server:192.0.2.20:5071] of tls.cfg",
+    'unknown-method sbc-tls.cfg:2 [server:192.0.2.20:5071] method = TLSv1.3 exists only from Kamailio 5.7.0: Kamailio 5.6 and older refuse to start ("Unsupported enum value \'TLSv1.3\'"); on 5.7.0 and later it is valid | fix: method = TLSv1.2+   # in [server:192.0.2.20:5071] of tls.cfg',
     'no-listener sbc-tls.cfg:8 [server:192.0.2.21:5061] [server:192.0.2.21:5061] has no matching listen=tls:192.0.2.21:5061 in kamailio.cfg: Kamailio refuses to start ("No listening socket found") | fix: listen=tls:192.0.2.21:5061',
   ]);
-  expect(out.problems.find((p) => p.code === 'unknown-option' && p.location.file === 'sbc-tls.cfg')!.location).toEqual({ file: 'sbc-tls.cfg', line: 10, key: 'ciphers_list' });
+  expect(out.problems.find((p) => p.code === 'unknown-option' && p.location.file === 'sbc-tls.cfg')!.location).toEqual({
+    file: 'sbc-tls.cfg',
+    line: 10,
+    key: 'ciphers_list',
+  });
 });
 
 test('modparam-only set-up: tls_method defaults to TLSv1 (TLS 1.0 only); a listen without port takes tls_port_no', () => {
@@ -141,7 +153,9 @@ test('modparam-only set-up: tls_method defaults to TLSv1 (TLS 1.0 only); a liste
   ]);
   expect(out.endpoints[0]!.syntax.allowTls12()).toBe('modparam("tls", "tls_method", "TLSv1.2+")');
   expect(out.endpoints[0]!.syntax.ciphers('HIGH')).toBe('modparam("tls", "cipher_list", "HIGH")');
-  expect(notes(out)).toEqual(['info kamailio.cfg:6 no modparam("tls", "config", ...): the tls modparams make the default server and client domains']);
+  expect(notes(out)).toEqual([
+    'info kamailio.cfg:6 no modparam("tls", "config", ...): the tls modparams make the default server and client domains',
+  ]);
   expect(out.problems).toEqual([]);
 });
 
@@ -149,12 +163,16 @@ test('TLS inside an #!ifdef nobody defines: no endpoints, a note naming the swit
   const out = read('disabled', 'kamailio.cfg');
   expect(out.endpoints).toEqual([]);
   expect(out.consumed).toEqual([]);
-  expect(notes(out)).toEqual(['warn kamailio.cfg:6 TLS settings here are inside #!ifdef WITH_TLS, which the scanned files do not enable; if Kamailio is started with -A WITH_TLS, they apply']);
+  expect(notes(out)).toEqual([
+    'warn kamailio.cfg:6 TLS settings here are inside #!ifdef WITH_TLS, which the scanned files do not enable; if Kamailio is started with -A WITH_TLS, they apply',
+  ]);
 });
 
 test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio refuses to load', () => {
   const out = read('alone', 'tls.cfg');
-  expect(out.endpoints[0]!.syntax.noClientCertificate()).toBe('verify_certificate = no and require_certificate = no and verify_client = off   # in [s:def] of tls.cfg');
+  expect(out.endpoints[0]!.syntax.noClientCertificate()).toBe(
+    'verify_certificate = no and require_certificate = no and verify_client = off   # in [s:def] of tls.cfg',
+  );
   expect(out.endpoints.map(brief)).toEqual([
     {
       name: 's:def',
@@ -211,7 +229,11 @@ test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio
 });
 
 test('a kamailio.cfg whose tls.cfg is not in the scan says which paths it tried', () => {
-  const out = readConfig(kamailio, { 'sbc/kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls", "config", "/opt/kamailio/etc/tls.cfg")\n' }, 'sbc/kamailio.cfg');
+  const out = readConfig(
+    kamailio,
+    { 'sbc/kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls", "config", "/opt/kamailio/etc/tls.cfg")\n' },
+    'sbc/kamailio.cfg',
+  );
   expect(out.endpoints).toEqual([]);
   expect(notes(out)).toEqual([
     'warn sbc/kamailio.cfg:4 modparam("tls", "config", "/opt/kamailio/etc/tls.cfg"): the file is not among the scanned files (tried opt/kamailio/etc/tls.cfg, sbc/kamailio/etc/tls.cfg, kamailio/etc/tls.cfg, sbc/etc/tls.cfg, etc/tls.cfg, sbc/tls.cfg, tls.cfg); its TLS domains are not read (use --path-map if it lives elsewhere in the repository)',
@@ -221,7 +243,10 @@ test('a kamailio.cfg whose tls.cfg is not in the scan says which paths it tried'
 test('no listen= line: every address on tls_port_no (5061); no [server:default] declared: compiled defaults serve the listener', () => {
   const out = readConfig(
     kamailio,
-    { 'kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n', 'tls.cfg': '[client:default]\nmethod = TLSv1.2+\nverify_certificate = yes\n' },
+    {
+      'kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n',
+      'tls.cfg': '[client:default]\nmethod = TLSv1.2+\nverify_certificate = yes\n',
+    },
     'kamailio.cfg',
   );
   expect(out.endpoints.map(brief)).toEqual([
@@ -229,7 +254,8 @@ test('no listen= line: every address on tls_port_no (5061); no [server:default] 
     {
       name: 'server:default',
       role: 'server',
-      listen: '{"port":5061} @ default: Kamailio default: with no listen= line Kamailio binds every local address; the TLS port is tls_port_no, 5061 (core parameter) (https://www.kamailio.org/docs/modules/stable/modules/tls.html)',
+      listen:
+        '{"port":5061} @ default: Kamailio default: with no listen= line Kamailio binds every local address; the TLS port is tls_port_no, 5061 (core parameter) (https://www.kamailio.org/docs/modules/stable/modules/tls.html)',
       certificate: certPem('', 'certificate'),
       privateKey: certPem('', 'private_key'),
       versions: TLSV1_PLUS,
@@ -237,7 +263,9 @@ test('no listen= line: every address on tls_port_no (5061); no [server:default] 
       requestClientCert: NO_VERIFY,
     },
   ]);
-  expect(out.notes.map((n) => n.message)).toEqual(["tls.cfg has no [server:default]: the TLS listener(s) *:5061 use Kamailio's compiled defaults (TLSv1+, certificate cert.pem in the kamailio.cfg folder)"]);
+  expect(out.notes.map((n) => n.message)).toEqual([
+    "tls.cfg has no [server:default]: the TLS listener(s) *:5061 use Kamailio's compiled defaults (TLSv1+, certificate cert.pem in the kamailio.cfg folder)",
+  ]);
 });
 
 test('detect: Kamailio files by content, never OpenSIPS or other text', () => {
@@ -253,9 +281,30 @@ test('detect: Kamailio files by content, never OpenSIPS or other text', () => {
 
 test('fuzz: never throws, stays linear', () => {
   const piece = fc.constantFrom(
-    '[server:default]\n', '[client:', '[s:1.2.3.4:5061]\n', 'method = TLSv1.2+\n', 'cipher_list = "HIGH\n', '#!define X 1\n', '#!ifdef X\n', '#!endif\n', '#!else\n',
-    'listen=tls:X:Y\n', 'enable_tls=yes\n', 'loadmodule "tls.so"\n', 'modparam("tls", "config", "tls.cfg")\n', 'modparam("tls",\n', '/*', '*/', '"', '\\', '#', ' = ', '\n',
-    'verify_certificate = maybe\n', '[server:[::1]:5061]\n', 'include_file "kamailio.cfg"\n',
+    '[server:default]\n',
+    '[client:',
+    '[s:1.2.3.4:5061]\n',
+    'method = TLSv1.2+\n',
+    'cipher_list = "HIGH\n',
+    '#!define X 1\n',
+    '#!ifdef X\n',
+    '#!endif\n',
+    '#!else\n',
+    'listen=tls:X:Y\n',
+    'enable_tls=yes\n',
+    'loadmodule "tls.so"\n',
+    'modparam("tls", "config", "tls.cfg")\n',
+    'modparam("tls",\n',
+    '/*',
+    '*/',
+    '"',
+    '\\',
+    '#',
+    ' = ',
+    '\n',
+    'verify_certificate = maybe\n',
+    '[server:[::1]:5061]\n',
+    'include_file "kamailio.cfg"\n',
   );
   fc.assert(
     fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 60 }), (parts) => {
@@ -269,9 +318,14 @@ test('fuzz: never throws, stays linear', () => {
     }),
     { numRuns: 300 },
   );
-  const big = '[server:default]\nmethod = TLSv1.2\n'.repeat(20_000) + '#!ifdef A\n'.repeat(5_000) + 'listen=tls:1.2.3.4:5061\n'.repeat(5_000);
+  const big =
+    '[server:default]\nmethod = TLSv1.2\n'.repeat(20_000) + '#!ifdef A\n'.repeat(5_000) + 'listen=tls:1.2.3.4:5061\n'.repeat(5_000);
   const t0 = performance.now();
-  readConfig(kamailio, { 'kamailio.cfg': `#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls","config","tls.cfg")\n${big}`, 'tls.cfg': big }, 'kamailio.cfg');
+  readConfig(
+    kamailio,
+    { 'kamailio.cfg': `#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nmodparam("tls","config","tls.cfg")\n${big}`, 'tls.cfg': big },
+    'kamailio.cfg',
+  );
   expect(performance.now() - t0).toBeLessThan(5000);
 });
 
@@ -279,7 +333,8 @@ test('include_file is followed and consumed; OPENSSL_CONF mentioned: a note that
   const out = readConfig(
     kamailio,
     {
-      'etc/kamailio.cfg': '#!KAMAILIO\n# systemd: Environment=OPENSSL_CONF=/etc/kamailio/openssl-groups.cnf\ninclude_file "tls-params.cfg"\nlisten=tls:203.0.113.4:5061\n',
+      'etc/kamailio.cfg':
+        '#!KAMAILIO\n# systemd: Environment=OPENSSL_CONF=/etc/kamailio/openssl-groups.cnf\ninclude_file "tls-params.cfg"\nlisten=tls:203.0.113.4:5061\n',
       'etc/tls-params.cfg': 'enable_tls=yes\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n',
       'etc/tls.cfg': '[server:default]\nmethod = TLSv1.2+\n',
     },
@@ -297,8 +352,26 @@ test('include_file is followed and consumed; OPENSSL_CONF mentioned: a note that
 });
 
 test('TLS off: enable_tls not set, or enable_tls without loadmodule "tls.so"', () => {
-  const off = readConfig(kamailio, { 'kamailio.cfg': '#!KAMAILIO\nlisten=tls:10.0.0.1:5061\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n', 'tls.cfg': '[server:default]\n' }, 'kamailio.cfg');
-  expect([off.endpoints, off.consumed, notes(off)]).toEqual([[], ['tls.cfg'], ['warn kamailio.cfg: TLS is disabled: enable_tls=yes is not set; Kamailio accepts and opens no TLS connections']]);
-  const unloaded = readConfig(kamailio, { 'kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nlisten=tls:10.0.0.1:5061\nmodparam("tls", "config", "tls.cfg")\n' }, 'kamailio.cfg');
-  expect([unloaded.endpoints, notes(unloaded)]).toEqual([[], ['warn kamailio.cfg:2 enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS']]);
+  const off = readConfig(
+    kamailio,
+    {
+      'kamailio.cfg': '#!KAMAILIO\nlisten=tls:10.0.0.1:5061\nloadmodule "tls.so"\nmodparam("tls", "config", "tls.cfg")\n',
+      'tls.cfg': '[server:default]\n',
+    },
+    'kamailio.cfg',
+  );
+  expect([off.endpoints, off.consumed, notes(off)]).toEqual([
+    [],
+    ['tls.cfg'],
+    ['warn kamailio.cfg: TLS is disabled: enable_tls=yes is not set; Kamailio accepts and opens no TLS connections'],
+  ]);
+  const unloaded = readConfig(
+    kamailio,
+    { 'kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nlisten=tls:10.0.0.1:5061\nmodparam("tls", "config", "tls.cfg")\n' },
+    'kamailio.cfg',
+  );
+  expect([unloaded.endpoints, notes(unloaded)]).toEqual([
+    [],
+    ['warn kamailio.cfg:2 enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS'],
+  ]);
 });

@@ -20,7 +20,11 @@ function read(dir: string): ReaderOutput {
   return readConfig(opensips, files, 'opensips.cfg');
 }
 const notes = (o: ReaderOutput) => o.notes.map((n) => `${n.level} ${n.location.file}:${n.location.line ?? ''} ${n.message}`);
-const problems = (o: ReaderOutput) => o.problems.map((p) => `${p.code} ${p.location.file}:${p.location.line}${p.endpoint ? ` [${p.endpoint}]` : ''} ${p.message}${p.fix ? ` | fix: ${p.fix}` : ''}`);
+const problems = (o: ReaderOutput) =>
+  o.problems.map(
+    (p) =>
+      `${p.code} ${p.location.file}:${p.location.line}${p.endpoint ? ` [${p.endpoint}]` : ''} ${p.message}${p.fix ? ` | fix: ${p.fix}` : ''}`,
+  );
 
 test('3.x: [dom] parameters, tls_method range and exact value, defaults verify on, a specific socket wins over "*"', () => {
   const out = read('v3');
@@ -74,7 +78,9 @@ test('3.x: [dom] parameters, tls_method range and exact value, defaults verify o
   expect(s.curves!('secp384r1:X25519')).toBe('modparam("tls_mgm", "ec_curve", "[sbc]secp384r1")');
   expect(s.noClientCertificate()).toBe('modparam("tls_mgm", "verify_cert", "[sbc]0") and modparam("tls_mgm", "require_cert", "[sbc]0")');
   expect(out.endpoints[2]!.syntax.verifyPeer()).toBe('modparam("tls_mgm", "verify_cert", "[genesys]1")');
-  expect(out.endpoints[2]!.syntax.caList('/etc/opensips/genesys.pem')).toBe('modparam("tls_mgm", "ca_list", "[genesys]/etc/opensips/genesys.pem")');
+  expect(out.endpoints[2]!.syntax.caList('/etc/opensips/genesys.pem')).toBe(
+    'modparam("tls_mgm", "ca_list", "[genesys]/etc/opensips/genesys.pem")',
+  );
 });
 
 test('what OpenSIPS refuses to load: undeclared domain, missing [dom], TLSv1_1, TLSv1.2+, Kamailio names, non-numeric flags; db_url noted', () => {
@@ -167,7 +173,10 @@ test('tls_method: single values pin one version, ranges open on either side, pre
 test('a TLS socket with domains only in the database: not guessed', () => {
   const out = readConfig(
     opensips,
-    { 'opensips.cfg': 'socket=tls:198.51.100.7:5061\nloadmodule "tls_mgm.so"\nloadmodule "proto_tls.so"\nmodparam("tls_mgm", "db_url", "mysql://u:p@db/opensips")\n' },
+    {
+      'opensips.cfg':
+        'socket=tls:198.51.100.7:5061\nloadmodule "tls_mgm.so"\nloadmodule "proto_tls.so"\nmodparam("tls_mgm", "db_url", "mysql://u:p@db/opensips")\n',
+    },
     'opensips.cfg',
   );
   expect(out.endpoints).toEqual([]);
@@ -187,9 +196,23 @@ test('detect: OpenSIPS by tls_mgm/proto_tls, never Kamailio or other text', () =
 
 test('fuzz: never throws, stays linear', () => {
   const piece = fc.constantFrom(
-    'modparam("tls_mgm", "server_domain", "d")\n', 'modparam("tls_mgm", "tls_method", "[d]TLSv1_2-")\n', 'modparam("tls_mgm", "verify_cert", "[d]x")\n', 'modparam("tls_mgm",\n',
-    'socket=tls:1.2.3.4:5061\n', 'listen=tls:[::1]\n', 'modparam("tls_mgm", "server_domain", "d=1.2.3.4:x")\n', 'modparam("tls_mgm", "match_ip_address", "[d]*,1.2.3.4:5061")\n',
-    'include_file "opensips.cfg"\n', 'ifelse(A,`b\',`c\')\n', '/*', '*/', '"', '[', ']', '\n', '-',
+    'modparam("tls_mgm", "server_domain", "d")\n',
+    'modparam("tls_mgm", "tls_method", "[d]TLSv1_2-")\n',
+    'modparam("tls_mgm", "verify_cert", "[d]x")\n',
+    'modparam("tls_mgm",\n',
+    'socket=tls:1.2.3.4:5061\n',
+    'listen=tls:[::1]\n',
+    'modparam("tls_mgm", "server_domain", "d=1.2.3.4:x")\n',
+    'modparam("tls_mgm", "match_ip_address", "[d]*,1.2.3.4:5061")\n',
+    'include_file "opensips.cfg"\n',
+    "ifelse(A,`b',`c')\n",
+    '/*',
+    '*/',
+    '"',
+    '[',
+    ']',
+    '\n',
+    '-',
   );
   fc.assert(
     fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 60 }), (parts) => {
@@ -200,7 +223,9 @@ test('fuzz: never throws, stays linear', () => {
     }),
     { numRuns: 300 },
   );
-  const big = 'modparam("tls_mgm", "server_domain", "d")\nmodparam("tls_mgm", "tls_method", "[d]TLSv1_2")\nsocket=tls:1.2.3.4:5061\n'.repeat(3000) + 'modparam("tls_mgm",\n'.repeat(20_000);
+  const big =
+    'modparam("tls_mgm", "server_domain", "d")\nmodparam("tls_mgm", "tls_method", "[d]TLSv1_2")\nsocket=tls:1.2.3.4:5061\n'.repeat(3000) +
+    'modparam("tls_mgm",\n'.repeat(20_000);
   const t0 = performance.now();
   readConfig(opensips, { 'opensips.cfg': big }, 'opensips.cfg');
   expect(performance.now() - t0).toBeLessThan(5000);

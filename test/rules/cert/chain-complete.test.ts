@@ -2,9 +2,20 @@ import { ruleCases } from '../../helpers/cases.js';
 
 ruleCases('chain-complete', [
   { name: 'leaf and intermediate reach the lab root', expect: 'pass', message: /reaches the root "CN=Test Lab Root CA/ },
-  { name: 'missing intermediate names the issuer and its subject hash', chain: 'leaf-only.pem', expect: 'fail', message: /issuer .* is missing: "CN=Test Lab Issuing CA, O=Test Lab, C=US" \(subject hash [0-9a-f]{8}\)/ },
+  {
+    name: 'missing intermediate names the issuer and its subject hash',
+    chain: 'leaf-only.pem',
+    expect: 'fail',
+    message: /issuer .* is missing: "CN=Test Lab Issuing CA, O=Test Lab, C=US" \(subject hash [0-9a-f]{8}\)/,
+  },
   { name: 'an unrelated extra certificate warns', chain: 'extra.pem', expect: 'warn', message: /not part of the path/ },
   { name: 'an issuer with the right name but another key is not the issuer', chain: 'forged.pem', expect: 'fail', message: /is missing/ },
   { name: 'a self-signed certificate that is no anchor fails', chain: 'self-signed.pem', expect: 'fail', message: /self-signed/ },
-  { name: 'against the BYOC list, a private root is unknown, so its issuer is missing', chain: 'good.pem', labRoot: false, expect: 'fail', message: /Test Lab Root CA/ },
+  {
+    name: 'against the BYOC list, a private root is unknown, so its issuer is missing',
+    chain: 'good.pem',
+    labRoot: false,
+    expect: 'fail',
+    message: /Test Lab Root CA/,
+  },
 ]);

@@ -4,16 +4,26 @@ import { results, runCheck, worst } from '../../helpers/run.js';
 
 ruleCases('key-strength', [
   { name: 'RSA 2048 leaf, intermediate and root', expect: 'pass', message: /All 3 key\(s\) on the path give at least 112 bits/ },
-  { name: 'RSA 1024 leaf', chain: 'rsa1024.pem', expect: 'fail', message: /leaf "CN=sbc1.example.com": RSA 1024 bits gives 80 bits of security, under the 112/ },
+  {
+    name: 'RSA 1024 leaf',
+    chain: 'rsa1024.pem',
+    expect: 'fail',
+    message: /leaf "CN=sbc1.example.com": RSA 1024 bits gives 80 bits of security, under the 112/,
+  },
   { name: 'RSA 1024 intermediate', chain: 'weak-intermediate.pem', expect: 'fail', message: /intermediate .*RSA 1024 bits gives 80 bits/ },
-  { name: 'ECDSA P-256 leaf (its type is leaf-key\'s concern)', chain: 'ecdsa.pem', expect: 'pass' },
+  { name: "ECDSA P-256 leaf (its type is leaf-key's concern)", chain: 'ecdsa.pem', expect: 'pass' },
 ]);
 
 describe('key-strength on keys WebCrypto cannot make', () => {
   async function chainWith(spec: string, where: 'leaf' | 'ica', pkiProfile: 'default' | 'strict' = 'default') {
     const root = make({ subj: '/CN=Lab Key Root', keyFile: key('rsa:2048', 30), ext: ROOT_EXT });
     const ica = make({ subj: '/CN=Lab Key CA', issuer: root, keyFile: where === 'ica' ? key(spec) : key('rsa:2048', 31), ext: CA_EXT });
-    const leaf = make({ subj: '/CN=sbc1.example.com', issuer: ica, keyFile: where === 'leaf' ? key(spec) : key('rsa:2048', 32), ext: LEAF_EXT });
+    const leaf = make({
+      subj: '/CN=sbc1.example.com',
+      issuer: ica,
+      keyFile: where === 'leaf' ? key(spec) : key('rsa:2048', 32),
+      ext: LEAF_EXT,
+    });
     return runCheck({ chain: write('chain.pem', leaf.pem + ica.pem), caFile: root.certFile, at: soon(), pkiProfile });
   }
 

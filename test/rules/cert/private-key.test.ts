@@ -13,7 +13,10 @@ describe('private-key (material never echoed)', () => {
   test('warns, continues, and prints no key bytes in text or JSON', async () => {
     const { files } = await fixtures();
     const { execFileSync } = await import('node:child_process');
-    const key = execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const key = execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const f = writeFiles({ 'with-key.pem': readFileSync(files['good.pem']!, 'utf8') + key });
     const keyLines = key.split('\n').filter((l) => l && !l.startsWith('-----'));
     for (const format of ['text', 'json']) {

@@ -4,14 +4,34 @@ import type { CrlFetch } from '../../../src/model/crl.js';
 import { ctx, decodePem } from '../../helpers/context.js';
 import { fixtures } from '../../helpers/fixtures.js';
 
-async function run(fetches: CrlFetch[], urls = fetches.map((f) => f.url), offline = false, intermediateFetches = [ok('http://ca.example/int.crl')]) {
+async function run(
+  fetches: CrlFetch[],
+  urls = fetches.map((f) => f.url),
+  offline = false,
+  intermediateFetches = [ok('http://ca.example/int.crl')],
+) {
   const { pki } = await fixtures();
   const [leaf] = decodePem(pki.leaf.pem);
   const [intermediate] = decodePem(pki.intermediate.pem);
-  return rule.check(ctx([{ cert: leaf!, role: 'leaf', inputIndex: 0 }, { cert: intermediate!, role: 'intermediate', inputIndex: 1 }], {
-    offline,
-    crl: { attempted: !offline, timeoutSeconds: 10, certificates: [{ pathIndex: 0, urls, fetches }, { pathIndex: 1, urls: intermediateFetches.map((f) => f.url), fetches: intermediateFetches }] },
-  }));
+  return rule.check(
+    ctx(
+      [
+        { cert: leaf!, role: 'leaf', inputIndex: 0 },
+        { cert: intermediate!, role: 'intermediate', inputIndex: 1 },
+      ],
+      {
+        offline,
+        crl: {
+          attempted: !offline,
+          timeoutSeconds: 10,
+          certificates: [
+            { pathIndex: 0, urls, fetches },
+            { pathIndex: 1, urls: intermediateFetches.map((f) => f.url), fetches: intermediateFetches },
+          ],
+        },
+      },
+    ),
+  );
 }
 
 function ok(url: string, nextUpdate = '2026-11-29T00:00:00.000Z'): CrlFetch {
@@ -43,15 +63,36 @@ test('warn: no distribution point', async () => {
 
 test('fail: every distribution point failed, each with its reason', async () => {
   const [leaf] = await run([
-    { url: 'http://a/x.crl', outcome: 'timeout', detail: 'no complete answer within 10 s', contacted: ['http://a/x.crl'], elapsedMs: 10000 },
-    { url: 'http://b/x.crl', outcome: 'http-error', detail: 'HTTP 404 Not Found', httpStatus: 404, contacted: ['http://b/x.crl'], elapsedMs: 5 },
+    {
+      url: 'http://a/x.crl',
+      outcome: 'timeout',
+      detail: 'no complete answer within 10 s',
+      contacted: ['http://a/x.crl'],
+      elapsedMs: 10000,
+    },
+    {
+      url: 'http://b/x.crl',
+      outcome: 'http-error',
+      detail: 'HTTP 404 Not Found',
+      httpStatus: 404,
+      contacted: ['http://b/x.crl'],
+      elapsedMs: 5,
+    },
   ]);
   expect(leaf!.status).toBe('fail');
   expect(leaf!.message).toMatch(/http:\/\/a\/x\.crl: no complete answer within 10 s; http:\/\/b\/x\.crl: HTTP 404/);
 });
 
 test('warn: the CRL could not be verified because the issuer is not on this machine', async () => {
-  const [leaf] = await run([{ url: 'http://a/x.crl', outcome: 'no-issuer', detail: 'the issuer certificate is not available', contacted: ['http://a/x.crl'], elapsedMs: 5 }]);
+  const [leaf] = await run([
+    {
+      url: 'http://a/x.crl',
+      outcome: 'no-issuer',
+      detail: 'the issuer certificate is not available',
+      contacted: ['http://a/x.crl'],
+      elapsedMs: 5,
+    },
+  ]);
   expect(leaf!.status).toBe('warn');
 });
 
@@ -61,18 +102,27 @@ function failed(url: string, outcome: CrlFetch['outcome'], detail: string, httpS
 
 describe('this machine cannot get out versus the CRL server is broken', () => {
   test('skip, not fail: no CRL host resolves from here', async () => {
-    const findings = await run([failed('http://crl.ca.example/a.crl', 'dns-error', 'cannot resolve crl.ca.example (ENOTFOUND)')], undefined, false, [failed('http://crl.ca.example/int.crl', 'dns-error', 'cannot resolve crl.ca.example (ENOTFOUND)')]);
+    const findings = await run(
+      [failed('http://crl.ca.example/a.crl', 'dns-error', 'cannot resolve crl.ca.example (ENOTFOUND)')],
+      undefined,
+      false,
+      [failed('http://crl.ca.example/int.crl', 'dns-error', 'cannot resolve crl.ca.example (ENOTFOUND)')],
+    );
     expect(findings.map((f) => f.status)).toEqual(['skip', 'skip']);
-    expect(findings[0]!.message).toMatch(/^This machine cannot reach the CRL server for the leaf .*not a trunk failure.*set HTTPS_PROXY \/ HTTP_PROXY.*--offline/);
+    expect(findings[0]!.message).toMatch(
+      /^This machine cannot reach the CRL server for the leaf .*not a trunk failure.*set HTTPS_PROXY \/ HTTP_PROXY.*--offline/,
+    );
     expect(findings[0]!.evidence!.reason).toBe('unreachable');
   });
 
   test('skip: no route out (ENETUNREACH) for every CRL', async () => {
-    const findings = await run([failed('http://a/x.crl', 'no-route', 'no network route to a (ENETUNREACH)')], undefined, false, [failed('http://b/y.crl', 'no-route', 'no network route to b (ENETUNREACH)')]);
+    const findings = await run([failed('http://a/x.crl', 'no-route', 'no network route to a (ENETUNREACH)')], undefined, false, [
+      failed('http://b/y.crl', 'no-route', 'no network route to b (ENETUNREACH)'),
+    ]);
     expect(findings.map((f) => f.status)).toEqual(['skip', 'skip']);
   });
 
-  test('fail: the leaf\'s CRL host does not resolve while the intermediate\'s CRL server answered', async () => {
+  test("fail: the leaf's CRL host does not resolve while the intermediate's CRL server answered", async () => {
     const [leaf] = await run([failed('http://crl.ca.example/a.crl', 'dns-error', 'cannot resolve crl.ca.example (ENOTFOUND)')]);
     expect(leaf!.status).toBe('fail');
     expect(leaf!.message).toMatch(/No usable CRL .*cannot resolve crl\.ca\.example/);
@@ -91,7 +141,12 @@ describe('this machine cannot get out versus the CRL server is broken', () => {
   });
 
   test('fail stays fail: a 404 next to a DNS failure', async () => {
-    const [leaf] = await run([failed('http://a/x.crl', 'dns-error', 'cannot resolve a'), failed('http://b/x.crl', 'http-error', 'HTTP 404 Not Found', 404)], undefined, false, [failed('http://c/int.crl', 'dns-error', 'cannot resolve c')]);
+    const [leaf] = await run(
+      [failed('http://a/x.crl', 'dns-error', 'cannot resolve a'), failed('http://b/x.crl', 'http-error', 'HTTP 404 Not Found', 404)],
+      undefined,
+      false,
+      [failed('http://c/int.crl', 'dns-error', 'cannot resolve c')],
+    );
     expect(leaf!.status).toBe('fail');
   });
 });

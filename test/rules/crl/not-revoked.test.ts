@@ -7,13 +7,23 @@ import { fixtures } from '../../helpers/fixtures.js';
 async function run(fetches: CrlFetch[], offline = false) {
   const { pki } = await fixtures();
   const [leaf] = decodePem(pki.leaf.pem);
-  return rule.check(ctx([{ cert: leaf!, role: 'leaf', inputIndex: 0 }], {
-    offline,
-    crl: { attempted: !offline, timeoutSeconds: 10, certificates: [{ pathIndex: 0, urls: fetches.map((f) => f.url), fetches }] },
-  }));
+  return rule.check(
+    ctx([{ cert: leaf!, role: 'leaf', inputIndex: 0 }], {
+      offline,
+      crl: { attempted: !offline, timeoutSeconds: 10, certificates: [{ pathIndex: 0, urls: fetches.map((f) => f.url), fetches }] },
+    }),
+  );
 }
 
-const base: CrlFetch = { url: 'http://ca.example/a.crl', outcome: 'ok', detail: '', contacted: ['http://ca.example/a.crl'], elapsedMs: 3, thisUpdate: '2026-11-21T00:00:00.000Z', nextUpdate: '2026-11-29T00:00:00.000Z' };
+const base: CrlFetch = {
+  url: 'http://ca.example/a.crl',
+  outcome: 'ok',
+  detail: '',
+  contacted: ['http://ca.example/a.crl'],
+  elapsedMs: 3,
+  thisUpdate: '2026-11-21T00:00:00.000Z',
+  nextUpdate: '2026-11-29T00:00:00.000Z',
+};
 
 test('pass: verified CRL does not list the serial', async () => {
   expect((await run([base]))[0]!.status).toBe('pass');

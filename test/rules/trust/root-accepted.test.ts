@@ -7,7 +7,13 @@ import { fixtures } from '../../helpers/fixtures.js';
 ruleCases('root-accepted', [
   { name: 'with --ca, the chain ends at one of its anchors', expect: 'pass', message: /one of the --ca trust anchors/ },
   { name: 'with --ca, a chain that misses its intermediate reaches no anchor', chain: 'leaf-only.pem', expect: 'fail' },
-  { name: 'against the BYOC list, a private root is not accepted', chain: 'with-root.pem', labRoot: false, expect: 'fail', message: /The root "CN=Test Lab Root CA, O=Test Lab, C=US" \(subject hash [0-9a-f]{8}\) is not on the BYOC Cloud accepted-CA list/ },
+  {
+    name: 'against the BYOC list, a private root is not accepted',
+    chain: 'with-root.pem',
+    labRoot: false,
+    expect: 'fail',
+    message: /The root "CN=Test Lab Root CA, O=Test Lab, C=US" \(subject hash [0-9a-f]{8}\) is not on the BYOC Cloud accepted-CA list/,
+  },
 ]);
 
 describe('root-accepted against real roots (pure rule over hand-built facts)', () => {
@@ -19,19 +25,40 @@ describe('root-accepted against real roots (pure rule over hand-built facts)', (
 
   test('DigiCert Global Root G2 passes, confirmed by fingerprint, with provider and hash', async () => {
     const root = systemRoot('607986c7');
-    const findings = rule.check(ctx([{ cert: await leaf(), role: 'leaf', inputIndex: 0 }, { cert: root, role: 'root', origin: 'system-store' }]));
+    const findings = rule.check(
+      ctx([
+        { cert: await leaf(), role: 'leaf', inputIndex: 0 },
+        { cert: root, role: 'root', origin: 'system-store' },
+      ]),
+    );
     expect(worst(findings)).toBe('pass');
-    expect(findings[0]!.evidence).toMatchObject({ provider: 'DigiCert', name: 'DigiCert Global Root G2', subjectHash: '607986c7', confirmedByFingerprint: true, sha256: root.sha256 });
+    expect(findings[0]!.evidence).toMatchObject({
+      provider: 'DigiCert',
+      name: 'DigiCert Global Root G2',
+      subjectHash: '607986c7',
+      confirmedByFingerprint: true,
+      sha256: root.sha256,
+    });
   });
 
   test('DigiCert Global Root CA warns: Mozilla distrust for TLS from 2026-04-15', async () => {
-    const findings = rule.check(ctx([{ cert: await leaf(), role: 'leaf', inputIndex: 0 }, { cert: systemRoot('3513523f'), role: 'root', origin: 'system-store' }]));
+    const findings = rule.check(
+      ctx([
+        { cert: await leaf(), role: 'leaf', inputIndex: 0 },
+        { cert: systemRoot('3513523f'), role: 'root', origin: 'system-store' },
+      ]),
+    );
     expect(worst(findings)).toBe('warn');
     expect(findings.map((f) => f.message).join(' ')).toMatch(/Mozilla .* stopped trusting "DigiCert Global Root CA" .*2026-04-15/);
   });
 
   test('Entrust Root Certification Authority warns: expires on 2026-11-27 and distrusted after 2024-11-30', async () => {
-    const findings = rule.check(ctx([{ cert: await leaf(), role: 'leaf', inputIndex: 0 }, { cert: systemRoot('6b99d060'), role: 'root', origin: 'system-store' }]));
+    const findings = rule.check(
+      ctx([
+        { cert: await leaf(), role: 'leaf', inputIndex: 0 },
+        { cert: systemRoot('6b99d060'), role: 'root', origin: 'system-store' },
+      ]),
+    );
     const text = findings.map((f) => f.message).join(' ');
     expect(worst(findings)).toBe('warn');
     expect(text).toMatch(/expires on 2026-11-27, in 5 days/);
@@ -48,13 +75,21 @@ describe('root-accepted against real roots (pure rule over hand-built facts)', (
 
   test('both Network Solutions rows share one hash: a collision lists both entries', () => {
     const rows = acceptedCas.filter((r) => r.subjectHash === '4304c5e5');
-    expect(rows.map((r) => r.name)).toEqual(['Network Solutions Certificate Authority (Dec-2029)', 'Network Solutions Certificate Authority (Dec-2030)']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'Network Solutions Certificate Authority (Dec-2029)',
+      'Network Solutions Certificate Authority (Dec-2030)',
+    ]);
   });
 
   test('a root with a listed hash but another key warns instead of passing', async () => {
     const real = systemRoot('607986c7');
     const lookalike = { ...real, sha256: 'f'.repeat(64) };
-    const findings = rule.check(ctx([{ cert: await leaf(), role: 'leaf', inputIndex: 0 }, { cert: lookalike, role: 'root', origin: 'system-store' }]));
+    const findings = rule.check(
+      ctx([
+        { cert: await leaf(), role: 'leaf', inputIndex: 0 },
+        { cert: lookalike, role: 'root', origin: 'system-store' },
+      ]),
+    );
     expect(worst(findings)).toBe('warn');
     expect(findings[0]!.message).toMatch(/not the one known for that entry/);
   });
@@ -67,7 +102,18 @@ describe('chain building when the listed root is not on this machine', () => {
     const { pki } = await load();
     const [leafCert, intermediateCert] = [...decodePem(pki.leaf.pem), ...decodePem(pki.intermediate.pem)];
     const rootHash = intermediateCert!.issuerHash;
-    const listed = [{ provider: 'Test', name: 'Test Lab Root CA', subjectHash: rootHash, subjectHashOld: null, sha256: null, subject: null, notAfter: null, notes: [] }];
+    const listed = [
+      {
+        provider: 'Test',
+        name: 'Test Lab Root CA',
+        subjectHash: rootHash,
+        subjectHashOld: null,
+        sha256: null,
+        subject: null,
+        notAfter: null,
+        notes: [],
+      },
+    ];
     const chain = buildChain([leafCert!, intermediateCert!], {
       mode: 'byoc',
       issuersOf: () => [],
