@@ -17,17 +17,11 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import {
-  sourced,
-  type ConfigProblem,
-  type ProductSyntax,
-  type Provenance,
-  type Sourced,
-  type TlsEndpointSettings,
-} from '../../model/endpoint.js';
+import { sourced, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
-import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import { Collector } from '../collector.js';
 
 const DOCS = 'https://www.kamailio.org/docs/modules/stable/modules/tls.html';
 const ALL: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
@@ -215,18 +209,6 @@ interface MainCfg {
   config?: { value: string; line: number; file: string; raw: string };
   modparams: Array<{ name: string; value: string; raw: string; line: number; file: string }>;
   mentionsOpensslConf: boolean;
-}
-
-class Collector {
-  notes: FileNote[] = [];
-  problems: ConfigProblem[] = [];
-  consumed = new Set<string>();
-  note(file: string, line: number | undefined, message: string, level: 'info' | 'warn' = 'warn'): void {
-    if (this.notes.length < 200) this.notes.push({ location: line ? { file, line } : { file }, level, message });
-  }
-  problem(p: ConfigProblem): void {
-    if (this.problems.length < 200) this.problems.push(p);
-  }
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;

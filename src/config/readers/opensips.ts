@@ -17,10 +17,11 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
+import { sourced, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket } from '../sercfg.js';
-import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import { Collector } from '../collector.js';
 
 const DOCS = 'https://opensips.org/docs/modules/3.4.x/tls_mgm.html';
 const ORDER: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
@@ -97,18 +98,6 @@ interface Socket {
   file: string;
   key: string;
   raw: string;
-}
-
-class Collector {
-  notes: FileNote[] = [];
-  problems: ConfigProblem[] = [];
-  consumed = new Set<string>();
-  note(file: string, line: number | undefined, message: string, level: 'info' | 'warn' = 'warn'): void {
-    if (this.notes.length < 200) this.notes.push({ location: line ? { file, line } : { file }, level, message });
-  }
-  problem(p: ConfigProblem): void {
-    if (this.problems.length < 200) this.problems.push(p);
-  }
 }
 
 /** The versions a tls_method value enables; a string is the reason OpenSIPS rejects it. */

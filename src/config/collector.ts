@@ -1,0 +1,15 @@
+/** What a reader found it could not read (notes) and what the SBC would refuse (problems), capped so hostile input stays bounded. */
+import type { ConfigProblem } from '../model/endpoint.js';
+import type { FileNote } from './types.js';
+
+export class Collector {
+  notes: FileNote[] = [];
+  problems: ConfigProblem[] = [];
+  consumed = new Set<string>();
+  note(file: string, line: number | undefined, message: string, level: 'info' | 'warn' = 'warn'): void {
+    if (this.notes.length < 200) this.notes.push({ location: line ? { file, line } : { file }, level, message });
+  }
+  problem(p: ConfigProblem): void {
+    if (this.problems.length < 200) this.problems.push(p);
+  }
+}
