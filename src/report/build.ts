@@ -23,6 +23,15 @@ const list = (items: string[], last = 'or') =>
 
 /** Why an area was not checked and what to give next time, from the facts (not from rule wording). */
 function explain(area: Area, ctx: CheckContext, skipped: RuleResult[]): { reason: string; hint: string; short: string } {
+  // A live probe that got no TLS answer observed nothing: the cause is the connection, not a missing flag.
+  const fault = ctx.probe?.fault;
+  if (fault && area !== 'sip') {
+    return {
+      reason: `the probe got no TLS answer (${fault.kind}): ${fault.message}`,
+      hint: 'check that the SBC listens for TLS on this host and port and that no firewall drops the probe',
+      short: `no TLS answer: ${fault.kind}`,
+    };
+  }
   if (area === 'sip') {
     const missing = [...(ctx.sip.sbcs.some((s) => s.origin === 'sbc') ? [] : ['--sbc']), ...(ctx.sip.uris.length ? [] : ['--uri'])];
     if (missing.length) {
