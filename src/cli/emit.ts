@@ -24,16 +24,20 @@ export async function emit(report: Report, v: Record<string, unknown>, io: Io): 
     catalog: format === 'sarif' ? catalogOf(trunkRules) : undefined,
     base: io.cwd,
   });
-  if (output) {
-    try {
-      writeFileSync(output, text);
-    } catch (error) {
-      throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  } else io.stdout(text);
+  writeOutput(text, output, io);
   if (!report.ok) return EXIT_FAILED;
   // --strict gates a go-live: a warning, or an area left unchecked for want of input, is not a pass.
   // CRLs left out by --offline (or scan without --online) were left out knowingly.
   const unchecked = report.unchecked.filter((u) => !(u.area === 'crl' && report.options.offline));
   return v.strict === true && (report.summary.warn > 0 || unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
+}
+
+/** The report goes to --output FILE, or to stdout. */
+export function writeOutput(text: string, output: string | undefined, io: Io): void {
+  if (!output) return io.stdout(text);
+  try {
+    writeFileSync(output, text);
+  } catch (error) {
+    throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }

@@ -3,7 +3,6 @@
  * service keep accepting the client certificates Genesys Cloud data actions present? Loaded lazily by
  * the CLI, so the trunk check does not pay for it.
  */
-import { writeFileSync } from 'node:fs';
 import { daRegions } from '../../rules/data/da-regions.js';
 import { dataActionsRules } from '../../rules/index.js';
 import { decodeAll, readInputFile } from '../check.js';
@@ -16,6 +15,7 @@ import type { RootStore } from '../trust/stores.js';
 import { gatherDataActionsFacts } from './facts.js';
 import { parseDataActionsInput, type ParsedInput } from './input.js';
 import { buildDataActionsReport, formatDataActionsText, type DataActionsReport } from './report.js';
+import { writeOutput } from '../cli/emit.js';
 
 export interface DataActionsOptions {
   inputs: string[];
@@ -125,13 +125,7 @@ export async function runDataActions(args: ParsedArgs, io: Io, version: string, 
   });
   const text = v.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDataActionsText(report);
   const output = v.output as string | undefined;
-  if (output) {
-    try {
-      writeFileSync(output, text);
-    } catch (error) {
-      throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  } else io.stdout(text);
+  writeOutput(text, output, io);
   if (!report.ok) return 1;
   return v.strict === true && report.summary.warn > 0 ? 1 : 0;
 }

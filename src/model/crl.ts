@@ -60,3 +60,18 @@ export interface CrlFacts {
   /** --crl files given by the user. */
   files?: string[];
 }
+
+/** CRLReason codes (RFC 5280 5.3.1); 7 is unused. */
+export const CRL_REASONS: readonly string[] = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  '',
+  'removeFromCRL',
+  'privilegeWithdrawn',
+  'aACompromise',
+];

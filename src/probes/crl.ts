@@ -16,23 +16,10 @@ import type { ChainFacts } from '../model/chain.js';
 import type { CrlCertificateFacts, CrlFacts, CrlFetch } from '../model/crl.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import { displayProxy, proxyFor, proxySettings, type ProxySettings } from './proxy.js';
+import { CRL_REASONS } from '../model/crl.js';
 
 export const MAX_CRL_BYTES = 20 * 1024 * 1024;
 export const MAX_REDIRECTS = 5;
-
-const REASONS = [
-  'unspecified',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  'unused',
-  'removeFromCRL',
-  'privilegeWithdrawn',
-  'aACompromise',
-];
 
 export interface CrlProbeOptions {
   now: Date;
@@ -291,7 +278,7 @@ async function evaluate(
       revoked: {
         serial: cert.serialNumber,
         date: entry.revocationDate.value.toISOString(),
-        ...(Number.isNaN(code) ? {} : { reason: REASONS[code] ?? `code ${code}` }),
+        ...(Number.isNaN(code) ? {} : { reason: CRL_REASONS[code] || `code ${code}` }),
       },
     };
   }

@@ -12,6 +12,7 @@ import type { ChainFacts } from '../model/chain.js';
 import type { CrlFacts, CrlFetch } from '../model/crl.js';
 import { children, oidToString, readTlv, type Tlv } from './der.js';
 import { parseName } from './name.js';
+import { CRL_REASONS } from '../model/crl.js';
 
 export interface ParsedCrl {
   file: string;
@@ -32,19 +33,6 @@ export interface ParsedCrl {
 const HANDLED_CRITICAL = new Set(['2.5.29.28', '2.5.29.35', '2.5.29.27']);
 /** The one critical entry extension it handles: certificateIssuer. */
 const HANDLED_ENTRY_CRITICAL = new Set(['2.5.29.29']);
-const REASONS = [
-  'unspecified',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  '',
-  'removeFromCRL',
-  'privilegeWithdrawn',
-  'aACompromise',
-];
 const HASHES: Record<string, string | null> = {
   '1.2.840.113549.1.1.5': 'sha1',
   '1.2.840.113549.1.1.11': 'sha256',
@@ -110,7 +98,7 @@ export function parseCrl(der: Buffer, file: string): ParsedCrl {
         if (ext.critical && !HANDLED_ENTRY_CRITICAL.has(ext.oid)) unhandledCritical.push(`${ext.oid} (entry)`);
         if (ext.oid === '2.5.29.21') {
           const inner = readTlv(der, ext.value.start, ext.value.end);
-          reason = REASONS[der[inner.start] ?? 0] || `code ${der[inner.start]}`;
+          reason = CRL_REASONS[der[inner.start] ?? 0] || `code ${der[inner.start]}`;
         }
       }
       revoked.set(serialHex, { date: time(der, date!), ...(reason ? { reason } : {}) });
