@@ -26,8 +26,14 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     ),
   );
   const endpoints = new Map((report.endpoints ?? []).map((e) => [e.id, e]));
+  const byTrunk = new Map<string | undefined, RuleResult[]>();
+  for (const r of report.results) {
+    const list = byTrunk.get(r.trunk);
+    if (list) list.push(r);
+    else byTrunk.set(r.trunk, [r]);
+  }
   for (const trunk of report.trunks ?? []) {
-    const mine = report.results.filter((r) => r.trunk === trunk.name);
+    const mine = byTrunk.get(trunk.name) ?? [];
     const worst = ORDER.find((s) => mine.some((r) => r.status === s && !r.suppressed)) ?? 'skip';
     lines.push('');
     lines.push(`${paint(worst, SYMBOL[worst])} ${chalk.bold(`trunk ${trunk.name}`)}${trunk.region ? chalk.dim(` (${trunk.region})`) : ''}`);
