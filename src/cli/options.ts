@@ -12,7 +12,6 @@ export interface OptionSpec {
   group?: string;
 }
 
-export const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'] as const;
 export const REGIONS = [
   'use1',
   'use2',

@@ -104,22 +104,6 @@ export function locationOf(value: Sourced<unknown> | undefined): SourceLocation 
   return from?.kind === 'file' ? { file: from.file, line: from.line, key: from.key } : undefined;
 }
 
-/** "kamailio/tls.cfg:14 cipher_list", "--ciphers", "Kamailio default (...)": where a value came from, for messages. */
-export function describeSource(value: Sourced<unknown> | undefined): string {
-  const from = value?.from;
-  if (!from) return 'not set';
-  switch (from.kind) {
-    case 'file':
-      return `${from.file}:${from.line} ${from.key}`;
-    case 'flag':
-      return from.flag;
-    case 'default':
-      return from.text;
-    case 'probe':
-      return `observed: ${from.text}`;
-  }
-}
-
 /** The value as the user wrote it, for messages. */
 export function written(value: Sourced<unknown>): string {
   return value.raw ?? (Array.isArray(value.value) ? value.value.join(',') : String(value.value));
