@@ -4,28 +4,33 @@ export function formatJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }
 
-const indent = (text: string, spaces: string) => text.replace(/\n/g, `\n${spaces}`);
+/** `JSON.stringify(value, null, 2)` as it reads one level down inside an object: wrapping gives the indentation. */
+function nested(value: unknown): string {
+  const text = JSON.stringify({ x: value }, null, 2);
+  return text.slice('{\n  "x": '.length, -'\n}'.length);
+}
 
 /**
- * The same text as formatJson, in pieces of about `size` characters: a scan of a thousand trunks has a
- * report of tens of MiB, and one string of it (plus its UTF-8 copy) would double the peak memory.
+ * The same text as formatJson, in pieces of a few hundred array items: a scan of a thousand trunks
+ * has a report of tens of MiB, and one string of it (plus its UTF-8 copy) would double the peak memory.
  */
-export function* jsonChunks(report: Report, size = 1 << 20): Generator<string> {
-  let buffer = '{\n';
+export function* jsonChunks(report: Report, itemsPerPiece = 256): Generator<string> {
   const entries = Object.entries(report).filter(([, v]) => v !== undefined);
+  let head = '{\n';
   for (const [i, [key, value]] of entries.entries()) {
     const comma = i < entries.length - 1 ? ',' : '';
-    if (Array.isArray(value) && value.length > 0) {
-      buffer += `  ${JSON.stringify(key)}: [\n`;
-      for (const [j, item] of value.entries()) {
-        buffer += `    ${indent(JSON.stringify(item, null, 2), '    ')}${j < value.length - 1 ? ',' : ''}\n`;
-        if (buffer.length >= size) {
-          yield buffer;
-          buffer = '';
-        }
-      }
-      buffer += `  ]${comma}\n`;
-    } else buffer += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
+    if (!Array.isArray(value) || value.length <= itemsPerPiece) {
+      head += `  ${JSON.stringify(key)}: ${nested(value)}${comma}\n`;
+      continue;
+    }
+    yield `${head}  ${JSON.stringify(key)}: [\n`;
+    head = '';
+    for (let start = 0; start < value.length; start += itemsPerPiece) {
+      const items = nested(value.slice(start, start + itemsPerPiece));
+      const last = start + itemsPerPiece >= value.length;
+      yield `${items.slice('[\n'.length, -'\n  ]'.length)}${last ? '\n' : ',\n'}`;
+    }
+    head = `  ]${comma}\n`;
   }
-  yield `${buffer}}\n`;
+  yield `${head}}\n`;
 }
