@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { acceptedCas } from '../rules/data/accepted-cas.js';
 import { trunkRules } from '../rules/index.js';
 import { runRules } from './engine/runner.js';
-import type { CheckContext } from './engine/types.js';
+import type { CheckContext, RuleResult } from './engine/types.js';
 import type { CertificateFacts } from './model/certificate.js';
 import type { CrlFacts } from './model/crl.js';
 import type { TlsEndpointSettings } from './model/endpoint.js';
@@ -116,23 +116,29 @@ export async function check(options: CheckOptions): Promise<Report> {
     ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   };
   const results = runRules(trunkRules, ctx);
+  return finishReport(ctx, results, { ...options, timeoutSeconds });
+}
+
+/** The report of a trunk check (file or probe): the verdicts and the options that shaped them. */
+export function finishReport(
+  ctx: CheckContext,
+  results: RuleResult[],
+  options: Pick<CheckOptions, 'at' | 'strict' | 'profile' | 'format' | 'caFile' | 'region' | 'version'> & { timeoutSeconds: number },
+): Report {
   const recorded = {
     at: options.at ? options.at.toISOString() : null,
-    offline,
+    offline: ctx.offline,
     strict: options.strict ?? false,
     profile: options.profile ?? null,
     format: options.format ?? 'json',
     caFile: options.caFile ?? null,
     warnDays: ctx.warnDays,
-    timeoutSeconds,
+    timeoutSeconds: options.timeoutSeconds,
     region: options.region ?? null,
   };
-  return buildReport(
-    ctx,
-    results,
-    options.version ?? '0.0.0',
-    options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list',
-    trunkRules,
-    { options: recorded, openssl: process.versions.openssl },
-  );
+  const anchors = options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list';
+  return buildReport(ctx, results, options.version ?? '0.0.0', anchors, trunkRules, {
+    options: recorded,
+    openssl: process.versions.openssl,
+  });
 }

@@ -9,14 +9,13 @@ import { acceptedCas } from '../rules/data/accepted-cas.js';
 import { BYOC_GROUP, byocSuites } from '../rules/data/byoc-suites.js';
 import { suiteNames } from '../rules/data/cipher-names.js';
 import { trunkRules } from '../rules/index.js';
-import { decodeAll, loadCaFile } from './check.js';
+import { decodeAll, finishReport, loadCaFile } from './check.js';
 import { runRules } from './engine/runner.js';
 import type { CheckContext } from './engine/types.js';
 import type { ChainFacts } from './model/chain.js';
 import type { CrlFacts } from './model/crl.js';
 import { probe, type ProbeSuite } from './probes/live/probe.js';
 import { probeEndpoint } from './providers/probe.js';
-import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { gatherSipFacts } from './sip/facts.js';
 import { byocAnchors, customAnchors } from './trust/anchors.js';
@@ -123,23 +122,5 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
         }),
   };
   const results = runRules(trunkRules, ctx);
-  const recorded = {
-    at: options.at ? options.at.toISOString() : null,
-    offline,
-    strict: options.strict ?? false,
-    profile: null,
-    format: options.format ?? 'json',
-    caFile: options.caFile ?? null,
-    warnDays: ctx.warnDays,
-    timeoutSeconds: options.timeoutSeconds,
-    region: options.region ?? null,
-  };
-  return buildReport(
-    ctx,
-    results,
-    options.version ?? '0.0.0',
-    options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list',
-    trunkRules,
-    { options: recorded, openssl: process.versions.openssl },
-  );
+  return finishReport(ctx, results, options);
 }

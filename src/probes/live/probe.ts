@@ -252,6 +252,17 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
   const flightOf = (o: WireOutcome): ServerFlight | undefined =>
     o.kind === 'flight' && o.flight.version && o.flight.suite !== undefined ? o.flight : undefined;
   const suiteName = (code: number) => options.suiteNames.get(code) ?? `0x${code.toString(16).padStart(4, '0')}`;
+  // What the server picked from an offer, as the report names it.
+  const selectedOf = (flight: ReturnType<typeof flightOf>) =>
+    flight
+      ? {
+          selected: {
+            version: flight.version!,
+            suite: suiteName(flight.suite!),
+            ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}),
+          },
+        }
+      : {};
   const attempts: ProbeAttempt[] = offers.map((o, i) => {
     const { outcome, ms, tried } = outcomes[i]!;
     const flight = flightOf(outcome);
@@ -259,15 +270,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
       offer: o.label,
       kind: o.kind,
       ...(tried ? resultOf(outcome) : { result: 'not-tried' }),
-      ...(flight
-        ? {
-            selected: {
-              version: flight.version!,
-              suite: suiteName(flight.suite!),
-              ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}),
-            },
-          }
-        : {}),
+      ...selectedOf(flight),
       ms,
       ...(!tried
         ? { note: 'the deadline had passed' }
@@ -313,15 +316,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
         offer: `TLSv1.2 ${suite.iana} alone, groups ${otherGroups.join(':')}`,
         kind: 'suite',
         ...resultOf(outcome),
-        ...(flight
-          ? {
-              selected: {
-                version: flight.version!,
-                suite: suiteName(flight.suite!),
-                ...(flight.group !== undefined ? { group: groupName(flight.group) } : {}),
-              },
-            }
-          : {}),
+        ...selectedOf(flight),
         ms,
       });
     }
