@@ -1,5 +1,6 @@
 // Bundles the CLI with esbuild. The main bundle is CommonJS: Node 20 loads one CJS file far
-// faster than an ES module graph. Optional parts (yargs for --help, the TLS and CRL probes,
+// faster than an ES module graph. The TLS-settings resolver (src/tls/facts.ts) is in it: a chunk
+// would miss the code cache. Optional parts (yargs for --help, the TLS and CRL probes,
 // PKCS#7 and PKCS#12 via pkijs) are ES module chunks under dist/lazy/, imported only when a check needs them.
 // dist/bin.cjs (src/launcher.cjs) runs dist/main.cjs through V8's code cache, warmed here.
 import { build } from 'esbuild';
@@ -11,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 /** The one list of lazily loaded modules: source file -> chunk name under dist/lazy/. */
 const lazy = {
   'src/cli/help.ts': 'help',
-  'src/tls/facts.ts': 'tls-facts',
   'src/probes/crl.ts': 'crl',
   'src/parsers/pkcs7.ts': 'pkcs7',
   'src/scan/scan.ts': 'scan',

@@ -6,7 +6,25 @@ import { byocSuites } from '../../rules/data/byoc-suites.js';
 import { suiteNames } from '../../rules/data/cipher-names.js';
 import type { TlsEndpointSettings } from '../model/endpoint.js';
 import type { TlsEndpointFacts } from '../model/tls.js';
-import { GROUP_NAMES, OpenSslSettingError, tls12ClientHello } from './openssl.js';
+import { cachedHello, rememberHello, saveHelloCache } from './hello-cache.js';
+import { type ClientHelloFacts, GROUP_NAMES, type HelloOptions, OpenSslSettingError, tls12ClientHello } from './openssl.js';
+
+/** tls12ClientHello through the per-OpenSSL-version cache: the same setting always gives the same hello. */
+async function clientHello(options: HelloOptions): Promise<ClientHelloFacts> {
+  const known = cachedHello(options);
+  if (known) {
+    if ('error' in known) throw new OpenSslSettingError(known.error);
+    return known;
+  }
+  try {
+    const hello = await tls12ClientHello(options);
+    rememberHello(options, hello);
+    return hello;
+  } catch (error) {
+    if (error instanceof OpenSslSettingError) rememberHello(options, { error: error.message });
+    throw error;
+  }
+}
 
 const byIana = new Map(suiteNames.map((s) => [s.iana.toUpperCase(), s]));
 const byCode = new Map(suiteNames.map((s) => [s.code, s]));
@@ -48,7 +66,7 @@ export function toOpenSslTerms(terms: string[]): { terms: string[]; tls13: strin
 
 /** The enabled TLS 1.2 suites (IANA names, preference order) for an OpenSSL cipher string. */
 export async function enabledSuites(opensslString: string): Promise<string[]> {
-  const hello = await tls12ClientHello({ ciphers: opensslString });
+  const hello = await clientHello({ ciphers: opensslString });
   return hello.suites.map((code) => byCode.get(code)?.iana ?? `0x${code.toString(16).padStart(4, '0')}`);
 }
 
@@ -140,7 +158,7 @@ async function resolveGroups(raw: string): Promise<GroupFacts> {
   const facts: GroupFacts = unknownHere.length ? { groupsUnknownHere: unknownHere } : {};
   if (!list) return { ...facts, groups: [] };
   try {
-    const hello = await tls12ClientHello({ groups: list, ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384' });
+    const hello = await clientHello({ groups: list, ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES256-GCM-SHA384' });
     return { ...facts, groups: hello.groups.map((g) => GROUP_NAMES[g] ?? `0x${g.toString(16).padStart(4, '0')}`) };
   } catch (error) {
     if (!(error instanceof OpenSslSettingError)) throw error;
@@ -159,7 +177,7 @@ async function resolveGroups(raw: string): Promise<GroupFacts> {
 export async function resolveEndpoints(endpoints: readonly TlsEndpointSettings[]): Promise<TlsEndpointFacts[]> {
   const ciphers = new Map<string, Promise<CipherFacts>>();
   const groups = new Map<string, Promise<GroupFacts>>();
-  return Promise.all(
+  const resolved = await Promise.all(
     endpoints.map(async (endpoint): Promise<TlsEndpointFacts> => {
       const out: TlsEndpointFacts = { ...endpoint, openssl: process.versions.openssl };
       if (endpoint.ciphers) {
@@ -175,4 +193,6 @@ export async function resolveEndpoints(endpoints: readonly TlsEndpointSettings[]
       return out;
     }),
   );
+  saveHelloCache();
+  return resolved;
 }
