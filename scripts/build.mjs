@@ -45,6 +45,14 @@ const common = {
   logLevel: 'warning',
 };
 
+// The profile validator is generated from the schema before bundling (checked in; rewritten only when it changes).
+{
+  const { PROFILE_VALIDATOR_FILE, profileValidatorSource } = await import('./profile-validator.mjs');
+  const file = new URL(`../${PROFILE_VALIDATOR_FILE}`, import.meta.url);
+  const source = await profileValidatorSource();
+  if (readFileSync(file, { encoding: 'utf8', flag: 'a+' }) !== source) writeFileSync(file, source);
+}
+
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const main = await build({
   ...common,

@@ -1,0 +1,3 @@
+export const PROFILE_VALIDATOR_FILE: string;
+export const PROFILE_AJV_OPTIONS: { allErrors: boolean; strict: boolean };
+export function profileValidatorSource(root?: URL): Promise<string>;
