@@ -109,6 +109,10 @@ export function saveHelloCache(): void {
     writeFileSync(temp, JSON.stringify({ format: FORMAT, runtime, entries: [...c.entries] }), { flag: 'wx', mode: 0o600 });
     renameSync(temp, c.file);
   } catch {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // No folder, no temp file.
+    }
   }
 }
