@@ -28,6 +28,7 @@ import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import type { Anchors } from '../x509/chain.js';
 import { buildChain, emptyChain } from '../x509/chain.js';
+import { changedFileSelector, foldersOf } from './select.js';
 import { printable } from '../util/text.js';
 import { parseProfile, type Profile, type ProfileTrunk } from './profile.js';
 import { walk, type WalkedFile } from './walk.js';
@@ -135,11 +136,13 @@ export async function scan(options: ScanOptions): Promise<Report> {
   });
   const walked = walk(root, ['.']);
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
+  let walkedFolders: Set<string> | undefined;
+  const skippedPaths = new Set(walked.skipped.map((s) => s.path));
   for (const p of given)
-    if (p !== '.' && !byPath.has(p) && !walked.files.some((f) => f.path.startsWith(`${p}/`)) && !walked.skipped.some((s) => s.path === p))
+    if (p !== '.' && !byPath.has(p) && !skippedPaths.has(p) && !(walkedFolders ??= foldersOf(byPath.keys())).has(p))
       throw new InputError(`${printable(p)}: no such file or directory under ${printable(root)}`);
   const selectAll = given.every((p) => p === '.');
-  const selected = (file: string) => selectAll || given.some((p) => p === '.' || file === p || file.startsWith(`${p}/`));
+  const selected = changedFileSelector(given);
 
   const files = new Map<string, ScanFile>();
   const fileInfo = (path: string, kind: ScanFile['kind'], format?: string) => {
