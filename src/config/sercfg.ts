@@ -117,9 +117,14 @@ export interface Modparam {
 
 /** Parses `modparam("m", "n", "v")` (also single-quoted); undefined when the statement is not one or is malformed. */
 export function parseModparam(text: string): Modparam | undefined {
-  const m = /^modparam\s*\(\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*,\s*(.*?)\s*\)\s*;?\s*$/i.exec(text);
+  const m = /^modparam\s*\(\s*(["'])([^"']*)\1\s*,\s*(["'])([^"']*)\3\s*,(.*)$/i.exec(text);
   if (!m) return undefined;
-  const raw = m[5]!;
+  // `\s*(.*?)\s*\)\s*;?\s*$` done by hand: the lazy group before `\s*` was quadratic on a run of spaces.
+  let rest = trimTail(m[5]!);
+  if (!rest.endsWith(')')) return undefined;
+  rest = rest.slice(0, -1);
+  if (/[\r\n\u2028\u2029]/.test(rest.trim())) return undefined;
+  const raw = rest.trim();
   const q = /^(["'])([\s\S]*)\1$/.exec(raw);
   return { module: m[2]!.trim(), name: m[4]!.trim(), value: q ? unescape(q[2]!) : raw, raw, quoted: !!q };
 }
@@ -138,8 +143,17 @@ export function loadedModule(text: string): string | undefined {
 
 /** `name = value` core parameter (value without trailing `;`), or undefined. */
 export function coreParam(text: string): { name: string; value: string } | undefined {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*;?\s*$/.exec(text);
-  return m ? { name: m[1]!.toLowerCase(), value: m[2]! } : undefined;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s.exec(text);
+  if (!m) return undefined;
+  const value = trimTail(m[2]!).trim();
+  if (/[\r\n\u2028\u2029]/.test(value)) return undefined;
+  return { name: m[1]!.toLowerCase(), value };
+}
+
+/** Drops trailing whitespace, then one `;` and the whitespace before it. */
+function trimTail(s: string): string {
+  const end = s.trimEnd();
+  return end.endsWith(';') ? end.slice(0, -1).trimEnd() : end;
 }
 
 export interface SocketSpec {

@@ -135,8 +135,7 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
         continue;
       }
       const directive = m[1]!.toLowerCase();
-      const target = m[2]!
-        .replace(/\s*;.*$/, '')
+      const target = beforeComment(m[2]!)
         .trim()
         .replace(/^["<](.*)[">]$/, '$1');
       if (directive === 'exec') {
@@ -227,7 +226,7 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
       out.lastByName.set(name, current);
       continue;
     }
-    const kv = /^([^=]+?)\s*=>?\s*(.*)$/.exec(text);
+    const kv = splitKeyValue(text);
     if (!kv) {
       notes.push({
         location: { file: file.path, line: lineNo },
@@ -580,7 +579,7 @@ export const asteriskReader: SbcReader = {
   detect(file) {
     if (looksLikePjsip(file.text)) return 'entry';
     // A sample pjsip.conf with every line commented out: claim it by name so the scan says why nothing was read.
-    if (/pjsip[^/]*\.conf(\.sample)?$/i.test(file.path) && /^\s*;\s*type\s*=\s*transport\b/im.test(file.text)) return 'entry';
+    if (/pjsip[^/]*\.conf(\.sample)?$/i.test(file.path) && /^[ \t]*;\s*type\s*=\s*transport\b/im.test(file.text)) return 'entry';
     return false;
   },
   read(input) {
@@ -624,3 +623,17 @@ export const asteriskReader: SbcReader = {
     return { endpoints, consumed: parsed.files.filter((f) => f !== input.file.path), notes, problems };
   },
 };
+
+/** Text before the first `;` (linear; the regex `\s*;.*$` rescanned runs of spaces from every start). */
+function beforeComment(s: string): string {
+  const at = s.indexOf(';');
+  return at < 0 ? s : s.slice(0, at);
+}
+
+/** `name = value` or `name => value` as [line, name, value]; linear where `^([^=]+?)\s*=` was quadratic on spaces. */
+function splitKeyValue(text: string): [string, string, string] | null {
+  const eq = text.indexOf('=');
+  if (eq < 1) return null;
+  const name = text.slice(0, eq).trimEnd() || text.slice(0, 1);
+  return [text, name, text.slice(text[eq + 1] === '>' ? eq + 2 : eq + 1).trimStart()];
+}

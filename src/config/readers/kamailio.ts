@@ -146,15 +146,15 @@ function def(text: string, anchor = ''): Provenance {
 // ---------------------------------------------------------------------------------------------
 // detection
 
-const DOMAIN_HEADER = /^\s*\[\s*(server|srv|s|client|cli|c)\s*:[^\]\n]*\]?/im;
+const DOMAIN_HEADER = /^[ \t]*\[\s*(server|srv|s|client|cli|c)\s*:[^\]\n]*\]?/im;
 
 function looksLikeKamailioCfg(text: string): boolean {
-  if (/^\s*#!(KAMAILIO|SER|OPENSER)\b/m.test(text)) return true;
+  if (/^[ \t]*#!(KAMAILIO|SER|OPENSER)\b/m.test(text)) return true;
   if (/loadmodule\s*\(?\s*"[^"]*tls_mgm/i.test(text) || /modparam\s*\(\s*["']tls_mgm["']/i.test(text)) return false;
-  if (/^\s*(request_route|reply_route|onsend_route)\s*\{/m.test(text)) return true;
-  if (/^\s*modparam\s*\(\s*["']tls["']\s*,/m.test(text)) return true;
-  if (/^\s*loadmodule\s*\(?\s*"([^"]*\/)?tls(\.so)?"/m.test(text)) return true;
-  return /^\s*(#!|!!)(define|ifdef|ifndef|trydef|substdef)\b/m.test(text) && /^\s*(loadmodule|modparam|listen)\b/m.test(text);
+  if (/^[ \t]*(request_route|reply_route|onsend_route)\s*\{/m.test(text)) return true;
+  if (/^[ \t]*modparam\s*\(\s*["']tls["']\s*,/m.test(text)) return true;
+  if (/^[ \t]*loadmodule\s*\(?\s*"([^"]*\/)?tls(\.so)?"/m.test(text)) return true;
+  return /^[ \t]*(#!|!!)(define|ifdef|ifndef|trydef|substdef)\b/m.test(text) && /^[ \t]*(loadmodule|modparam|listen)\b/m.test(text);
 }
 
 function looksLikeTlsCfg(text: string): boolean {
@@ -168,7 +168,7 @@ function looksLikeTlsCfg(text: string): boolean {
     if (/^[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) keys++;
     else return false;
   }
-  return keys > 0 || /^\s*\[\s*(server|client)\s*:/im.test(text);
+  return keys > 0 || /^[ \t]*\[\s*(server|client)\s*:/im.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------

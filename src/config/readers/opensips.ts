@@ -172,7 +172,7 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   const walk = (file: ConfigFile, depth: number) => {
     if (visited.has(file.path) || depth > 8) return;
     visited.add(file.path);
-    if (/\bifelse\s*\(|^\s*define\s*\(`/m.test(file.text)) {
+    if (/\bifelse\s*\(|^[ \t]*define\s*\(`/m.test(file.text)) {
       out.note(
         file.path,
         undefined,
@@ -564,9 +564,9 @@ function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSet
 function detect(file: ConfigFile): 'entry' | 'part' | false {
   try {
     const text = file.text.length > 2_000_000 ? file.text.slice(0, 2_000_000) : file.text;
-    if (/^\s*#!(KAMAILIO|SER|OPENSER)\b/m.test(text)) return false;
-    if (/^\s*loadmodule\s+["'][^"']*\btls_mgm(\.so)?["']/m.test(text) || /^\s*modparam\s*\(\s*["']tls_mgm["']/m.test(text)) return 'entry';
-    if (/^\s*socket\s*=\s*tls:/m.test(text) && /^\s*loadmodule\s+["'][^"']*proto_tls/m.test(text)) return 'entry';
+    if (/^[ \t]*#!(KAMAILIO|SER|OPENSER)\b/m.test(text)) return false;
+    if (/^[ \t]*loadmodule\s+["'][^"']*\btls_mgm(\.so)?["']/m.test(text) || /^[ \t]*modparam\s*\(\s*["']tls_mgm["']/m.test(text)) return 'entry';
+    if (/^[ \t]*socket\s*=\s*tls:/m.test(text) && /^[ \t]*loadmodule\s+["'][^"']*proto_tls/m.test(text)) return 'entry';
   } catch {
     /* never throw */
   }
