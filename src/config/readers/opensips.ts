@@ -565,7 +565,8 @@ function detect(file: ConfigFile): 'entry' | 'part' | false {
   try {
     const text = file.text.length > 2_000_000 ? file.text.slice(0, 2_000_000) : file.text;
     if (/^[ \t]*#!(KAMAILIO|SER|OPENSER)\b/m.test(text)) return false;
-    if (/^[ \t]*loadmodule\s+["'][^"']*\btls_mgm(\.so)?["']/m.test(text) || /^[ \t]*modparam\s*\(\s*["']tls_mgm["']/m.test(text)) return 'entry';
+    if (/^[ \t]*loadmodule\s+["'][^"']*\btls_mgm(\.so)?["']/m.test(text) || /^[ \t]*modparam\s*\(\s*["']tls_mgm["']/m.test(text))
+      return 'entry';
     if (/^[ \t]*socket\s*=\s*tls:/m.test(text) && /^[ \t]*loadmodule\s+["'][^"']*proto_tls/m.test(text)) return 'entry';
   } catch {
     /* never throw */
