@@ -154,7 +154,15 @@ export async function scan(options: ScanOptions): Promise<Report> {
 
   // The trunk profile.
   let profile: Profile | undefined;
-  const profilePath = options.profile ? posix.normalize(options.profile.split('\\').join('/')) : PROFILE_NAMES.find((n) => byPath.has(n));
+  const profilePath = options.profile
+    ? posix.normalize(options.profile.split('\\').join('/'))
+    : PROFILE_NAMES.find((n) => byPath.has(n) || skippedPaths.has(n));
+  // A profile that could not be read must stop the scan: ignoring it would drop its trunks and suppressions.
+  const unreadableProfile = profilePath ? walked.skipped.find((s) => s.path === profilePath) : undefined;
+  if (unreadableProfile)
+    throw new InputError(
+      `${printable(unreadableProfile.path)}: cannot use the trunk profile: it is ${unreadableProfile.why.replace(/^cannot read it/, 'unreadable')}`,
+    );
   if (profilePath) {
     const file = byPath.get(profilePath);
     if (!file) throw new InputError(`--profile ${printable(profilePath)}: no such file under ${printable(root)}`);

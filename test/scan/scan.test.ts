@@ -150,6 +150,21 @@ describe('through the CLI', () => {
     );
   });
 
+  test('a profile over the file cap is an input error, never silently dropped', async () => {
+    const { files } = await fixtures();
+    const dir = await standardRepo();
+    const failing = cli(['scan', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir });
+    expect(failing.status).toBe(1);
+    // Padding the same profile past 1 MiB once turned NOT READY into READY (its trunks and suppressions vanished).
+    const padded = `${readFileSync(join(dir, 'byoc-check.yaml'), 'utf8')}\n${'# padding\n'.repeat(110_000)}`;
+    writeFileSync(join(dir, 'byoc-check.yaml'), padded);
+    for (const args of [['scan'], ['scan', 'byoc-check.yaml'], ['scan', 'certs/sbc.pem']]) {
+      const run = cli([...args, '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir });
+      expect([run.status, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toBe('byoc-check: byoc-check.yaml: cannot use the trunk profile: it is larger than 1024 KiB\n');
+    }
+  });
+
   test('--format json validates, a missing path is an input error', async () => {
     const dir = await standardRepo();
     const run = cli(['scan', '--format', 'json'], { cwd: dir });
