@@ -3,6 +3,23 @@
  * > specification, Requirements. BYOC Cloud must reach the SBC's TLS listener to send calls.
  */
 import { defineRule } from '../../src/engine/define-rule.js';
+import type { ProbeFacts } from '../../src/model/probe.js';
+
+/** Which offer explains the refusal; when TLS 1.2, a BYOC suite and P-384 each work alone, what is left. */
+function whyRefused(probe: ProbeFacts): string {
+  if (!probe.versions['TLSv1.2']) return 'The server does not accept TLS 1.2 (see tls-version).';
+  if (!Object.values(probe.suites).some(Boolean)) return 'The server selects none of the BYOC suites (see tls-ciphers).';
+  const leaf = probe.chainSent[0];
+  if (leaf && !leaf.key.startsWith('RSA'))
+    return `The server's certificate has a ${leaf.key} key, and every BYOC suite needs an RSA certificate (see leaf-key).`;
+  if (probe.groups.secp384r1 === false && probe.suitesWithOtherGroups)
+    return 'The server does not accept the P-384 group (see tls-curves).';
+  return (
+    'TLS 1.2, the BYOC suites and P-384 each work alone, so the server refuses something else in the offer: ' +
+    'signature algorithms it insists on (for example RSA+SHA1 only), or a certificate key too small for its security level (@SECLEVEL). ' +
+    'Compare with: openssl s_client -connect HOST:5061 -tls1_2 -groups P-384 -cipher ECDHE-RSA-AES256-GCM-SHA384'
+  );
+}
 
 export default defineRule({
   meta: {
@@ -17,7 +34,7 @@ export default defineRule({
     remediation:
       "Enable the SBC's SIP TLS listener on the address and port the trunk names, and open it in the firewall to the Genesys BYOC Cloud addresses of your region.",
     docs: {
-      what: 'The live probe connects to the SBC and reports whether any TLS server answers: connection refused, no TCP answer, a listener that never speaks, plain text, a reset or a DNS failure each get their own message.',
+      what: 'The live probe connects to the SBC and reports whether any TLS server answers: connection refused, no TCP answer, a listener that never speaks, plain text, a reset or a DNS failure each get their own message. A server that answers but refuses the handshake BYOC Cloud makes fails too, with the offer that explains the refusal.',
       why: 'Without a TLS server on that port, Genesys cannot deliver a single call to the SBC.',
     },
   },
@@ -42,6 +59,18 @@ export default defineRule({
         },
       ];
     const answered = probe.attempts.filter((a) => a.result === 'accepted' || a.result.startsWith('alert ')).length;
+    if (!probe.negotiated) {
+      const byoc = probe.attempts.find((a) => a.kind === 'byoc');
+      const refusal = byoc ? (byoc.alert ? `alert ${byoc.alert}` : byoc.result) : 'no answer';
+      return [
+        {
+          status: 'fail',
+          target: 'probe',
+          evidence: { address: probe.target.address, answered, byocOffer: refusal },
+          message: `A TLS server answers on ${where}, but it refuses the handshake BYOC Cloud makes (TLS 1.2, the BYOC suites, P-384): ${refusal}. ${whyRefused(probe)}`,
+        },
+      ];
+    }
     return [
       {
         status: 'pass',

@@ -29,6 +29,31 @@ describe('tls-reachable', () => {
       expect: 'fail',
       message: /did not answer/,
     },
+    {
+      name: 'the server answers but refuses the BYOC offer although TLS 1.2, a suite and P-384 work alone (signature algorithms)',
+      probe: probeFacts({
+        negotiated: null,
+        attempts: [{ offer: 'TLSv1.2 BYOC Cloud offer', kind: 'byoc', result: 'alert 40', alert: 'handshake_failure', ms: 3 }],
+      }),
+      expect: 'fail',
+      message:
+        /refuses the handshake BYOC Cloud makes .*alert handshake_failure\. TLS 1\.2, the BYOC suites and P-384 each work alone.*signature algorithms/,
+    },
+    {
+      name: 'refused, and TLS 1.2 is off: tls-version explains it',
+      probe: probeFacts({ negotiated: null, versions: { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': true } }),
+      expect: 'fail',
+      message: /does not accept TLS 1\.2 \(see tls-version\)/,
+    },
+    {
+      name: 'refused, and the certificate is ECDSA: leaf-key explains it',
+      probe: probeFacts({
+        negotiated: null,
+        chainSent: [{ subject: 'CN=sbc1.example.com', issuer: 'CN=CA', sha256: 'ab', key: 'EC P-256' }],
+      }),
+      expect: 'fail',
+      message: /EC P-256 key, and every BYOC suite needs an RSA certificate \(see leaf-key\)/,
+    },
   ])('$expect: $name', ({ probe, expect: status, message }) => {
     const findings = rule.check(ctx([], probe ? { probe } : {}));
     expect(findings[0]!.status).toBe(status);
