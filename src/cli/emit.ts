@@ -1,5 +1,6 @@
 /** Formats a report with the reporter --format names, writes it (stdout or --output) and gives the exit code. */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { exitCodeOf } from '../report/exit-code.js';
 import { trunkRules } from '../../rules/index.js';
 import { InputError } from '../errors.js';
 import type { Report } from '../report/types.js';
@@ -30,11 +31,7 @@ export async function emit(report: Report, v: Record<string, unknown>, io: Io): 
           base: io.cwd,
         });
   writeOutput(text, output, io);
-  if (!report.ok) return EXIT_FAILED;
-  // --strict gates a go-live: a warning, or an area left unchecked for want of input, is not a pass.
-  // CRLs left out by --offline (or scan without --online) were left out knowingly.
-  const unchecked = report.unchecked.filter((u) => !(u.area === 'crl' && report.options.offline));
-  return v.strict === true && (report.summary.warn > 0 || unchecked.length > 0) ? EXIT_FAILED : EXIT_OK;
+  return exitCodeOf(report, v.strict === true) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 
 /** The report goes to --output FILE, or to stdout; in pieces when it comes in pieces. */

@@ -1,7 +1,6 @@
 /** Small helpers the CI reporters share. */
 import { isAbsolute, relative, sep } from 'node:path';
 import type { RuleResult, Status } from '../engine/types.js';
-import type { Report } from '../report/types.js';
 
 export const WORST_FIRST: readonly Status[] = ['fail', 'warn', 'pass', 'skip'];
 
@@ -32,9 +31,4 @@ export function visibleControls(text: string): string {
       return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
     },
   );
-}
-
-/** The exit code the run ends with (the CLI's contract), for reporters that record it. */
-export function exitCodeOf(report: Report, strict: boolean): 0 | 1 {
-  return report.summary.fail > 0 || (strict && report.summary.warn > 0) ? 1 : 0;
 }

@@ -10,7 +10,8 @@ import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import type { RuleResult } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 import type { CatalogEntry } from './catalog.js';
-import { displayPath, exitCodeOf, visibleControls } from './common.js';
+import { exitCodeOf } from '../report/exit-code.js';
+import { displayPath, visibleControls } from './common.js';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/byoc-check';

@@ -189,4 +189,23 @@ describe('SARIF through the CLI', () => {
     expect(resultsOf(log).every((r) => r.level === 'warning')).toBe(true);
     expect(log.runs[0]!.invocations![0]!.exitCode).toBe(1);
   });
+  test('invocations[].exitCode is the process exit status, also when --strict fails only on an unchecked area', async () => {
+    const { files } = await fixtures();
+    for (const strict of [[], ['--strict']]) {
+      // No --uri: the SIP area is left unchecked, which --strict does not pass.
+      const run = cli([
+        files['good.pem']!,
+        '--ca',
+        files['root.pem']!,
+        '--offline',
+        '--at',
+        '2026-11-22T12:00:00Z',
+        '--format',
+        'sarif',
+        ...strict,
+      ]);
+      expect(run.status).toBe(strict.length ? 1 : 0);
+      expect(assertValidSarif(run.stdout).runs[0]!.invocations![0]!.exitCode).toBe(run.status);
+    }
+  });
 });
