@@ -9,12 +9,12 @@
  */
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { createServer, connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byocSuites } from '../../rules/data/byoc-suites.js';
 import { BIN } from '../helpers/run.js';
 import { has, titled } from '../helpers/tools.js';
+import { accepts, freePort, stop } from '../helpers/processes.js';
 
 const which = spawnSync('sh', ['-c', 'command -v kamailio || ls /usr/sbin/kamailio'], { encoding: 'utf8' });
 const KAMAILIO = which.status === 0 && has('kamailio') ? which.stdout.trim().split('\n')[0] : undefined;
@@ -230,41 +230,8 @@ const KNOWN_WRONG = new Set<string>([
   'no loadmodule tls.so',
 ]);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = netConnect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
 const children: ChildProcess[] = [];
 const dirs: string[] = [pki];
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await gone;
-  clearTimeout(timer);
-}
 
 /** Starts Kamailio in the foreground; 'up' when the TLS port accepts TCP, 'exited' when it stops, 'no-tls' when only UDP came up. */
 async function startKamailio(dir: string, port: number): Promise<{ child: ChildProcess; started: boolean; log: () => string }> {

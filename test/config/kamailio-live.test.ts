@@ -7,7 +7,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, connect as netConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
@@ -19,6 +18,7 @@ import { issue } from '../helpers/pki.js';
 import { readConfig } from '../helpers/sbc.js';
 import { ROOT } from '../helpers/run.js';
 import { has, titled } from '../helpers/tools.js';
+import { accepts, freePort, stop } from '../helpers/processes.js';
 
 const which = spawnSync('sh', ['-c', 'command -v kamailio || ls /usr/sbin/kamailio'], { encoding: 'utf8' });
 const KAMAILIO = which.status === 0 && has('kamailio') ? which.stdout.trim().split('\n')[0] : undefined;
@@ -26,17 +26,6 @@ const VERSION = KAMAILIO ? /kamailio (\d+)\.(\d+)\.(\d+)/.exec(spawnSync(KAMAILI
 const AT_LEAST_57 = VERSION ? Number(VERSION[1]) > 5 || (Number(VERSION[1]) === 5 && Number(VERSION[2]) >= 7) : false;
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test', 'fixtures', 'sbc', 'kamailio', 'live', name), 'utf8');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let pem = '';
 let key = '';
@@ -63,15 +52,6 @@ afterAll(async () => {
   for (const child of running) await stop(child);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await gone;
-  clearTimeout(timer);
-}
 
 function kamailioCfg(ports: number[]): string {
   return [
@@ -143,19 +123,6 @@ function start(files: Record<string, string>, ports: number[]): Started {
     return { state: 'up' as const };
   })();
   return { child, log: () => log, ready: Promise.race([up, exited]) };
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = netConnect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 type Outcome = { ok: true; version: string; cipher: string } | { ok: false; code: string };
