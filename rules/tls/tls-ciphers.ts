@@ -39,7 +39,8 @@ export default defineRule({
       const setting = endpoint.ciphers!;
       const base = { target: endpoint.id, ...(locationOf(setting) ? { location: locationOf(setting) } : {}) };
       const who = endpointLabel(endpoint);
-      const value = quoteValue(setting);
+      // A product default is OpenSSL's own list: which suites it holds depends on the OpenSSL version.
+      const value = `${quoteValue(setting)}${setting.from.kind === 'default' && endpoint.openssl ? `, resolved with OpenSSL ${endpoint.openssl},` : ''}`;
       const enabled = endpoint.enabledSuites ?? [];
       const usable = enabled.filter((s) => suiteInfo.has(s));
       const current = usable.filter((s) => suiteInfo.get(s)!.status === 'supported');

@@ -1,7 +1,7 @@
 import type { ChainFacts } from '../model/chain.js';
 import type { AcceptedCa } from '../model/trust.js';
 import type { SipFacts } from '../model/sip.js';
-import type { TlsFacts } from '../model/tls.js';
+import type { TlsEndpointFacts, TlsFacts } from '../model/tls.js';
 import type { CrlFacts } from '../model/crl.js';
 import type { DataActionsFacts } from '../model/data-actions.js';
 import type { ProbeFacts } from '../model/probe.js';
@@ -99,6 +99,11 @@ export type PkiProfile = 'default' | 'strict';
 export interface ConfigFacts {
   files: string[];
   problems: ConfigProblem[];
+  /**
+   * Every TLS context the SBC loads from these files, including those no connection uses
+   * (`unused`), which only config-valid judges. Absent: the endpoints of `tls`.
+   */
+  endpoints?: TlsEndpointFacts[];
 }
 
 /** A rule of the trunk check. */

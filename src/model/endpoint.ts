@@ -80,12 +80,27 @@ export interface TlsEndpointSettings {
   verifyPeer?: Sourced<boolean>;
   /** SNI / server name the domain is selected by or sends. */
   serverName?: Sourced<string>;
+  /**
+   * Set when the SBC loads this context at start-up but no connection uses it (a Kamailio
+   * [server:default] when every listener has its own domain): why. Only whether it loads is judged.
+   */
+  unused?: string;
   syntax: ProductSyntax;
 }
 
 /** What a configuration says the SBC would refuse to load, found while reading (config-valid judges it). */
 export interface ConfigProblem {
-  code: 'unknown-option' | 'invalid-value' | 'unknown-method' | 'no-listener' | 'missing-file' | 'syntax' | 'unresolved-variable' | 'other';
+  code:
+    | 'unknown-option'
+    | 'invalid-value'
+    | 'unknown-method'
+    | 'no-listener'
+    | 'missing-file'
+    | 'syntax'
+    | 'unresolved-variable'
+    /** The SBC runs but opens no TLS listener: Genesys cannot connect at all. */
+    | 'no-tls'
+    | 'other';
   message: string;
   location: SourceLocation;
   /** The fix in the product's syntax. */

@@ -28,6 +28,23 @@ export interface TlsEndpointFacts extends TlsEndpointSettings {
   caListTried?: string[];
   /** The OpenSSL version that resolved the strings. */
   openssl?: string;
+  /** The certificate file as the product loads it (its first PEM block is the server certificate), when the repository holds it. */
+  certificateLoad?: CertificateLoadFacts;
+}
+
+/** What the SBC's OpenSSL finds when it loads the endpoint's certificate (and key) files from the repository. */
+export interface CertificateLoadFacts {
+  certificateFile: string;
+  /** The first certificate of the file: the one OpenSSL's certificate (chain) file loader takes as the SBC's own. */
+  first: { subject: string; ca: boolean; keyType: string; keyBits?: number; securityBits: number };
+  /** A later certificate of the same file is an end-entity certificate (not a CA): the file is in the wrong order. */
+  leafLater?: { index: number; subject: string };
+  /** The weakest key among the other certificates of the file (OpenSSL's security level applies to the whole chain sent). */
+  weakestCa?: { subject: string; securityBits: number };
+  /** The private key file, when the repository holds it and the key is not encrypted. */
+  keyFile?: string;
+  /** Whether that private key belongs to the first certificate (OpenSSL's SSL_CTX_check_private_key). */
+  keyMatches?: boolean;
 }
 
 export interface TlsFacts {

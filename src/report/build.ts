@@ -13,7 +13,7 @@ const AREA_NAMES: Record<Area, string> = {
   config: 'SBC configuration',
   da: 'data actions',
 };
-const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config'];
+export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config'];
 
 /** The rule catalog as the report needs it: which area each rule id belongs to. */
 export type RuleAreas = ReadonlyArray<{ meta: { id: string; area: Area } }>;

@@ -58,6 +58,8 @@ export interface EndpointJson {
   requestClientCert: ValueJson | null;
   verifyPeer: ValueJson | null;
   serverName: ValueJson | null;
+  /** The SBC loads this context but no connection uses it: why (only config-valid judges it). */
+  unused?: string;
   enabledSuites?: string[];
   groups?: string[];
 }

@@ -43,6 +43,7 @@ export function endpointJson(e: TlsEndpointFacts): EndpointJson {
     requestClientCert: value(e.requestClientCert),
     verifyPeer: value(e.verifyPeer),
     serverName: value(e.serverName),
+    ...(e.unused ? { unused: e.unused } : {}),
     ...(e.enabledSuites ? { enabledSuites: e.enabledSuites } : {}),
     ...(e.groups ? { groups: e.groups } : {}),
   };

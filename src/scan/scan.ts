@@ -4,7 +4,7 @@
  * and each lone certificate file) groups them into trunks; each trunk is judged by the same rules as
  * the single-chain check, once per certificate chain it sends. One process, offline by default.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { acceptedCas } from '../../rules/data/accepted-cas.js';
@@ -19,11 +19,11 @@ import { InputError, isInputError } from '../errors.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import type { ConfigProblem, Sourced, TlsEndpointSettings } from '../model/endpoint.js';
 import type { CrlFacts } from '../model/crl.js';
-import type { TlsEndpointFacts, TlsVersion } from '../model/tls.js';
+import type { CertificateLoadFacts, TlsEndpointFacts, TlsVersion } from '../model/tls.js';
 import { parseChainInput } from '../parsers/chain-input.js';
 import { flagSyntax } from '../providers/flags.js';
-import { summarizeChain, uncheckedAreas, verdictLine } from '../report/build.js';
-import type { CertificateSummary, Report, ReportOptions, ScanFile, ScanTrunk } from '../report/types.js';
+import { AREA_ORDER, summarizeChain, uncheckedAreas, verdictLine } from '../report/build.js';
+import type { CertificateSummary, Report, ReportOptions, ScanFile, ScanTrunk, UncheckedArea } from '../report/types.js';
 import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import type { Anchors } from '../x509/chain.js';
@@ -82,6 +82,8 @@ interface TrunkPlan {
   profile?: ProfileTrunk;
   configFiles: string[];
   endpoints: TlsEndpointSettings[];
+  /** Contexts the SBC loads but no connection uses: judged only for whether they load. */
+  loadedOnly: TlsEndpointSettings[];
   chainFile?: { path: string; how: string } | { missing: string; tried: string[] };
   problems: ConfigProblem[];
   /** Files whose change selects this trunk in a changed-file run. */
@@ -244,6 +246,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       profile: t,
       configFiles: [],
       endpoints: [],
+      loadedOnly: [],
       problems: [],
       involves: new Set([profile!.file]),
       keyFiles: [],
@@ -262,8 +265,9 @@ export async function scan(options: ScanOptions): Promise<Report> {
         );
       claimed.add(entryPath);
       plan.configFiles = configFilesOf(entryPath);
-      let endpoints = entry.output.endpoints;
+      let endpoints = entry.output.endpoints.filter((e) => !e.unused);
       if (entryPath !== found.path) endpoints = endpoints.filter((e) => e.declared?.file === found.path || !e.declared);
+      plan.loadedOnly = entry.output.endpoints.filter((e) => e.unused).map((e) => ({ ...e }));
       if (t.endpoints) {
         const names = new Set(endpoints.map((e) => e.name));
         const unknown = t.endpoints.filter((n) => !names.has(n));
@@ -291,7 +295,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
       name: entry,
       origin: { kind: 'config', file: entry },
       configFiles: configFilesOf(entry),
-      endpoints: output.endpoints.map((e) => ({ ...e })),
+      endpoints: output.endpoints.filter((e) => !e.unused).map((e) => ({ ...e })),
+      loadedOnly: output.endpoints.filter((e) => e.unused).map((e) => ({ ...e })),
       problems: output.problems,
       involves: new Set(),
       keyFiles: [],
@@ -300,7 +305,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
 
   // Number the endpoints once, report-wide.
   let endpointCount = 0;
-  for (const plan of plans) for (const e of plan.endpoints) e.id = `endpoint[${endpointCount++}]`;
+  for (const plan of plans) for (const e of [...plan.endpoints, ...plan.loadedOnly]) e.id = `endpoint[${endpointCount++}]`;
   for (const plan of plans) for (const f of plan.configFiles) plan.involves.add(f);
 
   // Certificate, key and CA files the endpoints name.
@@ -313,12 +318,13 @@ export async function scan(options: ScanOptions): Promise<Report> {
   };
   const resolvedCert = new Map<TlsEndpointSettings, { path: string; how: string } | { tried: string[]; written: string }>();
   const caFiles = new Map<TlsEndpointSettings, { path?: string; tried: string[] }>();
+  const keyPaths = new Map<TlsEndpointSettings, string>();
   for (const plan of plans) {
     if (plan.chainFile && 'path' in plan.chainFile) {
       referenced.add(plan.chainFile.path);
       plan.involves.add(plan.chainFile.path);
     }
-    for (const e of plan.endpoints) {
+    for (const e of [...plan.endpoints, ...plan.loadedOnly]) {
       const from = e.declared?.file ?? plan.configFiles[0] ?? profile?.file ?? '.';
       if (e.certificate) {
         let found = locateAny(e.certificate.value, from);
@@ -335,6 +341,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
         if (found.path) {
           referenced.add(found.path);
           plan.involves.add(found.path);
+          keyPaths.set(e, found.path);
         }
       }
       if (e.caList) {
@@ -382,6 +389,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       origin: { kind: 'certificate', file: f.path },
       configFiles: [],
       endpoints: [],
+      loadedOnly: [],
       chainFile: { path: f.path, how: 'found by scan (no configuration names it)' },
       problems: [],
       involves: new Set([f.path]),
@@ -396,7 +404,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const keysChosen = orphanKeys.filter(selected);
 
   // Resolve every chosen endpoint's TLS strings at once: repeated strings are resolved once.
-  const allSettings = chosen.flatMap((p) => p.endpoints);
+  const allSettings = chosen.flatMap((p) => [...p.endpoints, ...p.loadedOnly]);
   const resolved = new Map<TlsEndpointSettings, TlsEndpointFacts>();
   const facts = await resolveTls(allSettings);
   allSettings.forEach((s, i) => resolved.set(s, facts[i]!));
@@ -416,6 +424,17 @@ export async function scan(options: ScanOptions): Promise<Report> {
     }
   }
 
+  // How the SBC's OpenSSL loads each endpoint's certificate and key files (first PEM block, key match, key sizes).
+  for (const e of allSettings) {
+    const cert = resolvedCert.get(e);
+    const facts = resolved.get(e)!;
+    if (!cert || !('path' in cert) || e.format === 'flags' || e.format === 'probe' || e.format === 'audiocodes') continue;
+    const loaded = await loadChain(cert.path, cert.how);
+    if (!loaded.certificates?.length) continue;
+    const keyPath = keyPaths.get(e);
+    facts.certificateLoad = certificateLoad(loaded.path, loaded.certificates, keyPath ? byPath.get(keyPath) : undefined);
+  }
+
   const anchors: Anchors = options.caCertificates ? customAnchors(options.caCertificates) : byocAnchors(acceptedCas);
   const now = options.at ?? new Date();
   const results: RuleResult[] = [];
@@ -423,6 +442,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const trunks: ScanTrunk[] = [];
   const timeoutSeconds = options.timeoutSeconds ?? 10;
 
+  const loaded = new Map(chosen.map((p) => [p, [...p.endpoints, ...p.loadedOnly].map((e) => resolved.get(e)!)] as const));
   // A value the product defaulted has no line of its own: its endpoint's declaration stands in.
   const declaredAt = new Map(chosen.flatMap((p) => p.endpoints.filter((e) => e.declared?.file).map((e) => [e.id, e.declared!] as const)));
   for (const plan of chosen) {
@@ -484,6 +504,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
         keyFiles,
         profile,
         pkiProfile: options.pkiProfile ?? 'default',
+        loaded,
       });
       const unitResults = runRules(trunkRules, ctx);
       const summaries = summarizeChain(ctx.chain);
@@ -530,6 +551,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       origin: { kind: 'config', file: '.' },
       configFiles: [],
       endpoints: [],
+      loadedOnly: [],
       problems: [],
       involves: new Set(keysChosen),
       keyFiles: keysChosen,
@@ -542,6 +564,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       anchors,
       keyFiles,
       pkiProfile: 'default',
+      loaded,
     });
     for (const r of runRules(
       trunkRules.filter((x) => x.meta.id === 'private-key'),
@@ -587,13 +610,45 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
   // What no trunk could check, and what to add; suppressed results count as checked.
   const judged = results.filter((r) => !r.suppressed);
-  const areaCtx = {
-    offline: options.online !== true,
-    sip: { uris: [], sbcs: [] },
-    tls: { endpoints: [...resolved.values()] },
-    ...(chosen.some((p) => p.configFiles.length) ? { config: { files: [], problems: [] } } : {}),
-  } as unknown as CheckContext;
-  const unchecked = uncheckedAreas(areaCtx, judged, trunkRules).map((u) =>
+  // Per trunk: an area one trunk left unchecked stays unchecked, whatever the other trunks checked.
+  const areaCtxOf = (configs: boolean, endpoints: TlsEndpointFacts[]) =>
+    ({
+      offline: options.online !== true,
+      sip: { uris: [], sbcs: [] },
+      tls: { endpoints },
+      ...(configs ? { config: { files: [], problems: [] } } : {}),
+    }) as unknown as CheckContext;
+  const perArea = new Map<string, UncheckedArea & { short: string; trunks: string[] }>();
+  const judgedByTrunk = new Map<string, RuleResult[]>();
+  for (const r of judged) {
+    const list = judgedByTrunk.get(r.trunk!);
+    if (list) list.push(r);
+    else judgedByTrunk.set(r.trunk!, [r]);
+  }
+  for (const plan of chosen) {
+    const own = judgedByTrunk.get(plan.name) ?? [];
+    const ctx = areaCtxOf(
+      plan.configFiles.length > 0,
+      plan.endpoints.map((e) => resolved.get(e)!),
+    );
+    for (const u of uncheckedAreas(ctx, own, trunkRules)) {
+      const seen = perArea.get(u.area);
+      if (!seen) perArea.set(u.area, { ...u, trunks: [plan.name] });
+      else {
+        seen.rules = [...new Set([...seen.rules, ...u.rules])].sort();
+        seen.trunks.push(plan.name);
+      }
+    }
+  }
+  const areaOrder: readonly string[] = AREA_ORDER;
+  const merged = [...perArea.values()]
+    .sort((a, b) => areaOrder.indexOf(a.area) - areaOrder.indexOf(b.area))
+    .map(({ trunks, ...u }) => {
+      if (chosen.length < 2 || trunks.length === chosen.length) return u;
+      const named = `${trunks.slice(0, 3).join(', ')}${trunks.length > 3 ? ` and ${trunks.length - 3} more` : ''}`;
+      return { ...u, reason: `${u.reason} (trunk${trunks.length === 1 ? '' : 's'} ${named})` };
+    });
+  const unchecked = merged.map((u) =>
     u.area === 'sip'
       ? {
           ...u,
@@ -613,7 +668,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const digest = createHash('sha256');
   const involved = new Set(chosen.flatMap((p) => [...p.involves]));
   for (const f of walked.files.filter((x) => involved.has(x.path))) digest.update(f.path).update(f.bytes);
-  const endpointsJson = chosen.flatMap((p) => p.endpoints.map((e) => endpointJson(resolved.get(e)!)));
+  const endpointsJson = chosen.flatMap((p) => [...p.endpoints, ...p.loadedOnly].map((e) => endpointJson(resolved.get(e)!)));
   return {
     schemaVersion: 1,
     tool: { name: 'byoc-check', version: options.version ?? '0.0.0' },
@@ -714,6 +769,45 @@ async function loadChainFile(file: WalkedFile, how: string, decoded: Map<string,
   }
 }
 
+/**
+ * What OpenSSL's certificate-file loaders (SSL_CTX_use_certificate_chain_file, SSL_CTX_use_certificate_file)
+ * do with the file: its first PEM block is the SBC's certificate, the key must belong to it
+ * (SSL_CTX_check_private_key), and every key sent must meet the security level. Key material is read
+ * only to derive its public key; nothing of it is kept or shown.
+ */
+function certificateLoad(path: string, certificates: CertificateFacts[], keyFile: WalkedFile | undefined): CertificateLoadFacts {
+  const [first, ...rest] = certificates;
+  const load: CertificateLoadFacts = {
+    certificateFile: path,
+    first: {
+      subject: first!.subject,
+      ca: first!.basicConstraints?.ca === true,
+      keyType: first!.publicKey.type,
+      ...(first!.publicKey.bits ? { keyBits: first!.publicKey.bits } : {}),
+      securityBits: first!.publicKey.securityBits,
+    },
+  };
+  const leafAt = rest.findIndex((c) => c.basicConstraints?.ca !== true);
+  if (load.first.ca && leafAt >= 0) load.leafLater = { index: leafAt + 1, subject: rest[leafAt]!.subject };
+  for (const c of rest)
+    if (c.publicKey.securityBits && (!load.weakestCa || c.publicKey.securityBits < load.weakestCa.securityBits))
+      load.weakestCa = { subject: c.subject, securityBits: c.publicKey.securityBits };
+  if (keyFile && isText(keyFile.bytes)) {
+    const text = keyFile.bytes.toString('latin1');
+    const block = /-----BEGIN ((?:RSA |EC )?PRIVATE KEY)-----[A-Za-z0-9+/=\r\n]{1,65536}-----END \1-----/.exec(text);
+    if (block) {
+      try {
+        const spki = createPublicKey(createPrivateKey(block[0])).export({ type: 'spki', format: 'der' });
+        load.keyFile = keyFile.path;
+        load.keyMatches = spki.equals(first!.publicKey.spki);
+      } catch {
+        // an encrypted or unreadable key: the match stays unknown
+      }
+    }
+  }
+  return load;
+}
+
 /** The trunk profile's `tls:` settings as endpoints (both roles), each value naming its profile line. */
 function profileEndpoints(t: ProfileTrunk, file: string): TlsEndpointSettings[] {
   const at = <T>(value: T, key: string, raw?: string): Sourced<T> => ({
@@ -755,6 +849,8 @@ interface ContextOptions {
   keyFiles: Map<string, Array<{ line: number; label: string }>>;
   profile?: Profile;
   pkiProfile: 'default' | 'strict';
+  /** Every context each trunk's SBC loads (config-valid), resolved. */
+  loaded: Map<TrunkPlan, TlsEndpointFacts[]>;
 }
 
 async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promise<CheckContext> {
@@ -790,7 +886,9 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
     tls: { endpoints: unit.endpoints },
     crl,
     ...(unit.chainMissing !== undefined ? { chainMissing: unit.chainMissing } : {}),
-    ...(unit.first && plan.configFiles.length ? { config: { files: plan.configFiles, problems: plan.problems } } : {}),
+    ...(unit.first && plan.configFiles.length
+      ? { config: { files: plan.configFiles, problems: plan.problems, endpoints: o.loaded.get(plan) ?? [] } }
+      : {}),
   };
 }
 

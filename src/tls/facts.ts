@@ -64,6 +64,15 @@ export function toOpenSslTerms(terms: string[]): { terms: string[]; tls13: strin
   return { terms: out, tls13, unknownIana };
 }
 
+/**
+ * The terms as OpenSSL reads them. An IANA-style name (TLS_..., SSL_...) matches nothing in OpenSSL's
+ * cipher strings, so it is left out (Node would route TLS_ names to the TLS 1.3 list instead).
+ */
+function asWritten(terms: string[]): { terms: string[]; tls13: string[]; unknownIana: string[] } {
+  const iana = (t: string) => /^[!+-]?(TLS|SSL)_/i.test(t);
+  return { terms: terms.filter((t) => !iana(t)), tls13: [], unknownIana: terms.filter(iana) };
+}
+
 /** The enabled TLS 1.2 suites (IANA names, preference order) for an OpenSSL cipher string. */
 export async function enabledSuites(opensslString: string): Promise<string[]> {
   const hello = await clientHello({ ciphers: opensslString });
@@ -124,17 +133,29 @@ interface GroupFacts {
   groupsUnknownHere?: string[];
 }
 
-async function resolveCiphers(raw: string): Promise<CipherFacts> {
-  const mapped = toOpenSslTerms(cipherTerms(raw));
+/**
+ * `ianaNames`: whether IANA names are translated (the command line and the trunk profile accept them);
+ * a product's configuration hands its string to OpenSSL as written, where an IANA name matches nothing.
+ */
+async function resolveCiphers(raw: string, ianaNames: boolean): Promise<CipherFacts> {
+  const terms = cipherTerms(raw);
+  const mapped = ianaNames ? toOpenSslTerms(terms) : asWritten(terms);
   const opensslCipherString = mapped.terms.join(':');
   const facts: CipherFacts = { opensslCipherString, enabledSuites: [] };
-  if (mapped.terms.length === 0) facts.cipherError = 'only TLS 1.3 suite names, which do not apply to TLS 1.2';
+  if (mapped.terms.length === 0)
+    facts.cipherError = ianaNames
+      ? 'only TLS 1.3 suite names, which do not apply to TLS 1.2'
+      : `no cipher match: ${mapped.unknownIana.join(', ')} ${mapped.unknownIana.length === 1 ? 'is an IANA name' : 'are IANA names'}, which OpenSSL's cipher strings do not know`;
   else {
     try {
       facts.enabledSuites = await enabledSuites(opensslCipherString);
     } catch (error) {
       if (!(error instanceof OpenSslSettingError)) throw error;
-      const hint = mapped.unknownIana.length ? ` (unknown names: ${mapped.unknownIana.join(', ')})` : '';
+      const hint = mapped.unknownIana.length
+        ? ianaNames
+          ? ` (unknown names: ${mapped.unknownIana.join(', ')})`
+          : ` (${mapped.unknownIana.join(', ')} ${mapped.unknownIana.length === 1 ? 'is an IANA name' : 'are IANA names'}, which OpenSSL's cipher strings do not know)`
+        : '';
       facts.cipherError = `${error.message.replace(/\.$/, '')}${hint}`;
     }
   }
@@ -181,8 +202,9 @@ export async function resolveEndpoints(endpoints: readonly TlsEndpointSettings[]
     endpoints.map(async (endpoint): Promise<TlsEndpointFacts> => {
       const out: TlsEndpointFacts = { ...endpoint, openssl: process.versions.openssl };
       if (endpoint.ciphers) {
-        const key = endpoint.ciphers.value;
-        if (!ciphers.has(key)) ciphers.set(key, resolveCiphers(key));
+        const ianaNames = endpoint.format === 'flags';
+        const key = `${ianaNames}:${endpoint.ciphers.value}`;
+        if (!ciphers.has(key)) ciphers.set(key, resolveCiphers(endpoint.ciphers.value, ianaNames));
         Object.assign(out, await ciphers.get(key));
       }
       if (endpoint.curves) {

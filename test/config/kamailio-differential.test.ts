@@ -70,9 +70,11 @@ function makePki(): void {
     ]);
   };
   leaf('rsa', ['rsa:2048']);
+  leaf('rsa3072', ['rsa:3072']);
   leaf('ec', ['ec', '-pkeyopt', 'ec_paramgen_curve:P-256']);
   ossl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'other.key']);
-  for (const f of ['root.pem', 'rsa.pem', 'rsa.key', 'ec.pem', 'ec.key', 'other.key']) pem[f] = readFileSync(join(pki, f), 'utf8');
+  for (const f of ['root.pem', 'rsa.pem', 'rsa.key', 'rsa3072.pem', 'rsa3072.key', 'ec.pem', 'ec.key', 'other.key'])
+    pem[f] = readFileSync(join(pki, f), 'utf8');
 }
 
 interface Variant {
@@ -207,6 +209,26 @@ function variants(): Variant[] {
         .filter((l) => !l.includes('tls'))
         .concat('enable_tls=yes'),
   });
+  v.push({
+    name: 'rsa 3072 cipher_list=DEFAULT:@SECLEVEL=3',
+    tls: domain(['method = TLSv1.2+', 'cipher_list = DEFAULT:@SECLEVEL=3']),
+    files: { 'sbc.pem': pem['rsa3072.pem']!, 'sbc.key': pem['rsa3072.key']! },
+  });
+  v.push({
+    name: 'absolute deployment path not in the repository',
+    tls: domain(['method = TLSv1.2+']).replace('certificate = sbc.pem', 'certificate = /nonexistent/byoc-check/deployed.pem'),
+  });
+  v.push({ name: 'private key file missing', tls: domain(['method = TLSv1.2+']), files: { 'sbc.key': '' } });
+  v.push({ name: 'ca_list file missing', tls: domain(['method = TLSv1.2+', 'verify_certificate = yes', 'ca_list = ca.pem']) });
+  v.push({
+    name: 'unused [server:default] with TLSv1 beside [server:IP:PORT]',
+    tls: domain(['method = TLSv1.2+']).replace('[server:default]', '[server:127.0.0.1:PORT]') + domain(['method = TLSv1']),
+  });
+  v.push({
+    name: 'enable_tls=yes, only a UDP listener',
+    cfg: (p) => standardCfg(p).map((l) => (l.startsWith('listen=') ? `listen=udp:127.0.0.1:${p}` : l)),
+    tls: domain(['method = TLSv1.2+']),
+  });
   v.push({ name: 'ecdsa leaf, no cipher_list', tls: domain([]), files: ecFiles() });
   v.push({ name: 'rsa leaf, no method, no cipher_list', tls: domain([]) });
   return v;
@@ -217,18 +239,7 @@ function variants(): Variant[] {
  * Keep this list exact: the test fails both on a new disagreement and on a fixed one.
  */
 // Open false READYs (issue 19), measured against Kamailio 5.6.3: each must leave this list when the reader learns it.
-const KNOWN_WRONG = new Set<string>([
-  'rsa cipher_list=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-  'rsa cipher_list=DEFAULT:@SECLEVEL=3',
-  'certificate file missing',
-  'private key of another certificate',
-  'chain file root first (reversed)',
-  '[server:IP:PORT] matching listen',
-  'only [client:default]',
-  '#!ifdef WITH_TLS without #!define',
-  'enable_tls=no',
-  'no loadmodule tls.so',
-]);
+const KNOWN_WRONG = new Set<string>([]);
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [pki];
@@ -272,8 +283,20 @@ async function startKamailio(dir: string, port: number): Promise<{ child: ChildP
   }
 }
 
+/**
+ * The BYOC handshake, tried up to three times: Kamailio accepts TCP in its main process a moment
+ * before its TLS workers are ready, and a first refusal then is the harness's, not the product's.
+ */
+async function byocHandshake(port: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await byocHandshakeOnce(port)) return true;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
 /** openssl s_client as BYOC Cloud: TLS 1.2 only, the 8 suites, P-384, SNI, verification against the test root. */
-function byocHandshake(port: number): Promise<boolean> {
+function byocHandshakeOnce(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const args = [
       's_client',
@@ -309,9 +332,11 @@ function scanReady(dir: string): { ready: boolean; fails: string[] } {
     timeout: 60_000,
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`scan exited ${r.status}: ${r.stderr}`);
-  const report = JSON.parse(r.stdout) as { results: Array<{ rule: string; status: string }>; unchecked?: unknown[] };
+  const report = JSON.parse(r.stdout) as { results: Array<{ rule: string; status: string }>; unchecked: Array<{ area: string }> };
   const fails = [...new Set(report.results.filter((x) => x.status === 'fail' && x.rule !== 'private-key').map((x) => x.rule))];
-  return { ready: fails.length === 0, fails };
+  // READY for the TLS handshake: nothing failed and the certificate and configuration were judged (the live TLS area needs a probe).
+  const unjudged = report.unchecked.filter((u) => ['cert', 'config'].includes(u.area)).map((u) => `unchecked:${u.area}`);
+  return { ready: fails.length === 0 && unjudged.length === 0, fails: [...fails, ...unjudged] };
 }
 
 interface Row {
@@ -345,15 +370,14 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-// Opt-in (BYOC_DIFFERENTIAL=1): one run in two saw TLSv1.2+ / TLSv1+ handshakes fail (a start-up race in the
-// harness, not yet found); a flaky oracle must not fail CI.
-const ready = KAMAILIO && existsSync(BIN) && process.env.BYOC_DIFFERENTIAL === '1';
+// On by default where Kamailio is installed (.ci/run installs it); BYOC_DIFFERENTIAL=0 turns it off.
+const ready = KAMAILIO && existsSync(BIN) && process.env.BYOC_DIFFERENTIAL !== '0';
 const live = ready ? describe : describe.skip;
 const title = !KAMAILIO
   ? titled('scan against real Kamailio (differential)', 'kamailio')
   : ready
     ? 'scan against real Kamailio (differential)'
-    : 'scan against real Kamailio (differential): skipped, needs dist/ (npm run build) and BYOC_DIFFERENTIAL=1';
+    : 'scan against real Kamailio (differential): skipped, needs dist/ (npm run build) and BYOC_DIFFERENTIAL unset';
 
 live(title, () => {
   test('scan says READY exactly when Kamailio starts and a BYOC Cloud handshake succeeds', async () => {

@@ -194,6 +194,11 @@ function byocPredicted(e: TlsEndpointSettings): string[] {
   return byocSuites.map((s) => s.openssl).filter((n) => enabled.has(n));
 }
 
+/** The files as the reader sees the repository: start() writes sbc.pem and sbc.key beside the configuration. */
+function withCertificates(files: Record<string, string>): Record<string, string> {
+  return { 'sbc.pem': pem, 'sbc.key': 'key', ...files };
+}
+
 function serverAt(endpoints: TlsEndpointSettings[], port: number): TlsEndpointSettings {
   const e = endpoints.find((x) => x.role === 'server' && x.listen?.value.port === port);
   if (!e) throw new Error(`the reader gives no server endpoint on port ${port}`);
@@ -207,7 +212,7 @@ live(title, () => {
   test('method = TLSv1.2 with two ciphers: TLS 1.2 only, exactly those BYOC suites', async () => {
     const port = await freePort();
     const files = { 'kamailio.cfg': kamailioCfg([port]), 'tls.cfg': fixture('tls12-exact.tls.cfg') };
-    const read = readConfig(kamailio, files, 'kamailio.cfg');
+    const read = readConfig(kamailio, withCertificates(files), 'kamailio.cfg');
     expect(read.problems).toEqual([]);
     const e = serverAt(read.endpoints, port);
     expect(e.versions!.value).toEqual(['1.2']);
@@ -223,7 +228,7 @@ live(title, () => {
   test('method = TLSv1.2+ with a cipher_list: TLS 1.2 and 1.3; the list restricts TLS 1.2 only', async () => {
     const port = await freePort();
     const files = { 'kamailio.cfg': kamailioCfg([port]), 'tls.cfg': fixture('tls12plus.tls.cfg') };
-    const read = readConfig(kamailio, files, 'kamailio.cfg');
+    const read = readConfig(kamailio, withCertificates(files), 'kamailio.cfg');
     expect(read.problems).toEqual([]);
     const e = serverAt(read.endpoints, port);
     expect(e.versions!.value).toEqual(['1.2', '1.3']);
@@ -243,7 +248,7 @@ live(title, () => {
     const [domainPort, defaultPort] = [await freePort(), await freePort()];
     const tlsCfg = fixture('ipport-no-method.tls.cfg').replace('15063', String(domainPort));
     const files = { 'kamailio.cfg': kamailioCfg([domainPort, defaultPort]), 'tls.cfg': tlsCfg };
-    const read = readConfig(kamailio, files, 'kamailio.cfg');
+    const read = readConfig(kamailio, withCertificates(files), 'kamailio.cfg');
     expect(read.problems).toEqual([]);
     const ip = serverAt(read.endpoints, domainPort);
     const dflt = serverAt(read.endpoints, defaultPort);
@@ -266,7 +271,7 @@ live(title, () => {
   test("OpenSIPS' ciphers_list in tls.cfg: the reader's problem, and Kamailio refuses to start", async () => {
     const port = await freePort();
     const files = { 'kamailio.cfg': kamailioCfg([port]), 'tls.cfg': fixture('opensips-key.tls.cfg') };
-    const [problem, ...rest] = readConfig(kamailio, files, 'kamailio.cfg').problems;
+    const [problem, ...rest] = readConfig(kamailio, withCertificates(files), 'kamailio.cfg').problems;
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({
       code: 'unknown-option',
@@ -284,7 +289,7 @@ live(title, () => {
   test('a [server:IP:PORT] domain without its listen=tls socket: the no-listener problem, and Kamailio refuses to start', async () => {
     const [port, missing] = [await freePort(), await freePort()];
     const files = { 'kamailio.cfg': kamailioCfg([port]), 'tls.cfg': fixture('ipport-no-method.tls.cfg').replace('15063', String(missing)) };
-    const problems = readConfig(kamailio, files, 'kamailio.cfg').problems;
+    const problems = readConfig(kamailio, withCertificates(files), 'kamailio.cfg').problems;
     expect(problems.map((p) => [p.code, p.location.line])).toEqual([['no-listener', 8]]);
     const k = start(files, [port]);
     const result = await k.ready;
@@ -296,7 +301,7 @@ live(title, () => {
   test(`method = TLSv1.3: the reader names 5.7.0; this Kamailio (${VERSION?.[0] ?? '?'}) ${AT_LEAST_57 ? 'starts' : 'refuses to start'}`, async () => {
     const port = await freePort();
     const files = { 'kamailio.cfg': kamailioCfg([port]), 'tls.cfg': fixture('tls13.tls.cfg') };
-    const read = readConfig(kamailio, files, 'kamailio.cfg');
+    const read = readConfig(kamailio, withCertificates(files), 'kamailio.cfg');
     expect(read.problems.map((p) => p.code)).toEqual(['unknown-method']);
     expect(read.problems[0]!.message).toContain('5.7.0');
     const k = start(files, [port]);

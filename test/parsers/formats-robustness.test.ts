@@ -99,7 +99,8 @@ describe('PEM scanning is linear and stops at the cap', () => {
     const one = Date.now() - started;
     started = Date.now();
     expect(pemCertificates(text + text)).toHaveLength(20_000);
-    expect(Date.now() - started).toBeLessThan(Math.max(200, one * 5));
+    // linear: twice the blocks in a small multiple of the time (generous: CI machines are shared)
+    expect(Date.now() - started).toBeLessThan(Math.max(1000, one * 8));
   });
 
   test('DER: concatenated certificates past the cap stop early', async () => {

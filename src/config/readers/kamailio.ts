@@ -17,7 +17,15 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ProductSyntax, type Provenance, type Sourced, type TlsEndpointSettings } from '../../model/endpoint.js';
+import {
+  locationOf,
+  sourced,
+  written,
+  type ProductSyntax,
+  type Provenance,
+  type Sourced,
+  type TlsEndpointSettings,
+} from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
@@ -207,8 +215,12 @@ interface MainCfg {
   /** listen= lines that are not TLS. */
   otherListens: number;
   config?: { value: string; line: number; file: string; raw: string };
+  /** modparam("tls", "config", ...) inside a #!ifdef block the scanned files do not enable. */
+  inactiveConfig?: { value: string; line: number; file: string; raw: string; cond: string };
   modparams: Array<{ name: string; value: string; raw: string; line: number; file: string }>;
   mentionsOpensslConf: boolean;
+  /** TLS statements inside #!ifdef blocks the scanned files do not enable. */
+  skippedTls?: Array<{ file: string; line: number; cond: string }>;
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -276,8 +288,13 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         continue;
       }
       if (!active()) {
+        const cond = stack.find((s) => !s.active);
+        if (!main.inactiveConfig && /^modparam\s*\(/i.test(st.text)) {
+          const mp = parseModparam(st.text);
+          if (mp && mp.module.toLowerCase() === 'tls' && mp.name.toLowerCase() === 'config')
+            main.inactiveConfig = { value: mp.value, line: st.line, file: file.path, raw: mp.raw, cond: cond?.cond ?? '' };
+        }
         if (skippedTls.length < 20 && /\btls\b|enable_tls|tls_enable/i.test(st.text)) {
-          const cond = stack.find((s) => !s.active);
           if (cond && !skippedTls.some((s) => s.cond === cond.cond && s.file === file.path))
             skippedTls.push({ file: file.path, line: st.line, cond: cond.cond });
         }
@@ -491,6 +508,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   };
 
   walk(input.file, 0);
+  main.skippedTls = skippedTls;
   for (const s of skippedTls) {
     out.note(
       s.file,
@@ -809,6 +827,14 @@ function endpointFrom(
   if (cipher) {
     if (tls13) e.tls13Suites = sourced(cipher.value, fromFile(cipher));
     else e.ciphers = sourced(cipher.value, fromFile(cipher));
+  } else if (!tls13) {
+    e.ciphers = sourced(
+      'DEFAULT',
+      def(
+        "cipher_list unset: Kamailio sets no list, so OpenSSL's default cipher list applies (tls_domain.c set_cipher_list)",
+        '#tls.p.cipher_list',
+      ),
+    );
   }
 
   const file = (key: string, field: 'certificate' | 'privateKey') => {
@@ -943,6 +969,7 @@ function implicitDefaults(
   out: Collector,
   endpoints: TlsEndpointSettings[],
   serverListeners: Listener[] | undefined,
+  files?: FileCheck,
 ): void {
   const none: Settings = { get: () => undefined, modparamMode: false };
   if (!domains.some((d) => d.role === 'client' && d.kind === 'default')) {
@@ -954,10 +981,19 @@ function implicitDefaults(
       'info',
     );
   }
-  if (serverListeners?.length && !domains.some((d) => d.role === 'server' && d.kind === 'default')) {
+  const hasServerDefault = domains.some((d) => d.role === 'server' && d.kind === 'default');
+  // Kamailio builds [server:default] from its compiled defaults and loads it even when no listener uses it.
+  if (files && !hasServerDefault && !serverListeners?.length) {
+    const e = endpointFrom('server:default', 'server', undefined, none, cfgDir, out, 'server:default');
+    e.unused = 'tls.cfg has no [server:default] and every listen=tls socket has its own [server:IP:PORT] domain';
+    files.check([e], 'server:default', { file: tlsPath });
+    endpoints.push(e);
+  }
+  if (serverListeners?.length && !hasServerDefault) {
     for (const l of serverListeners) {
       const e = endpointFrom('server:default', 'server', undefined, none, cfgDir, out, 'server:default');
       e.listen = listenValue(l);
+      files?.check([e], 'server:default', { file: tlsPath });
       endpoints.push(e);
     }
     out.note(
@@ -1001,23 +1037,44 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     );
   }
   const cfgDir = posix.dirname(path);
+  const files = new FileCheck(input, out);
   if (main.enableTls?.value !== true) {
-    if (main.config || main.tlsLoaded || main.listeners.some((l) => l.raw.toLowerCase().startsWith('tls:'))) {
-      out.note(
-        main.enableTls?.file ?? path,
-        main.enableTls?.line,
-        `TLS is disabled: ${main.enableTls ? `${main.enableTls.file}:${main.enableTls.line} turns it off` : 'enable_tls=yes is not set'}; Kamailio accepts and opens no TLS connections`,
+    const skipped = main.skippedTls?.[0];
+    const tlsMentioned =
+      main.config || main.inactiveConfig || main.tlsLoaded || skipped || main.listeners.some((l) => l.raw.toLowerCase().startsWith('tls:'));
+    if (tlsMentioned) {
+      const why = main.enableTls
+        ? `${main.enableTls.file}:${main.enableTls.line} turns TLS off`
+        : skipped
+          ? `enable_tls=yes is inside #!${skipped.cond} (${skipped.file}:${skipped.line}), which no #!define in the scanned files enables`
+          : "enable_tls=yes is not set (Kamailio's default is off)";
+      const ifdef = !main.enableTls && skipped ? skipped.cond.split(' ')[1] : undefined;
+      noTls(
+        out,
+        main.enableTls ?? skipped ?? { file: path, line: main.tlsLoaded?.line },
+        why,
+        ifdef ? `#!define ${ifdef} at the top of kamailio.cfg (or start Kamailio with -A ${ifdef})` : 'enable_tls=yes',
       );
     }
-    if (main.config) consumeConfig(input, main, out);
+    if (main.config) consumeConfig(input, main.config, out, 'TLS is off, so Kamailio does not use its domains; they are not judged');
+    else if (main.inactiveConfig)
+      consumeConfig(
+        input,
+        main.inactiveConfig,
+        out,
+        `modparam("tls", "config", ...) is inside #!${main.inactiveConfig.cond}, which the scanned files do not enable; its domains are not judged`,
+      );
     return;
   }
   if (!main.tlsLoaded) {
-    out.note(
-      main.enableTls.file,
-      main.enableTls.line,
+    noTls(
+      out,
+      main.enableTls,
       'enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS',
+      'loadmodule "tls.so"',
     );
+    if (main.config)
+      consumeConfig(input, main.config, out, 'tls.so is not loaded, so Kamailio does not use its domains; they are not judged');
     return;
   }
   // TLS listeners: listen=tls:... lines; none at all = every local address on tls_port_no
@@ -1026,10 +1083,11 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     const port = main.tlsPortNo;
     listeners = [{ port: port?.value ?? 5061, line: port?.line ?? 0, file: port?.file ?? path, key: port ? 'tls_port_no' : '', raw: '' }];
   } else if (listeners.length === 0) {
-    out.note(
-      path,
-      undefined,
-      'kamailio.cfg has listen= lines but none for tls: Kamailio accepts no TLS connections (it can still open outgoing TLS)',
+    noTls(
+      out,
+      { file: path },
+      'kamailio.cfg has listen= lines but none for tls, so Kamailio accepts no TLS connections (it can still open outgoing TLS)',
+      `listen=tls:${'<SBC address>'}:5061`,
     );
   }
   const listenOf = listenValue;
@@ -1048,6 +1106,7 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       endpoints.push(e);
     }
     endpoints.push(endpointFrom('client:default', 'client', declared, s, cfgDir, out, undefined));
+    files.check(endpoints.slice(-2), 'modparam');
     out.note(
       path,
       main.tlsLoaded.line,
@@ -1066,7 +1125,7 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       );
     }
   }
-  const tls = consumeConfig(input, main, out);
+  const tls = consumeConfig(input, main.config, out);
   if (!tls) return;
   const domains = readTlsCfg(tls, out);
   // which listener each [server:IP:PORT] domain takes; the others are served by [server:default]
@@ -1086,6 +1145,7 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     const make = () => endpointFrom(d.name, d.role, { file: tls.path, line: d.line }, s, cfgDir, out, d.name);
     if (d.role === 'server' && d.kind === 'address') {
       const e = make();
+      files.check([e], d.name);
       const hit = claimed.get(d);
       if (hit) e.listen = listenOf(hit);
       else {
@@ -1101,13 +1161,17 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       }
       endpoints.push(e);
     } else if (d.role === 'server' && d.kind === 'default') {
+      // Kamailio loads the domain even when it serves no listener: its files must load, its TLS settings do not matter.
       if (free.length === 0) {
-        endpoints.push(make());
+        const e = make();
+        e.unused = listeners.length ? 'every listen=tls socket has its own [server:IP:PORT] domain' : 'kamailio.cfg has no TLS listener';
+        files.check([e], d.name);
+        endpoints.push(e);
         if (listeners.length)
           out.note(
             tls.path,
             d.line,
-            `[${d.name}] serves no TLS listener: every listen=tls socket has its own [server:IP:PORT] domain`,
+            `[${d.name}] serves no TLS listener: every listen=tls socket has its own [server:IP:PORT] domain; its files must load, its TLS settings are not judged`,
             'info',
           );
       }
@@ -1116,18 +1180,82 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
         e.listen = listenOf(l);
         endpoints.push(e);
       }
+      if (free.length) files.check(endpoints.slice(-1), d.name);
     } else {
-      endpoints.push(make());
+      const e = make();
+      files.check([e], d.name);
+      endpoints.push(e);
     }
   }
-  implicitDefaults(domains, tls.path, cfgDir, out, endpoints, free);
+  implicitDefaults(domains, tls.path, cfgDir, out, endpoints, free, files);
 }
 
-function consumeConfig(input: ReaderInput, main: MainCfg, out: Collector): ConfigFile | undefined {
-  const cfg = main.config!;
+/** The finding for a Kamailio that runs without any TLS listener. */
+function noTls(out: Collector, where: { file: string; line?: number }, why: string, fix: string): void {
+  out.problem({
+    code: 'no-tls',
+    message: `The SBC does not listen for TLS, so Genesys cannot connect: ${why}`,
+    location: { file: where.file, ...(where.line ? { line: where.line } : {}) },
+    fix,
+  });
+}
+
+/**
+ * Kamailio loads every domain's certificate, key and CA list at start-up, relative paths from the
+ * main kamailio.cfg's folder (tls_domain.c fix_shm_pathname): a relative path the repository does not
+ * hold stops it. An absolute (deployment) path the repository does not hold is left to the gatherer,
+ * which lists it as not checked.
+ */
+class FileCheck {
+  private readonly seen = new Set<string>();
+  constructor(
+    private readonly input: ReaderInput,
+    private readonly out: Collector,
+  ) {}
+
+  check(endpoints: TlsEndpointSettings[], domain: string, fallback?: SourceLocation): void {
+    for (const e of endpoints)
+      for (const [field, error] of [
+        ['certificate', 'Unable to load certificate file'],
+        ['privateKey', 'Unable to load private key file'],
+        ['caList', 'Unable to load CA list file'],
+      ] as const) {
+        const v = e[field];
+        if (!v || /^[/~$]/.test(v.value) || /^[A-Za-z]:[\\/]/.test(v.value)) continue;
+        // one finding per file and domain (the compiled default names cert.pem for both certificate and key)
+        const id = `${domain}\0${v.value}`;
+        if (this.seen.has(id)) continue;
+        this.seen.add(id);
+        const found = this.input.open(v.value, this.input.file);
+        if (found.file) continue;
+        const fromDefault = v.from.kind === 'default';
+        const where = locationOf(v) ?? e.declared ?? fallback ?? { file: this.input.file.path };
+        this.out.problem({
+          code: 'missing-file',
+          message: fromDefault
+            ? `${e.declared ? `[${domain}] sets no ${field === 'certificate' ? 'certificate' : 'private_key'}, so it` : `tls.cfg has no [${domain}], so Kamailio builds one that`} loads the compiled default ${v.value} (cert.pem beside kamailio.cfg), which is not in the repository (tried ${found.tried.join(', ') || 'nothing'}): Kamailio refuses to start ("${error}")`
+            : `${v.from.kind === 'file' ? `${v.from.key} = ` : ''}${written(v)} is not in the repository (tried ${found.tried.join(', ') || 'nothing'}); Kamailio reads relative paths from the folder of kamailio.cfg and refuses to start without it ("${error}")`,
+          location: where,
+          fix: fromDefault
+            ? `certificate = <file> and private_key = <file>   # in [${domain}] of tls.cfg, or add ${v.value}`
+            : `commit the file, or write the path the SBC uses (an absolute path is not required to be in the repository)`,
+          endpoint: domain,
+        });
+      }
+  }
+}
+
+function consumeConfig(
+  input: ReaderInput,
+  cfg: { value: string; line: number; file: string },
+  out: Collector,
+  unused?: string,
+): ConfigFile | undefined {
   const from = input.file.path === cfg.file ? input.file : { path: cfg.file, text: '' };
   const found = input.open(cfg.value, from);
   if (!found.file) {
+    // a file Kamailio would not use anyway is not worth a warning
+    if (unused) return undefined;
     out.note(
       cfg.file,
       cfg.line,
@@ -1136,6 +1264,10 @@ function consumeConfig(input: ReaderInput, main: MainCfg, out: Collector): Confi
     return undefined;
   }
   out.consumed.add(found.file.path);
+  if (unused) {
+    out.note(found.file.path, undefined, `not used by Kamailio: ${unused}`);
+    return undefined;
+  }
   return found.file;
 }
 

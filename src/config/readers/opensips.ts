@@ -488,6 +488,11 @@ function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSet
   const str = (k: string) => get(k);
   const c = str('ciphers_list');
   if (c) e.ciphers = sourced(c.value, at(c));
+  else
+    e.ciphers = sourced(
+      'DEFAULT',
+      def("ciphers_list unset: tls_mgm sets no list, so OpenSSL's default cipher list applies", '#param_ciphers_list'),
+    );
   const curve = str('ec_curve');
   if (curve) e.curves = sourced(curve.value, at(curve));
   const cert = str('certificate');

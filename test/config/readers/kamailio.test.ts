@@ -5,6 +5,7 @@ import type { ReaderOutput } from '../../../src/config/types.js';
 import { brief, fixtureFiles, readConfig } from '../../helpers/sbc.js';
 
 const DOCS = 'https://www.kamailio.org/docs/modules/stable/modules/tls.html';
+const DEFAULT_CIPHERS = `DEFAULT @ default: Kamailio default: cipher_list unset: Kamailio sets no list, so OpenSSL's default cipher list applies (tls_domain.c set_cipher_list) (${DOCS}#tls.p.cipher_list)`;
 const TLSV1_PLUS = `1.0,1.1,1.2,1.3 @ default: Kamailio default: a tls.cfg domain without \`method\` gets the compiled default TLSv1+ (TLS 1.0 and newer), never the values of another domain (src/modules/tls/tls_mod.c srv_defaults/cli_defaults) (${DOCS}#tls.p.tls_method)`;
 const NO_REQUIRE = `false @ default: Kamailio default: require_certificate is off unless set (${DOCS}#tls.p.require_certificate)`;
 const NO_VERIFY = `false @ default: Kamailio default: verify_certificate is off unless set (${DOCS}#tls.p.verify_certificate)`;
@@ -40,6 +41,7 @@ test('kamailio.cfg names tls.cfg by its deployment path; exact TLSv1.2 vs TLSv1.
       requestClientCert: 'true @ tls.cfg:8 verify_certificate',
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'server:10.0.0.11:5061',
       role: 'server',
       listen: '{"host":"10.0.0.11","port":5061} @ kamailio.cfg:15 listen',
@@ -50,6 +52,7 @@ test('kamailio.cfg names tls.cfg by its deployment path; exact TLSv1.2 vs TLSv1.
       requestClientCert: NO_VERIFY,
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'client:default',
       role: 'client',
       caList: '/etc/kamailio/certs/genesys-roots.pem @ tls.cfg:20 ca_list',
@@ -98,6 +101,7 @@ test('#!define, #!trydef and #!substdef resolve; TLSv1.3 (5.7.0+), an OpenSIPS k
       requestClientCert: NO_VERIFY,
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'server:192.0.2.21:5061',
       role: 'server',
       listen: '{"host":"192.0.2.21","port":5061} @ sbc-tls.cfg:8 [server:192.0.2.21:5061]',
@@ -107,8 +111,20 @@ test('#!define, #!trydef and #!substdef resolve; TLSv1.3 (5.7.0+), an OpenSIPS k
       requireClientCert: NO_REQUIRE,
       requestClientCert: NO_VERIFY,
     },
-    { name: 'client:default', role: 'client', versions: TLSV1_PLUS, verifyPeer: NO_VERIFY },
+    { ciphers: DEFAULT_CIPHERS, name: 'client:default', role: 'client', versions: TLSV1_PLUS, verifyPeer: NO_VERIFY },
+    // no [server:default] and no listener left for it: Kamailio still builds and loads the compiled default
+    {
+      ciphers: DEFAULT_CIPHERS,
+      name: 'server:default',
+      role: 'server',
+      certificate: certPem('', 'certificate'),
+      privateKey: certPem('', 'private_key'),
+      versions: TLSV1_PLUS,
+      requireClientCert: NO_REQUIRE,
+      requestClientCert: NO_VERIFY,
+    },
   ]);
+  expect(out.endpoints.at(-1)!.unused).toMatch(/no \[server:default\]/);
   expect(out.consumed).toEqual(['sbc-tls.cfg']);
   expect(notes(out)).toEqual([
     "warn kamailio.cfg:9 listen=tls:SBC_IP:EDGE_PORT: the port EDGE_PORT is an identifier no #!define in the scanned files sets (a -A option or a template?); this TLS listener's port is unknown",
@@ -118,7 +134,10 @@ test('#!define, #!trydef and #!substdef resolve; TLSv1.3 (5.7.0+), an OpenSIPS k
     'unknown-option kamailio.cfg:14 modparam("tls", "tls_methods", ...) is not a parameter of Kamailio\'s tls module: Kamailio refuses to start',
     "unknown-option sbc-tls.cfg:10 [server:192.0.2.21:5061] ciphers_list is not a Kamailio tls.cfg option (it is OpenSIPS' name; Kamailio's is cipher_list): Kamailio refuses to start (\"Unsupported option 'ciphers_list'\") | fix: cipher_list = HIGH:!aNULL",
     'unknown-method sbc-tls.cfg:2 [server:192.0.2.20:5071] method = TLSv1.3 exists only from Kamailio 5.7.0: Kamailio 5.6 and older refuse to start ("Unsupported enum value \'TLSv1.3\'"); on 5.7.0 and later it is valid | fix: method = TLSv1.2+   # in [server:192.0.2.20:5071] of tls.cfg',
+    // neither domain names a certificate: both load the compiled default cert.pem, which the repository lacks
+    'missing-file sbc-tls.cfg:8 [server:192.0.2.21:5061] [server:192.0.2.21:5061] sets no certificate, so it loads the compiled default cert.pem (cert.pem beside kamailio.cfg), which is not in the repository (tried cert.pem): Kamailio refuses to start ("Unable to load certificate file") | fix: certificate = <file> and private_key = <file>   # in [server:192.0.2.21:5061] of tls.cfg, or add cert.pem',
     'no-listener sbc-tls.cfg:8 [server:192.0.2.21:5061] [server:192.0.2.21:5061] has no matching listen=tls:192.0.2.21:5061 in kamailio.cfg: Kamailio refuses to start ("No listening socket found") | fix: listen=tls:192.0.2.21:5061',
+    'missing-file sbc-tls.cfg:undefined [server:default] tls.cfg has no [server:default], so Kamailio builds one that loads the compiled default cert.pem (cert.pem beside kamailio.cfg), which is not in the repository (tried cert.pem): Kamailio refuses to start ("Unable to load certificate file") | fix: certificate = <file> and private_key = <file>   # in [server:default] of tls.cfg, or add cert.pem',
   ]);
   expect(out.problems.find((p) => p.code === 'unknown-option' && p.location.file === 'sbc-tls.cfg')!.location).toEqual({
     file: 'sbc-tls.cfg',
@@ -175,6 +194,7 @@ test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio
   );
   expect(out.endpoints.map(brief)).toEqual([
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 's:def',
       role: 'server',
       certificate: 'sbc.pem @ tls.cfg:4 cert_file',
@@ -185,6 +205,7 @@ test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio
       requestClientCert: 'true @ tls.cfg:7 verify_client',
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'server:[2001:db8::5]:5061',
       role: 'server',
       listen: '{"host":"2001:db8::5","port":5061} @ tls.cfg:9 [server:[2001:db8::5]:5061]',
@@ -195,6 +216,7 @@ test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio
       requestClientCert: 'false @ tls.cfg:11 verify_cert',
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'server:any',
       role: 'server',
       certificate: certPem('', 'certificate'),
@@ -203,8 +225,15 @@ test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio
       requireClientCert: NO_REQUIRE,
       requestClientCert: NO_VERIFY,
     },
-    { name: 'cli:10.1.1.1:5061', role: 'client', versions: '1.2 @ tls.cfg:20 method', verifyPeer: 'false @ tls.cfg:21 verify_client' },
     {
+      ciphers: DEFAULT_CIPHERS,
+      name: 'cli:10.1.1.1:5061',
+      role: 'client',
+      versions: '1.2 @ tls.cfg:20 method',
+      verifyPeer: 'false @ tls.cfg:21 verify_client',
+    },
+    {
+      ciphers: DEFAULT_CIPHERS,
       name: 'server:default',
       role: 'server',
       certificate: certPem('', 'certificate'),
@@ -213,7 +242,7 @@ test('tls.cfg read alone: aliases, IPv6 domain, verify_client, and what Kamailio
       requireClientCert: NO_REQUIRE,
       requestClientCert: NO_VERIFY,
     },
-    { name: 'client:default', role: 'client', versions: TLSV1_PLUS, verifyPeer: NO_VERIFY },
+    { ciphers: DEFAULT_CIPHERS, name: 'client:default', role: 'client', versions: TLSV1_PLUS, verifyPeer: NO_VERIFY },
   ]);
   expect(notes(out)).toEqual([
     'info tls.cfg: tls.cfg read alone: no kamailio.cfg in the scan names it, so its TLS listen sockets (listen=tls:...) are unknown; [server:default] gets no port, and relative certificate paths are taken from this folder',
@@ -250,8 +279,15 @@ test('no listen= line: every address on tls_port_no (5061); no [server:default] 
     'kamailio.cfg',
   );
   expect(out.endpoints.map(brief)).toEqual([
-    { name: 'client:default', role: 'client', versions: '1.2,1.3 @ tls.cfg:2 method', verifyPeer: 'true @ tls.cfg:3 verify_certificate' },
     {
+      ciphers: DEFAULT_CIPHERS,
+      name: 'client:default',
+      role: 'client',
+      versions: '1.2,1.3 @ tls.cfg:2 method',
+      verifyPeer: 'true @ tls.cfg:3 verify_certificate',
+    },
+    {
+      ciphers: DEFAULT_CIPHERS,
       name: 'server:default',
       role: 'server',
       listen:
@@ -363,15 +399,21 @@ test('TLS off: enable_tls not set, or enable_tls without loadmodule "tls.so"', (
   expect([off.endpoints, off.consumed, notes(off)]).toEqual([
     [],
     ['tls.cfg'],
-    ['warn kamailio.cfg: TLS is disabled: enable_tls=yes is not set; Kamailio accepts and opens no TLS connections'],
+    ['warn tls.cfg: not used by Kamailio: TLS is off, so Kamailio does not use its domains; they are not judged'],
+  ]);
+  expect(problems(off)).toEqual([
+    "no-tls kamailio.cfg:3 The SBC does not listen for TLS, so Genesys cannot connect: enable_tls=yes is not set (Kamailio's default is off) | fix: enable_tls=yes",
   ]);
   const unloaded = readConfig(
     kamailio,
     { 'kamailio.cfg': '#!KAMAILIO\nenable_tls=yes\nlisten=tls:10.0.0.1:5061\nmodparam("tls", "config", "tls.cfg")\n' },
     'kamailio.cfg',
   );
-  expect([unloaded.endpoints, notes(unloaded)]).toEqual([
+  expect([unloaded.endpoints, notes(unloaded), problems(unloaded)]).toEqual([
     [],
-    ['warn kamailio.cfg:2 enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS'],
+    [],
+    [
+      'no-tls kamailio.cfg:2 The SBC does not listen for TLS, so Genesys cannot connect: enable_tls=yes but no loadmodule "tls.so": Kamailio warns "forgot to load the tls module?" and disables TLS | fix: loadmodule "tls.so"',
+    ],
   ]);
 });

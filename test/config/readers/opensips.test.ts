@@ -6,6 +6,7 @@ import { brief, fixtureFiles, readConfig } from '../../helpers/sbc.js';
 
 const DOCS = 'https://opensips.org/docs/modules/3.4.x/tls_mgm.html';
 const D = (text: string, anchor: string) => `default: OpenSIPS tls_mgm default: ${text} (${DOCS}#${anchor})`;
+const DEFAULT_CIPHERS = `DEFAULT @ ${D("ciphers_list unset: tls_mgm sets no list, so OpenSSL's default cipher list applies", 'param_ciphers_list')}`;
 const CA_DIR = `/etc/pki/CA/ @ ${D('ca_dir /etc/pki/CA/', 'param_ca_dir')}`;
 const ANY = `1.0,1.1,1.2,1.3 @ ${D('tls_method SSLv23, any TLS version (modules/tls_mgm/tls_config.c tls_default_method)', 'param_tls_method')}`;
 const CERT = `tls/cert.pem @ ${D('certificate CFG_DIR/tls/cert.pem (CFG_DIR taken as the folder of this opensips.cfg)', 'param_certificate')}`;
@@ -45,6 +46,7 @@ test('3.x: [dom] parameters, tls_method range and exact value, defaults verify o
       serverName: 'sbc.example.com @ opensips.cfg:15 match_sip_domain',
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'legacy',
       role: 'server',
       listen: '{"host":"10.0.0.10","port":5061} @ opensips.cfg:4 socket',
@@ -56,6 +58,7 @@ test('3.x: [dom] parameters, tls_method range and exact value, defaults verify o
       requestClientCert: REQUEST,
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'genesys',
       role: 'client',
       caList: '/etc/opensips/tls/genesys-roots.pem @ opensips.cfg:34 ca_list',
@@ -87,6 +90,7 @@ test('what OpenSIPS refuses to load: undeclared domain, missing [dom], TLSv1_1, 
   const out = read('errors');
   expect(out.endpoints.map(brief)).toEqual([
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'edge',
       role: 'server',
       listen: '{"host":"192.0.2.99","port":5061} @ opensips.cfg:13 match_ip_address',
@@ -96,7 +100,7 @@ test('what OpenSIPS refuses to load: undeclared domain, missing [dom], TLSv1_1, 
       requireClientCert: REQUIRE,
       requestClientCert: REQUEST,
     },
-    { name: 'out', role: 'client', caPath: CA_DIR, verifyPeer: VERIFY },
+    { ciphers: DEFAULT_CIPHERS, name: 'out', role: 'client', caPath: CA_DIR, verifyPeer: VERIFY },
   ]);
   expect(notes(out)).toEqual([
     'info opensips.cfg:2 listen= is accepted up to OpenSIPS 3.6; OpenSIPS 4.0 only reads socket=',
@@ -117,6 +121,7 @@ test('2.4 syntax: server_domain "dom=IP:port" and un-prefixed default-domain val
   const out = read('v24');
   expect(out.endpoints.map(brief)).toEqual([
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'dom1',
       role: 'server',
       listen: '{"host":"192.0.2.1","port":5061} @ opensips.cfg:2 listen',
@@ -128,6 +133,7 @@ test('2.4 syntax: server_domain "dom=IP:port" and un-prefixed default-domain val
       requestClientCert: 'false @ opensips.cfg:9 verify_cert',
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'default',
       role: 'server',
       listen: '{"host":"192.0.2.2","port":5061} @ opensips.cfg:3 listen',
@@ -139,6 +145,7 @@ test('2.4 syntax: server_domain "dom=IP:port" and un-prefixed default-domain val
       requestClientCert: REQUEST,
     },
     {
+      ciphers: DEFAULT_CIPHERS,
       name: 'default',
       role: 'client',
       certificate: '/etc/opensips/tls/default.pem @ opensips.cfg:6 certificate',
