@@ -27,6 +27,8 @@ export const GENESYS_ROOTS = {
 
 export interface Region {
   code: string;
+  /** The AWS region name Genesys' own tables label it with (us-east-1), accepted wherever a region is given. */
+  aws: string;
   name: string;
   /** The root Genesys' proxies chain to today. */
   currentRoot: keyof typeof GENESYS_ROOTS;
@@ -42,10 +44,18 @@ const EV_TRUST: Region['trust'] = ['ev', 'g2', 'g3'];
 const G2_TRUST: Region['trust'] = ['g2', 'g3'];
 
 export const regions: readonly Region[] = [
-  { code: 'use1', name: 'US East (N. Virginia)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.use1.pure.cloud' },
-  { code: 'use2', name: 'US East 2 (Ohio, FedRAMP)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.use2.us-gov-pure.cloud' },
+  { code: 'use1', aws: 'us-east-1', name: 'US East (N. Virginia)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.use1.pure.cloud' },
+  {
+    code: 'use2',
+    aws: 'us-east-2',
+    name: 'US East 2 (Ohio, FedRAMP)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.use2.us-gov-pure.cloud',
+  },
   {
     code: 'usw2',
+    aws: 'us-west-2',
     name: 'US West (Oregon)',
     currentRoot: 'ev',
     trust: EV_TRUST,
@@ -55,28 +65,45 @@ export const regions: readonly Region[] = [
   },
   {
     code: 'cac1',
+    aws: 'ca-central-1',
     name: 'Canada (Canada Central)',
     currentRoot: 'ev',
     trust: EV_TRUST,
     domain: 'voice.cac1.pure.cloud',
     doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern',
   },
-  { code: 'sae1', name: 'South America (São Paulo)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.sae1.pure.cloud' },
-  { code: 'euw1', name: 'Europe (Ireland)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euw1.pure.cloud' },
+  {
+    code: 'sae1',
+    aws: 'sa-east-1',
+    name: 'South America (São Paulo)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.sae1.pure.cloud',
+  },
+  { code: 'euw1', aws: 'eu-west-1', name: 'Europe (Ireland)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euw1.pure.cloud' },
   {
     code: 'euw2',
+    aws: 'eu-west-2',
     name: 'Europe (London)',
     currentRoot: 'ev',
     trust: EV_TRUST,
     domain: 'voice.euw2.pure.cloud',
     doubt: 'the Genesys table shows a copy of the usw2 row for this region; this name is inferred from the pattern',
   },
-  { code: 'euc1', name: 'Europe (Frankfurt)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euc1.pure.cloud' },
-  { code: 'euc2', name: 'Europe (Zurich)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.euc2.pure.cloud' },
-  { code: 'mec1', name: 'Middle East (UAE)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.mec1.pure.cloud' },
-  { code: 'apne1', name: 'Asia Pacific (Tokyo)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.apne1.pure.cloud' },
+  { code: 'euc1', aws: 'eu-central-1', name: 'Europe (Frankfurt)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.euc1.pure.cloud' },
+  { code: 'euc2', aws: 'eu-central-2', name: 'Europe (Zurich)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.euc2.pure.cloud' },
+  { code: 'mec1', aws: 'me-central-1', name: 'Middle East (UAE)', currentRoot: 'g2', trust: G2_TRUST, domain: 'voice.mec1.pure.cloud' },
+  {
+    code: 'apne1',
+    aws: 'ap-northeast-1',
+    name: 'Asia Pacific (Tokyo)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.apne1.pure.cloud',
+  },
   {
     code: 'apne2',
+    aws: 'ap-northeast-2',
     name: 'Asia Pacific (Seoul)',
     currentRoot: 'ev',
     trust: EV_TRUST,
@@ -85,15 +112,24 @@ export const regions: readonly Region[] = [
   },
   {
     code: 'apne3',
+    aws: 'ap-northeast-3',
     name: 'Asia Pacific (Osaka)',
     currentRoot: 'g2',
     trust: G2_TRUST,
     domain: 'voice.apne3.pure.cloud',
     doubt: 'the Genesys row for Osaka is broken (names "usw3", lb03 twice, no lb02); this name is inferred from the pattern',
   },
-  { code: 'apse2', name: 'Asia Pacific (Sydney)', currentRoot: 'ev', trust: EV_TRUST, domain: 'voice.apse2.pure.cloud' },
+  {
+    code: 'apse2',
+    aws: 'ap-southeast-2',
+    name: 'Asia Pacific (Sydney)',
+    currentRoot: 'ev',
+    trust: EV_TRUST,
+    domain: 'voice.apse2.pure.cloud',
+  },
   {
     code: 'aps1',
+    aws: 'ap-south-1',
     name: 'Asia Pacific (Mumbai)',
     currentRoot: 'ev',
     trust: EV_TRUST,
@@ -152,4 +188,10 @@ export function isGenesysHost(host: string): boolean {
 export function proxyRegion(host: string): { region: string; doubt?: string } | undefined {
   const h = host.replace(/\.$/, '').toLowerCase();
   return proxyHosts.find((p) => p.host === h);
+}
+
+/** A region as the user wrote it (use1, us-east-1, USE1): the Genesys code, or undefined when unknown. */
+export function regionCode(written: string): string | undefined {
+  const lower = written.trim().toLowerCase();
+  return regions.find((r) => r.code === lower || r.aws === lower)?.code;
 }

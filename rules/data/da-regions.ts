@@ -158,6 +158,12 @@ export const daRegions: readonly DataActionsRegion[] = [
 
 export const DA_REGION_CODES = daRegions.map((r) => r.code);
 
+/** A region as written (euw1, eu-west-1, EU-West-1): its Genesys code, or undefined. */
+export function daRegionCode(written: string): string | undefined {
+  const lower = written.trim().toLowerCase();
+  return daRegions.find((r) => r.code === lower || r.awsRegion.toLowerCase() === lower)?.code;
+}
+
 export function daRegion(code: string | undefined): DataActionsRegion | undefined {
   return daRegions.find((r) => r.code === code);
 }

@@ -3,7 +3,10 @@
  * > certificate name validation succeeds" and "Certificate authorities by region" — Genesys
  * > BYOC Cloud TLS trunk specification, Subject name validation.
  */
-import { GENESYS_ROOTS, isGenesysHost, proxyRegion, regions } from '../data/byoc-regions.js';
+import { GENESYS_ROOTS, isGenesysHost, proxyHosts, proxyRegion, regions } from '../data/byoc-regions.js';
+import { closest } from '../../src/util/text.js';
+
+const PROXY_NAMES = proxyHosts.map((p) => p.host);
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
 
@@ -99,11 +102,17 @@ export default defineRule({
         });
         continue;
       }
+      // The SBC sends its calls to a Genesys proxy: any other host is a mistake, not a second SBC.
+      const near = uri.hostType !== 'hostname' ? undefined : closest(uri.host, PROXY_NAMES);
       findings.push({
-        status: 'skip',
+        status: 'fail',
         target,
-        evidence: { host: uri.host },
-        message: `"${uri.host}" is not a Genesys host; it is checked as an SBC host (subject-name, host-not-ip).`,
+        evidence: { host: uri.host, uri: uri.raw, mark, ...(near ? { didYouMean: near } : {}) },
+        message:
+          uri.hostType !== 'hostname'
+            ? `"${uri.host}" is an IP address, not a BYOC Cloud proxy name: Genesys' proxies present certificates for lb01..lb04.voice.<region>.pure.cloud, so the SBC's check of Genesys' certificate fails, and the proxies' addresses change without notice.`
+            : `"${uri.host}" is not a BYOC Cloud proxy${near ? ` (did you mean "${near}"?)` : ''}: calls to it never reach Genesys, and Genesys' certificate does not name it.`,
+        remediation: `Send the calls to the proxies of the org's region, e.g. sip:+13175550100;tgrp=<trunk>;trunk-context=<domain>@${near ?? 'lb01.voice.use1.pure.cloud'}:5061;transport=tls (Admin > Telephony > Trunks > the trunk > Inbound Request-URI Reference lists them).`,
       });
     }
     if (findings.length === 0) {

@@ -30,7 +30,7 @@ export default defineRule({
     remediation:
       'Request a certificate whose subjectAltName lists each SBC FQDN entered in "SIP Servers or Proxies" (DNS names, no wildcards), or enter a name the certificate already has.',
     docs: {
-      what: "Matches each --sbc host (and customer hosts in --uri) with the leaf's SAN dNSNames, SAN sip: URIs and, without SAN dNSNames, the CN.",
+      what: "Matches each --sbc host with the leaf's SAN dNSNames, SAN sip: URIs and, without SAN dNSNames, the CN.",
       why: 'Genesys dials the SBC by the name in the trunk and refuses a certificate that does not carry it.',
     },
   },

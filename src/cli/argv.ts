@@ -76,6 +76,7 @@ export function parseArgv(argv: string[], specs: readonly OptionSpec[]): ParsedA
       value = values[spec.name] = number;
     }
     if (spec.array && !Array.isArray(value)) value = values[spec.name] = [value];
+    if (spec.canonical && typeof value === 'string') value = values[spec.name] = spec.canonical(value) ?? value;
     if (spec.choices && !spec.choices.includes(String(value))) {
       throw new InputError(`--${spec.name} must be one of ${spec.choices.join(', ')}; got "${String(value)}"`);
     }

@@ -1,5 +1,5 @@
 /** Options of `byoc-check data-actions`: one table for parsing, validation and --help. */
-import { DA_REGION_CODES } from '../../rules/data/da-regions.js';
+import { DA_REGION_CODES, daRegionCode } from '../../rules/data/da-regions.js';
 import type { OptionSpec } from './options.js';
 
 export const dataActionsOptions: readonly OptionSpec[] = [
@@ -13,7 +13,8 @@ export const dataActionsOptions: readonly OptionSpec[] = [
     name: 'region',
     type: 'string',
     choices: DA_REGION_CODES,
-    describe: 'Genesys Cloud region of your organisation (checks the certificate domain; needed by --fetch)',
+    canonical: daRegionCode,
+    describe: 'Genesys Cloud region of your organisation, as euw1 or eu-west-1 (checks the certificate domain; needed by --fetch)',
     group: 'Data actions',
   },
   {

@@ -1,4 +1,5 @@
 /** The check command's options: one table for parsing, validation and --help. */
+import { regionCode } from '../../rules/data/byoc-regions.js';
 import { FORMATS } from '../reporters/index.js';
 
 export interface OptionSpec {
@@ -8,6 +9,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   default?: string | number | boolean;
   alias?: string;
+  /** Maps a value as written to the canonical one before `choices` is checked (us-east-1 -> use1). */
+  canonical?: (value: string) => string | undefined;
   describe: string;
   group?: string;
 }
@@ -43,7 +46,8 @@ export const checkOptions: readonly OptionSpec[] = [
     name: 'region',
     type: 'string',
     choices: REGIONS,
-    describe: 'Genesys Cloud region (inferred from Genesys host names when absent)',
+    canonical: regionCode,
+    describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
     group: 'Trunk',
   },
   { name: 'ciphers', type: 'string', describe: 'SBC cipher list: OpenSSL cipher string or IANA names', group: 'TLS settings' },

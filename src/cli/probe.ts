@@ -2,6 +2,7 @@
  * `byoc-check probe HOST[:PORT] [options]`: the live probe's command line. Loaded lazily, so the
  * offline check never pays for it. Throws InputError for usage errors; main() turns them into exit 2.
  */
+import { regionCode } from '../../rules/data/byoc-regions.js';
 import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { probeCheck } from '../probe.js';
@@ -23,7 +24,8 @@ export const probeOptions: readonly OptionSpec[] = [
     name: 'region',
     type: 'string',
     choices: REGIONS,
-    describe: 'Genesys Cloud region (inferred from Genesys host names when absent)',
+    canonical: regionCode,
+    describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
     group: 'Trunk',
   },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },

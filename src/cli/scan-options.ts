@@ -1,5 +1,6 @@
 /** `byoc-check scan [PATH...]`: options (one table for parsing and --help). */
 import { FORMATS } from '../reporters/index.js';
+import { regionCode } from '../../rules/data/byoc-regions.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
 export const scanOptions: readonly OptionSpec[] = [
@@ -11,7 +12,14 @@ export const scanOptions: readonly OptionSpec[] = [
     describe: 'FROM=TO: a deployment path prefix and the repository folder holding it, e.g. /etc/kamailio=kamailio (repeatable)',
     group: 'Repository',
   },
-  { name: 'region', type: 'string', choices: REGIONS, describe: 'Genesys Cloud region for trunks the profile gives none', group: 'Trunk' },
+  {
+    name: 'region',
+    type: 'string',
+    choices: REGIONS,
+    canonical: regionCode,
+    describe: 'Genesys Cloud region (use1 or us-east-1) for trunks the profile gives none',
+    group: 'Trunk',
+  },
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },

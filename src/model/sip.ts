@@ -40,9 +40,8 @@ export interface SbcEndpoint {
   host: string;
   hostType: HostType;
   port?: number;
-  /** 'sbc' from --sbc; 'uri' when a --uri names a customer host. */
-  origin: 'sbc' | 'uri';
-  uriIndex?: number;
+  /** 'sbc' from --sbc (a --uri names a Genesys proxy, never the SBC). */
+  origin: 'sbc';
 }
 
 export interface SipFacts {

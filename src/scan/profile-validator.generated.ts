@@ -66,7 +66,23 @@ const schema31 = {
               'apne3',
               'apse2',
               'aps1',
+              'us-east-1',
+              'us-east-2',
+              'us-west-2',
+              'ca-central-1',
+              'sa-east-1',
+              'eu-west-1',
+              'eu-west-2',
+              'eu-central-1',
+              'eu-central-2',
+              'me-central-1',
+              'ap-northeast-1',
+              'ap-northeast-2',
+              'ap-northeast-3',
+              'ap-southeast-2',
+              'ap-south-1',
             ],
+            description: "Genesys region code (use1) or the AWS name Genesys' tables use (us-east-1).",
           },
           sbc: {
             type: 'array',
@@ -355,7 +371,22 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                       data6 === 'apne2' ||
                                       data6 === 'apne3' ||
                                       data6 === 'apse2' ||
-                                      data6 === 'aps1'
+                                      data6 === 'aps1' ||
+                                      data6 === 'us-east-1' ||
+                                      data6 === 'us-east-2' ||
+                                      data6 === 'us-west-2' ||
+                                      data6 === 'ca-central-1' ||
+                                      data6 === 'sa-east-1' ||
+                                      data6 === 'eu-west-1' ||
+                                      data6 === 'eu-west-2' ||
+                                      data6 === 'eu-central-1' ||
+                                      data6 === 'eu-central-2' ||
+                                      data6 === 'me-central-1' ||
+                                      data6 === 'ap-northeast-1' ||
+                                      data6 === 'ap-northeast-2' ||
+                                      data6 === 'ap-northeast-3' ||
+                                      data6 === 'ap-southeast-2' ||
+                                      data6 === 'ap-south-1'
                                     )) {
                                       validate20.errors = [
                                         {

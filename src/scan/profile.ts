@@ -3,6 +3,7 @@
  * value), validated against schema/profile.schema.json (ajv, compiled at build time). A bad profile is an input error
  * naming file:line, since nothing can be checked until the user fixes it.
  */
+import { regionCode } from '../../rules/data/byoc-regions.js';
 import type { ValidateFunction } from 'ajv';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError } from '../errors.js';
@@ -108,7 +109,8 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
         if ((key === 'sbc' || key === 'uris') && !isSeq(item.value)) throw new InputError(`${file}:${lines[key]}: ${key} must be a list`);
       }
     }
-    return { ...t, line, lines, suppress };
+    // Genesys' tables label regions both ways (use1, us-east-1): the rules see the Genesys code.
+    return { ...t, ...(t.region ? { region: regionCode(t.region) ?? t.region } : {}), line, lines, suppress };
   });
   return { file, pathMap: Object.entries(raw.pathMap ?? {}).map(([from, to]) => ({ from, to })), trunks };
 }

@@ -1,4 +1,4 @@
-import { isGenesysHost, proxyRegion } from '../../rules/data/byoc-regions.js';
+import { proxyRegion } from '../../rules/data/byoc-regions.js';
 import { InputError } from '../errors.js';
 import type { SbcEndpoint, SipFacts, UriInput } from '../model/sip.js';
 import { parseHostPort, parseSipUri, SipUriError, unwrapPastedUri } from './uri.js';
@@ -35,17 +35,5 @@ export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: 
       throw error;
     }
   });
-  for (const u of uris) {
-    if (isGenesysHost(u.uri.host)) continue;
-    sbcs.push({
-      index: sbcs.length,
-      raw: u.uri.raw,
-      host: u.uri.host,
-      hostType: u.uri.hostType,
-      ...(u.uri.port === undefined ? {} : { port: u.uri.port }),
-      origin: 'uri',
-      uriIndex: u.index,
-    });
-  }
   return { uris, sbcs, ...(region ? { region } : {}) };
 }

@@ -166,7 +166,7 @@ describe('input errors: one line, exit 2', () => {
     ],
     ['no INPUT and no --fetch', () => ['data-actions'], /^byoc-check: data-actions needs INPUT files/],
     ['a missing file', () => ['data-actions', '/nonexistent.json'], /^byoc-check: INPUT \/nonexistent\.json: no such file/],
-    ['an unknown region', () => ['data-actions', f['listing.json']!, '--region', 'eu-west-1'], /^byoc-check: --region must be one of/],
+    ['an unknown region', () => ['data-actions', f['listing.json']!, '--region', 'eu-west-9'], /^byoc-check: --region must be one of/],
     ['JSON without entities', () => ['data-actions', writeFiles({ 'x.json': '{"pageSize": 20}' })['x.json']!], /no entities array/],
   ])('%s', (_name, args, message) => {
     const run = cli(args(), { env });

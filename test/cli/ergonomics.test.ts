@@ -117,6 +117,23 @@ describe('explain RULE --format json', () => {
   });
 });
 
+describe("regions as Genesys' tables write them", () => {
+  test.each([
+    ['use1', 'use1'],
+    ['us-east-1', 'use1'],
+    ['EU-West-1', 'euw1'],
+    ['ap-northeast-3', 'apne3'],
+  ])('--region %s is %s', (written, code) => {
+    const run = cli([files['good.pem']!, '--offline', '--ca', files['root.pem']!, '--region', written, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { options: { region: string } }).options.region).toBe(code);
+  });
+
+  test('an unknown region lists the codes', () => {
+    usageError([files['good.pem']!, '--region', 'us-east-9'], /^byoc-check: --region must be one of use1, use2, usw2/);
+  });
+});
+
 describe('TLS version spellings', () => {
   test.each([
     ['1.2', '1.2', false],

@@ -71,29 +71,43 @@ interface Parsed {
 
 const MAX_INCLUDE_DEPTH = 16;
 
-/** Removes comments (`;…`, `;-- … --;`) and unescapes `\;`; `block` carries an open block comment across lines. */
-function stripComment(line: string, state: { block: boolean }): string {
+/** Asterisk's limit on nested block comments (main/config.c MAX_NESTED_COMMENTS). */
+const MAX_NESTED_COMMENTS = 128;
+
+/**
+ * Removes comments exactly as Asterisk's config_text_file_load (main/config.c) does; `state.depth`
+ * carries open block comments across lines.
+ * - `\;` is a literal semicolon;
+ * - `;--` opens a block comment only when the next character is not `-` (so `;------` banners are
+ *   ordinary line comments), and block comments nest;
+ * - `--;` closes one level when both dashes come after the last comment token on the line;
+ * - any other `;` ends the line outside a block comment, and is skipped inside one.
+ * Asterisk does not check that a `--;` closes an open block: outside one it makes the depth -1, and
+ * every later line is a comment until the next `;--`. That is modelled as it is.
+ */
+function stripComment(line: string, state: { depth: number }): string {
   let out = '';
+  let from = 0;
   for (let i = 0; i < line.length; i++) {
-    if (state.block) {
-      const end = line.indexOf('--;', i);
-      if (end < 0) return out;
-      state.block = false;
-      i = end + 2;
+    const c = line[i]!;
+    if (c !== ';') {
+      if (state.depth === 0) out += c;
       continue;
     }
-    const c = line[i];
-    if (c === '\\' && line[i + 1] === ';') {
-      out += ';';
-      i++;
-    } else if (c === ';') {
-      if (line.startsWith(';--', i)) {
-        state.block = true;
-        i += 2;
-        continue;
-      }
-      return out;
-    } else out += c;
+    if (i > from && line[i - 1] === '\\') {
+      if (state.depth === 0) out = `${out.slice(0, -1)};`;
+      from = i + 1;
+    } else if (line[i + 1] === '-' && line[i + 2] === '-' && line[i + 3] !== '-') {
+      if (state.depth < MAX_NESTED_COMMENTS) state.depth++;
+      i += 2;
+      from = i + 1;
+    } else if (i >= from + 2 && line[i - 1] === '-' && line[i - 2] === '-') {
+      // the dashes were kept only when no block was open; they belong to the comment token
+      if (state.depth === 0) out = out.slice(0, -2);
+      state.depth--;
+      from = i + 1;
+    } else if (state.depth === 0) return out;
+    else from = i + 1;
   }
   return out;
 }
@@ -118,13 +132,13 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
   }
   if (!out.files.includes(file.path)) out.files.push(file.path);
   const lines = file.text.split(/\r?\n/);
-  const state = { block: false };
+  const state = { depth: 0 };
   let current: Section | undefined;
   for (let n = 0; n < lines.length; n++) {
     const lineNo = n + 1;
     const raw = lines[n]!;
     const trimmedRaw = raw.trim();
-    if (!state.block && trimmedRaw.startsWith('#')) {
+    if (state.depth === 0 && trimmedRaw.startsWith('#')) {
       const m = /^#\s*(include|tryinclude|exec)\s+(.+)$/i.exec(trimmedRaw);
       if (!m) {
         notes.push({
@@ -562,7 +576,7 @@ function looksLikePjsip(text: string): boolean {
   if (!/\btype\s*=/i.test(text)) return false;
   let sections = 0;
   let types = 0;
-  const state = { block: false };
+  const state = { depth: 0 };
   for (const raw of text.split(/\r?\n/, 20000)) {
     const line = stripComment(raw, state).trim();
     if (/^\[[^\]]+\]\s*(\([^)]*\))?$/.test(line)) sections++;

@@ -264,6 +264,41 @@ describe('syntax', () => {
   });
 });
 
+describe("comments as Asterisk's main/config.c reads them", () => {
+  const transport = (before: string, after = '') =>
+    `${before}\n[transport-tls]\ntype=transport\nprotocol=tls\nbind=0.0.0.0:5061\ncert_file=/etc/asterisk/keys/sbc.pem\n${after}`;
+  const names = (text: string) =>
+    readConfig(asteriskReader, { 'pjsip.conf': text }, 'pjsip.conf')
+      .endpoints.filter((e) => e.role === 'server')
+      .map((e) => e.name);
+
+  test('a ;------ banner is an ordinary line comment (;-- opens a block only when no third dash follows)', () => {
+    expect(
+      names(
+        transport(
+          ';------------------------------------------\n; SBC trunk to Genesys BYOC Cloud\n;------------------------------------------',
+        ),
+      ),
+    ).toEqual(['transport-tls']);
+  });
+
+  test(';-- opens a block comment that nests and ends at the matching --;', () => {
+    expect(names(transport(';-- outer\n;-- inner --;\nstill commented --;'))).toEqual(['transport-tls']);
+    // one --; closes only the inner block: the transport stays inside the outer one
+    expect(names(transport(';-- outer\n;-- inner --;'))).toEqual([]);
+  });
+
+  test('a block comment inside a line keeps the text on both sides; \\; is a literal semicolon', () => {
+    const out = readConfig(
+      asteriskReader,
+      { 'pjsip.conf': transport('', 'cipher=ECDHE-RSA-AES256-GCM-SHA384;-- was AES128-SHA --;\nmethod=tlsv1_2 ; a comment\n') },
+      'pjsip.conf',
+    );
+    expect(out.endpoints[0]!.ciphers?.value).toBe('ECDHE-RSA-AES256-GCM-SHA384');
+    expect(out.endpoints[0]!.versions?.value).toEqual(['1.2']);
+  });
+});
+
 describe('robustness', () => {
   test('never throws, and stays linear, on arbitrary text', () => {
     const pieces = fc.constantFrom(

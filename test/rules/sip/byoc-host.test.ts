@@ -64,9 +64,21 @@ ruleCases('byoc-host', [
     message: /"lb02\.voice\.euw1\.pure\.cloud" is a euw1 proxy, but uri\[0\] names a use1 proxy/,
   },
   {
-    name: 'a customer host is checked as an SBC instead',
+    name: 'a host that is no BYOC Cloud proxy fails, and a near miss is named',
+    options: { uris: ['sip:+1@lb01.voice.use1.purecloud.com;transport=tls'] },
+    expect: 'fail',
+    message: /"lb01\.voice\.use1\.purecloud\.com" is not a BYOC Cloud proxy \(did you mean "lb01\.voice\.use1\.pure\.cloud"\?\)/,
+  },
+  {
+    name: 'a customer host in --uri fails byoc-host (it is not a second SBC)',
     options: { uris: ['sip:+1@sbc1.example.com;transport=tls'] },
-    expect: 'skip',
-    message: /checked as an SBC host/,
+    expect: 'fail',
+    message: /"sbc1\.example\.com" is not a BYOC Cloud proxy: calls to it never reach Genesys/,
+  },
+  {
+    name: 'an IP address in --uri fails byoc-host',
+    options: { uris: ['sip:+1@203.0.113.10:5061;transport=tls'] },
+    expect: 'fail',
+    message: /"203\.0\.113\.10" is an IP address, not a BYOC Cloud proxy name/,
   },
 ]);
