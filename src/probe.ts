@@ -3,7 +3,7 @@
  * the chain, trust, validity, key, usage and name rules; what its TLS listener accepts becomes a
  * server-role endpoint for the tls-* rules; then the same rules run as for files. No argv here.
  */
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import { acceptedCas } from '../rules/data/accepted-cas.js';
 import { BYOC_GROUP, byocSuites } from '../rules/data/byoc-suites.js';
@@ -12,7 +12,10 @@ import { trunkRules } from '../rules/index.js';
 import { decodeAll, finishReport, loadCaFile } from './check.js';
 import { runRules } from './engine/runner.js';
 import type { CheckContext } from './engine/types.js';
+import type { CertificateFacts } from './model/certificate.js';
 import type { ChainFacts } from './model/chain.js';
+import { isInputError } from './errors.js';
+import { printable } from './util/text.js';
 import type { CrlFacts } from './model/crl.js';
 import { probe, type ProbeSuite } from './probes/live/probe.js';
 import { probeEndpoint } from './providers/probe.js';
@@ -58,19 +61,26 @@ export function byocOffer(): ProbeSuite[] {
     .map((s) => ({ ...s }));
 }
 
-/** "sbc1.example.com:5061" -> { name, port }; a bare name keeps the probed port. */
-function splitSbc(sbc: string, port: number): { name: string; entry: string } {
+/**
+ * "sbc1.example.com:5061" -> { name, entry }. A name without a port is what Genesys dials on 5061, its
+ * default for TLS trunks: the port the probe connects to is where this machine reaches the SBC (NAT,
+ * a lab port), not what Genesys dials.
+ */
+function splitSbc(sbc: string): { name: string; entry: string } {
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(sbc);
-  if (bracketed) return { name: bracketed[1]!, entry: bracketed[2] ? sbc : `${sbc}:${port}` };
+  if (bracketed) return { name: bracketed[1]!, entry: bracketed[2] ? sbc : `${sbc}:${GENESYS_TLS_PORT}` };
   const m = /^([^:]+):(\d+)$/.exec(sbc);
   if (m) return { name: m[1]!, entry: sbc };
-  return { name: sbc, entry: isIP(sbc) === 6 ? `[${sbc}]:${port}` : `${sbc}:${port}` };
+  return { name: sbc, entry: isIP(sbc) === 6 ? `[${sbc}]:${GENESYS_TLS_PORT}` : `${sbc}:${GENESYS_TLS_PORT}` };
 }
+
+/** The port Genesys dials for a TLS trunk when the SIP server entry names none. */
+const GENESYS_TLS_PORT = 5061;
 
 export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
   const now = options.at ?? new Date();
   const offline = options.offline ?? false;
-  const sbc = options.sbc ? splitSbc(options.sbc, options.port) : !isIP(options.host) ? splitSbc(options.host, options.port) : undefined;
+  const sbc = options.sbc ? splitSbc(options.sbc) : !isIP(options.host) ? splitSbc(options.host) : undefined;
   // Flags are validated before anything touches the network.
   const sip = gatherSipFacts(options.uris ?? [], sbc ? [sbc.entry] : [], options.region);
   const anchors = options.caFile ? customAnchors(await loadCaFile(options.caFile)) : byocAnchors(acceptedCas);
@@ -89,8 +99,28 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
   });
   const facts = observed.facts;
   const name = `probe ${facts.target.host}:${facts.target.port}`;
-  const certificates = decodeAll(observed.chainDer, `${name} (Certificate message)`);
-  const chain: ChainFacts = certificates.length ? buildChain(certificates, anchors) : emptyChain(anchors.mode);
+  // A certificate OpenSSL cannot parse is the SBC's fault (a finding), one only this tool cannot decode is not.
+  const certificates: CertificateFacts[] = [];
+  let undecoded: string | undefined;
+  observed.chainDer.forEach((der, i) => {
+    const where = `certificate ${i + 1} of the Certificate message`;
+    try {
+      certificates.push(...decodeAll([der], `${name} (${where})`));
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      let opensslError: string | undefined;
+      try {
+        new X509Certificate(der);
+      } catch (e) {
+        opensslError = (e as Error).message;
+      }
+      if (opensslError) facts.chainSent[i] = { ...facts.chainSent[i]!, unparseable: printable(opensslError).slice(0, 200) };
+      else undecoded ??= `byoc-check could not decode ${where} (OpenSSL parses it): ${printable((error as Error).message).slice(0, 200)}`;
+    }
+  });
+  const unparseable = facts.chainSent.some((c) => c.unparseable);
+  const chain: ChainFacts =
+    certificates.length && !unparseable && !undecoded ? buildChain(certificates, anchors) : emptyChain(anchors.mode);
 
   const endpoint = probeEndpoint(facts, new Map(byocSuites.map((s) => [s.iana, s.openssl])));
   const timeoutSeconds = options.timeoutSeconds;
@@ -113,12 +143,16 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
     probe: facts,
     pkiProfile: 'default',
     // Without a certificate from the SBC, the rules about the chain have nothing to judge.
-    ...(certificates.length
+    ...(certificates.length && !unparseable && !undecoded
       ? {}
       : {
-          chainMissing: facts.fault
-            ? `no TLS server answered (${facts.fault.kind}).`
-            : 'the SBC sent no certificate in a TLS 1.2 handshake.',
+          chainMissing: unparseable
+            ? 'the SBC sent a certificate OpenSSL cannot parse (see tls-reachable).'
+            : undecoded
+              ? `${undecoded}.`
+              : facts.fault
+                ? `no TLS server answered (${facts.fault.kind}).`
+                : 'the SBC sent no certificate in a TLS 1.2 handshake.',
         }),
   };
   const results = runRules(trunkRules, ctx);

@@ -59,6 +59,21 @@ export default defineRule({
         },
       ];
     const answered = probe.attempts.filter((a) => a.result === 'accepted' || a.result.startsWith('alert ')).length;
+    const broken = probe.chainSent.map((c, i) => ({ c, i })).filter(({ c }) => c.unparseable);
+    if (broken.length)
+      return [
+        {
+          status: 'fail',
+          target: 'probe',
+          evidence: {
+            address: probe.target.address,
+            unparseable: broken.map(({ c, i }) => ({ index: i, sha256: c.sha256, error: c.unparseable })),
+          },
+          message: `The server on ${where} sends ${broken.length === 1 ? 'a certificate' : `${broken.length} certificates`} OpenSSL cannot parse (certificate ${broken.map(({ i }) => i + 1).join(', ')} of its Certificate message, sha256 ${broken[0]!.c.sha256.slice(0, 16)}…: ${broken[0]!.c.unparseable}); BYOC Cloud's TLS client aborts the handshake on it (bad_certificate), so no call gets through.`,
+          remediation:
+            "Reinstall the SBC's certificate and chain from the files the CA issued (PEM, one BEGIN CERTIFICATE block each), then check them offline with `byoc-check chain.pem`.",
+        },
+      ];
     if (!probe.negotiated) {
       const byoc = probe.attempts.find((a) => a.kind === 'byoc');
       const refusal = byoc ? (byoc.alert ? `alert ${byoc.alert}` : byoc.result) : 'no answer';

@@ -148,7 +148,9 @@ export function formatDataActionsText(report: DataActionsReport): string {
   else if (warn) lines.push(`READY WITH WARNINGS: ${warn} warning${warn === 1 ? '' : 's'} to act on. ${counts}`);
   else
     lines.push(
-      `READY: ${da.trust ? 'your web service accepts every Current and Upcoming data actions certificate' : 'every data actions certificate checks out (give --trust to check your web service accepts them)'}. ${counts}`,
+      da.trust
+        ? `READY: your web service accepts every Current and Upcoming data actions certificate. ${counts}`
+        : `READY FOR WHAT WAS CHECKED: every data actions certificate checks out; not checked: whether your web service accepts them (give --trust with its CA file). ${counts}`,
     );
   const from = da.fetched ? `GET ${da.fetched.url}` : da.inputs.map((i) => i.name).join(', ');
   lines.push(

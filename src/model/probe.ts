@@ -10,6 +10,8 @@ export interface ProbeCertificate {
   sha256: string;
   /** "RSA 2048", "EC P-384". */
   key: string;
+  /** Set when OpenSSL cannot parse the certificate as sent: why (a TLS client aborts the handshake on it). */
+  unparseable?: string;
 }
 
 export interface ProbeAttempt {

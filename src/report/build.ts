@@ -138,7 +138,13 @@ export function verdictLine(
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const notChecked = unchecked.map((u) => `${AREA_NAMES[u.area]} (${u.short})`).join(', ');
   const areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]));
-  const checked = AREA_ORDER.filter((a) => results.some((r) => r.status !== 'skip' && areaOf.get(r.rule) === a)).map((a) => AREA_NAMES[a]);
+  // An area partly checked names the rules that ran, so it is never both "passed" and "not checked" as a whole.
+  const partly = new Set(unchecked.map((u) => u.area));
+  const checked = AREA_ORDER.filter((a) => results.some((r) => r.status !== 'skip' && areaOf.get(r.rule) === a)).map((a) => {
+    if (!partly.has(a)) return AREA_NAMES[a];
+    const ran = [...new Set(results.filter((r) => r.status !== 'skip' && areaOf.get(r.rule) === a).map((r) => r.rule))].sort();
+    return `${AREA_NAMES[a]} (${ran.join(', ')})`;
+  });
   if (fail)
     return `NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse this trunk as it is.${notChecked ? ` Not checked: ${notChecked}.` : ''}`;
   if (!notChecked) return warn ? `READY WITH WARNINGS: ${plural(warn, 'warning')} to review.` : 'READY: every check passed.';

@@ -26,6 +26,11 @@ function verdict(report: Report, strict: boolean): string {
   const counts = `${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped`;
   if (fail) return `**NOT READY:** ${plural(fail, 'failed check')}; Genesys will refuse this trunk as it is. (${counts})`;
   if (warn && strict) return `**NOT READY (--strict):** ${plural(warn, 'warning')} to fix before go-live. (${counts})`;
+  // Anything unchecked: the report's own verdict line, which names it (READY only when every area was checked).
+  if (report.unchecked?.length) {
+    const colon = report.verdict.indexOf(': ');
+    return `**${report.verdict.slice(0, colon)}:** ${report.verdict.slice(colon + 2)} (${counts})`;
+  }
   if (warn) return `**READY WITH WARNINGS:** ${plural(warn, 'warning')} to review. (${counts})`;
   return `**READY:** every check passed. (${counts})`;
 }

@@ -14,11 +14,19 @@ export function formatProbeText(report: Report, options: { chalk?: Painter } = {
   const { fail, warn } = report.summary;
   const host = (h: string) => (h.includes(':') ? `[${h}]` : h);
   const where = `${host(p.target.host)}:${p.target.port}${p.target.address && p.target.address !== p.target.host ? ` (${p.target.address})` : ''}`;
+  // READY only when every area was checked: what was not is named on the same line (report.unchecked).
+  const at = report.verdict.indexOf('not checked: ');
+  const notChecked = report.unchecked.length && at >= 0 ? ` ${report.verdict.slice(at).replace(/^not/, 'Not')}` : '';
+  const warnings = `${warn} warning${warn === 1 ? '' : 's'} to review`;
   const verdict = fail
     ? chalk.red.bold(`NOT READY: ${where} fails ${fail} check${fail === 1 ? '' : 's'}; Genesys BYOC Cloud will not work with it as it is.`)
-    : warn
-      ? chalk.yellow.bold(`READY WITH WARNINGS: ${where} works with BYOC Cloud; ${warn} warning${warn === 1 ? '' : 's'} to review.`)
-      : chalk.green.bold(`READY: ${where} passes every check BYOC Cloud makes.`);
+    : notChecked
+      ? (warn ? chalk.yellow : chalk.green).bold(
+          `${warn ? 'READY WITH WARNINGS FOR WHAT WAS CHECKED' : 'READY FOR WHAT WAS CHECKED'}: ${where} ${warn ? `works with BYOC Cloud as far as checked; ${warnings}` : 'passes what was checked'}.${notChecked}`,
+        )
+      : warn
+        ? chalk.yellow.bold(`READY WITH WARNINGS: ${where} works with BYOC Cloud; ${warnings}.`)
+        : chalk.green.bold(`READY: ${where} passes every check BYOC Cloud makes.`);
   lines.push(verdict);
   const todo = report.results
     .filter((r) => r.status === 'fail' || r.status === 'warn')

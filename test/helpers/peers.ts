@@ -78,6 +78,31 @@ export const plainTextSpeaker = () => listen((socket) => socket.write('SSH-2.0-O
 /** Resets every connection as soon as the ClientHello arrives. */
 export const resetter = () => listen((socket) => socket.once('data', () => socket.resetAndDestroy()));
 
+/**
+ * A TLS 1.2 server whose Certificate message carries bytes no X.509 parser accepts: it answers any
+ * ClientHello with ServerHello (ECDHE-RSA-AES256-GCM-SHA384), Certificate and ServerHelloDone.
+ */
+export const brokenCertificateServer = () =>
+  listen((socket) =>
+    socket.once('data', () => {
+      const u24 = (n: number) => Buffer.from([(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff]);
+      const handshake = (type: number, body: Buffer) => Buffer.concat([Buffer.from([type]), u24(body.length), body]);
+      // extended_master_secret and renegotiation_info, as OpenSSL servers send them
+      const extensions = Buffer.from([0x00, 0x17, 0x00, 0x00, 0xff, 0x01, 0x00, 0x01, 0x00]);
+      const serverHello = Buffer.concat([
+        Buffer.from([0x03, 0x03]),
+        Buffer.alloc(32, 0x42),
+        Buffer.from([0x00, 0xc0, 0x30, 0x00]),
+        Buffer.from([0x00, extensions.length]),
+        extensions,
+      ]);
+      const junk = Buffer.from('3082000a0201000205deadbeef00', 'hex'); // a DER SEQUENCE that is no certificate
+      const certificate = Buffer.concat([u24(junk.length + 3), u24(junk.length), junk]);
+      const flight = Buffer.concat([handshake(2, serverHello), handshake(11, certificate), handshake(14, Buffer.alloc(0))]);
+      socket.write(Buffer.concat([Buffer.from([0x16, 0x03, 0x03, flight.length >> 8, flight.length & 0xff]), flight]));
+    }),
+  );
+
 /** A port nothing listens on (bound by the kernel, then released). */
 export async function refusedPort(): Promise<number> {
   const peer = await listen(() => {});

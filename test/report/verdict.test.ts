@@ -50,7 +50,7 @@ describe('unchecked areas and the verdict, end to end', () => {
     expect(report.unchecked.map((u) => u.area)).toEqual(['sip', 'crl']);
     expect(report.unchecked[0]).toMatchObject({ rules: ['byoc-host', 'uri-params', 'uri-transport'], reason: 'no --uri given' });
     expect(report.verdict).toMatch(
-      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names and TLS settings passed; not checked: SIP names \(give --uri\), CRLs \(--offline\)\.$/,
+      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names \(host-not-ip, sip-port, subject-name\) and TLS settings passed; not checked: SIP names \(give --uri\), CRLs \(--offline\)\.$/,
     );
   });
 

@@ -67,14 +67,30 @@ describe('Markdown report', () => {
 
   test('--strict makes warnings the verdict; a clean run says READY', async () => {
     const base = await chainReport();
-    const warnOnly = { ...base, ok: true, summary: { ...base.summary, fail: 0 }, results: base.results.filter((r) => r.status !== 'fail') };
+    const warnOnly = {
+      ...base,
+      ok: true,
+      summary: { ...base.summary, fail: 0 },
+      results: base.results.filter((r) => r.status !== 'fail'),
+      unchecked: [],
+    };
     expect(formatMarkdown(warnOnly)).toContain('**READY WITH WARNINGS:**');
+    // with an area unchecked, the heading is the report's own verdict, which names it
+    const partial = {
+      ...warnOnly,
+      unchecked: base.unchecked,
+      verdict: 'READY WITH WARNINGS FOR WHAT WAS CHECKED: certificate chain checked, 2 warnings to review; not checked: CRLs (--offline).',
+    };
+    expect(formatMarkdown(partial)).toContain(
+      '**READY WITH WARNINGS FOR WHAT WAS CHECKED:** certificate chain checked, 2 warnings to review; not checked: CRLs (--offline).',
+    );
     expect(formatMarkdown(warnOnly, { strict: true })).toContain('**NOT READY (--strict):**');
     const clean = {
       ...base,
       ok: true,
       summary: { pass: 1, fail: 0, warn: 0, skip: 0 },
       results: base.results.filter((r) => r.status === 'pass'),
+      unchecked: [],
     };
     const html = md.render(formatMarkdown(clean));
     expect(html).toContain('<strong>READY:</strong> every check passed.');
