@@ -2,6 +2,7 @@
  * > "the customer endpoint must send its end-entity certificate plus all intermediate CA
  * > certificates" — Genesys BYOC Cloud TLS trunk specification, Certificate trust.
  */
+import { namedAsRoot } from '../data/accepted-cas.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { inputTarget, pathTarget } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
@@ -39,12 +40,22 @@ export default defineRule({
           "Install the intermediate certificates your CA actually issued (its download page or the ACME account's chain), not a bundle from elsewhere; if the chain came from the SBC, the certificate may be forged.",
         evidence: { impostorIssuer: who, presentedOnPath: presented },
       });
+    } else if (chain.missingIssuer && chain.trustMode === 'byoc' && namedAsRoot(chain.missingIssuer.subject)) {
+      // A private CA's root: no intermediate is missing, the root is simply not one Genesys accepts.
+      findings.push({
+        status: 'fail',
+        target: pathTarget(topIndex),
+        message: `${top.cert.subject} is issued under "${chain.missingIssuer.subject}" (subject hash ${chain.missingIssuer.hash}), a root that is not on the BYOC Cloud accepted-CA list: Genesys accepts only certificates issued under the public roots it lists, so a private CA cannot be used for BYOC Cloud.`,
+        remediation:
+          'Get the SBC certificate from a public CA on the BYOC accepted list (`byoc-check cas` prints it, with subject hashes); to check a lab or BYOC Premises chain against your own root, give the root with --ca.',
+        evidence: { missingIssuer: chain.missingIssuer, privateRoot: true, presentedOnPath: presented },
+      });
     } else if (chain.missingIssuer) {
       findings.push({
         status: 'fail',
         target: pathTarget(topIndex),
         message: `The issuer of ${top.cert.subject} is missing: "${chain.missingIssuer.subject}" (subject hash ${chain.missingIssuer.hash}) is neither in the file nor a known root, so Genesys cannot build a path to a trusted CA.`,
-        remediation: `Add the intermediate CA certificate "${chain.missingIssuer.subject}" (subject hash ${chain.missingIssuer.hash}) after ${top.role === 'leaf' ? 'the leaf' : 'the last certificate'} in the chain file, as your CA supplied it.`,
+        remediation: `Add the intermediate CA certificate "${chain.missingIssuer.subject}" (subject hash ${chain.missingIssuer.hash}) after ${top.role === 'leaf' ? 'the leaf' : 'the last certificate'} in the chain file, as your CA supplied it${chain.trustMode === 'byoc' ? '; if it is your own private CA, Genesys refuses it: only the public roots `byoc-check cas` lists are accepted' : ''}.`,
         evidence: { missingIssuer: chain.missingIssuer, presentedOnPath: presented },
       });
     } else if (!chain.complete) {

@@ -110,7 +110,10 @@ export default defineRule({
     const loaded = (config.endpoints ?? tls.endpoints).filter((e) => e.format !== 'flags' && e.format !== 'probe');
     const findings: Finding[] = config.problems.map((p) => ({
       status: 'fail',
-      target: (p.endpoint ? loaded.find((e) => e.name === p.endpoint && e.declared?.file === p.location.file)?.id : undefined) ?? 'config',
+      // one target per file, so JUnit and SARIF show one case per file (`config[kamailio/tls.cfg]`)
+      target:
+        (p.endpoint ? loaded.find((e) => e.name === p.endpoint && e.declared?.file === p.location.file)?.id : undefined) ??
+        `config[${p.location.file}]`,
       location: p.location,
       evidence: { code: p.code },
       message: p.message,
@@ -142,7 +145,7 @@ export default defineRule({
     if (findings.length === 0)
       return config.files.map((file) => ({
         status: 'pass' as const,
-        target: 'config',
+        target: `config[${file}]`,
         location: { file },
         message: `${file}: nothing the SBC would refuse to load.`,
       }));

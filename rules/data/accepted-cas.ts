@@ -921,3 +921,12 @@ export const acceptedCas: readonly AcceptedCa[] = [
     notes: [],
   },
 ];
+
+/**
+ * Whether a CA's subject calls itself a root ("Example Lab Root CA", "ISRG Root X1"). Used only to word
+ * a missing issuer: a missing root under the BYOC list is a private CA, a missing intermediate is not.
+ */
+export function namedAsRoot(subject: string): boolean {
+  const cn = /(?:^|,\s*)CN=([^,]*)/.exec(subject)?.[1] ?? subject;
+  return /\broot\b/i.test(cn);
+}

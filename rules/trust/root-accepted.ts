@@ -3,6 +3,7 @@
  * > table, identified by OpenSSL subject name hash) — Genesys BYOC Cloud TLS trunk
  * > specification, Certificate trust.
  */
+import { namedAsRoot } from '../data/accepted-cas.js';
 import { defineRule } from '../../src/engine/define-rule.js';
 import { daysBetween, isoDate, pathTarget, plural } from '../../src/engine/targets.js';
 import type { Finding } from '../../src/engine/types.js';
@@ -123,7 +124,9 @@ export default defineRule({
           status: 'fail',
           target,
           message:
-            'The chain does not reach a root certificate, so it cannot be matched with the BYOC accepted-CA list (see chain-complete).',
+            chain.missingIssuer && chain.trustMode === 'byoc' && namedAsRoot(chain.missingIssuer.subject)
+              ? `The chain's root "${chain.missingIssuer.subject}" (subject hash ${chain.missingIssuer.hash}) is not on the BYOC Cloud accepted-CA list (\`byoc-check cas\` prints the list): Genesys refuses certificates from a private CA.`
+              : 'The chain does not reach a root certificate, so it cannot be matched with the BYOC accepted-CA list (see chain-complete).',
           evidence: { issuerHash: root.cert.issuerHash },
         },
       ];

@@ -1,11 +1,12 @@
 /** What a reader found it could not read (notes) and what the SBC would refuse (problems), capped so hostile input stays bounded. */
 import type { ConfigProblem } from '../model/endpoint.js';
-import type { FileNote } from './types.js';
+import type { FileNote, ReaderOutput } from './types.js';
 
 export class Collector {
   notes: FileNote[] = [];
   problems: ConfigProblem[] = [];
   consumed = new Set<string>();
+  unseen: NonNullable<ReaderOutput['unseen']> = [];
   note(file: string, line: number | undefined, message: string, level: 'info' | 'warn' = 'warn'): void {
     if (this.notes.length < 200) this.notes.push({ location: line ? { file, line } : { file }, level, message });
   }

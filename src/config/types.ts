@@ -43,6 +43,11 @@ export interface ReaderOutput {
   notes: FileNote[];
   /** What the SBC would refuse to load. */
   problems: ConfigProblem[];
+  /**
+   * Settings the SBC takes from somewhere the files do not show (OpenSIPS TLS domains in a database):
+   * the area stays unchecked for the trunk, so its verdict never says READY for it.
+   */
+  unseen?: Array<{ area: 'tls' | 'cert'; reason: string; hint: string; location: SourceLocation }>;
 }
 
 export interface SbcReader {

@@ -65,7 +65,8 @@ function suites(report: Report, base?: string): Map<string, Case[]> {
   for (const r of report.results) {
     const suite = r.trunk ?? displayPath(report.input.name, base);
     const cases = byTrunk.get(suite) ?? byTrunk.set(suite, new Map()).get(suite)!;
-    const name = r.endpoint ? `${r.endpoint} ${r.target}` : r.target;
+    // the endpoint prefixes a target that is not already the endpoint itself (no "endpoint[0] endpoint[0]")
+    const name = r.endpoint && r.endpoint !== r.target ? `${r.endpoint} ${r.target}` : r.target;
     const key = `${r.rule}\u0000${name}`;
     (cases.get(key) ?? cases.set(key, { rule: r.rule, name, results: [] }).get(key)!).results.push(r);
   }

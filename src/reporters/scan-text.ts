@@ -1,7 +1,7 @@
 /** `scan` in a terminal: grouped by trunk, then endpoint; every finding with file:line, the value as written and the fix. */
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
-import type { Painter } from './text.js';
+import { marked, type Painter } from './text.js';
 
 const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
 const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
@@ -43,7 +43,9 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     for (const r of mine) {
       if (r.status === 'pass' || r.status === 'skip') continue;
       const key = r.endpoint ?? '';
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      const group = groups.get(key);
+      if (group) group.push(r);
+      else groups.set(key, [r]);
     }
     for (const [key, group] of [...groups].sort(([a], [b]) =>
       a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en', { numeric: true }),
@@ -57,6 +59,7 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
           `${pad}${paint(r.status, `${SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`,
         );
         lines.push(`${pad}  ${r.message}`);
+        lines.push(...marked(r).map((l) => `${pad}${l.slice(4)}`));
         if (r.suppressed) lines.push(chalk.dim(`${pad}  suppressed: ${r.suppressed.reason}`));
         else lines.push(chalk.dim(`${pad}  fix: ${r.remediation}`));
       }
@@ -83,11 +86,10 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     lines.push(
       `${chalk.green.bold(scan.changedFileRun ? 'NOTHING TO CHECK: no trunk involves the changed files.' : 'NOTHING TO CHECK: no SBC configuration or certificate found.')} ${counts}`,
     );
-  else if (fail)
-    lines.push(
-      `${chalk.red.bold(`NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse ${fail === 1 ? 'this' : 'these'} as configured.`)} ${counts}`,
-    );
-  else if (warn) lines.push(`${chalk.yellow.bold(`READY WITH WARNINGS: ${plural(warn, 'warning')} to review.`)} ${counts}`);
-  else lines.push(`${chalk.green.bold('READY for what was checked.')} ${counts}`);
+  // The verdict decided once, in the report: it names what was not checked.
+  else {
+    const painted = fail ? chalk.red.bold : warn ? chalk.yellow.bold : chalk.green.bold;
+    lines.push(`${painted(report.verdict)} ${counts}`);
+  }
   return lines.join('\n') + '\n';
 }

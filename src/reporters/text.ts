@@ -32,7 +32,7 @@ function paint(chalk: Painter, status: Status, text: string): string {
 }
 
 /** The URI with the offending part underlined, when a result marks one. */
-function marked(result: RuleResult): string[] {
+export function marked(result: RuleResult): string[] {
   const evidence = result.evidence ?? {};
   const uri = evidence.uri;
   const mark = evidence.mark as { start: number; end: number } | undefined;

@@ -107,6 +107,9 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
           for (const sub of item.value.items)
             lines[`tls.${String((sub.key as { value?: unknown }).value)}`] = lineAt((sub.key as YamlNode).range?.[0]);
         if ((key === 'sbc' || key === 'uris') && !isSeq(item.value)) throw new InputError(`${file}:${lines[key]}: ${key} must be a list`);
+        // each entry's own line, so a finding about uri[1] points at it
+        if ((key === 'sbc' || key === 'uris') && isSeq(item.value))
+          item.value.items.forEach((entry, j) => (lines[`${key}.${j}`] = lineAt((entry as YamlNode).range?.[0])));
       }
     }
     // Genesys' tables label regions both ways (use1, us-east-1): the rules see the Genesys code.

@@ -84,6 +84,8 @@ interface TrunkPlan {
   endpoints: TlsEndpointSettings[];
   /** Contexts the SBC loads but no connection uses: judged only for whether they load. */
   loadedOnly: TlsEndpointSettings[];
+  /** Settings the SBC takes from outside the files: those areas stay unchecked for this trunk. */
+  unseen?: ReaderOutput['unseen'];
   chainFile?: { path: string; how: string } | { missing: string; tried: string[] };
   problems: ConfigProblem[];
   /** Files whose change selects this trunk in a changed-file run. */
@@ -279,6 +281,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       }
       plan.endpoints = endpoints.map((e) => ({ ...e }));
       plan.problems = entry.output.problems.filter((p) => plan.configFiles.includes(p.location.file));
+      if (entry.output.unseen) plan.unseen = entry.output.unseen;
     }
     if (t.tls) plan.endpoints.push(...profileEndpoints(t, profile!.file));
     if (t.chain) {
@@ -297,6 +300,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       configFiles: configFilesOf(entry),
       endpoints: output.endpoints.filter((e) => !e.unused).map((e) => ({ ...e })),
       loadedOnly: output.endpoints.filter((e) => e.unused).map((e) => ({ ...e })),
+      ...(output.unseen ? { unseen: output.unseen } : {}),
       problems: output.problems,
       involves: new Set(),
       keyFiles: [],
@@ -619,6 +623,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       ...(configs ? { config: { files: [], problems: [] } } : {}),
     }) as unknown as CheckContext;
   const perArea = new Map<string, UncheckedArea & { short: string; trunks: string[] }>();
+  const unseenAreas = new Set(chosen.flatMap((p) => (p.unseen ?? []).map((x) => x.area)));
   const judgedByTrunk = new Map<string, RuleResult[]>();
   for (const r of judged) {
     const list = judgedByTrunk.get(r.trunk!);
@@ -631,7 +636,17 @@ export async function scan(options: ScanOptions): Promise<Report> {
       plan.configFiles.length > 0,
       plan.endpoints.map((e) => resolved.get(e)!),
     );
-    for (const u of uncheckedAreas(ctx, own, trunkRules)) {
+    const seenHere = uncheckedAreas(ctx, own, trunkRules);
+    for (const x of plan.unseen ?? [])
+      if (!seenHere.some((u) => u.area === x.area))
+        seenHere.push({
+          area: x.area,
+          rules: trunkRules.filter((r) => r.meta.area === x.area && !r.meta.id.endsWith('-reachable')).map((r) => r.meta.id),
+          reason: x.reason,
+          hint: x.hint,
+          short: x.reason.split(' (')[0]!,
+        });
+    for (const u of seenHere) {
       const seen = perArea.get(u.area);
       if (!seen) perArea.set(u.area, { ...u, trunks: [plan.name] });
       else {
@@ -656,7 +671,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
           hint: 'declare each trunk in byoc-check.yaml with `sbc:` (the SIP Servers or Proxies entries) and `uris:` (the Request-URIs the SBC sends)',
           short: 'add sbc:/uris: to byoc-check.yaml',
         }
-      : u.area === 'tls'
+      : u.area === 'tls' && !unseenAreas.has('tls')
         ? {
             ...u,
             reason: 'no configuration or profile gives TLS settings',
@@ -743,7 +758,13 @@ function defaultLocation(r: RuleResult, unit: Unit, plan: TrunkPlan): SourceLoca
   if ((area === 'cert' || area === 'trust' || area === 'crl') && unit.chain) return { file: unit.chain.path };
   if (area === 'sip' && plan.profile && plan.origin.kind === 'profile') {
     const key = r.target.startsWith('uri') ? 'uris' : 'sbc';
-    return { file: plan.origin.file, line: plan.profile.lines[key] ?? plan.profile.line, key };
+    const index = /^(?:uri|sbc)\[(\d+)\]$/.exec(r.target)?.[1];
+    const lines = plan.profile.lines;
+    return {
+      file: plan.origin.file,
+      line: (index !== undefined ? lines[`${key}.${index}`] : undefined) ?? lines[key] ?? plan.profile.line,
+      key,
+    };
   }
   return undefined;
 }

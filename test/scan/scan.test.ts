@@ -203,3 +203,53 @@ test('from a subfolder, the repository root (byoc-check.yaml or .git) is found; 
     /^byoc-check: \/etc\/hostname is outside the repository being scanned/,
   );
 });
+
+test('a finding about one of several uris: points at that entry, and the text report underlines its host', async () => {
+  const profile = `trunks:
+  - name: carrier1
+    region: use1
+    sbc: [sbc1.example.com:5061]
+    uris:
+      - "${URI}"
+      - "sip:+13175550100;tgrp=carrier1;trunk-context=byoc.example.com@lb01.voice.use1.purecloud.com:5061;transport=tls"
+    chain: certs/sbc.pem
+`;
+  const dir = await standardRepo({}, profile);
+  const report = await run(dir);
+  const bad = of(report, 'carrier1', 'byoc-host').find((r) => r.status === 'fail')!;
+  expect(bad.target).toBe('uri[1]');
+  expect(bad.location).toEqual({ file: 'byoc-check.yaml', line: 7, key: 'uris' });
+  const { files } = await fixtures();
+  const text = cli(['scan', dir, '--ca', files['root.pem']!, '--at', NOW.toISOString()]);
+  const lines = text.stdout.split('\n');
+  const at = lines.findIndex((l) => l.includes('lb01.voice.use1.purecloud.com:5061;transport=tls') && !l.includes('is not'));
+  expect(at).toBeGreaterThan(0);
+  const caret = lines[at + 1]!;
+  const host = 'lb01.voice.use1.purecloud.com';
+  expect(caret.indexOf('^')).toBe(lines[at]!.indexOf(host));
+  expect(caret.trim()).toBe('^'.repeat(host.length));
+});
+
+test('OpenSIPS with tls_mgm db_url: TLS settings from the database stay unchecked, so the verdict never says READY for them', async () => {
+  const { files } = await fixtures();
+  const cfg = [
+    'socket=tls:10.0.0.10:5061',
+    'loadmodule "tls_mgm.so"',
+    'loadmodule "proto_tls.so"',
+    'modparam("tls_mgm", "db_url", "mysql://opensips:secret@localhost/opensips")',
+    'modparam("tls_mgm", "server_domain", "sbc")',
+    'modparam("tls_mgm", "match_ip_address", "[sbc]*")',
+    'modparam("tls_mgm", "certificate", "[sbc]certs/sbc.pem")',
+    'modparam("tls_mgm", "tls_method", "[sbc]TLSv1_2-")',
+    'route { exit; }',
+    '',
+  ].join('\n');
+  const dir = repo({ 'opensips.cfg': cfg, 'certs/sbc.pem': readFileSync(files['good.pem']!, 'utf8') });
+  const report = await run(dir);
+  const tls = report.unchecked.find((u) => u.area === 'tls')!;
+  expect(tls.reason).toMatch(/tls_mgm takes TLS domains from the database \(opensips.cfg:4 db_url\)/);
+  expect(report.verdict).not.toMatch(/^READY:/);
+  expect(report.verdict).toMatch(/Not checked: .*TLS settings \(tls_mgm takes TLS domains from the database\)/);
+  // the credentials in db_url are never echoed
+  expect(JSON.stringify(report)).not.toContain('secret');
+});

@@ -156,7 +156,13 @@ function read(input: ReaderInput): ReaderOutput {
   } catch (err) {
     out.note(input.file.path, undefined, `could not read this file: ${(err as Error).message}`);
   }
-  return { endpoints, consumed: [...out.consumed], notes: out.notes, problems: out.problems };
+  return {
+    endpoints,
+    consumed: [...out.consumed],
+    notes: out.notes,
+    problems: out.problems,
+    ...(out.unseen.length ? { unseen: out.unseen } : {}),
+  };
 }
 
 function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSettings[]): void {
@@ -352,6 +358,13 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
       dbUrl.line,
       'tls_mgm db_url is set: TLS domains may also be provisioned in the database (table tls_mgm), whose settings cannot be read from files; only the domains written in the script are reported',
     );
+    // A database domain can serve any TLS socket: what Genesys meets there is unknown, never READY.
+    out.unseen.push({
+      area: 'tls',
+      reason: `tls_mgm takes TLS domains from the database (${dbUrl.file}:${dbUrl.line} db_url); their settings are not in the files`,
+      hint: "export the tls_mgm table (or give the trunk's settings as `tls:` in byoc-check.yaml), or probe the running SBC with `byoc-check probe`",
+      location: { file: dbUrl.file, line: dbUrl.line, key: 'db_url' },
+    });
   }
   if (!tlsMgm && domains.length)
     out.note(input.file.path, domains[0]!.line, 'tls_mgm parameters without loadmodule "tls_mgm.so" in the scanned files');

@@ -12,10 +12,18 @@ ruleCases('chain-complete', [
   { name: 'an issuer with the right name but another key is not the issuer', chain: 'forged.pem', expect: 'fail', message: /is missing/ },
   { name: 'a self-signed certificate that is no anchor fails', chain: 'self-signed.pem', expect: 'fail', message: /self-signed/ },
   {
-    name: 'against the BYOC list, a private root is unknown, so its issuer is missing',
+    name: 'against the BYOC list, a private root is named as such (not "add the intermediate")',
     chain: 'good.pem',
     labRoot: false,
     expect: 'fail',
-    message: /Test Lab Root CA/,
+    message:
+      /is issued under "CN=Test Lab Root CA[^"]*" \(subject hash [0-9a-f]{8}\), a root that is not on the BYOC Cloud accepted-CA list: .*a private CA cannot be used/,
+  },
+  {
+    name: 'against the BYOC list, a missing issuer that is no root still asks for the intermediate, and mentions private CAs',
+    chain: 'leaf-only.pem',
+    labRoot: false,
+    expect: 'fail',
+    message: /issuer .* is missing: "CN=Test Lab Issuing CA/,
   },
 ]);
