@@ -88,12 +88,12 @@ export default defineRule({
   meta: {
     id: 'config-valid',
     area: 'config',
-    title: 'The SBC configuration loads: no unknown options, values, methods, missing files or unmatched domains',
+    title: 'The SBC configuration loads and opens a TLS listener: no unknown options, values, methods, missing files or unmatched domains',
     severity: 'error',
     citations: [{ source: 'SBC_PRODUCT_DOCS' }, { source: 'OPENSSL_CIPHERS' }],
     remediation: 'Correct the setting as the finding says; the SBC refuses to start (or to load its TLS context) with it.',
     docs: {
-      what: 'Reports what the SBC product would refuse to load in the configuration files scan read: unknown options, invalid values or TLS methods, certificate files that do not exist, server domains without a matching TLS listener, cipher strings or group lists OpenSSL rejects.',
+      what: "Reports what the SBC product would refuse to load in the configuration files scan read: unknown options, invalid values or TLS methods, certificate, key or CA files the repository lacks (relative paths), a private key that is not the certificate's, a chain file that starts with a CA, an @SECLEVEL the key cannot meet, server domains without a matching TLS listener, cipher strings (IANA names included) or group lists OpenSSL rejects; and an SBC that runs without any TLS listener (TLS off, its module not loaded, or compiled out by #!ifdef).",
       why: 'An SBC that does not start, or starts without its TLS context, carries no calls at all, whatever the certificate says.',
     },
   },

@@ -86,6 +86,23 @@ export default defineRule({
         },
       ];
     }
+    // The handshake exactly as BYOC Cloud makes it (node:tls: OpenSSL 3's default signature algorithms, no SHA-1).
+    // The offers above carry every signature algorithm, so a server they satisfy can still refuse this one.
+    const full = probe.attempts.find((a) => a.kind === 'handshake');
+    if (full && full.result !== 'accepted' && full.result !== 'timeout' && probe.clientCertificate !== 'required')
+      return [
+        {
+          status: 'fail',
+          target: 'probe',
+          evidence: { address: probe.target.address, answered, byocHandshake: full.result, ...(full.alert ? { alert: full.alert } : {}) },
+          message:
+            full.alert === 'internal_error' || probe.keyExchangeUnseen
+              ? `A TLS server answers on ${where} and picks a BYOC suite, but cannot complete any handshake: it never signs its key exchange (the handshake as BYOC Cloud makes it ends with ${full.alert ?? full.result}). Its certificate key is too small for its own security level (@SECLEVEL: level 3 needs RSA 3072 or more; OpenSSL: "ee key too small"), so every call fails.`
+              : `A TLS server answers on ${where} and accepts TLS 1.2 with a BYOC suite and P-384 when every signature algorithm is offered, but the handshake as BYOC Cloud makes it (OpenSSL 3's default signature algorithms, no SHA-1) fails: ${full.alert ?? full.result}. The server insists on signature algorithms BYOC Cloud does not offer (for example RSA+SHA1 only).`,
+          remediation:
+            "Let the SBC sign with SHA-256 or stronger: remove any signature-algorithm restriction (OpenSSL SignatureAlgorithms / -sigalgs in the SBC's OpenSSL configuration), and use an RSA key of 2048 bits or more. Compare with: openssl s_client -connect HOST:5061 -tls1_2 -groups P-384 -cipher ECDHE-RSA-AES256-GCM-SHA384",
+        },
+      ];
     return [
       {
         status: 'pass',

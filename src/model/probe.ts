@@ -66,5 +66,10 @@ export interface ProbeFacts {
   sip: ProbeSip;
   /** Set when no TLS server answered at all. */
   fault?: ProbeFault;
+  /**
+   * The server answered the group offers with a ServerHello but never sent its ServerKeyExchange (it
+   * could not sign it): which groups it accepts is unknown, and tls-curves does not judge them.
+   */
+  keyExchangeUnseen?: boolean;
   attempts: ProbeAttempt[];
 }

@@ -54,16 +54,26 @@ export function probeEndpoint(facts: ProbeFacts, opensslNames: ReadonlyMap<strin
       seen('each TLS version offered alone'),
       versions.length ? versions.map((v) => `TLS ${v}`).join(', ') : 'none accepted',
     ),
-    ciphers: sourced(
-      enabledSuites.map((s) => opensslNames.get(s) ?? s).join(':'),
-      seen('each BYOC suite offered alone'),
-      enabledSuites.length ? undefined : 'no BYOC suite accepted',
-    ),
-    curves: sourced(
-      groups.join(':'),
-      seen('each group offered alone with the ECDHE suites'),
-      groups.length ? undefined : 'no group accepted',
-    ),
+    // Suites and groups are observed in TLS 1.2 offers: without TLS 1.2 there is nothing to judge them by
+    // (tls-version says why), and without a key exchange the groups are unknown (tls-reachable says why).
+    ...(facts.versions['TLSv1.2']
+      ? {
+          ciphers: sourced(
+            enabledSuites.map((s) => opensslNames.get(s) ?? s).join(':'),
+            seen('each BYOC suite offered alone'),
+            enabledSuites.length ? undefined : 'no BYOC suite accepted',
+          ),
+        }
+      : {}),
+    ...(facts.versions['TLSv1.2'] && !facts.keyExchangeUnseen
+      ? {
+          curves: sourced(
+            groups.join(':'),
+            seen('each group offered alone with the ECDHE suites'),
+            groups.length ? undefined : 'no group accepted',
+          ),
+        }
+      : {}),
     ...(facts.sni ? { serverName: sourced(facts.sni, seen('SNI sent')) } : {}),
     syntax: probeSyntax,
   };

@@ -291,6 +291,10 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
     if ((o.kind === 'byoc' || o.kind === 'suite') && flight.version === 'TLSv1.2') facts.versions['TLSv1.2'] = true;
   });
 
+  const groupOffers = offers.map((o, i) => ({ o, flight: flightOf(outcomes[i]!.outcome) })).filter((x) => x.o.kind === 'group');
+  if (groupOffers.some((x) => x.flight?.suite !== undefined) && !groupOffers.some((x) => x.flight?.group !== undefined))
+    facts.keyExchangeUnseen = true;
+
   // A server without secp384r1 may still enable ECDHE suites with other groups: offer each alone with
   // the groups it accepted, so the suite facts describe its cipher list, and tls-curves judges the group.
   const otherGroups = PROBED_GROUPS.filter((g) => g !== options.group && facts.groups[g]);
