@@ -1,5 +1,7 @@
 /** Formats a report with the reporter --format names, writes it (stdout or --output) and gives the exit code. */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { printable } from '../util/text.js';
 import { exitCodeOf } from '../report/exit-code.js';
 import { trunkRules } from '../../rules/index.js';
 import { InputError } from '../errors.js';
@@ -30,24 +32,52 @@ export async function emit(report: Report, v: Record<string, unknown>, io: Io): 
           catalog: format === 'sarif' ? catalogOf(trunkRules) : undefined,
           base: io.cwd,
         });
-  writeOutput(text, output, io);
+  writeOutput(text, output, io, inputsOf(report));
   return exitCodeOf(report, v.strict === true) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 
-/** The report goes to --output FILE, or to stdout; in pieces when it comes in pieces. */
-export function writeOutput(text: string | Iterable<string>, output: string | undefined, io: Io): void {
+/**
+ * The report goes to --output FILE, or to stdout; in pieces when it comes in pieces. A committed
+ * symbolic link must not redirect the write (a pull request could aim it at any file the runner can
+ * write), a report must not replace a file the run read, and a reader of FILE never sees half a
+ * report: it is written to a temporary file beside it and renamed into place.
+ */
+export function writeOutput(text: string | Iterable<string>, output: string | undefined, io: Io, inputs: readonly string[] = []): void {
   const pieces = typeof text === 'string' ? [text] : text;
   if (!output) {
     for (const piece of pieces) io.stdout(piece);
     return;
   }
+  const target = resolve(io.cwd, output);
+  const shown = printable(output);
+  // Devices the user names (/dev/stdout, /dev/null) are written as they are.
+  const device = target.startsWith('/dev/');
+  const existing = lstatSync(target, { throwIfNoEntry: false });
+  if (!device && existing?.isSymbolicLink())
+    throw new InputError(`--output ${shown}: is a symbolic link; byoc-check does not write through links (remove it or name another file)`);
+  if (!device && existing && !existing.isFile()) throw new InputError(`--output ${shown}: is not a regular file`);
+  if (inputs.some((i) => resolve(io.cwd, i) === target))
+    throw new InputError(`--output ${shown}: is an input of this run; write the report to another file`);
+  const temporary = device ? target : join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(output, 'w');
+    // wx: a temporary name that already exists (or is a planted link) is never followed
+    fd = openSync(temporary, device ? 'w' : 'wx', 0o644);
     for (const piece of pieces) writeSync(fd, piece);
+    closeSync(fd);
+    fd = undefined;
+    if (!device) renameSync(temporary, target);
   } catch (error) {
-    throw new InputError(`--output ${output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  } finally {
     if (fd !== undefined) closeSync(fd);
+    if (!device) rmSync(temporary, { force: true });
+    throw new InputError(
+      `--output ${shown}: cannot write (${(error as NodeJS.ErrnoException).code ?? printable((error as Error).message)})`,
+    );
   }
+}
+
+/** The files a report says its run read: a report must not be written over one of them. */
+export function inputsOf(report: Report): string[] {
+  if (report.scan) return [join(report.scan.root, 'byoc-check.yaml'), ...(report.files ?? []).map((f) => join(report.scan!.root, f.path))];
+  return [report.input.name, ...(report.options.caFile ? [report.options.caFile] : [])];
 }

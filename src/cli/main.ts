@@ -253,7 +253,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (isInputError(error)) {
       // Messages quote arguments, file names and PEM labels: escape their control characters.
       io.stderr(`byoc-check: ${printable(error.message)}\n`);
-      if (debug) io.stderr(`${(error.stack ?? '').split('\n').map(printable).join('\n')}\n`);
+      if (debug)
+        io.stderr(
+          `${(error.stack ?? '')
+            .split('\n')
+            .map((line) => printable(line))
+            .join('\n')}\n`,
+        );
       return EXIT_USAGE;
     }
     io.stderr(
@@ -263,7 +269,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(
         `${String((error as Error).stack)
           .split('\n')
-          .map(printable)
+          .map((line) => printable(line))
           .join('\n')}\n`,
       );
     return EXIT_USAGE;

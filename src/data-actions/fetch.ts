@@ -11,6 +11,7 @@
  */
 import { request } from 'node:https';
 import { daRegion } from '../../rules/data/da-regions.js';
+import { printable } from '../util/text.js';
 import { InputError } from '../errors.js';
 
 export const CLIENT_ID_VAR = 'GENESYSCLOUD_OAUTHCLIENT_ID';
@@ -41,11 +42,17 @@ interface Response {
 function bases(options: FetchOptions): { login: string; api: string } {
   if (options.apiBase) {
     let url: URL;
+    // never echo credentials a user pasted into the URL
+    const shown = printable(options.apiBase.replace(/\/\/[^/@]*@/, '//***@'));
     try {
       url = new URL(options.apiBase);
     } catch {
-      throw new InputError(`--api-base "${options.apiBase}" is not a URL`);
+      throw new InputError(`--api-base "${shown}" is not a URL`);
     }
+    if (url.username || url.password)
+      throw new InputError(
+        `--api-base "${shown}": a user name or password in the URL is not used and would be printed in messages; the OAuth client comes from ${CLIENT_ID_VAR} and ${CLIENT_SECRET_VAR}`,
+      );
     if (url.protocol !== 'https:')
       throw new InputError(`--api-base must be an https:// URL (the client secret travels over it); got ${url.protocol}`);
     const base = url.href.replace(/\/+$/, '');
@@ -124,10 +131,16 @@ export async function fetchCertificates(options: FetchOptions): Promise<Fetched>
   }
   const { login, api } = bases(options);
   let token = '';
-  const scrub = (text: string) => [secret, id, token].filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join('***'), text);
+  const basic = Buffer.from(`${id}:${secret}`).toString('base64');
+  // Every form a secret can take in an echoed header or URL: as is, URL-encoded, the Basic value in
+  // base64 and base64url (a proxy or token endpoint may echo the request back in its error).
+  const forms = () =>
+    [secret, id, token, basic, basic.replace(/=+$/, ''), Buffer.from(`${id}:${secret}`).toString('base64url'), encodeURIComponent(secret)]
+      .filter((s) => s.length >= 4)
+      .sort((a, b) => b.length - a.length);
+  const scrub = (text: string) => forms().reduce((t, s) => t.split(s).join('***'), text);
 
   const tokenUrl = `${login}/oauth/token`;
-  const basic = Buffer.from(`${id}:${secret}`).toString('base64');
   const granted = await send(
     tokenUrl,
     {

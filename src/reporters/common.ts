@@ -1,6 +1,7 @@
 /** Small helpers the CI reporters share. */
 import { isAbsolute, relative, sep } from 'node:path';
 import type { RuleResult, Status } from '../engine/types.js';
+import { printable } from '../util/text.js';
 
 export const WORST_FIRST: readonly Status[] = ['fail', 'warn', 'pass', 'skip'];
 
@@ -24,11 +25,6 @@ export function locationText(result: RuleResult, base?: string): string | undefi
 /** Control characters shown as `\xNN` instead of raw: they break XML and terminals, and may hide text. */
 /** For XML and SARIF text: keeps newlines and tabs (valid there), escapes what XML forbids; one-line terminal text uses util/text printable. */
 export function visibleControls(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (c) => {
-      const code = c.charCodeAt(0);
-      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    },
-  );
+  // the one helper: C0/C1 controls, bidi overrides and lone surrogates, keeping newlines and tabs
+  return printable(text.replace(/\r\n?/g, '\n'), { keepLines: true });
 }

@@ -1,6 +1,7 @@
 /** `scan` in a terminal: grouped by trunk, then endpoint; every finding with file:line, the value as written and the fix. */
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
+import { printable as p } from '../util/text.js';
 import { marked, type Painter } from './text.js';
 
 const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
@@ -9,7 +10,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function where(r: RuleResult): string {
   const l = r.location;
-  return l ? `${l.file}${l.line ? `:${l.line}` : ''}${l.key ? ` ${l.key}` : ''}` : '';
+  return l ? p(`${l.file}${l.line ? `:${l.line}` : ''}${l.key ? ` ${l.key}` : ''}`) : '';
 }
 
 export function formatScanText(report: Report, chalk: Painter, paint: (status: Status, text: string) => string): string {
@@ -36,9 +37,11 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     const mine = byTrunk.get(trunk.name) ?? [];
     const worst = ORDER.find((s) => mine.some((r) => r.status === s && !r.suppressed)) ?? 'skip';
     lines.push('');
-    lines.push(`${paint(worst, SYMBOL[worst])} ${chalk.bold(`trunk ${trunk.name}`)}${trunk.region ? chalk.dim(` (${trunk.region})`) : ''}`);
-    for (const c of trunk.chains) lines.push(chalk.dim(`    ${'file' in c ? `chain ${c.file} (${c.how})` : `no chain: ${c.missing}`}`));
-    if (trunk.notChecked) lines.push(chalk.dim(`    not checked: ${trunk.notChecked}`));
+    lines.push(
+      `${paint(worst, SYMBOL[worst])} ${chalk.bold(`trunk ${p(trunk.name)}`)}${trunk.region ? chalk.dim(` (${p(trunk.region)})`) : ''}`,
+    );
+    for (const c of trunk.chains) lines.push(chalk.dim(p(`    ${'file' in c ? `chain ${c.file} (${c.how})` : `no chain: ${c.missing}`}`)));
+    if (trunk.notChecked) lines.push(chalk.dim(`    not checked: ${p(trunk.notChecked)}`));
     const groups = new Map<string, RuleResult[]>();
     for (const r of mine) {
       if (r.status === 'pass' || r.status === 'skip') continue;
@@ -52,16 +55,18 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     )) {
       const e = endpoints.get(key);
       if (e)
-        lines.push(`    ${chalk.bold(e.name)} ${chalk.dim(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`)}`);
+        lines.push(
+          `    ${chalk.bold(p(e.name))} ${chalk.dim(p(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`))}`,
+        );
       for (const r of group.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status))) {
         const pad = e ? '      ' : '    ';
         lines.push(
           `${pad}${paint(r.status, `${SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`,
         );
-        lines.push(`${pad}  ${r.message}`);
+        lines.push(`${pad}  ${p(r.message)}`);
         lines.push(...marked(r).map((l) => `${pad}${l.slice(4)}`));
-        if (r.suppressed) lines.push(chalk.dim(`${pad}  suppressed: ${r.suppressed.reason}`));
-        else lines.push(chalk.dim(`${pad}  fix: ${r.remediation}`));
+        if (r.suppressed) lines.push(chalk.dim(`${pad}  suppressed: ${p(r.suppressed.reason)}`));
+        else lines.push(chalk.dim(`${pad}  fix: ${p(r.remediation)}`));
       }
     }
     const passed = mine.filter((r) => r.status === 'pass').length;
@@ -69,7 +74,7 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
     lines.push(chalk.dim(`    ${passed} passed, ${skipped} skipped`));
   }
   const notes = (report.files ?? []).flatMap((f) =>
-    f.notes.filter((n) => n.level === 'warn').map((n) => `${f.path}${n.line ? `:${n.line}` : ''}: ${n.message}`),
+    f.notes.filter((n) => n.level === 'warn').map((n) => p(`${f.path}${n.line ? `:${n.line}` : ''}: ${n.message}`)),
   );
   if (notes.length) {
     lines.push('');
@@ -82,14 +87,14 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
   const counts = chalk.dim(
     `(${pass} passed, ${fail} failed, ${plural(warn, 'warning')}, ${skip} skipped${suppressed ? `, ${suppressed} suppressed` : ''})`,
   );
-  if ((report.trunks ?? []).length === 0)
+  if ((report.trunks ?? []).length === 0 && report.verdict.startsWith('NOTHING TO CHECK'))
     lines.push(
       `${chalk.green.bold(scan.changedFileRun ? 'NOTHING TO CHECK: no trunk involves the changed files.' : 'NOTHING TO CHECK: no SBC configuration or certificate found.')} ${counts}`,
     );
   // The verdict decided once, in the report: it names what was not checked.
   else {
     const painted = fail ? chalk.red.bold : warn ? chalk.yellow.bold : chalk.green.bold;
-    lines.push(`${painted(report.verdict)} ${counts}`);
+    lines.push(`${painted(p(report.verdict))} ${counts}`);
   }
   return lines.join('\n') + '\n';
 }

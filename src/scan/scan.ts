@@ -154,7 +154,9 @@ export async function scan(options: ScanOptions): Promise<Report> {
     if (!entry) files.set(path, (entry = { path, kind, ...(format ? { format } : {}), notes: [] }));
     return entry;
   };
-  for (const s of walked.skipped) fileInfo(s.path, 'skipped').notes.push({ level: 'info', message: s.why });
+  // What could not be read is said in every format (a warning note), never only in JSON.
+  for (const s of walked.skipped)
+    fileInfo(s.path, 'skipped').notes.push({ level: 'warn', message: `not read: ${s.why}${s.key ? '; it holds private key material' : ''}` });
 
   // The trunk profile.
   let profile: Profile | undefined;
@@ -368,6 +370,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
       fileInfo(f.path, 'key');
     }
   }
+  // A key in a file too large to read, or under a name that is not UTF-8, is still a committed key.
+  for (const s of walked.skipped) if (s.key) keyFiles.set(s.path, [s.key]);
   for (const f of walked.files) {
     // A PKCS#12 key store is a committed key (private-key), not a chain anyone can read without its password.
     if (
@@ -714,13 +718,16 @@ export async function scan(options: ScanOptions): Promise<Report> {
     },
     openssl: process.versions.openssl,
     unchecked: unchecked.map(({ short: _short, ...u }) => u),
+    // A committed key outside every trunk is still a failure: never "nothing to check" over a finding.
     verdict:
-      chosen.length === 0
+      chosen.length === 0 && !judged.some((r) => r.status === 'fail')
         ? 'NOTHING TO CHECK.'
-        : verdictLine(judged, unchecked, trunkRules).replace(
-            'Genesys will refuse this trunk as it is',
-            `${new Set(judged.filter((r) => r.status === 'fail').map((r) => r.trunk)).size} of ${chosen.length} trunk${chosen.length === 1 ? '' : 's'} would fail with Genesys as configured`,
-          ),
+        : chosen.length === 0
+          ? `NOT READY: ${judged.filter((r) => r.status === 'fail').length} failed check${judged.filter((r) => r.status === 'fail').length === 1 ? '' : 's'}: a private key is committed to the repository.`
+          : verdictLine(judged, unchecked, trunkRules).replace(
+              'Genesys will refuse this trunk as it is',
+              `${new Set(judged.filter((r) => r.status === 'fail').map((r) => r.trunk)).size} of ${chosen.length} trunk${chosen.length === 1 ? '' : 's'} would fail with Genesys as configured`,
+            ),
     scan: {
       root,
       paths: given,

@@ -20,8 +20,47 @@ export interface WalkedFile {
 
 export interface Walk {
   files: WalkedFile[];
-  /** Files passed over, and why (too large, unreadable). */
-  skipped: Array<{ path: string; why: string }>;
+  /** Files passed over, and why (too large, unreadable, a name that is not UTF-8). */
+  skipped: Array<{ path: string; why: string; key?: { line: number; label: string } }>;
+}
+
+/** How far a file passed over is still searched for key material (a 1 GiB file is read in about a second). */
+const KEY_SCAN_BYTES = 256 * 1024 * 1024;
+const KEY_MARK = Buffer.from('PRIVATE KEY-----');
+const PKCS12_OID = Buffer.from('06092a864886f70d010701', 'hex');
+
+/**
+ * A file the scan does not read may still hold a private key: its bytes are searched, chunk by chunk
+ * (memory stays at one chunk), for a PEM key block or a PKCS#12 structure. Nothing of it is kept.
+ */
+function keyIn(file: string | Buffer): { line: number; label: string } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const chunk = Buffer.allocUnsafe(1024 * 1024);
+    let offset = 0;
+    let lines = 1;
+    let carry = Buffer.alloc(0);
+    while (offset < KEY_SCAN_BYTES) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return undefined;
+      const window = Buffer.concat([carry, chunk.subarray(0, n)]);
+      if (offset === 0 && window[0] === 0x30 && window.subarray(0, 64).includes(PKCS12_OID)) return { line: 1, label: 'PKCS#12' };
+      const at = window.indexOf(KEY_MARK);
+      if (at >= 0) {
+        for (let i = window.indexOf(10); i !== -1 && i < at; i = window.indexOf(10, i + 1)) lines++;
+        return { line: lines, label: 'PRIVATE KEY' };
+      }
+      for (let i = window.indexOf(10, carry.length); i !== -1; i = window.indexOf(10, i + 1)) lines++;
+      carry = Buffer.from(window.subarray(Math.max(carry.length, window.length - KEY_MARK.length)));
+      offset += n;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The file's bytes, sized by its lstat size (a 1 MiB buffer per file made a 1,000-trunk scan allocate gigabytes). */
@@ -67,19 +106,46 @@ export function walk(root: string, targets: string[]): Walk {
     seen.add(path);
     if (out.files.length >= MAX_FILES)
       throw new InputError(`more than ${MAX_FILES} files under ${printable(root)}; scan the configuration folder instead`);
+    // A name with control characters or bidi overrides could forge report lines wherever it is quoted:
+    // it is listed (escaped) and searched for keys, not read as configuration.
+    if (printable(path) !== path) {
+      const key = keyIn(file);
+      out.skipped.push({
+        path: printable(path),
+        why: 'its name holds control or bidi characters (shown escaped); it is not read',
+        ...(key ? { key } : {}),
+      });
+      return;
+    }
     const bytes = readCapped(file, size);
-    if (typeof bytes === 'string') out.skipped.push({ path, why: bytes });
-    else out.files.push({ path, bytes });
+    if (typeof bytes === 'string') {
+      const key = keyIn(file);
+      out.skipped.push({ path, why: bytes, ...(key ? { key } : {}) });
+    } else out.files.push({ path, bytes });
   };
   const visit = (dir: string) => {
-    let names: string[];
+    let raw: Buffer[];
     try {
-      names = readdirSync(dir).sort();
+      raw = readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare);
     } catch (error) {
       out.skipped.push({ path: posixRelative(root, dir), why: `cannot list it (${(error as NodeJS.ErrnoException).code})` });
       return;
     }
-    for (const name of names) {
+    for (const bytes of raw) {
+      const name = bytes.toString('utf8');
+      if (!Buffer.from(name, 'utf8').equals(bytes)) {
+        // A name that is not UTF-8 cannot be named in a report as it is: listed, and still searched for keys.
+        const full = Buffer.concat([Buffer.from(`${dir}${sep}`), bytes]);
+        const info = lstatSync(full, { throwIfNoEntry: false });
+        if (!info?.isFile()) continue;
+        const key = keyIn(full);
+        out.skipped.push({
+          path: posixRelative(root, join(dir, name)),
+          why: `its name is not valid UTF-8 (bytes ${bytes.toString('hex').slice(0, 64)}); it is not read`,
+          ...(key ? { key } : {}),
+        });
+        continue;
+      }
       const full = join(dir, name);
       const info = lstatSync(full, { throwIfNoEntry: false });
       if (!info || info.isSymbolicLink()) continue;

@@ -9,12 +9,21 @@
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** `text` with every control character written as a visible escape (\n, \x1b, \u202e). */
-export function printable(text: string): string {
-  return text.replace(UNSAFE, (c) => {
-    const code = c.charCodeAt(0);
-    return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
-  });
+/** Unpaired surrogates (and U+FFFE/U+FFFF), which XML forbids and terminals show as garbage. */
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
+
+const escape = (c: string) => {
+  const code = c.charCodeAt(0);
+  return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+};
+
+/**
+ * `text` with every control character written as a visible escape (\n, \x1b, \u202e). `keepLines`
+ * keeps newlines and tabs as they are, for multi-line text in XML, SARIF and Markdown.
+ */
+export function printable(text: string, options: { keepLines?: boolean } = {}): string {
+  const out = text.replace(UNSAFE, (c) => (options.keepLines && (c === '\n' || c === '\t') ? c : escape(c)));
+  return out.replace(LONE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** "1 day", "2 days"; `many` for irregular plurals. */

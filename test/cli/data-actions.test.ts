@@ -203,7 +203,7 @@ interface Fake {
   caFile: string;
   caPem: string;
   seen: Array<{ method: string; url: string; authorization?: string; body: string; contentType?: string }>;
-  mode: 'ok' | 'hang' | 'forbidden';
+  mode: 'ok' | 'hang' | 'forbidden' | 'echo';
 }
 
 let fake: Fake;
@@ -233,7 +233,16 @@ beforeAll(async () => {
       });
       if (state.mode === 'hang') return;
       res.setHeader('Content-Type', 'application/json');
-      if (req.method === 'POST' && req.url === '/oauth/token') {
+      if (req.method === 'POST' && req.url === '/oauth/token' && state.mode === 'echo') {
+        // a token endpoint (or a proxy) that echoes the request header back in its error
+        res
+          .writeHead(400)
+          .end(
+            JSON.stringify({
+              error: `rejected ${req.headers.authorization} (${(req.headers.authorization ?? '').slice(6).replace(/=+$/, '')})`,
+            }),
+          );
+      } else if (req.method === 'POST' && req.url === '/oauth/token') {
         const ok =
           req.headers.authorization === `Basic ${Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')}` &&
           text === 'grant_type=client_credentials';
@@ -293,6 +302,23 @@ const creds = () => ({
 });
 
 describe('--fetch', () => {
+  test('an endpoint that echoes the Authorization header: the Basic value never reaches the message', async () => {
+    fake.mode = 'echo';
+    const run = await cliAsync(['data-actions', '--fetch', '--api-base', fake.base, ...AT], creds());
+    expect(run.status).toBe(2);
+    const basic = Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64');
+    expect(run.stderr).toMatch(/^byoc-check: --fetch: the token request to .* was refused with HTTP 400: rejected Basic \*\*\*/);
+    for (const secret of [basic, basic.replace(/=+$/, ''), SECRET, CLIENT_ID]) expect(run.stderr + run.stdout).not.toContain(secret);
+  });
+
+  test('user:password in --api-base is refused and never echoed', async () => {
+    const base = fake.base.replace('https://', 'https://admin:hunter22@');
+    const run = await cliAsync(['data-actions', '--fetch', '--api-base', base, ...AT], creds());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/a user name or password in the URL is not used/);
+    expect(run.stderr).not.toContain('hunter22');
+  });
+
   test('client credentials grant, then the certificates; no secret or token in any output', async () => {
     const out = `${writeFiles({}).dir}/report.json`;
     const run = await cliAsync(

@@ -13,6 +13,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceLocation } from '../../engine/types.js';
 import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
+import { MAX_EXPANDED_VALUE } from '../limits.js';
 import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
 
 const SOFIA = 'mod_sofia sofia.c';
@@ -131,12 +132,17 @@ function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
       const resolved = expand(raw, vars);
       vars.set(
         name,
-        resolved.missing.length
+        resolved.tooLong
           ? {
               ...at,
-              unknown: `it uses ${resolved.missing.map((v) => `$\${${v}}`).join(', ')}, which ${resolved.missing.length > 1 ? 'are' : 'is'} not set here`,
+              unknown: `its value would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its $\${...} variables are expanded, so it is not expanded`,
             }
-          : { ...at, value: resolved.text },
+          : resolved.missing.length
+            ? {
+                ...at,
+                unknown: `it uses ${resolved.missing.map((v) => `$\${${v}}`).join(', ')}, which ${resolved.missing.length > 1 ? 'are' : 'is'} not set here`,
+              }
+            : { ...at, value: resolved.text },
       );
     }
     if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) inComment = true;
@@ -144,19 +150,27 @@ function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
   }
 }
 
-function expand(text: string, vars: Map<string, Variable>): { text: string; missing: string[]; used: Variable[] } {
+function expand(text: string, vars: Map<string, Variable>): { text: string; missing: string[]; used: Variable[]; tooLong?: boolean } {
   const missing: string[] = [];
   const used: Variable[] = [];
+  let size = text.length;
+  let tooLong = false;
   const out = text.replace(/\$\$\{([^}]*)\}/g, (whole, name: string) => {
     const v = vars.get(name);
     if (v && v.value !== undefined) {
+      // bounded: a chain of variables that each double the last stops at the cap
+      size += v.value.length - whole.length;
+      if (size > MAX_EXPANDED_VALUE) {
+        tooLong = true;
+        return '';
+      }
       used.push(v);
       return v.value;
     }
     missing.push(name);
     return whole;
   });
-  return { text: out, missing, used };
+  return tooLong ? { text: '', missing, used, tooLong } : { text: out, missing, used };
 }
 
 /** `tls-version`: comma tokens, exact length, case-insensitive, never trimmed (sofia.c). */
@@ -379,6 +393,14 @@ export const freeswitchReader: SbcReader = {
         return { text: written, written, from: own, location };
       }
       const r = expand(written, vars);
+      if (r.tooLong) {
+        notes.push({
+          location,
+          level: 'warn',
+          message: `${key}: the value would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its $\${...} variables are expanded; it is not expanded or judged`,
+        });
+        return { written: written.slice(0, 200), from: own, location };
+      }
       if (r.missing.length) {
         const why = r.missing.map((name) => {
           const v = vars.get(name);

@@ -29,6 +29,7 @@ import {
 import type { TlsVersion } from '../../model/tls.js';
 import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import { MAX_EXPANDED_VALUE } from '../limits.js';
 import { Collector } from '../collector.js';
 
 const DOCS = 'https://www.kamailio.org/docs/modules/stable/modules/tls.html';
@@ -225,12 +226,16 @@ interface MainCfg {
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
 
-/** Replaces defined identifiers outside double quotes, as Kamailio's lexer does (three rounds for nested defines). */
-function expand(text: string, defines: Map<string, Define>, used?: Set<string>): string {
+/**
+ * Replaces defined identifiers outside double quotes, as Kamailio's lexer does (three rounds for nested
+ * defines). Undefined when the result would pass MAX_EXPANDED_VALUE: doubling defines stop there.
+ */
+function expand(text: string, defines: Map<string, Define>, used?: Set<string>): string | undefined {
   if (defines.size === 0) return text;
   let out = text;
   for (let round = 0; round < 3; round++) {
     let changed = false;
+    let size = out.length;
     out = out
       .split(/("(?:[^"\\]|\\.)*")/)
       .map((part, i) =>
@@ -238,14 +243,16 @@ function expand(text: string, defines: Map<string, Define>, used?: Set<string>):
           ? part
           : part.replace(IDENT, (id) => {
               const d = defines.get(id);
-              if (!d) return id;
+              if (!d || size > MAX_EXPANDED_VALUE) return id;
+              size += d.value.length - id.length;
               changed = true;
               used?.add(id);
               return d.value;
             }),
       )
       .join('');
-    if (!changed || out.length > 10_000) break;
+    if (size > MAX_EXPANDED_VALUE) return undefined;
+    if (!changed) break;
   }
   return out;
 }
@@ -344,6 +351,15 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         if (!id) return;
         if (name === 'trydef' && defines.has(id)) return;
         const value = expand(arg.slice(id.length).trim(), defines);
+        if (value === undefined) {
+          out.note(
+            file.path,
+            st.line,
+            `#!${name} ${id}: its value would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once expanded; ${id} is not expanded`,
+          );
+          defines.delete(id);
+          return;
+        }
         defines.set(id, { value, line: st.line, file: file.path });
         return;
       }
@@ -404,13 +420,24 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   const strings = (text: string): string => {
     if (!substs.length) return text;
     let out = text;
-    for (const s of substs) out = out.split(s.from).join(s.to);
+    for (const s of substs) {
+      out = out.split(s.from).join(s.to);
+      // substitutions that each grow the text stop at the cap: the statement is read as written
+      if (out.length > MAX_EXPANDED_VALUE) return text;
+    }
     return out;
   };
 
   const statement = (file: ConfigFile, st: CfgStatement, depth: number) => {
     const used = new Set<string>();
-    const text = strings(expand(st.text, defines, used));
+    const expanded = expand(st.text, defines, used);
+    if (expanded === undefined)
+      return out.note(
+        file.path,
+        st.line,
+        `this statement would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its #!define names are expanded; it is not read`,
+      );
+    const text = strings(expanded);
     const inc = /^(include_file|import_file)\s+(.*)$/i.exec(text);
     if (inc) return include(file, st, inc[2]!, inc[1]!.toLowerCase() === 'import_file', depth);
     const mod = loadedModule(text);
@@ -1233,11 +1260,13 @@ class FileCheck {
         this.out.problem({
           code: 'missing-file',
           message: fromDefault
-            ? `${e.declared ? `[${domain}] sets no ${field === 'certificate' ? 'certificate' : 'private_key'}, so it` : `tls.cfg has no [${domain}], so Kamailio builds one that`} loads the compiled default ${v.value} (cert.pem beside kamailio.cfg), which is not in the repository (tried ${found.tried.join(', ') || 'nothing'}): Kamailio refuses to start ("${error}")`
+            ? `${domain === 'modparam' ? `modparam("tls", "${field === 'certificate' ? 'certificate' : 'private_key'}", ...) is not set, so Kamailio` : e.declared ? `[${domain}] sets no ${field === 'certificate' ? 'certificate' : 'private_key'}, so it` : `tls.cfg has no [${domain}], so Kamailio builds one that`} loads the compiled default ${v.value} (cert.pem beside kamailio.cfg), which is not in the repository (tried ${found.tried.join(', ') || 'nothing'}): Kamailio refuses to start ("${error}")`
             : `${v.from.kind === 'file' ? `${v.from.key} = ` : ''}${written(v)} is not in the repository (tried ${found.tried.join(', ') || 'nothing'}); Kamailio reads relative paths from the folder of kamailio.cfg and refuses to start without it ("${error}")`,
           location: where,
           fix: fromDefault
-            ? `certificate = <file> and private_key = <file>   # in [${domain}] of tls.cfg, or add ${v.value}`
+            ? domain === 'modparam'
+              ? `modparam("tls", "certificate", "<file>") and modparam("tls", "private_key", "<file>"), or add ${v.value}`
+              : `certificate = <file> and private_key = <file>   # in [${domain}] of tls.cfg, or add ${v.value}`
             : `commit the file, or write the path the SBC uses (an absolute path is not required to be in the repository)`,
           endpoint: domain,
         });

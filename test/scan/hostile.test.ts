@@ -1,0 +1,153 @@
+/**
+ * Hostile repositories (issue 15): files a pull request can add to make the hook crash, hang or flood.
+ * Each case runs the real CLI on a generated tree and bounds what it may cost. Budgets are generous
+ * (a loaded CI machine), far below what the unbounded code took (heap exhaustion, minutes).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { cli } from '../helpers/run.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'byoc-hostile-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** The scan exits as a scan does (0, 1 or one clear line and 2), never a crash, within the budget. */
+function bounded(dir: string, budgetMs = 20_000) {
+  const run = cli(['scan', dir, '--format', 'json'], { timeoutMs: budgetMs });
+  expect([0, 1]).toContain(run.status);
+  expect(run.stderr).toBe('');
+  expect(run.stdout.length).toBeLessThan(1_000_000);
+  return JSON.parse(run.stdout) as { files: Array<{ path: string; notes: Array<{ message: string }> }> };
+}
+
+test('doubling #!define lines: the expansion stops at its cap with a note (it exhausted the heap before)', () => {
+  const defines = ['#!define D0 xxxxxxxxxxxxxxxx'];
+  for (let i = 1; i <= 40; i++) defines.push(`#!define D${i} D${i - 1} D${i - 1}`);
+  const cfg = ['#!KAMAILIO', ...defines, 'enable_tls=yes', 'listen=tls:127.0.0.1:5061', 'alias=D40', 'loadmodule "tls.so"', ''].join('\n');
+  const report = bounded(tree({ 'kamailio.cfg': cfg }));
+  const notes = report.files.find((f) => f.path === 'kamailio.cfg')!.notes.map((n) => n.message);
+  expect(notes.some((m) => /longer than 64 KiB once expanded/.test(m))).toBe(true);
+});
+
+test('doubling $${var} lines in vars.xml: the expansion stops at its cap with a note (a 268 MB report before)', () => {
+  const sets = ['<X-PRE-PROCESS cmd="set" data="v0=xxxxxxxxxxxxxxxx"/>'];
+  for (let i = 1; i <= 40; i++) sets.push(`<X-PRE-PROCESS cmd="set" data="v${i}=$\${v${i - 1}}$\${v${i - 1}}"/>`);
+  const vars = `<include>\n${sets.join('\n')}\n</include>\n`;
+  const profile = [
+    '<profile name="genesys">',
+    '  <settings>',
+    '    <param name="tls" value="true"/>',
+    '    <param name="tls-sip-port" value="5061"/>',
+    '    <param name="tls-ciphers" value="$${v40}"/>',
+    '  </settings>',
+    '</profile>',
+    '',
+  ].join('\n');
+  const report = bounded(tree({ 'freeswitch/vars.xml': vars, 'freeswitch/sip_profiles/genesys.xml': profile }));
+  const all = report.files.flatMap((f) => f.notes.map((n) => n.message));
+  // the chain stops where a value passes 64 KiB: the variables after it, and the param using them, are unknown
+  expect(all.some((m) => /tls-ciphers = "\$\$\{v40\}" does not resolve/.test(m))).toBe(true);
+});
+
+test('growing #!subst lines stop at the cap', () => {
+  const substs = Array.from({ length: 40 }, () => '#!subst "/x/xx/g"');
+  const cfg = ['#!KAMAILIO', ...substs, 'enable_tls=yes', 'listen=tls:127.0.0.1:5061', 'alias="xxxxxxxx"', 'loadmodule "tls.so"', ''].join(
+    '\n',
+  );
+  bounded(tree({ 'kamailio.cfg': cfg }));
+});
+
+describe('--output cannot be turned against the runner', () => {
+  test('a committed symbolic link is refused, and its target stays as it was', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'byoc-victim-'));
+    const victim = join(outside, 'authorized_keys');
+    writeFileSync(victim, 'ssh-ed25519 AAAA keep-me\n');
+    const dir = tree({ 'kamailio.cfg': '#!KAMAILIO\nenable_tls=no\n' });
+    symlinkSync(victim, join(dir, 'byoc-check.sarif'));
+    const run = cli(['scan', dir, '--format', 'sarif', '--output', join(dir, 'byoc-check.sarif')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^byoc-check: --output .*byoc-check\.sarif: is a symbolic link; byoc-check does not write through links/);
+    expect(readFileSync(victim, 'utf8')).toBe('ssh-ed25519 AAAA keep-me\n');
+  });
+
+  test('an input of the same run is refused', () => {
+    const dir = tree({ 'kamailio.cfg': '#!KAMAILIO\nenable_tls=no\n' });
+    const run = cli(['scan', dir, '--output', join(dir, 'kamailio.cfg')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/is an input of this run/);
+    expect(readFileSync(join(dir, 'kamailio.cfg'), 'utf8')).toBe('#!KAMAILIO\nenable_tls=no\n');
+  });
+
+  test('a regular file is replaced whole, through a temporary file that does not stay behind', () => {
+    const dir = tree({ 'kamailio.cfg': '#!KAMAILIO\nenable_tls=no\n', 'report.json': 'old' });
+    const run = cli(['scan', dir, '--format', 'json', '--output', join(dir, 'report.json')]);
+    expect([0, 1]).toContain(run.status);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+test('file names with escape sequences, newlines and bidi overrides never reach a human format raw', () => {
+  const evil = 'sbc\u001b[32m\n✔ pass forged\u202e.cfg';
+  const dir = tree({ [`${evil}/kamailio.cfg`]: '#!KAMAILIO\nenable_tls=yes\nloadmodule "tls.so"\nlisten=tls:127.0.0.1:5061\n' });
+  for (const format of ['text', 'markdown', 'junit']) {
+    const run = cli(['scan', dir, '--format', format]);
+    expect([0, 1]).toContain(run.status);
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(run.stdout.split('\n').some((l) => l.startsWith('✔ pass forged'))).toBe(false);
+  }
+  // the file is listed, escaped, as not read: its name would forge lines wherever a finding quoted it
+  const report = JSON.parse(cli(['scan', dir, '--format', 'json']).stdout) as {
+    files: Array<{ path: string; notes: Array<{ message: string }> }>;
+  };
+  const listed = report.files.find((f) => f.path.includes('forged'))!;
+  expect(listed.path).toBe('sbc\\x1b[32m\\n✔ pass forged\\u202e.cfg/kamailio.cfg');
+  expect(listed.notes[0]!.message).toMatch(/its name holds control or bidi characters/);
+  const text = cli(['scan', dir]).stdout;
+  expect(text).toContain('sbc\\x1b[32m\\n✔ pass forged\\u202e.cfg/kamailio.cfg: not read');
+});
+
+describe('a key the scan cannot read is still reported', () => {
+  const KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+
+  test('in a file larger than the read cap: private-key fails, in a changed-file run too, and the file is listed as not read', () => {
+    const big = `${'x'.repeat(80)}\n`.repeat(20_000) + KEY + `${'y'.repeat(80)}\n`.repeat(5_000);
+    const dir = tree({ 'backup/dump.txt': big, '.git/HEAD': 'ref: refs/heads/main\n' });
+    // the whole tree, and a changed-file run (a pre-commit hook, run from the repository) naming the file
+    for (const args of [
+      ['scan', dir],
+      ['scan', 'backup/dump.txt'],
+    ]) {
+      const run = cli([...args, '--format', 'json'], { cwd: dir });
+      expect(run.status).toBe(1);
+      const report = JSON.parse(run.stdout) as { results: Array<{ rule: string; status: string; message: string }> };
+      const key = report.results.find((r) => r.rule === 'private-key' && r.status === 'fail')!;
+      expect(key.message).toMatch(/backup\/dump\.txt:20001/);
+      expect(run.stdout).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
+    }
+    const text = cli(['scan', 'backup/dump.txt'], { cwd: dir });
+    expect(text.stdout).toMatch(/Not read\n.*backup\/dump\.txt: not read: larger than 1024 KiB; it holds private key material/);
+    expect(text.stdout).toMatch(/NOT READY: 1 failed check: a private key is committed to the repository\./);
+  });
+
+  test('under a name that is not valid UTF-8', () => {
+    const dir = tree({});
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/key-`), Buffer.from([0xff, 0xfe]), Buffer.from('.pem')]), KEY);
+    const run = cli(['scan', dir, '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      results: Array<{ rule: string; status: string }>;
+      files: Array<{ path: string; notes: Array<{ message: string }> }>;
+    };
+    expect(report.results.some((r) => r.rule === 'private-key' && r.status === 'fail')).toBe(true);
+    expect(
+      report.files.some((f) => f.notes.some((n) => /its name is not valid UTF-8 \(bytes 6b65792dfffe2e70656d\)/.test(n.message))),
+    ).toBe(true);
+  });
+});
