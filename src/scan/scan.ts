@@ -156,7 +156,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
   };
   // What could not be read is said in every format (a warning note), never only in JSON.
   for (const s of walked.skipped)
-    fileInfo(s.path, 'skipped').notes.push({ level: 'warn', message: `not read: ${s.why}${s.key ? '; it holds private key material' : ''}` });
+    fileInfo(s.path, 'skipped').notes.push({
+      level: 'warn',
+      message: `not read: ${s.why}${s.key ? '; it holds private key material' : ''}`,
+    });
 
   // The trunk profile.
   let profile: Profile | undefined;

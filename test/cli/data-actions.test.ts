@@ -235,13 +235,11 @@ beforeAll(async () => {
       res.setHeader('Content-Type', 'application/json');
       if (req.method === 'POST' && req.url === '/oauth/token' && state.mode === 'echo') {
         // a token endpoint (or a proxy) that echoes the request header back in its error
-        res
-          .writeHead(400)
-          .end(
-            JSON.stringify({
-              error: `rejected ${req.headers.authorization} (${(req.headers.authorization ?? '').slice(6).replace(/=+$/, '')})`,
-            }),
-          );
+        res.writeHead(400).end(
+          JSON.stringify({
+            error: `rejected ${req.headers.authorization} (${(req.headers.authorization ?? '').slice(6).replace(/=+$/, '')})`,
+          }),
+        );
       } else if (req.method === 'POST' && req.url === '/oauth/token') {
         const ok =
           req.headers.authorization === `Basic ${Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')}` &&
