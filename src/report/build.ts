@@ -11,9 +11,10 @@ const AREA_NAMES: Record<Area, string> = {
   tls: 'TLS settings',
   crl: 'CRLs',
   config: 'SBC configuration',
+  media: 'SRTP media',
   da: 'data actions',
 };
-export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config'];
+export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config', 'media'];
 
 /** The rule catalog as the report needs it: which area each rule id belongs to. */
 export type RuleAreas = ReadonlyArray<{ meta: { id: string; area: Area } }>;
@@ -109,6 +110,8 @@ export function uncheckedAreas(
   for (const area of AREA_ORDER) {
     // The SBC configuration is only an area when configurations were read (scan).
     if (area === 'config' && !ctx.config) continue;
+    // Media is an area only when a configuration or the trunk profile told something about it.
+    if (area === 'media' && !ctx.media) continue;
     // A rule left its area unchecked when it only skipped, or when it skipped a target because this
     // machine could not reach what it needed (then its passes elsewhere do not cover that target).
     const rules = [...byRule]

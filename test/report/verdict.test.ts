@@ -172,7 +172,7 @@ describe('uncheckedAreas is derived from the results, however a rule came to ski
       },
     ]);
     expect(verdictLine(results, unchecked, rules)).toMatch(
-      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs and SBC configuration passed; not checked: TLS settings \(Not applicable/,
+      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs, SBC configuration and SRTP media passed; not checked: TLS settings \(Not applicable/,
     );
   });
 
