@@ -126,6 +126,8 @@ const MAX_INCLUDES = 16;
 interface Script {
   calls: Call[];
   vars: Map<string, Assignment[]>;
+  /** `#!define NAME "value"` (Kamailio's pre-processor); a name defined twice is kept with no value. */
+  defines: Map<string, Assignment>;
   rtpproxy?: SourceLocation;
   rtpengineLoaded?: SourceLocation;
   files: string[];
@@ -135,6 +137,7 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
   if (script.files.includes(file.path)) return;
   script.files.push(file.path);
   let route = 'top level';
+  let conditional = 0;
   for (const st of cfgStatements(file.text, true)) {
     const include = /^(?:include_file|import_file)\s*\(?\s*["']([^"']+)["']/.exec(st.text);
     if (include) {
@@ -148,7 +151,18 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
         });
       continue;
     }
-    if (st.directive) continue;
+    if (st.directive) {
+      // A define under #!ifdef depends on other defines: kept without a value, never guessed.
+      if (/^(ifdef|ifndef)\b/.test(st.text)) conditional++;
+      else if (/^endif\b/.test(st.text)) conditional = Math.max(0, conditional - 1);
+      const d = /^(?:define|substdef)\s+([A-Za-z_]\w*)\s*(.*)$/.exec(st.text);
+      if (d) {
+        const literal = /^"((?:[^"\\]|\\.)*)"$/.exec(d[2]!.trim());
+        const seen = script.defines.has(d[1]!);
+        script.defines.set(d[1]!, { file: file.path, line: st.line, ...(literal && !seen && !conditional ? { value: literal[1]! } : {}) });
+      }
+      continue;
+    }
     const r = ROUTE.exec(st.text);
     if (r) route = r[2] ? `${r[1]}[${r[2].trim()}]` : r[1]!;
     if (/^loadmodule\b/i.test(st.text)) {
@@ -178,11 +192,20 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
 }
 
 /** `$var(x)` in a flag string (or as the whole argument), when the script assigns it exactly one literal. */
-function resolveVars(call: Call, vars: Map<string, Assignment[]>): void {
+function resolveVars(call: Call, vars: Map<string, Assignment[]>, defines: Map<string, Assignment>): void {
   const target = call.flags ?? call.why ?? '';
   const names = [...target.matchAll(/\$var\(([\w.]+)\)/g)].map((m) => m[1]!);
+  const define = call.flags === undefined ? defines.get(target) : undefined;
+  if (define?.value !== undefined) {
+    call.flags = define.value;
+    call.from = { kind: 'file', file: define.file, line: define.line, key: `#!define ${target}` };
+    delete call.why;
+    return;
+  }
   if (call.flags === undefined && !names.length) {
-    call.why = `flags given as \`${target}\` (a #!define, an AVP or another pseudo-variable)`;
+    call.why = defines.has(target)
+      ? `flags given as #!define ${target} (${defines.get(target)!.file}:${defines.get(target)!.line}), defined under #!ifdef, more than once or not as one string`
+      : `flags given as \`${target}\` (a #!define, an AVP or another pseudo-variable)`;
     return;
   }
   let text = target;
@@ -215,7 +238,7 @@ function syntaxFor(call: Call, parsed: RtpengineMedia | undefined): MediaSyntax 
 /** The media settings of every rtpengine call of the route script that starts at `input.file`. */
 export function routeScriptMedia(input: ReaderInput, format: Extract<SbcFormat, 'kamailio' | 'opensips'>): MediaOutput {
   const notes: FileNote[] = [];
-  const script: Script = { calls: [], vars: new Map(), files: [] };
+  const script: Script = { calls: [], vars: new Map(), defines: new Map(), files: [] };
   readScript(input.file, input, script, notes, 0);
   const product = format === 'kamailio' ? 'Kamailio' : 'OpenSIPS';
   const media: MediaSettings[] = [];
@@ -246,7 +269,7 @@ export function routeScriptMedia(input: ReaderInput, format: Extract<SbcFormat, 
   }
   const outcomes = new Set<string>();
   for (const call of script.calls) {
-    resolveVars(call, script.vars);
+    resolveVars(call, script.vars, script.defines);
     const parsed = call.flags === undefined ? undefined : rtpengineFlags(call.flags);
     outcomes.add(parsed ? `${parsed.offer}/${parsed.strictness ?? ''}` : 'unknown');
     const at: Provenance = call.from ?? { kind: 'file', file: call.file, line: call.line, key: call.fn };

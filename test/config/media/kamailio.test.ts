@@ -132,3 +132,21 @@ test('included route files are read; rtpproxy or no relay at all is said, not ju
 function show(v: { value: unknown; from: { kind: string; file?: string; line?: number } } | undefined): string {
   return v ? `${String(v.value)} ${v.from.file}:${v.from.line}` : '';
 }
+
+test('flags in a #!define are followed to it; one under #!ifdef is what to check, not a guess', () => {
+  const defined = read(`#!define RTPE_FLAGS "RTP/SAVP DTLS=off"\n${cfg('route[TO_GENESYS] {\n  rtpengine_offer(RTPE_FLAGS);\n}\n')}`);
+  expect(defined.media.map((m) => [show(m.offer), m.offer?.from.kind === 'file' ? m.offer.from.key : ''])).toEqual([
+    ['sdes kamailio.cfg:1', '#!define RTPE_FLAGS'],
+  ]);
+  const conditional = read(
+    `#!ifdef WITH_SRTP\n#!define RTPE_FLAGS "RTP/SAVP DTLS=off"\n#!endif\n${cfg('route[TO_GENESYS] {\n  rtpengine_offer(RTPE_FLAGS);\n}\n')}`,
+  );
+  expect(conditional.media.map(briefMedia)).toEqual([
+    {
+      name: 'rtpengine_offer in route[TO_GENESYS]',
+      offer: 'unknown @ kamailio.cfg:15 rtpengine_offer',
+      unresolved:
+        'rtpengine_offer at kamailio.cfg:15: flags given as #!define RTPE_FLAGS (kamailio.cfg:2), defined under #!ifdef, more than once or not as one string; check the flags it passes (RTP/SAVP, DTLS=off)',
+    },
+  ]);
+});
