@@ -148,8 +148,18 @@ function assignment(data: string): { name: string; value: string; nolocal: boole
   return m ? { name: m[2]!.toLowerCase(), value: m[3]!.trim(), nolocal: !!m[1] } : undefined;
 }
 
-function scanDialplan(tree: Element[], file: string, names: string[], vars: Map<string, Variable>, found: Found): void {
-  const targets = names.map((gw) => ({ gw, re: new RegExp(`sofia/gateway/${gw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$|[,|])`, 'i') }));
+/** A dial target: a gateway (`sofia/gateway/NAME`), or a profile dialled directly at a Genesys URI (`sofia/external/sip:...pure.cloud`). */
+interface Target {
+  key: string;
+  re: RegExp;
+  /** For direct dials: what the URI after the profile must contain. */
+  uri?: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const GENESYS_URI = /pure\.cloud|transport=tls|^sips:/i;
+
+function scanDialplan(tree: Element[], file: string, targets: Target[], vars: Map<string, Variable>, found: Found): void {
   for (const ext of walk(tree)) {
     if (ext.name !== 'extension') continue;
     const extension = ext.attrs.name ?? '';
@@ -171,9 +181,9 @@ function scanDialplan(tree: Element[], file: string, names: string[], vars: Map<
           continue;
         }
         if (app !== 'bridge') continue;
-        for (const { gw, re } of targets) {
+        for (const { key: gw, re, uri } of targets) {
           const m = re.exec(data);
-          if (!m) continue;
+          if (!m || (uri && !uri.test(m[1] ?? ''))) continue;
           bridged = true;
           const list = found.bridges.get(gw) ?? [];
           list.push({
@@ -307,25 +317,49 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
   const gateways: Gateway[] = [];
   for (const { file, tree } of xmlFiles(input, /<gateway\s/i))
     if (file.path === input.file.path || included.some((re) => re.test(file.path))) gateways.push(...gatewaysIn(tree, file.path, vars));
-  if (!gateways.length) {
-    notes.push({
-      location: { file: input.file.path },
-      level: 'info',
-      message:
-        'no sofia gateway to Genesys (transport=tls, sips: or pure.cloud in its proxy/realm, or register-transport=tls) found for this profile: SRTP on the Genesys leg not read',
-    });
-    return { media: [], notes };
-  }
+  // Without a gateway, a bridge may dial Genesys through the profile itself: sofia/external/sip:...@lb01....pure.cloud;transport=tls.
+  const parsed = xmlElements(input.file.text);
+  const profiles =
+    'error' in parsed ? [] : [...walk(parsed.tree)].filter((e) => e.name === 'profile' && e.attrs.name).map((e) => e.attrs.name!);
+  const targets: Target[] = gateways.length
+    ? gateways.map((g) => ({ key: g.name, re: new RegExp(`sofia/gateway/${escape(g.name)}(/|$|[,|])`, 'i') }))
+    : profiles.map((p) => ({ key: `profile:${p}`, re: new RegExp(`sofia/${escape(p)}/([^,|]*)`, 'i'), uri: GENESYS_URI }));
   const found: Found = { bridges: new Map(), elsewhere: [] };
-  const names = gateways.map((g) => g.name);
-  for (const { file, tree } of xmlFiles(input, /<extension\s/i)) scanDialplan(tree, file.path, names, vars, found);
+  if (targets.length) for (const { file, tree } of xmlFiles(input, /<extension\s/i)) scanDialplan(tree, file.path, targets, vars, found);
+  const elsewhere = found.elsewhere.map(
+    (s) =>
+      `${s.where} exports ${s.from.key}=${s.value}: it reaches this leg only when that extension runs before the bridge (continue="true")`,
+  );
+  if (!gateways.length) {
+    const direct = profiles.flatMap((p) => (found.bridges.get(`profile:${p}`) ?? []).map((b) => ({ p, b })));
+    if (!direct.length) {
+      notes.push({
+        location: { file: input.file.path },
+        level: 'info',
+        message:
+          'no sofia gateway to Genesys (transport=tls, sips: or pure.cloud in its proxy/realm, or register-transport=tls) and no bridge dialling Genesys through this profile: SRTP on the Genesys leg not read',
+      });
+      return { media: [], notes };
+    }
+    return {
+      media: direct.map(({ p, b }) =>
+        resolveLeg(
+          `profile ${p}, bridge in extension ${b.extension} (${b.file}:${b.line})`,
+          [b.dial, b.exports],
+          globals,
+          b.sets,
+          undefined,
+          { file: b.file, line: b.line, key: 'bridge' },
+          [...elsewhere],
+          notes,
+        ),
+      ),
+      notes,
+    };
+  }
   const media: MediaSettings[] = [];
   for (const g of gateways) {
     const declared: SourceLocation = { file: g.file, line: g.line, key: `gateway ${g.name}` };
-    const elsewhere = found.elsewhere.map(
-      (s) =>
-        `${s.where} exports ${s.from.kind === 'file' ? s.from.key : ''}=${s.value}: it reaches this leg only when that extension runs before the bridge (continue="true")`,
-    );
     const bridges = found.bridges.get(g.name) ?? [];
     if (!bridges.length) {
       const unresolved = [

@@ -154,3 +154,23 @@ test('a profile without a TLS gateway to Genesys gives a note, no media', () => 
   const out = read({ 'conf/sip_profiles/external/carrier.xml': gateway().replace(/<param name="(proxy|register-transport)"[^>]*>/g, '') });
   expect([out.media, out.notes.map((n) => n.message.slice(0, 27))]).toEqual([[], ['no sofia gateway to Genesys']]);
 });
+
+test('without a gateway, a bridge that dials Genesys through the profile is the leg; its [..] variables count, other bridges do not', () => {
+  const out = read({
+    'conf/dialplan/public.xml': dialplan('').replace(
+      '<action application="bridge" data="sofia/gateway/genesys/$1"/>',
+      '<action application="bridge" data="sofia/external/sip:1000@10.0.0.5"/>\n        <action application="bridge" data="[rtp_secure_media=mandatory:AES_CM_128_HMAC_SHA1_80]sofia/external/sip:$1@lb01.voice.use1.pure.cloud:5061;transport=tls"/>',
+    ),
+  });
+  expect(out.media.map(briefMedia)).toEqual([
+    {
+      name: 'profile external, bridge in extension to_genesys (conf/dialplan/public.xml:6)',
+      offer: 'sdes @ conf/dialplan/public.xml:6 rtp_secure_media',
+      strictness: 'mandatory @ conf/dialplan/public.xml:6 rtp_secure_media',
+      suites: 'AES_CM_128_HMAC_SHA1_80 @ conf/dialplan/public.xml:6 rtp_secure_media',
+    },
+  ]);
+  expect(out.media[0]!.syntax.offerSdes()).toBe(
+    '<action application="export" data="nolocal:rtp_secure_media_outbound=mandatory"/> before the bridge to Genesys',
+  );
+});
