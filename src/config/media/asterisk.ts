@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type Provenance, type Sourced } from '../../model/endpoint.js';
+import { sourced, type ConfigProblem, type Provenance, type Sourced } from '../../model/endpoint.js';
 import type { MediaSettings, MediaSyntax, SrtpOffer, SrtpStrictness } from '../../model/media.js';
 import { bool, effectiveEntries, indexSections, lastOf, parseFile, type Entry, type Parsed, type Section } from '../readers/asterisk.js';
 import type { FileNote, ReaderInput } from '../types.js';
@@ -59,7 +59,14 @@ function srtpModule(input: ReaderInput): string | undefined {
     : `${file.path} has autoload=no and no load => res_srtp.so: Asterisk offers no SRTP without res_srtp; add load => res_srtp.so`;
 }
 
-function readEndpoint(section: Section, entries: Entry[], transport: string, viaContact: boolean, srtp: string | undefined): MediaSettings {
+function readEndpoint(
+  section: Section,
+  entries: Entry[],
+  transport: string,
+  viaContact: boolean,
+  srtp: string | undefined,
+  problems: ConfigProblem[],
+): MediaSettings {
   const name = section.name;
   const declared: SourceLocation = { file: section.file, line: section.line, key: `[${name}]` };
   const get = (key: string) => lastOf(entries, key);
@@ -83,6 +90,14 @@ function readEndpoint(section: Section, entries: Entry[], transport: string, via
     const v = encryption.value.toLowerCase();
     const known: Record<string, SrtpOffer> = { no: 'none', sdes: 'sdes', dtls: 'dtls' };
     offer = sourced<SrtpOffer>(known[v] ?? 'unknown', at(encryption), encryption.value);
+    if (!known[v])
+      problems.push({
+        code: 'invalid-value',
+        message: `endpoint ${name}: media_encryption=${encryption.value} is not no, sdes or dtls; Asterisk refuses the endpoint`,
+        location: { file: encryption.file, line: encryption.line, key: encryption.key },
+        fix: 'media_encryption=sdes',
+        endpoint: name,
+      });
     if (!known[v])
       unresolved.push(
         `media_encryption=${encryption.value} (${encryption.file}:${encryption.line}) is not no, sdes or dtls; Asterisk refuses the endpoint`,
@@ -145,15 +160,17 @@ export function asteriskMedia(input: ReaderInput): MediaOutput {
   const only = tls.size === 1 ? [...tls][0]! : undefined;
   const srtp = srtpModule(input);
   const media: MediaSettings[] = [];
+  const problems: ConfigProblem[] = [];
   for (const c of concrete) {
     if (typeOf(c.entries) !== 'endpoint') continue;
     const transport = lastOf(c.entries, 'transport')?.value;
     if (transport) {
-      if (tls.has(transport)) media.push(readEndpoint(c.section, c.entries, transport, false, srtp));
+      if (tls.has(transport)) media.push(readEndpoint(c.section, c.entries, transport, false, srtp, problems));
       continue;
     }
     const aors = (lastOf(c.entries, 'aors')?.value ?? '').split(',').map((a) => a.trim());
-    if (aors.some((a) => tlsAors.has(a))) media.push(readEndpoint(c.section, c.entries, only ?? [...tls].join(' or '), true, srtp));
+    if (aors.some((a) => tlsAors.has(a)))
+      media.push(readEndpoint(c.section, c.entries, only ?? [...tls].join(' or '), true, srtp, problems));
   }
   if (!media.length)
     notes.push({
@@ -161,5 +178,5 @@ export function asteriskMedia(input: ReaderInput): MediaOutput {
       level: 'info',
       message: `no pjsip endpoint uses the TLS transport${tls.size > 1 ? 's' : ''} ${[...tls].join(', ')}: the SRTP settings of the Genesys leg are not in this file`,
     });
-  return { media, notes };
+  return { media, notes, problems };
 }

@@ -9,8 +9,8 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type Provenance } from '../../model/endpoint.js';
-import type { MediaSettings, MediaSyntax, SrtpOffer, SrtpStrictness } from '../../model/media.js';
+import { sourced, type ConfigProblem, type Provenance } from '../../model/endpoint.js';
+import { canonicalSuite, type MediaSettings, type MediaSyntax, type SrtpOffer, type SrtpStrictness } from '../../model/media.js';
 import { expand, findVarsFile, isTrue, preprocess, walk, xmlElements, type Element, type Variable } from '../readers/freeswitch.js';
 import type { ConfigFile, FileNote, ReaderInput } from '../types.js';
 import type { MediaOutput } from './types.js';
@@ -211,6 +211,7 @@ function resolveLeg(
   declared: SourceLocation,
   unresolved: string[],
   notes: FileNote[],
+  problems: ConfigProblem[],
 ): MediaSettings {
   const global = (v: string): Setting | undefined => {
     const g = globals.get(v);
@@ -262,7 +263,16 @@ function resolveLeg(
         const ok = names.filter((s) => KNOWN.has(s.toUpperCase()));
         const bad = names.filter((s) => !KNOWN.has(s.toUpperCase()));
         out.suites = sourced(ok, listed.from, listed.value);
-        if (bad.length) out.rejectedSuites = sourced(bad, listed.from, listed.value);
+        if (bad.length) {
+          out.rejectedSuites = sourced(bad, listed.from, listed.value);
+          const fixed = names.map((n) => canonicalSuite(n) ?? n).filter((n) => KNOWN.has(n));
+          problems.push({
+            code: 'invalid-value',
+            message: `${listed.where}: ${bad.join(', ')} ${bad.length > 1 ? 'are' : 'is'} not a suite name FreeSWITCH knows; it logs "INVALID SUITE SUPPLIED" and leaves ${bad.length > 1 ? 'them' : 'it'} out of the offer${ok.length ? '' : ', so no a=crypto is offered'}`,
+            location: { file: listed.from.file, line: listed.from.line, key: listed.from.key },
+            fix: `${listed.from.key}=${inline ? `${word}:` : ''}${[...new Set(fixed.length ? fixed : ['AES_CM_128_HMAC_SHA1_80'])].join(':')}`,
+          });
+        }
       } else {
         out.suites = sourced([...FREESWITCH_SUITES], {
           kind: 'default',
@@ -306,6 +316,7 @@ function xmlFiles(input: ReaderInput, keep: RegExp): Array<{ file: ConfigFile; t
 /** The media settings of each outbound dial path to a Genesys gateway, for the sofia profile (or file) `input.file`. */
 export function freeswitchMedia(input: ReaderInput): MediaOutput {
   const notes: FileNote[] = [];
+  const problems: ConfigProblem[] = [];
   const vars = new Map<string, Variable>();
   const varsFile = findVarsFile(input);
   if (varsFile.file) preprocess(varsFile.file, vars);
@@ -352,9 +363,11 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
           { file: b.file, line: b.line, key: 'bridge' },
           [...elsewhere],
           notes,
+          problems,
         ),
       ),
       notes,
+      problems,
     };
   }
   const media: MediaSettings[] = [];
@@ -366,7 +379,7 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
         `no bridge to sofia/gateway/${g.name} in the scanned dialplans: a dial string or export there may set rtp_secure_media`,
         ...elsewhere,
       ];
-      media.push(resolveLeg(`gateway ${g.name}`, [g.level], globals, [], g.name, declared, unresolved, notes));
+      media.push(resolveLeg(`gateway ${g.name}`, [g.level], globals, [], g.name, declared, unresolved, notes, problems));
       continue;
     }
     for (const b of bridges) {
@@ -378,8 +391,8 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
           unresolved.push(`${v} is ${d.value} in ${d.where} and ${gv.value} in ${gv.where}: check which one the outbound channel keeps`);
       }
       const name = `gateway ${g.name}, bridge in extension ${b.extension} (${b.file}:${b.line})`;
-      media.push(resolveLeg(name, [b.dial, g.level, b.exports], globals, b.sets, g.name, declared, unresolved, notes));
+      media.push(resolveLeg(name, [b.dial, g.level, b.exports], globals, b.sets, g.name, declared, unresolved, notes, problems));
     }
   }
-  return { media, notes };
+  return { media, notes, problems };
 }

@@ -87,6 +87,9 @@ test('an endpoint without transport= reaches TLS through a sips: contact (said, 
         "endpoint [genesys] names no transport; pjsip picks transport-tls only through the AOR contact's TLS URI: check that calls to Genesys leave through it | media_encryption=srtp (pjsip.conf:21) is not no, sdes or dtls; Asterisk refuses the endpoint",
     },
   ]);
+  expect(out.problems?.map((p) => `${p.code} ${p.location.file}:${p.location.line} ${p.location.key} => ${p.fix}`)).toEqual([
+    'invalid-value pjsip.conf:21 media_encryption => media_encryption=sdes',
+  ]);
 });
 
 test('res_srtp.so not loaded (modules.conf) is what to check; no TLS endpoint gives a note', () => {

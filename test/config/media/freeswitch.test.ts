@@ -101,6 +101,14 @@ test('trap: the old AES_CM_256 spelling is rejected by the suite parser; the dir
       rejectedSuites: 'AES_CM_256_HMAC_SHA1_80 @ conf/sip_profiles/external/genesys.xml:8 rtp_secure_media_outbound',
     },
   ]);
+  expect(out.problems).toEqual([
+    {
+      code: 'invalid-value',
+      message: `gateway genesys's <variables>: AES_CM_256_HMAC_SHA1_80 is not a suite name FreeSWITCH knows; it logs "INVALID SUITE SUPPLIED" and leaves it out of the offer`,
+      location: { file: 'conf/sip_profiles/external/genesys.xml', line: 8, key: 'rtp_secure_media_outbound' },
+      fix: 'rtp_secure_media_outbound=mandatory:AES_256_CM_HMAC_SHA1_80:AES_CM_128_HMAC_SHA1_80',
+    },
+  ]);
 });
 
 test('a dial string {…} beats the gateway (said when they differ); inbound-only gateway variables do not count', () => {
