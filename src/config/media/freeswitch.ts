@@ -301,14 +301,26 @@ function includeGlobs(file: ConfigFile): RegExp[] {
 }
 
 /** Every `.xml` of the scan that `keep` accepts, parsed (files that are not XML are left to the reader's notes). */
+type Parsed = { file: ConfigFile; tree: Element[] } | null;
+
+/** Parsed XML files per scan (keyed by its path list): a scan reads many profiles, each file is parsed once. */
+const parsedFiles = new WeakMap<readonly string[], Map<string, Parsed>>();
+
 function xmlFiles(input: ReaderInput, keep: RegExp): Array<{ file: ConfigFile; tree: Element[] }> {
+  let cache = parsedFiles.get(input.paths);
+  if (!cache) parsedFiles.set(input.paths, (cache = new Map()));
   const out: Array<{ file: ConfigFile; tree: Element[] }> = [];
   for (const p of input.paths) {
     if (!p.endsWith('.xml')) continue;
-    const file = p === input.file.path ? input.file : input.open(p, input.file).file;
-    if (!file || !keep.test(file.text)) continue;
-    const parsed = xmlElements(file.text);
-    if (!('error' in parsed)) out.push({ file, tree: parsed.tree });
+    let hit = cache.get(p);
+    if (hit === undefined) {
+      const file = p === input.file.path ? input.file : input.open(p, input.file).file;
+      // Only files that can hold a gateway or an extension are worth parsing.
+      const parsed = file && /<(gateway|extension)\s/i.test(file.text) ? xmlElements(file.text) : undefined;
+      hit = file && parsed && !('error' in parsed) ? { file, tree: parsed.tree } : null;
+      cache.set(p, hit);
+    }
+    if (hit && keep.test(hit.file.text)) out.push(hit);
   }
   return out;
 }
