@@ -82,6 +82,12 @@ function explain(area: Area, ctx: CheckContext, skipped: RuleResult[]): { reason
       };
   }
   const messages = [...new Set(skipped.map((r) => r.message))];
+  if (area === 'media')
+    return {
+      reason: messages.join(' '),
+      hint: "state the Genesys leg's media in the trunk profile (srtp: sdes or none, srtpSuites: [...]), or point config: at the file that carries the Genesys leg",
+      short: 'no leg to Genesys found; give srtp: in the trunk profile',
+    };
   return {
     reason: messages.join(' '),
     hint: `see the skipped results of ${[...new Set(skipped.map((r) => r.rule))].join(', ')}`,

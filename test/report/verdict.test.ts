@@ -217,3 +217,30 @@ describe('the command line', () => {
     expect(results(await good(), 'crl-reachable')[0]!.status).toBe('skip');
   });
 });
+
+test('media is an area only when media facts were gathered; a configuration without a Genesys leg leaves it unchecked, with the profile key to give', () => {
+  const base = { severity: 'error' as const, remediation: 'r', source: 's', target: 'media' };
+  const results: RuleResult[] = [
+    {
+      ...base,
+      rule: 'srtp-offered',
+      status: 'skip',
+      message: 'No leg to Genesys was found in the SBC configuration; SRTP was not checked.',
+    },
+    {
+      ...base,
+      rule: 'srtp-suites',
+      status: 'skip',
+      message: 'No leg offers SDES-SRTP to Genesys (srtp-offered says why); no suites to compare.',
+    },
+  ];
+  const media = rules.filter((r) => r.meta.area === 'media');
+  expect(uncheckedAreas(ctx([]), results, media)).toEqual([]);
+  expect(uncheckedAreas(ctx([], { media: { endpoints: [] } }), results, media)).toEqual([
+    expect.objectContaining({
+      area: 'media',
+      rules: ['srtp-offered', 'srtp-suites'],
+      short: 'no leg to Genesys found; give srtp: in the trunk profile',
+    }),
+  ]);
+});
