@@ -35,7 +35,7 @@ function syntaxFor(name: string): MediaSyntax {
 const tlsContact = (value: string) => /^\s*sips:/i.test(value) || /;\s*transport\s*=\s*tls\b/i.test(value);
 
 /** `modules.conf` beside pjsip.conf (or anywhere in the scan): res_srtp.so must be loaded for any SRTP. */
-function srtpModule(input: ReaderInput): string | undefined {
+function srtpModule(input: ReaderInput): { path?: string; problem?: string } {
   const opened = input.open('modules.conf', input.file);
   const file =
     opened.file ??
@@ -43,20 +43,25 @@ function srtpModule(input: ReaderInput): string | undefined {
       const p = input.paths.find((x) => posix.basename(x) === 'modules.conf');
       return p ? input.open(p, input.file).file : undefined;
     })();
-  if (!file) return undefined;
+  if (!file) return {};
   const lines = file.text.split(/\r?\n/);
   let autoload = true;
   let loaded = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!.replace(/;.*$/, '').trim();
     if (/^noload\s*=>?\s*res_srtp(\.so)?$/i.test(line))
-      return `${file.path}:${n + 1} has noload => res_srtp.so: without res_srtp Asterisk offers no SRTP at all; remove that line`;
+      return {
+        path: file.path,
+        problem: `${file.path}:${n + 1} has noload => res_srtp.so: without res_srtp Asterisk offers no SRTP at all; remove that line`,
+      };
     if (/^autoload\s*=\s*(no|false|0)$/i.test(line)) autoload = false;
     if (/^(load|require)\s*=>?\s*res_srtp(\.so)?$/i.test(line)) loaded = true;
   }
-  return autoload || loaded
-    ? undefined
-    : `${file.path} has autoload=no and no load => res_srtp.so: Asterisk offers no SRTP without res_srtp; add load => res_srtp.so`;
+  if (autoload || loaded) return { path: file.path };
+  return {
+    path: file.path,
+    problem: `${file.path} has autoload=no and no load => res_srtp.so: Asterisk offers no SRTP without res_srtp; add load => res_srtp.so`,
+  };
 }
 
 function readEndpoint(
@@ -158,7 +163,8 @@ export function asteriskMedia(input: ReaderInput): MediaOutput {
     if (typeOf(c.entries) === 'aor' && c.entries.some((e) => e.key.toLowerCase() === 'contact' && tlsContact(e.value)))
       tlsAors.add(c.section.name);
   const only = tls.size === 1 ? [...tls][0]! : undefined;
-  const srtp = srtpModule(input);
+  const modules = srtpModule(input);
+  const srtp = modules.problem;
   const media: MediaSettings[] = [];
   const problems: ConfigProblem[] = [];
   for (const c of concrete) {
@@ -178,5 +184,6 @@ export function asteriskMedia(input: ReaderInput): MediaOutput {
       level: 'info',
       message: `no pjsip endpoint uses the TLS transport${tls.size > 1 ? 's' : ''} ${[...tls].join(', ')}: the SRTP settings of the Genesys leg are not in this file`,
     });
-  return { media, notes, problems };
+  const files = [...parsed.files.filter((f) => f !== input.file.path), ...(modules.path ? [modules.path] : [])];
+  return { media, notes, problems, files };
 }

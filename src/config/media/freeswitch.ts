@@ -139,6 +139,8 @@ interface Bridge {
 
 interface Found {
   bridges: Map<string, Bridge[]>;
+  /** Dialplan files with a bridge to Genesys or a media variable. */
+  files: Set<string>;
   /** Exports in extensions without a bridge to Genesys: whether they run first depends on the dialplan. */
   elsewhere: Setting[];
 }
@@ -176,6 +178,7 @@ function scanDialplan(tree: Element[], file: string, targets: Target[], vars: Ma
           const a = assignment(data);
           if (!a || !VARS.includes(a.name)) continue;
           const setting = { value: a.value, from: fileAt(file, action.line, a.name), where };
+          found.files.add(file);
           if (app === 'set') sets.push(setting);
           else exports.set(a.name, setting);
           continue;
@@ -185,6 +188,7 @@ function scanDialplan(tree: Element[], file: string, targets: Target[], vars: Ma
           const m = re.exec(data);
           if (!m || (uri && !uri.test(m[1] ?? ''))) continue;
           bridged = true;
+          found.files.add(file);
           const list = found.bridges.get(gw) ?? [];
           list.push({
             file,
@@ -347,7 +351,11 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
   const targets: Target[] = gateways.length
     ? gateways.map((g) => ({ key: g.name, re: new RegExp(`sofia/gateway/${escape(g.name)}(/|$|[,|])`, 'i') }))
     : profiles.map((p) => ({ key: `profile:${p}`, re: new RegExp(`sofia/${escape(p)}/([^,|]*)`, 'i'), uri: GENESYS_URI }));
-  const found: Found = { bridges: new Map(), elsewhere: [] };
+  const found: Found = { bridges: new Map(), files: new Set(), elsewhere: [] };
+  const readFiles = () =>
+    [...new Set([...(varsFile.file ? [varsFile.file.path] : []), ...gateways.map((g) => g.file), ...found.files])].filter(
+      (f) => f !== input.file.path,
+    );
   if (targets.length) for (const { file, tree } of xmlFiles(input, /<extension\s/i)) scanDialplan(tree, file.path, targets, vars, found);
   const elsewhere = found.elsewhere.map(
     (s) =>
@@ -380,6 +388,7 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
       ),
       notes,
       problems,
+      files: readFiles(),
     };
   }
   const media: MediaSettings[] = [];
@@ -406,5 +415,5 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
       media.push(resolveLeg(name, [b.dial, g.level, b.exports], globals, b.sets, g.name, declared, unresolved, notes, problems));
     }
   }
-  return { media, notes, problems };
+  return { media, notes, problems, files: readFiles() };
 }

@@ -265,7 +265,7 @@ export function routeScriptMedia(input: ReaderInput, format: Extract<SbcFormat, 
         suites: (canonical) => `offer ${canonical[0] ?? 'AES_CM_128_HMAC_SHA1_80'} from the box that writes the SDP`,
       },
     });
-    return { media, notes };
+    return { media, notes, files: script.files.slice(1) };
   }
   const outcomes = new Set<string>();
   for (const call of script.calls) {
@@ -305,7 +305,7 @@ export function routeScriptMedia(input: ReaderInput, format: Extract<SbcFormat, 
         `the script calls rtpengine in ${media.length} places with different SRTP flags; check that ${m.name} (${m.declared!.file}:${m.declared!.line}) is or is not on the path to Genesys`,
       );
   for (const m of media) if (!m.unresolved!.length) delete m.unresolved;
-  return { media, notes };
+  return { media, notes, files: script.files.slice(1) };
 }
 
 export const kamailioMedia = (input: ReaderInput): MediaOutput => routeScriptMedia(input, 'kamailio');

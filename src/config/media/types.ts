@@ -12,4 +12,6 @@ export interface MediaOutput {
   notes: FileNote[];
   /** What the SBC refuses or drops in its media settings (an invalid mode, a suite name it rejects): config-valid judges them. */
   problems?: ConfigProblem[];
+  /** Other files read (includes, modules.conf, gateways, dialplans, vars.xml), for configFiles and changed-file runs. */
+  files?: string[];
 }

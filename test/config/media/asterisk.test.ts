@@ -100,6 +100,7 @@ test('res_srtp.so not loaded (modules.conf) is what to check; no TLS endpoint gi
   expect(out.media[0]!.unresolved).toEqual([
     'modules.conf:3 has noload => res_srtp.so: without res_srtp Asterisk offers no SRTP at all; remove that line',
   ]);
+  expect(out.files).toEqual(['modules.conf']);
   const none = read({ 'pjsip.conf': `${TRANSPORTS}\n[phones]\ntype=endpoint\ntransport=transport-udp\n` });
   expect([none.media, none.notes.map((n) => n.message)]).toEqual([
     [],

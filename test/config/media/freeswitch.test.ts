@@ -58,6 +58,7 @@ test('trap: an outbound leg without any variable is forbidden, plain RTP', () =>
   expect(out.media[0]!.syntax.offerSdes()).toBe(
     `<variable name="rtp_secure_media_outbound" value="mandatory" direction="outbound"/> in gateway genesys's <variables>`,
   );
+  expect(out.files).toEqual(['conf/vars.xml', 'conf/sip_profiles/external/genesys.xml', 'conf/dialplan/public.xml']);
 });
 
 test('trap: a set without export stays on the inbound leg; export reaches the outbound leg', () => {

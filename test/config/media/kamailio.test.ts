@@ -110,6 +110,7 @@ test('included route files are read; rtpproxy or no relay at all is said, not ju
   expect(included.media.map((m) => [m.name, show(m.offer)])).toEqual([
     ['rtpengine_offer in route[TO_GENESYS]', 'none routes/genesys.cfg:2'],
   ]);
+  expect(included.files).toEqual(['routes/genesys.cfg']);
   const proxy = read('loadmodule "rtpproxy.so"\nroute {\n  rtpproxy_offer("co");\n}\n');
   expect(proxy.media.map(briefMedia)).toEqual([
     {
