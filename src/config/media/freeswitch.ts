@@ -135,6 +135,8 @@ interface Bridge {
   exports: Level;
   sets: Setting[];
   dial: Level;
+  /** Exports in an `<anti-action>` (they run only when their condition fails): said, not applied. */
+  conditional: Setting[];
 }
 
 interface Found {
@@ -167,6 +169,7 @@ function scanDialplan(tree: Element[], file: string, targets: Target[], vars: Ma
     const extension = ext.attrs.name ?? '';
     const exports: Level = new Map();
     const sets: Setting[] = [];
+    const conditional: Setting[] = [];
     let bridged = false;
     for (const cond of ext.children.filter((c) => c.name === 'condition'))
       for (const action of cond.children) {
@@ -180,6 +183,7 @@ function scanDialplan(tree: Element[], file: string, targets: Target[], vars: Ma
           const setting = { value: a.value, from: fileAt(file, action.line, a.name), where };
           found.files.add(file);
           if (app === 'set') sets.push(setting);
+          else if (action.name === 'anti-action') conditional.push(setting);
           else exports.set(a.name, setting);
           continue;
         }
@@ -196,6 +200,7 @@ function scanDialplan(tree: Element[], file: string, targets: Target[], vars: Ma
             extension,
             exports: new Map(exports),
             sets: [...sets],
+            conditional: [...conditional],
             dial: dialStringLevel(data, m.index, file, action.line),
           });
           found.bridges.set(gw, list);
@@ -304,6 +309,13 @@ function includeGlobs(file: ConfigFile): RegExp[] {
   return out;
 }
 
+/** What an anti-action export before the bridge would change, to check by hand. */
+function whenFailed(b: Bridge): string[] {
+  return b.conditional.map(
+    (c) => `${c.where} exports ${c.from.key}=${c.value} only when its condition does not match: check whether it does for calls to Genesys`,
+  );
+}
+
 /** Every `.xml` of the scan that `keep` accepts, parsed (files that are not XML are left to the reader's notes). */
 type Parsed = { file: ConfigFile; tree: Element[] } | null;
 
@@ -381,7 +393,7 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
           b.sets,
           undefined,
           { file: b.file, line: b.line, key: 'bridge' },
-          [...elsewhere],
+          [...elsewhere, ...whenFailed(b)],
           notes,
           problems,
         ),
@@ -404,7 +416,7 @@ export function freeswitchMedia(input: ReaderInput): MediaOutput {
       continue;
     }
     for (const b of bridges) {
-      const unresolved = [...elsewhere];
+      const unresolved = [...elsewhere, ...whenFailed(b)];
       for (const v of VARS) {
         const d = b.dial.get(v);
         const gv = g.level.get(v);

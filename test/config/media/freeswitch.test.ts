@@ -183,3 +183,18 @@ test('without a gateway, a bridge that dials Genesys through the profile is the 
     '<action application="export" data="nolocal:rtp_secure_media_outbound=mandatory"/> before the bridge to Genesys',
   );
 });
+
+test('an export in an <anti-action> runs only when its condition fails: said, not applied', () => {
+  const out = read({
+    'conf/sip_profiles/external/genesys.xml': gateway(),
+    'conf/dialplan/public.xml': dialplan('        <anti-action application="export" data="rtp_secure_media=mandatory"/>\n'),
+  });
+  expect(out.media.map(briefMedia)).toEqual([
+    {
+      name: 'gateway genesys, bridge in extension to_genesys (conf/dialplan/public.xml:6)',
+      offer: `none @ default: FreeSWITCH default on an outbound channel without rtp_secure_media(_outbound): forbidden, plain RTP (${CORE}).`,
+      unresolved:
+        'anti-action export in extension to_genesys (conf/dialplan/public.xml:5) exports rtp_secure_media=mandatory only when its condition does not match: check whether it does for calls to Genesys',
+    },
+  ]);
+});
