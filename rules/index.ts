@@ -31,6 +31,8 @@ import tlsVersion from './tls/tls-version.js';
 import rootAccepted from './trust/root-accepted.js';
 import trustsGenesys from './trust/trusts-genesys.js';
 import configValid from './config/config-valid.js';
+import srtpOffered from './media/srtp-offered.js';
+import srtpSuites from './media/srtp-suites.js';
 import { isDataActionsRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
 export const rules: readonly AnyRule[] = [
@@ -58,6 +60,8 @@ export const rules: readonly AnyRule[] = [
   rootAccepted,
   sipOptions,
   sipPort,
+  srtpOffered,
+  srtpSuites,
   subjectName,
   tlsCiphers,
   tlsCurves,

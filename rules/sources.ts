@@ -26,6 +26,16 @@ export const sources = {
   },
   RFC3261: { title: 'RFC 3261: SIP: Session Initiation Protocol', url: 'https://www.rfc-editor.org/rfc/rfc3261' },
   RFC4904: { title: 'RFC 4904: Representing Trunk Groups in tel/sip URIs', url: 'https://www.rfc-editor.org/rfc/rfc4904' },
+  RFC4568: {
+    title: 'RFC 4568: Session Description Protocol (SDP) Security Descriptions for Media Streams (SDES)',
+    url: 'https://www.rfc-editor.org/rfc/rfc4568',
+  },
+  RFC6188: { title: 'RFC 6188: The Use of AES-192 and AES-256 in Secure RTP', url: 'https://www.rfc-editor.org/rfc/rfc6188' },
+  GENESYS_TRUNK_SRTP: {
+    title:
+      'Genesys Cloud trunk base settings: trunk_media_srtpCipherSuites (values the Genesys Terraform provider validates; default AES_CM_128_HMAC_SHA1_80)',
+    url: 'https://registry.terraform.io/providers/MyPureCloud/genesyscloud/latest/docs/resources/telephony_providers_edges_trunkbasesettings',
+  },
   RFC5246: { title: 'RFC 5246: The TLS Protocol Version 1.2', url: 'https://www.rfc-editor.org/rfc/rfc5246' },
   RFC5280: { title: 'RFC 5280: Internet X.509 PKI Certificate and CRL Profile', url: 'https://www.rfc-editor.org/rfc/rfc5280' },
   RFC5922: { title: 'RFC 5922: Domain Certificates in SIP', url: 'https://www.rfc-editor.org/rfc/rfc5922' },

@@ -52,6 +52,8 @@ test('the public rule ids are exactly those the issues promise', () => {
     'root-accepted',
     'sip-options',
     'sip-port',
+    'srtp-offered',
+    'srtp-suites',
     'subject-name',
     'tls-ciphers',
     'tls-curves',

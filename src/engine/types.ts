@@ -7,11 +7,12 @@ import type { DataActionsFacts } from '../model/data-actions.js';
 import type { ProbeFacts } from '../model/probe.js';
 import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
+import type { MediaFacts } from '../model/media.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
 export type Severity = 'error' | 'warning';
-export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'da';
+export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'media' | 'da';
 /** Facts a rule cannot do without; when the context lacks one, the runner reports a uniform skip. */
 export type Need = 'chain';
 /** The command whose facts a rule judges: the trunk check, or `data-actions`. */
@@ -86,6 +87,8 @@ export interface CheckContext {
   chainMissing?: string;
   /** SBC configuration files read for this context, and what the SBC would refuse to load in them. */
   config?: ConfigFacts;
+  /** SRTP on the Genesys leg, from SBC configurations or the trunk profile; absent when nothing told it. */
+  media?: MediaFacts;
   /** What the live probe observed (`byoc-check probe`); absent for file checks. */
   probe?: ProbeFacts;
   /** --pki-profile: 'default' judges as OpenSSL and Java do; 'strict' also fails webpki / CA/Browser Forum rules. */

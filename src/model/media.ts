@@ -51,6 +51,27 @@ export interface GenesysMediaFacts {
   suites: Sourced<string[]>;
 }
 
+const PRODUCT: Record<SbcFormat, string> = {
+  flags: 'The trunk profile',
+  probe: 'The probe',
+  asterisk: 'Asterisk',
+  freeswitch: 'FreeSWITCH',
+  kamailio: 'Kamailio',
+  opensips: 'OpenSIPS',
+  audiocodes: 'AudioCodes',
+};
+
+/** "FreeSWITCH gateway genesys, bridge in ...": the leg as a finding names it. */
+export function mediaLabel(m: Pick<MediaSettings, 'format' | 'name'>): string {
+  return m.name ? `${PRODUCT[m.format]} ${m.name}` : PRODUCT[m.format];
+}
+
+/** The media facts of one trunk check: the legs that carry the Genesys trunk, and what Genesys accepts when known. */
+export interface MediaFacts {
+  endpoints: MediaSettings[];
+  genesys?: GenesysMediaFacts;
+}
+
 /** Genesys' platform default for `trunk_media_srtpCipherSuites` (Terraform provider validation list, default value). */
 export const GENESYS_DEFAULT_SUITES: readonly string[] = ['AES_CM_128_HMAC_SHA1_80'];
 

@@ -11,9 +11,10 @@ const AREA_NAMES: Record<Area, string> = {
   tls: 'TLS settings',
   crl: 'CRLs',
   config: 'SBC configuration',
+  media: 'SRTP media',
   da: 'data actions',
 };
-export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config'];
+export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config', 'media'];
 
 /** The rule catalog as the report needs it: which area each rule id belongs to. */
 export type RuleAreas = ReadonlyArray<{ meta: { id: string; area: Area } }>;
@@ -81,6 +82,12 @@ function explain(area: Area, ctx: CheckContext, skipped: RuleResult[]): { reason
       };
   }
   const messages = [...new Set(skipped.map((r) => r.message))];
+  if (area === 'media')
+    return {
+      reason: messages.join(' '),
+      hint: "state the Genesys leg's media in the trunk profile (srtp: sdes or none, srtpSuites: [...]), or point config: at the file that carries the Genesys leg",
+      short: 'no leg to Genesys found; give srtp: in the trunk profile',
+    };
   return {
     reason: messages.join(' '),
     hint: `see the skipped results of ${[...new Set(skipped.map((r) => r.rule))].join(', ')}`,
@@ -109,6 +116,8 @@ export function uncheckedAreas(
   for (const area of AREA_ORDER) {
     // The SBC configuration is only an area when configurations were read (scan).
     if (area === 'config' && !ctx.config) continue;
+    // Media is an area only when a configuration or the trunk profile told something about it.
+    if (area === 'media' && !ctx.media) continue;
     // A rule left its area unchecked when it only skipped, or when it skipped a target because this
     // machine could not reach what it needed (then its passes elsewhere do not cover that target).
     const rules = [...byRule]

@@ -64,6 +64,25 @@ export interface EndpointJson {
   groups?: string[];
 }
 
+/** A leg that carries the Genesys trunk, as the JSON report shows its media facts (issue 16). */
+export interface MediaJson {
+  /** media[N]; the srtp-offered and srtp-suites results target it. */
+  id: string;
+  file: string | null;
+  line: number | null;
+  format: string;
+  name: string;
+  /** sdes | none | dtls | sdes+dtls | unchanged | unknown. */
+  offer: ValueJson | null;
+  /** mandatory | optional | optimistic. */
+  strictness: ValueJson | null;
+  suites: ValueJson | null;
+  /** Suite spellings the product itself rejects. */
+  rejectedSuites: ValueJson | null;
+  /** What the static reading could not settle, and what to check. */
+  unresolved: string[];
+}
+
 export interface ScanTrunk {
   name: string;
   /** The results' `trunk` field and target: trunk[NAME]. */
@@ -75,6 +94,8 @@ export interface ScanTrunk {
     | { kind: 'repository' };
   configFiles: string[];
   endpoints: string[];
+  /** The media legs (media[N]) of this trunk. */
+  media?: string[];
   /** The chains the trunk's endpoints send, or why there is none. */
   chains: Array<{ file: string; how: string; certificates: number[] } | { missing: string }>;
   region?: string;
@@ -128,6 +149,8 @@ export interface Report {
   results: RuleResult[];
   /** scan: every TLS endpoint read, the trunks, every file read. */
   endpoints?: EndpointJson[];
+  /** scan: every leg to Genesys whose media settings were read. */
+  media?: MediaJson[];
   trunks?: ScanTrunk[];
   files?: ScanFile[];
   scan?: {

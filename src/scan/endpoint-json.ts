@@ -16,7 +16,8 @@ function provenanceJson(from: Provenance): ValueJson['from'] {
   }
 }
 
-function value<T>(s: Sourced<T> | undefined, map: (v: T) => ValueJson['value'] = (v) => v as ValueJson['value']): ValueJson | null {
+/** A value with its provenance, as every value of the report shows it. */
+export function value<T>(s: Sourced<T> | undefined, map: (v: T) => ValueJson['value'] = (v) => v as ValueJson['value']): ValueJson | null {
   return s ? { value: map(s.value), ...(s.raw !== undefined ? { written: s.raw } : {}), from: provenanceJson(s.from) } : null;
 }
 

@@ -107,6 +107,18 @@ const schema31 = {
             description:
               'The certificate chain file the SBC sends, when the configuration does not name it (AudioCodes) or there is no configuration.',
           },
+          srtp: {
+            enum: ['sdes', 'none'],
+            description:
+              'How the SBC offers media to Genesys, for what its configuration does not show (a B2BUA behind the proxy, script logic): sdes = RTP/SAVP with a=crypto (SDES-SRTP), none = plain RTP.',
+          },
+          srtpSuites: {
+            type: 'array',
+            minItems: 1,
+            items: { type: 'string', minLength: 1 },
+            description:
+              'The SRTP suites the SBC offers to Genesys, in any spelling (AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_80, AES-CM-128-HMAC-SHA1-80).',
+          },
           tls: {
             type: 'object',
             additionalProperties: false,
@@ -654,81 +666,56 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                               var valid3 = true;
                                             }
                                             if (valid3) {
-                                              if (data4.tls !== undefined) {
-                                                let data15 = data4.tls;
+                                              if (data4.srtp !== undefined) {
+                                                let data15 = data4.srtp;
                                                 const _errs32 = errors;
-                                                if (errors === _errs32) {
-                                                  if (data15 && typeof data15 == 'object' && !Array.isArray(data15)) {
-                                                    const _errs34 = errors;
-                                                    for (const key3 in data15) {
-                                                      if (!(
-                                                        key3 === 'ciphers' ||
-                                                        key3 === 'curves' ||
-                                                        key3 === 'tlsMin' ||
-                                                        key3 === 'tlsMax'
-                                                      )) {
+                                                if (!(data15 === 'sdes' || data15 === 'none')) {
+                                                  validate20.errors = [
+                                                    {
+                                                      instancePath: instancePath + '/trunks/' + i0 + '/srtp',
+                                                      schemaPath: '#/properties/trunks/items/properties/srtp/enum',
+                                                      keyword: 'enum',
+                                                      params: { allowedValues: schema31.properties.trunks.items.properties.srtp.enum },
+                                                      message: 'must be equal to one of the allowed values',
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                var valid3 = _errs32 === errors;
+                                              } else {
+                                                var valid3 = true;
+                                              }
+                                              if (valid3) {
+                                                if (data4.srtpSuites !== undefined) {
+                                                  let data16 = data4.srtpSuites;
+                                                  const _errs33 = errors;
+                                                  if (errors === _errs33) {
+                                                    if (Array.isArray(data16)) {
+                                                      if (data16.length < 1) {
                                                         validate20.errors = [
                                                           {
-                                                            instancePath: instancePath + '/trunks/' + i0 + '/tls',
-                                                            schemaPath: '#/properties/trunks/items/properties/tls/additionalProperties',
-                                                            keyword: 'additionalProperties',
-                                                            params: { additionalProperty: key3 },
-                                                            message: 'must NOT have additional properties',
+                                                            instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites',
+                                                            schemaPath: '#/properties/trunks/items/properties/srtpSuites/minItems',
+                                                            keyword: 'minItems',
+                                                            params: { limit: 1 },
+                                                            message: 'must NOT have fewer than 1 items',
                                                           },
                                                         ];
                                                         return false;
-                                                        break;
-                                                      }
-                                                    }
-                                                    if (_errs34 === errors) {
-                                                      if (data15.ciphers !== undefined) {
-                                                        let data16 = data15.ciphers;
-                                                        const _errs35 = errors;
-                                                        if (errors === _errs35) {
-                                                          if (typeof data16 === 'string') {
-                                                            if (func1(data16) < 1) {
-                                                              validate20.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
-                                                                  schemaPath:
-                                                                    '#/properties/trunks/items/properties/tls/properties/ciphers/minLength',
-                                                                  keyword: 'minLength',
-                                                                  params: { limit: 1 },
-                                                                  message: 'must NOT have fewer than 1 characters',
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                          } else {
-                                                            validate20.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
-                                                                schemaPath:
-                                                                  '#/properties/trunks/items/properties/tls/properties/ciphers/type',
-                                                                keyword: 'type',
-                                                                params: { type: 'string' },
-                                                                message: 'must be string',
-                                                              },
-                                                            ];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid7 = _errs35 === errors;
                                                       } else {
                                                         var valid7 = true;
-                                                      }
-                                                      if (valid7) {
-                                                        if (data15.curves !== undefined) {
-                                                          let data17 = data15.curves;
-                                                          const _errs37 = errors;
-                                                          if (errors === _errs37) {
+                                                        const len4 = data16.length;
+                                                        for (let i4 = 0; i4 < len4; i4++) {
+                                                          let data17 = data16[i4];
+                                                          const _errs35 = errors;
+                                                          if (errors === _errs35) {
                                                             if (typeof data17 === 'string') {
                                                               if (func1(data17) < 1) {
                                                                 validate20.errors = [
                                                                   {
-                                                                    instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
+                                                                    instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites/' + i4,
                                                                     schemaPath:
-                                                                      '#/properties/trunks/items/properties/tls/properties/curves/minLength',
+                                                                      '#/properties/trunks/items/properties/srtpSuites/items/minLength',
                                                                     keyword: 'minLength',
                                                                     params: { limit: 1 },
                                                                     message: 'must NOT have fewer than 1 characters',
@@ -739,9 +726,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                             } else {
                                                               validate20.errors = [
                                                                 {
-                                                                  instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
-                                                                  schemaPath:
-                                                                    '#/properties/trunks/items/properties/tls/properties/curves/type',
+                                                                  instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites/' + i4,
+                                                                  schemaPath: '#/properties/trunks/items/properties/srtpSuites/items/type',
                                                                   keyword: 'type',
                                                                   params: { type: 'string' },
                                                                   message: 'must be string',
@@ -750,234 +736,265 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                               return false;
                                                             }
                                                           }
-                                                          var valid7 = _errs37 === errors;
-                                                        } else {
-                                                          var valid7 = true;
-                                                        }
-                                                        if (valid7) {
-                                                          if (data15.tlsMin !== undefined) {
-                                                            let data18 = data15.tlsMin;
-                                                            const _errs39 = errors;
-                                                            if (!(
-                                                              data18 === '1.0' ||
-                                                              data18 === '1.1' ||
-                                                              data18 === '1.2' ||
-                                                              data18 === '1.3'
-                                                            )) {
-                                                              validate20.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMin',
-                                                                  schemaPath:
-                                                                    '#/properties/trunks/items/properties/tls/properties/tlsMin/enum',
-                                                                  keyword: 'enum',
-                                                                  params: {
-                                                                    allowedValues:
-                                                                      schema31.properties.trunks.items.properties.tls.properties.tlsMin
-                                                                        .enum,
-                                                                  },
-                                                                  message: 'must be equal to one of the allowed values',
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                            var valid7 = _errs39 === errors;
-                                                          } else {
-                                                            var valid7 = true;
+                                                          var valid7 = _errs35 === errors;
+                                                          if (!valid7) {
+                                                            break;
                                                           }
-                                                          if (valid7) {
-                                                            if (data15.tlsMax !== undefined) {
-                                                              let data19 = data15.tlsMax;
-                                                              const _errs40 = errors;
-                                                              if (!(
-                                                                data19 === '1.0' ||
-                                                                data19 === '1.1' ||
-                                                                data19 === '1.2' ||
-                                                                data19 === '1.3'
-                                                              )) {
+                                                        }
+                                                      }
+                                                    } else {
+                                                      validate20.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites',
+                                                          schemaPath: '#/properties/trunks/items/properties/srtpSuites/type',
+                                                          keyword: 'type',
+                                                          params: { type: 'array' },
+                                                          message: 'must be array',
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid3 = _errs33 === errors;
+                                                } else {
+                                                  var valid3 = true;
+                                                }
+                                                if (valid3) {
+                                                  if (data4.tls !== undefined) {
+                                                    let data18 = data4.tls;
+                                                    const _errs37 = errors;
+                                                    if (errors === _errs37) {
+                                                      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
+                                                        const _errs39 = errors;
+                                                        for (const key3 in data18) {
+                                                          if (!(
+                                                            key3 === 'ciphers' ||
+                                                            key3 === 'curves' ||
+                                                            key3 === 'tlsMin' ||
+                                                            key3 === 'tlsMax'
+                                                          )) {
+                                                            validate20.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/trunks/' + i0 + '/tls',
+                                                                schemaPath: '#/properties/trunks/items/properties/tls/additionalProperties',
+                                                                keyword: 'additionalProperties',
+                                                                params: { additionalProperty: key3 },
+                                                                message: 'must NOT have additional properties',
+                                                              },
+                                                            ];
+                                                            return false;
+                                                            break;
+                                                          }
+                                                        }
+                                                        if (_errs39 === errors) {
+                                                          if (data18.ciphers !== undefined) {
+                                                            let data19 = data18.ciphers;
+                                                            const _errs40 = errors;
+                                                            if (errors === _errs40) {
+                                                              if (typeof data19 === 'string') {
+                                                                if (func1(data19) < 1) {
+                                                                  validate20.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
+                                                                      schemaPath:
+                                                                        '#/properties/trunks/items/properties/tls/properties/ciphers/minLength',
+                                                                      keyword: 'minLength',
+                                                                      params: { limit: 1 },
+                                                                      message: 'must NOT have fewer than 1 characters',
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                              } else {
                                                                 validate20.errors = [
                                                                   {
-                                                                    instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMax',
+                                                                    instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
                                                                     schemaPath:
-                                                                      '#/properties/trunks/items/properties/tls/properties/tlsMax/enum',
-                                                                    keyword: 'enum',
-                                                                    params: {
-                                                                      allowedValues:
-                                                                        schema31.properties.trunks.items.properties.tls.properties.tlsMax
-                                                                          .enum,
-                                                                    },
-                                                                    message: 'must be equal to one of the allowed values',
+                                                                      '#/properties/trunks/items/properties/tls/properties/ciphers/type',
+                                                                    keyword: 'type',
+                                                                    params: { type: 'string' },
+                                                                    message: 'must be string',
                                                                   },
                                                                 ];
                                                                 return false;
                                                               }
-                                                              var valid7 = _errs40 === errors;
-                                                            } else {
-                                                              var valid7 = true;
                                                             }
+                                                            var valid8 = _errs40 === errors;
+                                                          } else {
+                                                            var valid8 = true;
                                                           }
-                                                        }
-                                                      }
-                                                    }
-                                                  } else {
-                                                    validate20.errors = [
-                                                      {
-                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls',
-                                                        schemaPath: '#/properties/trunks/items/properties/tls/type',
-                                                        keyword: 'type',
-                                                        params: { type: 'object' },
-                                                        message: 'must be object',
-                                                      },
-                                                    ];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid3 = _errs32 === errors;
-                                              } else {
-                                                var valid3 = true;
-                                              }
-                                              if (valid3) {
-                                                if (data4.suppress !== undefined) {
-                                                  let data20 = data4.suppress;
-                                                  const _errs41 = errors;
-                                                  if (errors === _errs41) {
-                                                    if (Array.isArray(data20)) {
-                                                      var valid8 = true;
-                                                      const len4 = data20.length;
-                                                      for (let i4 = 0; i4 < len4; i4++) {
-                                                        let data21 = data20[i4];
-                                                        const _errs43 = errors;
-                                                        if (errors === _errs43) {
-                                                          if (data21 && typeof data21 == 'object' && !Array.isArray(data21)) {
-                                                            let missing2;
-                                                            if (
-                                                              (data21.rule === undefined && (missing2 = 'rule')) ||
-                                                              (data21.reason === undefined && (missing2 = 'reason'))
-                                                            ) {
-                                                              validate20.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i4,
-                                                                  schemaPath:
-                                                                    '#/properties/trunks/items/properties/suppress/items/required',
-                                                                  keyword: 'required',
-                                                                  params: { missingProperty: missing2 },
-                                                                  message: "must have required property '" + missing2 + "'",
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            } else {
-                                                              const _errs45 = errors;
-                                                              for (const key4 in data21) {
-                                                                if (!(key4 === 'rule' || key4 === 'target' || key4 === 'reason')) {
+                                                          if (valid8) {
+                                                            if (data18.curves !== undefined) {
+                                                              let data20 = data18.curves;
+                                                              const _errs42 = errors;
+                                                              if (errors === _errs42) {
+                                                                if (typeof data20 === 'string') {
+                                                                  if (func1(data20) < 1) {
+                                                                    validate20.errors = [
+                                                                      {
+                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
+                                                                        schemaPath:
+                                                                          '#/properties/trunks/items/properties/tls/properties/curves/minLength',
+                                                                        keyword: 'minLength',
+                                                                        params: { limit: 1 },
+                                                                        message: 'must NOT have fewer than 1 characters',
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                } else {
                                                                   validate20.errors = [
                                                                     {
-                                                                      instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i4,
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
                                                                       schemaPath:
-                                                                        '#/properties/trunks/items/properties/suppress/items/additionalProperties',
-                                                                      keyword: 'additionalProperties',
-                                                                      params: { additionalProperty: key4 },
-                                                                      message: 'must NOT have additional properties',
+                                                                        '#/properties/trunks/items/properties/tls/properties/curves/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'string' },
+                                                                      message: 'must be string',
                                                                     },
                                                                   ];
                                                                   return false;
-                                                                  break;
                                                                 }
                                                               }
-                                                              if (_errs45 === errors) {
-                                                                if (data21.rule !== undefined) {
-                                                                  let data22 = data21.rule;
-                                                                  const _errs46 = errors;
-                                                                  if (errors === _errs46) {
-                                                                    if (typeof data22 === 'string') {
-                                                                      if (!pattern5.test(data22)) {
-                                                                        validate20.errors = [
-                                                                          {
-                                                                            instancePath:
-                                                                              instancePath + '/trunks/' + i0 + '/suppress/' + i4 + '/rule',
-                                                                            schemaPath:
-                                                                              '#/properties/trunks/items/properties/suppress/items/properties/rule/pattern',
-                                                                            keyword: 'pattern',
-                                                                            params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                                                                            message:
-                                                                              'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                                                                          },
-                                                                        ];
-                                                                        return false;
-                                                                      }
-                                                                    } else {
+                                                              var valid8 = _errs42 === errors;
+                                                            } else {
+                                                              var valid8 = true;
+                                                            }
+                                                            if (valid8) {
+                                                              if (data18.tlsMin !== undefined) {
+                                                                let data21 = data18.tlsMin;
+                                                                const _errs44 = errors;
+                                                                if (!(
+                                                                  data21 === '1.0' ||
+                                                                  data21 === '1.1' ||
+                                                                  data21 === '1.2' ||
+                                                                  data21 === '1.3'
+                                                                )) {
+                                                                  validate20.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMin',
+                                                                      schemaPath:
+                                                                        '#/properties/trunks/items/properties/tls/properties/tlsMin/enum',
+                                                                      keyword: 'enum',
+                                                                      params: {
+                                                                        allowedValues:
+                                                                          schema31.properties.trunks.items.properties.tls.properties.tlsMin
+                                                                            .enum,
+                                                                      },
+                                                                      message: 'must be equal to one of the allowed values',
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                }
+                                                                var valid8 = _errs44 === errors;
+                                                              } else {
+                                                                var valid8 = true;
+                                                              }
+                                                              if (valid8) {
+                                                                if (data18.tlsMax !== undefined) {
+                                                                  let data22 = data18.tlsMax;
+                                                                  const _errs45 = errors;
+                                                                  if (!(
+                                                                    data22 === '1.0' ||
+                                                                    data22 === '1.1' ||
+                                                                    data22 === '1.2' ||
+                                                                    data22 === '1.3'
+                                                                  )) {
+                                                                    validate20.errors = [
+                                                                      {
+                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMax',
+                                                                        schemaPath:
+                                                                          '#/properties/trunks/items/properties/tls/properties/tlsMax/enum',
+                                                                        keyword: 'enum',
+                                                                        params: {
+                                                                          allowedValues:
+                                                                            schema31.properties.trunks.items.properties.tls.properties
+                                                                              .tlsMax.enum,
+                                                                        },
+                                                                        message: 'must be equal to one of the allowed values',
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  }
+                                                                  var valid8 = _errs45 === errors;
+                                                                } else {
+                                                                  var valid8 = true;
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      } else {
+                                                        validate20.errors = [
+                                                          {
+                                                            instancePath: instancePath + '/trunks/' + i0 + '/tls',
+                                                            schemaPath: '#/properties/trunks/items/properties/tls/type',
+                                                            keyword: 'type',
+                                                            params: { type: 'object' },
+                                                            message: 'must be object',
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid3 = _errs37 === errors;
+                                                  } else {
+                                                    var valid3 = true;
+                                                  }
+                                                  if (valid3) {
+                                                    if (data4.suppress !== undefined) {
+                                                      let data23 = data4.suppress;
+                                                      const _errs46 = errors;
+                                                      if (errors === _errs46) {
+                                                        if (Array.isArray(data23)) {
+                                                          var valid9 = true;
+                                                          const len5 = data23.length;
+                                                          for (let i5 = 0; i5 < len5; i5++) {
+                                                            let data24 = data23[i5];
+                                                            const _errs48 = errors;
+                                                            if (errors === _errs48) {
+                                                              if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
+                                                                let missing2;
+                                                                if (
+                                                                  (data24.rule === undefined && (missing2 = 'rule')) ||
+                                                                  (data24.reason === undefined && (missing2 = 'reason'))
+                                                                ) {
+                                                                  validate20.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
+                                                                      schemaPath:
+                                                                        '#/properties/trunks/items/properties/suppress/items/required',
+                                                                      keyword: 'required',
+                                                                      params: { missingProperty: missing2 },
+                                                                      message: "must have required property '" + missing2 + "'",
+                                                                    },
+                                                                  ];
+                                                                  return false;
+                                                                } else {
+                                                                  const _errs50 = errors;
+                                                                  for (const key4 in data24) {
+                                                                    if (!(key4 === 'rule' || key4 === 'target' || key4 === 'reason')) {
                                                                       validate20.errors = [
                                                                         {
-                                                                          instancePath:
-                                                                            instancePath + '/trunks/' + i0 + '/suppress/' + i4 + '/rule',
+                                                                          instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
                                                                           schemaPath:
-                                                                            '#/properties/trunks/items/properties/suppress/items/properties/rule/type',
-                                                                          keyword: 'type',
-                                                                          params: { type: 'string' },
-                                                                          message: 'must be string',
+                                                                            '#/properties/trunks/items/properties/suppress/items/additionalProperties',
+                                                                          keyword: 'additionalProperties',
+                                                                          params: { additionalProperty: key4 },
+                                                                          message: 'must NOT have additional properties',
                                                                         },
                                                                       ];
                                                                       return false;
+                                                                      break;
                                                                     }
                                                                   }
-                                                                  var valid9 = _errs46 === errors;
-                                                                } else {
-                                                                  var valid9 = true;
-                                                                }
-                                                                if (valid9) {
-                                                                  if (data21.target !== undefined) {
-                                                                    let data23 = data21.target;
-                                                                    const _errs48 = errors;
-                                                                    if (errors === _errs48) {
-                                                                      if (typeof data23 === 'string') {
-                                                                        if (func1(data23) < 1) {
-                                                                          validate20.errors = [
-                                                                            {
-                                                                              instancePath:
-                                                                                instancePath +
-                                                                                '/trunks/' +
-                                                                                i0 +
-                                                                                '/suppress/' +
-                                                                                i4 +
-                                                                                '/target',
-                                                                              schemaPath:
-                                                                                '#/properties/trunks/items/properties/suppress/items/properties/target/minLength',
-                                                                              keyword: 'minLength',
-                                                                              params: { limit: 1 },
-                                                                              message: 'must NOT have fewer than 1 characters',
-                                                                            },
-                                                                          ];
-                                                                          return false;
-                                                                        }
-                                                                      } else {
-                                                                        validate20.errors = [
-                                                                          {
-                                                                            instancePath:
-                                                                              instancePath +
-                                                                              '/trunks/' +
-                                                                              i0 +
-                                                                              '/suppress/' +
-                                                                              i4 +
-                                                                              '/target',
-                                                                            schemaPath:
-                                                                              '#/properties/trunks/items/properties/suppress/items/properties/target/type',
-                                                                            keyword: 'type',
-                                                                            params: { type: 'string' },
-                                                                            message: 'must be string',
-                                                                          },
-                                                                        ];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid9 = _errs48 === errors;
-                                                                  } else {
-                                                                    var valid9 = true;
-                                                                  }
-                                                                  if (valid9) {
-                                                                    if (data21.reason !== undefined) {
-                                                                      let data24 = data21.reason;
-                                                                      const _errs50 = errors;
-                                                                      if (errors === _errs50) {
-                                                                        if (typeof data24 === 'string') {
-                                                                          if (func1(data24) < 10) {
+                                                                  if (_errs50 === errors) {
+                                                                    if (data24.rule !== undefined) {
+                                                                      let data25 = data24.rule;
+                                                                      const _errs51 = errors;
+                                                                      if (errors === _errs51) {
+                                                                        if (typeof data25 === 'string') {
+                                                                          if (!pattern5.test(data25)) {
                                                                             validate20.errors = [
                                                                               {
                                                                                 instancePath:
@@ -985,13 +1002,14 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                   '/trunks/' +
                                                                                   i0 +
                                                                                   '/suppress/' +
-                                                                                  i4 +
-                                                                                  '/reason',
+                                                                                  i5 +
+                                                                                  '/rule',
                                                                                 schemaPath:
-                                                                                  '#/properties/trunks/items/properties/suppress/items/properties/reason/minLength',
-                                                                                keyword: 'minLength',
-                                                                                params: { limit: 10 },
-                                                                                message: 'must NOT have fewer than 10 characters',
+                                                                                  '#/properties/trunks/items/properties/suppress/items/properties/rule/pattern',
+                                                                                keyword: 'pattern',
+                                                                                params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                                                                                message:
+                                                                                  'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                                                                               },
                                                                             ];
                                                                             return false;
@@ -1004,10 +1022,10 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                 '/trunks/' +
                                                                                 i0 +
                                                                                 '/suppress/' +
-                                                                                i4 +
-                                                                                '/reason',
+                                                                                i5 +
+                                                                                '/rule',
                                                                               schemaPath:
-                                                                                '#/properties/trunks/items/properties/suppress/items/properties/reason/type',
+                                                                                '#/properties/trunks/items/properties/suppress/items/properties/rule/type',
                                                                               keyword: 'type',
                                                                               params: { type: 'string' },
                                                                               message: 'must be string',
@@ -1016,48 +1034,148 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                           return false;
                                                                         }
                                                                       }
-                                                                      var valid9 = _errs50 === errors;
+                                                                      var valid10 = _errs51 === errors;
                                                                     } else {
-                                                                      var valid9 = true;
+                                                                      var valid10 = true;
+                                                                    }
+                                                                    if (valid10) {
+                                                                      if (data24.target !== undefined) {
+                                                                        let data26 = data24.target;
+                                                                        const _errs53 = errors;
+                                                                        if (errors === _errs53) {
+                                                                          if (typeof data26 === 'string') {
+                                                                            if (func1(data26) < 1) {
+                                                                              validate20.errors = [
+                                                                                {
+                                                                                  instancePath:
+                                                                                    instancePath +
+                                                                                    '/trunks/' +
+                                                                                    i0 +
+                                                                                    '/suppress/' +
+                                                                                    i5 +
+                                                                                    '/target',
+                                                                                  schemaPath:
+                                                                                    '#/properties/trunks/items/properties/suppress/items/properties/target/minLength',
+                                                                                  keyword: 'minLength',
+                                                                                  params: { limit: 1 },
+                                                                                  message: 'must NOT have fewer than 1 characters',
+                                                                                },
+                                                                              ];
+                                                                              return false;
+                                                                            }
+                                                                          } else {
+                                                                            validate20.errors = [
+                                                                              {
+                                                                                instancePath:
+                                                                                  instancePath +
+                                                                                  '/trunks/' +
+                                                                                  i0 +
+                                                                                  '/suppress/' +
+                                                                                  i5 +
+                                                                                  '/target',
+                                                                                schemaPath:
+                                                                                  '#/properties/trunks/items/properties/suppress/items/properties/target/type',
+                                                                                keyword: 'type',
+                                                                                params: { type: 'string' },
+                                                                                message: 'must be string',
+                                                                              },
+                                                                            ];
+                                                                            return false;
+                                                                          }
+                                                                        }
+                                                                        var valid10 = _errs53 === errors;
+                                                                      } else {
+                                                                        var valid10 = true;
+                                                                      }
+                                                                      if (valid10) {
+                                                                        if (data24.reason !== undefined) {
+                                                                          let data27 = data24.reason;
+                                                                          const _errs55 = errors;
+                                                                          if (errors === _errs55) {
+                                                                            if (typeof data27 === 'string') {
+                                                                              if (func1(data27) < 10) {
+                                                                                validate20.errors = [
+                                                                                  {
+                                                                                    instancePath:
+                                                                                      instancePath +
+                                                                                      '/trunks/' +
+                                                                                      i0 +
+                                                                                      '/suppress/' +
+                                                                                      i5 +
+                                                                                      '/reason',
+                                                                                    schemaPath:
+                                                                                      '#/properties/trunks/items/properties/suppress/items/properties/reason/minLength',
+                                                                                    keyword: 'minLength',
+                                                                                    params: { limit: 10 },
+                                                                                    message: 'must NOT have fewer than 10 characters',
+                                                                                  },
+                                                                                ];
+                                                                                return false;
+                                                                              }
+                                                                            } else {
+                                                                              validate20.errors = [
+                                                                                {
+                                                                                  instancePath:
+                                                                                    instancePath +
+                                                                                    '/trunks/' +
+                                                                                    i0 +
+                                                                                    '/suppress/' +
+                                                                                    i5 +
+                                                                                    '/reason',
+                                                                                  schemaPath:
+                                                                                    '#/properties/trunks/items/properties/suppress/items/properties/reason/type',
+                                                                                  keyword: 'type',
+                                                                                  params: { type: 'string' },
+                                                                                  message: 'must be string',
+                                                                                },
+                                                                              ];
+                                                                              return false;
+                                                                            }
+                                                                          }
+                                                                          var valid10 = _errs55 === errors;
+                                                                        } else {
+                                                                          var valid10 = true;
+                                                                        }
+                                                                      }
                                                                     }
                                                                   }
                                                                 }
+                                                              } else {
+                                                                validate20.errors = [
+                                                                  {
+                                                                    instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
+                                                                    schemaPath: '#/properties/trunks/items/properties/suppress/items/type',
+                                                                    keyword: 'type',
+                                                                    params: { type: 'object' },
+                                                                    message: 'must be object',
+                                                                  },
+                                                                ];
+                                                                return false;
                                                               }
                                                             }
-                                                          } else {
-                                                            validate20.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i4,
-                                                                schemaPath: '#/properties/trunks/items/properties/suppress/items/type',
-                                                                keyword: 'type',
-                                                                params: { type: 'object' },
-                                                                message: 'must be object',
-                                                              },
-                                                            ];
-                                                            return false;
+                                                            var valid9 = _errs48 === errors;
+                                                            if (!valid9) {
+                                                              break;
+                                                            }
                                                           }
-                                                        }
-                                                        var valid8 = _errs43 === errors;
-                                                        if (!valid8) {
-                                                          break;
+                                                        } else {
+                                                          validate20.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/trunks/' + i0 + '/suppress',
+                                                              schemaPath: '#/properties/trunks/items/properties/suppress/type',
+                                                              keyword: 'type',
+                                                              params: { type: 'array' },
+                                                              message: 'must be array',
+                                                            },
+                                                          ];
+                                                          return false;
                                                         }
                                                       }
+                                                      var valid3 = _errs46 === errors;
                                                     } else {
-                                                      validate20.errors = [
-                                                        {
-                                                          instancePath: instancePath + '/trunks/' + i0 + '/suppress',
-                                                          schemaPath: '#/properties/trunks/items/properties/suppress/type',
-                                                          keyword: 'type',
-                                                          params: { type: 'array' },
-                                                          message: 'must be array',
-                                                        },
-                                                      ];
-                                                      return false;
+                                                      var valid3 = true;
                                                     }
                                                   }
-                                                  var valid3 = _errs41 === errors;
-                                                } else {
-                                                  var valid3 = true;
                                                 }
                                               }
                                             }

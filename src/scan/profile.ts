@@ -28,6 +28,10 @@ export interface ProfileTrunk {
   endpoints?: string[];
   chain?: string;
   tls?: { ciphers?: string; curves?: string; tlsMin?: TlsVersion; tlsMax?: TlsVersion };
+  /** How the SBC offers media to Genesys, stated where a configuration does not show it (src/config/media/profile.ts). */
+  srtp?: 'sdes' | 'none';
+  /** The SRTP suites the SBC offers, any spelling. */
+  srtpSuites?: string[];
   suppress: ProfileSuppression[];
   /** Line of each key of the trunk (and of tls.* as `tls.ciphers`), for provenance. */
   lines: Record<string, number>;

@@ -33,6 +33,11 @@ import { printable } from '../util/text.js';
 import { parseProfile, type Profile, type ProfileTrunk } from './profile.js';
 import { walk, type WalkedFile } from './walk.js';
 import { endpointJson } from './endpoint-json.js';
+import { mediaJson } from './media-json.js';
+import { mediaExtractors } from '../config/media/index.js';
+import type { MediaOutput } from '../config/media/types.js';
+import { mergeProfileMedia, profileMedia } from '../config/media/profile.js';
+import type { MediaSettings } from '../model/media.js';
 
 export interface ScanOptions {
   /** The directory paths are relative to (the repository root in a pre-commit hook). */
@@ -86,6 +91,10 @@ interface TrunkPlan {
   loadedOnly: TlsEndpointSettings[];
   /** Settings the SBC takes from outside the files: those areas stay unchecked for this trunk. */
   unseen?: ReaderOutput['unseen'];
+  /** The legs that carry the Genesys trunk's media (SRTP facts), from the readers and the profile. */
+  media: MediaSettings[];
+  /** Whether the media area applies: a configuration was read or the profile states srtp. */
+  mediaJudged: boolean;
   chainFile?: { path: string; how: string } | { missing: string; tried: string[] };
   problems: ConfigProblem[];
   /** Files whose change selects this trunk in a changed-file run. */
@@ -189,7 +198,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const locateAny = (written: string, from: string) => repo.locate(written, from, (p) => byPath.has(p));
 
   // Configuration files: entries first, then parts no entry read.
-  const outputs = new Map<string, { reader: SbcReader; output: ReaderOutput }>();
+  const outputs = new Map<string, { reader: SbcReader; output: ReaderOutput; media?: MediaOutput }>();
   const consumedBy = new Map<string, string>();
   const detected: Array<{ file: ConfigFile; reader: SbcReader; kind: 'entry' | 'part' }> = [];
   for (const [path, text] of texts) {
@@ -225,7 +234,28 @@ export async function scan(options: ScanOptions): Promise<Report> {
         problems: [],
       };
     }
-    outputs.set(d.file.path, { reader: d.reader, output });
+    // The Genesys leg's media, read from the same entry file (parts are read through their entry).
+    let media: MediaOutput | undefined;
+    const extract = d.kind === 'entry' ? mediaExtractors[d.reader.format] : undefined;
+    if (extract) {
+      try {
+        media = extract(repo.readerInput(d.file));
+      } catch (error) {
+        media = {
+          media: [],
+          notes: [
+            {
+              location: { file: d.file.path },
+              level: 'warn',
+              message: `its media settings could not be read (${(error as Error).message})`,
+            },
+          ],
+        };
+      }
+      output.problems.push(...(media.problems ?? []));
+      output.notes.push(...media.notes);
+    }
+    outputs.set(d.file.path, { reader: d.reader, output, ...(media ? { media } : {}) });
     fileInfo(d.file.path, 'config', d.reader.format);
     for (const c of output.consumed) {
       if (c !== d.file.path && !consumedBy.has(c)) consumedBy.set(c, d.file.path);
@@ -254,6 +284,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
       configFiles: [],
       endpoints: [],
       loadedOnly: [],
+      media: [],
+      mediaJudged: false,
       problems: [],
       involves: new Set([profile!.file]),
       keyFiles: [],
@@ -287,8 +319,16 @@ export async function scan(options: ScanOptions): Promise<Report> {
       plan.endpoints = endpoints.map((e) => ({ ...e }));
       plan.problems = entry.output.problems.filter((p) => plan.configFiles.includes(p.location.file));
       if (entry.output.unseen) plan.unseen = entry.output.unseen;
+      plan.media = (entry.media?.media ?? []).map((m) => ({ ...m }));
+      plan.configFiles.push(...(entry.media?.files ?? []).filter((f) => !plan.configFiles.includes(f)));
+      plan.mediaJudged = true;
     }
     if (t.tls) plan.endpoints.push(...profileEndpoints(t, profile!.file));
+    const stated = profileMedia(t, profile!.file);
+    if (stated) {
+      plan.media = mergeProfileMedia(plan.media, stated);
+      plan.mediaJudged = true;
+    }
     if (t.chain) {
       const found = locateAny(t.chain, profile!.file);
       plan.chainFile = found.path
@@ -297,15 +337,17 @@ export async function scan(options: ScanOptions): Promise<Report> {
     }
     plans.push(plan);
   }
-  for (const [entry, { output }] of outputs) {
+  for (const [entry, { output, media }] of outputs) {
     if (claimed.has(entry) || consumedBy.has(entry)) continue;
     plans.push({
       name: entry,
       origin: { kind: 'config', file: entry },
-      configFiles: configFilesOf(entry),
+      configFiles: [...new Set([...configFilesOf(entry), ...(media?.files ?? [])])],
       endpoints: output.endpoints.filter((e) => !e.unused).map((e) => ({ ...e })),
       loadedOnly: output.endpoints.filter((e) => e.unused).map((e) => ({ ...e })),
       ...(output.unseen ? { unseen: output.unseen } : {}),
+      media: (media?.media ?? []).map((m) => ({ ...m })),
+      mediaJudged: true,
       problems: output.problems,
       involves: new Set(),
       keyFiles: [],
@@ -315,6 +357,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
   // Number the endpoints once, report-wide.
   let endpointCount = 0;
   for (const plan of plans) for (const e of [...plan.endpoints, ...plan.loadedOnly]) e.id = `endpoint[${endpointCount++}]`;
+  let mediaCount = 0;
+  for (const plan of plans) for (const m of plan.media) m.id = `media[${mediaCount++}]`;
   for (const plan of plans) for (const f of plan.configFiles) plan.involves.add(f);
 
   // Certificate, key and CA files the endpoints name.
@@ -401,6 +445,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
       configFiles: [],
       endpoints: [],
       loadedOnly: [],
+      media: [],
+      mediaJudged: false,
       chainFile: { path: f.path, how: 'found by scan (no configuration names it)' },
       problems: [],
       involves: new Set([f.path]),
@@ -548,6 +594,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       origin: plan.origin,
       configFiles: plan.configFiles,
       endpoints: plan.endpoints.map((e) => e.id),
+      ...(plan.media.length ? { media: plan.media.map((m) => m.id) } : {}),
       chains: unitSummaries,
       ...((plan.profile?.region ?? options.region) ? { region: plan.profile?.region ?? options.region } : {}),
       sbc: plan.profile?.sbc ?? [],
@@ -563,6 +610,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
       configFiles: [],
       endpoints: [],
       loadedOnly: [],
+      media: [],
+      mediaJudged: false,
       problems: [],
       involves: new Set(keysChosen),
       keyFiles: keysChosen,
@@ -639,10 +688,13 @@ export async function scan(options: ScanOptions): Promise<Report> {
   }
   for (const plan of chosen) {
     const own = judgedByTrunk.get(plan.name) ?? [];
-    const ctx = areaCtxOf(
-      plan.configFiles.length > 0,
-      plan.endpoints.map((e) => resolved.get(e)!),
-    );
+    const ctx = {
+      ...areaCtxOf(
+        plan.configFiles.length > 0,
+        plan.endpoints.map((e) => resolved.get(e)!),
+      ),
+      ...(plan.mediaJudged ? { media: { endpoints: plan.media } } : {}),
+    } as CheckContext;
     const seenHere = uncheckedAreas(ctx, own, trunkRules);
     for (const x of plan.unseen ?? [])
       if (!seenHere.some((u) => u.area === x.area))
@@ -705,6 +757,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
     certificates,
     results,
     endpoints: endpointsJson,
+    ...(chosen.some((p) => p.media.length) ? { media: chosen.flatMap((p) => p.media.map(mediaJson)) } : {}),
     trunks,
     files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
     options: {
@@ -920,6 +973,7 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
     ...(unit.first && plan.configFiles.length
       ? { config: { files: plan.configFiles, problems: plan.problems, endpoints: o.loaded.get(plan) ?? [] } }
       : {}),
+    ...(unit.first && plan.mediaJudged ? { media: { endpoints: plan.media } } : {}),
   };
 }
 

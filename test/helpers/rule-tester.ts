@@ -6,6 +6,7 @@ import type { CheckContext, Rule, Status } from '../../src/engine/types.js';
 import { runRules } from '../../src/engine/runner.js';
 import type { ProductSyntax, Sourced, TlsEndpointSettings } from '../../src/model/endpoint.js';
 import type { TlsEndpointFacts } from '../../src/model/tls.js';
+import type { MediaSettings } from '../../src/model/media.js';
 import { ctx } from './context.js';
 
 export interface FactCase {
@@ -58,6 +59,22 @@ export function endpoint(facts: Partial<TlsEndpointFacts> & Pick<TlsEndpointSett
     name: `${facts.role}:default`,
     syntax: iniSyntax,
     declared: { file: 'tls.cfg', line: 1 },
+    ...facts,
+  };
+}
+
+/** A leg to Genesys (Asterisk-like syntax) with the given media facts. */
+export function mediaLeg(facts: Partial<MediaSettings> = {}): MediaSettings {
+  return {
+    id: 'media[0]',
+    format: 'asterisk',
+    name: 'endpoint [genesys]',
+    declared: { file: 'pjsip.conf', line: 10 },
+    syntax: {
+      offerSdes: () => 'media_encryption=sdes in endpoint [genesys]',
+      suites: (canonical) =>
+        `srtp_tag_32=${canonical.includes('AES_CM_128_HMAC_SHA1_32') && !canonical.includes('AES_CM_128_HMAC_SHA1_80') ? 'yes' : 'no'}`,
+    },
     ...facts,
   };
 }

@@ -2,7 +2,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigRepo, type PathMapping } from '../../src/config/repo.js';
-import type { ReaderOutput, SbcReader } from '../../src/config/types.js';
+import type { ReaderInput, ReaderOutput, SbcReader } from '../../src/config/types.js';
+import type { MediaOutput } from '../../src/config/media/types.js';
+import type { MediaSettings } from '../../src/model/media.js';
 import type { Sourced, TlsEndpointSettings } from '../../src/model/endpoint.js';
 import { ROOT } from './run.js';
 
@@ -12,6 +14,25 @@ export function readConfig(reader: SbcReader, files: Record<string, string>, ent
   const file = repo.file(entry);
   if (!file) throw new Error(`no fixture ${entry}`);
   return reader.read(repo.readerInput(file));
+}
+
+/** Runs a media extractor on `entry` within an in-memory repository of `files`, as scan would. */
+export function readMedia(extract: (input: ReaderInput) => MediaOutput, files: Record<string, string>, entry: string): MediaOutput {
+  const repo = new ConfigRepo(new Map(Object.entries(files)));
+  const file = repo.file(entry);
+  if (!file) throw new Error(`no fixture ${entry}`);
+  return extract(repo.readerInput(file));
+}
+
+/** A media leg's facts as plain strings (absent values left out), for expectations. */
+export function briefMedia(m: MediaSettings): Record<string, string> {
+  const out: Record<string, string> = { name: m.name };
+  for (const key of ['offer', 'strictness', 'suites', 'rejectedSuites'] as const) {
+    const s = show(m[key]);
+    if (s !== undefined) out[key] = s;
+  }
+  if (m.unresolved?.length) out.unresolved = m.unresolved.join(' | ');
+  return out;
 }
 
 /** All files under test/fixtures/sbc/<dir>, by path relative to that folder. */

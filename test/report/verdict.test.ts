@@ -172,7 +172,7 @@ describe('uncheckedAreas is derived from the results, however a rule came to ski
       },
     ]);
     expect(verdictLine(results, unchecked, rules)).toMatch(
-      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs and SBC configuration passed; not checked: TLS settings \(Not applicable/,
+      /^READY FOR WHAT WAS CHECKED: certificate chain, trust, SIP names, CRLs, SBC configuration and SRTP media passed; not checked: TLS settings \(Not applicable/,
     );
   });
 
@@ -216,4 +216,31 @@ describe('the command line', () => {
     expect(cli([...base, '--strict']).status).toBe(1);
     expect(results(await good(), 'crl-reachable')[0]!.status).toBe('skip');
   });
+});
+
+test('media is an area only when media facts were gathered; a configuration without a Genesys leg leaves it unchecked, with the profile key to give', () => {
+  const base = { severity: 'error' as const, remediation: 'r', source: 's', target: 'media' };
+  const results: RuleResult[] = [
+    {
+      ...base,
+      rule: 'srtp-offered',
+      status: 'skip',
+      message: 'No leg to Genesys was found in the SBC configuration; SRTP was not checked.',
+    },
+    {
+      ...base,
+      rule: 'srtp-suites',
+      status: 'skip',
+      message: 'No leg offers SDES-SRTP to Genesys (srtp-offered says why); no suites to compare.',
+    },
+  ];
+  const media = rules.filter((r) => r.meta.area === 'media');
+  expect(uncheckedAreas(ctx([]), results, media)).toEqual([]);
+  expect(uncheckedAreas(ctx([], { media: { endpoints: [] } }), results, media)).toEqual([
+    expect.objectContaining({
+      area: 'media',
+      rules: ['srtp-offered', 'srtp-suites'],
+      short: 'no leg to Genesys found; give srtp: in the trunk profile',
+    }),
+  ]);
 });

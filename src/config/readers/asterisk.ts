@@ -47,14 +47,14 @@ const PJSIP_TYPES = new Set([
   'phoneprov',
 ]);
 
-interface Entry {
+export interface Entry {
   file: string;
   line: number;
   key: string;
   value: string;
 }
 
-interface Section {
+export interface Section {
   name: string;
   file: string;
   line: number;
@@ -63,7 +63,7 @@ interface Section {
   entries: Entry[];
 }
 
-interface Parsed {
+export interface Parsed {
   sections: Section[];
   lastByName: Map<string, Section>;
   files: string[];
@@ -121,7 +121,7 @@ function globToRegex(glob: string): RegExp {
 }
 
 /** Reads one file (and its includes, in place) into sections. */
-function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: FileNote[], depth: number, stack: string[]): void {
+export function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: FileNote[], depth: number, stack: string[]): void {
   if (out.files.includes(file.path) && stack.includes(file.path)) {
     notes.push({
       location: { file: file.path },
@@ -262,12 +262,12 @@ function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, notes: Fil
 }
 
 /** Sections by name, in file order, and each section's position: parents are looked up among earlier sections. */
-interface Index {
+export interface Index {
   byName: Map<string, Section[]>;
   position: Map<Section, number>;
 }
 
-function indexSections(all: Section[]): Index {
+export function indexSections(all: Section[]): Index {
   const byName = new Map<string, Section[]>();
   const position = new Map<Section, number>();
   all.forEach((s, k) => {
@@ -280,7 +280,7 @@ function indexSections(all: Section[]): Index {
 }
 
 /** The section's effective entries: templates' first (in order, recursively), then its own. */
-function effectiveEntries(section: Section, index: Index, notes: FileNote[], seen: Set<Section> = new Set()): Entry[] {
+export function effectiveEntries(section: Section, index: Index, notes: FileNote[], seen: Set<Section> = new Set()): Entry[] {
   if (seen.has(section)) return [];
   seen.add(section);
   const out: Entry[] = [];
@@ -304,7 +304,7 @@ function effectiveEntries(section: Section, index: Index, notes: FileNote[], see
   return out;
 }
 
-function lastOf(entries: Entry[], key: string): Entry | undefined {
+export function lastOf(entries: Entry[], key: string): Entry | undefined {
   for (let k = entries.length - 1; k >= 0; k--) if (entries[k]!.key.toLowerCase() === key) return entries[k];
   return undefined;
 }
@@ -321,7 +321,7 @@ const TRUE = new Set(['yes', 'true', 'y', 't', '1', 'on']);
 const FALSE = new Set(['no', 'false', 'n', 'f', '0', 'off']);
 
 /** Asterisk's ast_true/ast_false; undefined for anything else. */
-function bool(value: string): boolean | undefined {
+export function bool(value: string): boolean | undefined {
   const v = value.toLowerCase();
   return TRUE.has(v) ? true : FALSE.has(v) ? false : undefined;
 }

@@ -24,7 +24,7 @@ import type { FileNote, ReaderOutput, SbcReader } from '../types.js';
 
 const MANUAL = "AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference";
 
-interface Row {
+export interface Row {
   table: string;
   index: string;
   line: number;
@@ -32,20 +32,20 @@ interface Row {
   cells: Map<string, { column: string; value: string }>;
 }
 
-interface Table {
+export interface Table {
   name: string;
   line: number;
   columns?: string[];
   rows: Row[];
 }
 
-interface Global {
+export interface Global {
   key: string;
   value: string;
   line: number;
 }
 
-interface Ini {
+export interface Ini {
   tables: Map<string, Table>;
   globals: Map<string, Global>;
 }
@@ -73,7 +73,7 @@ function stripRowEnd(text: string): string {
   return text.replace(/;\s*$/, '');
 }
 
-function parseIni(path: string, text: string, notes: FileNote[]): Ini {
+export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
   const tables = new Map<string, Table>();
   const globals = new Map<string, Global>();
   let table: Table | undefined;
@@ -161,7 +161,7 @@ function bareColumn(table: string, column: string): string {
   return column.toLowerCase().startsWith(prefix.toLowerCase()) ? column.slice(prefix.length) : column;
 }
 
-function cell(row: Row, ...names: string[]): { column: string; value: string } | undefined {
+export function cell(row: Row, ...names: string[]): { column: string; value: string } | undefined {
   for (const n of names) {
     const c = row.cells.get(n.toLowerCase());
     if (c) return c;

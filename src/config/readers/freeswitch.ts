@@ -69,7 +69,7 @@ function startTags(text: string): Tag[] {
 
 type XmlNode = Record<string, unknown>;
 
-interface Element {
+export interface Element {
   name: string;
   attrs: Record<string, string>;
   children: Element[];
@@ -92,14 +92,38 @@ function toElements(nodes: XmlNode[], tags: Tag[], counter: { next: number; mism
   return out;
 }
 
-function* walk(elements: Element[]): Generator<Element> {
+/** A file's elements with the line of each start tag, or why it is not XML FreeSWITCH can load. */
+export function xmlElements(text: string): { tree: Element[]; mismatch: boolean } | { error: string; line?: number; column?: number } {
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) return { error: valid.err.msg, line: valid.err.line, column: valid.err.col };
+  const counter = { next: 0, mismatch: false };
+  try {
+    const parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      allowBooleanAttributes: true,
+      processEntities: true,
+    });
+    return { tree: toElements(parser.parse(text) as XmlNode[], startTags(text), counter), mismatch: counter.mismatch };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+export function* walk(elements: Element[]): Generator<Element> {
   for (const e of elements) {
     yield e;
     yield* walk(e.children);
   }
 }
 
-interface Variable {
+export interface Variable {
   value?: string;
   file: string;
   line: number;
@@ -110,7 +134,7 @@ interface Variable {
 }
 
 /** X-PRE-PROCESS lines, applied in order; FreeSWITCH's pre-processor reads them line by line, even inside XML comments. */
-function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
+export function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
   const lines = file.text.split(/\r?\n/);
   let inComment = false;
   for (let n = 0; n < lines.length; n++) {
@@ -150,7 +174,10 @@ function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
   }
 }
 
-function expand(text: string, vars: Map<string, Variable>): { text: string; missing: string[]; used: Variable[]; tooLong?: boolean } {
+export function expand(
+  text: string,
+  vars: Map<string, Variable>,
+): { text: string; missing: string[]; used: Variable[]; tooLong?: boolean } {
   const missing: string[] = [];
   const used: Variable[] = [];
   let size = text.length;
@@ -206,7 +233,7 @@ function policy(value: string): { incoming: boolean; outgoing: boolean; unknown:
 
 /** switch_true(): these words, or a non-zero number. */
 const TRUE = new Set(['yes', 'true', 't', 'on', 'enabled', 'active', 'allow']);
-const isTrue = (value: string) => TRUE.has(value.toLowerCase()) || (/^-?\d+$/.test(value) && Number(value) !== 0);
+export const isTrue = (value: string) => TRUE.has(value.toLowerCase()) || (/^-?\d+$/.test(value) && Number(value) !== 0);
 
 const syntax: ProductSyntax = {
   ciphers: (value) => `<param name="tls-ciphers" value="${value}"/>`,
@@ -233,7 +260,7 @@ function varsFilesIn(paths: readonly string[]): string[] {
   return found;
 }
 
-function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tried: string[]; ambiguous?: string[] } {
+export function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: string; tried: string[]; ambiguous?: string[] } {
   const from = input.file;
   const up = posix.join(posix.dirname(posix.dirname(from.path)), 'vars.xml');
   const opened = input.open(posix.relative(posix.dirname(from.path), up) || 'vars.xml', from);
@@ -318,35 +345,21 @@ export const freeswitchReader: SbcReader = {
       });
       return { endpoints, consumed, notes, problems };
     }
-    const valid = XMLValidator.validate(file.text, { allowBooleanAttributes: true });
-    if (valid !== true) {
-      problems.push({
-        code: 'syntax',
-        message: `not well-formed XML: ${valid.err.msg}; FreeSWITCH cannot load this file`,
-        location: { file: file.path, line: valid.err.line, column: valid.err.col },
-      });
+    const parsed = xmlElements(file.text);
+    if ('error' in parsed) {
+      problems.push(
+        parsed.line === undefined
+          ? { code: 'syntax', message: `XML not understood: ${parsed.error}`, location: { file: file.path } }
+          : {
+              code: 'syntax',
+              message: `not well-formed XML: ${parsed.error}; FreeSWITCH cannot load this file`,
+              location: { file: file.path, line: parsed.line, ...(parsed.column === undefined ? {} : { column: parsed.column }) },
+            },
+      );
       return { endpoints, consumed, notes, problems };
     }
-    let tree: Element[];
-    const counter = { next: 0, mismatch: false };
-    try {
-      const parser = new XMLParser({
-        preserveOrder: true,
-        ignoreAttributes: false,
-        attributeNamePrefix: '',
-        ignoreDeclaration: true,
-        ignorePiTags: true,
-        parseTagValue: false,
-        parseAttributeValue: false,
-        trimValues: false,
-        allowBooleanAttributes: true,
-        processEntities: true,
-      });
-      tree = toElements(parser.parse(file.text) as XmlNode[], startTags(file.text), counter);
-    } catch (error) {
-      problems.push({ code: 'syntax', message: `XML not understood: ${(error as Error).message}`, location: { file: file.path } });
-      return { endpoints, consumed, notes, problems };
-    }
+    const tree = parsed.tree;
+    const counter = { mismatch: parsed.mismatch };
     if (counter.mismatch)
       notes.push({
         location: { file: file.path },
