@@ -92,8 +92,34 @@ function toElements(nodes: XmlNode[], tags: Tag[], counter: { next: number; mism
   return out;
 }
 
+type Parsed = { tree: Element[]; mismatch: boolean } | { error: string; line?: number; column?: number };
+
+/**
+ * The reader and the media extractor both read a profile's XML: the last parses are kept (bounded by
+ * their text size) so a scan parses each file once. Callers treat the trees as read-only.
+ */
+const parsedXml = new Map<string, Parsed>();
+let parsedBytes = 0;
+const PARSED_XML_BYTES = 16 * 1024 * 1024;
+
 /** A file's elements with the line of each start tag, or why it is not XML FreeSWITCH can load. */
-export function xmlElements(text: string): { tree: Element[]; mismatch: boolean } | { error: string; line?: number; column?: number } {
+export function xmlElements(text: string): Parsed {
+  const known = parsedXml.get(text);
+  if (known) return known;
+  const parsed = parseXml(text);
+  if (text.length <= PARSED_XML_BYTES / 4) {
+    parsedXml.set(text, parsed);
+    parsedBytes += text.length;
+    for (const [key] of parsedXml) {
+      if (parsedBytes <= PARSED_XML_BYTES) break;
+      parsedXml.delete(key);
+      parsedBytes -= key.length;
+    }
+  }
+  return parsed;
+}
+
+function parseXml(text: string): Parsed {
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) return { error: valid.err.msg, line: valid.err.line, column: valid.err.col };
   const counter = { next: 0, mismatch: false };
