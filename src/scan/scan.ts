@@ -31,7 +31,7 @@ import { buildChain, emptyChain } from '../x509/chain.js';
 import { changedFileSelector, foldersOf } from './select.js';
 import { printable } from '../util/text.js';
 import { parseProfile, type Profile, type ProfileTrunk } from './profile.js';
-import { walk, type WalkedFile } from './walk.js';
+import { MAX_FILES, walk, type WalkedFile } from './walk.js';
 import { endpointJson } from './endpoint-json.js';
 import { mediaJson } from './media-json.js';
 import { mediaExtractors } from '../config/media/index.js';
@@ -147,7 +147,19 @@ export async function scan(options: ScanOptions): Promise<Report> {
       throw new InputError(`${printable(p)} is outside the repository being scanned (${printable(root)}); scan its own folder`);
     return rel || '.';
   });
-  const walked = walk(root, ['.']);
+  let walked = walk(root, ['.']);
+  // A monorepo: the file cap applies to what is scanned. Walk only the folders given (of the files a
+  // changed-file run names), and the profile at the root; say so, since files elsewhere are not found.
+  let narrowed: string[] | undefined;
+  if (walked.truncated) {
+    const tooMany = `more than ${MAX_FILES} files under ${printable(root)}`;
+    narrowed = [...new Set(given.map((p) => (walkedIsDirectory(root, p) ? p : posix.dirname(p))))];
+    if (narrowed.includes('.')) throw new InputError(`${tooMany}; scan the configuration folder instead`);
+    const profiles = PROFILE_NAMES.filter((n) => existsSync(resolve(root, n)));
+    walked = walk(root, [...narrowed, ...profiles]);
+    if (walked.truncated)
+      throw new InputError(`${tooMany}, and more than ${MAX_FILES} in ${narrowed.map((n) => printable(n)).join(', ')}; scan a smaller folder`);
+  }
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
   let walkedFolders: Set<string> | undefined;
   const skippedPaths = new Set(walked.skipped.map((s) => s.path));
@@ -164,6 +176,11 @@ export async function scan(options: ScanOptions): Promise<Report> {
     return entry;
   };
   // What could not be read is said in every format (a warning note), never only in JSON.
+  if (narrowed)
+    fileInfo('.', 'skipped').notes.push({
+      level: 'warn',
+      message: `the repository holds more than ${MAX_FILES} files: only ${narrowed.join(', ')} ${narrowed.length === 1 ? 'was' : 'were'} walked (and the trunk profile); a file a configuration names outside ${narrowed.length === 1 ? 'it' : 'them'} is reported as not in the repository`,
+    });
   for (const s of walked.skipped)
     fileInfo(s.path, 'skipped').notes.push({
       level: 'warn',
@@ -794,6 +811,10 @@ export async function scan(options: ScanOptions): Promise<Report> {
       ...(profile ? { profile: profile.file } : {}),
     },
   };
+}
+
+function walkedIsDirectory(root: string, rel: string): boolean {
+  return statSync(resolve(root, rel), { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 /** The nearest folder holding .git or byoc-check.yaml, from `start` upwards; else `start` itself. */

@@ -19,6 +19,8 @@ export interface WalkedFile {
 }
 
 export interface Walk {
+  /** Set when the walk stopped at MAX_FILES: the tree holds more. */
+  truncated?: boolean;
   files: WalkedFile[];
   /** Files passed over, and why (too large, unreadable, a name that is not UTF-8). */
   skipped: Array<{ path: string; why: string; key?: { line: number; label: string } }>;
@@ -104,8 +106,10 @@ export function walk(root: string, targets: string[]): Walk {
     const path = posixRelative(root, file);
     if (seen.has(path)) return;
     seen.add(path);
-    if (out.files.length >= MAX_FILES)
-      throw new InputError(`more than ${MAX_FILES} files under ${printable(root)}; scan the configuration folder instead`);
+    if (out.files.length >= MAX_FILES) {
+      out.truncated = true;
+      return;
+    }
     // A name with control characters or bidi overrides could forge report lines wherever it is quoted:
     // it is listed (escaped) and searched for keys, not read as configuration.
     if (printable(path) !== path) {
@@ -132,6 +136,7 @@ export function walk(root: string, targets: string[]): Walk {
       return;
     }
     for (const bytes of raw) {
+      if (out.truncated) return;
       const name = bytes.toString('utf8');
       if (!Buffer.from(name, 'utf8').equals(bytes)) {
         // A name that is not UTF-8 cannot be named in a report as it is: listed, and still searched for keys.

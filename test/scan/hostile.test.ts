@@ -168,3 +168,22 @@ describe('the trunk profile', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+test('a monorepo over the file cap: scanning the configuration folder works, and says what was walked', () => {
+  const dir = tree({ '.git/HEAD': 'ref: refs/heads/main\n', 'sbc/kamailio.cfg': '#!KAMAILIO\nenable_tls=no\nloadmodule "tls.so"\n' });
+  mkdirSync(join(dir, 'web'));
+  for (let i = 0; i <= 20_000; i++) writeFileSync(join(dir, 'web', `f${i}.js`), '1\n');
+  const whole = cli(['scan', '--format', 'json'], { cwd: dir, timeoutMs: 60_000 });
+  expect(whole.status).toBe(2);
+  expect(whole.stderr).toMatch(/^byoc-check: more than 20000 files under .*; scan the configuration folder instead\n$/);
+  for (const args of [
+    ['scan', 'sbc'],
+    ['scan', 'sbc/kamailio.cfg'],
+  ]) {
+    const run = cli([...args, '--format', 'json'], { cwd: dir, timeoutMs: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1); // the SBC does not listen for TLS
+    const report = JSON.parse(run.stdout) as { files: Array<{ path: string; notes: Array<{ message: string }> }> };
+    expect(report.files.find((f) => f.path === '.')!.notes[0]!.message).toMatch(/more than 20000 files: only sbc was walked/);
+  }
+}, 120_000);
