@@ -158,7 +158,9 @@ export async function scan(options: ScanOptions): Promise<Report> {
     const profiles = PROFILE_NAMES.filter((n) => existsSync(resolve(root, n)));
     walked = walk(root, [...narrowed, ...profiles]);
     if (walked.truncated)
-      throw new InputError(`${tooMany}, and more than ${MAX_FILES} in ${narrowed.map((n) => printable(n)).join(', ')}; scan a smaller folder`);
+      throw new InputError(
+        `${tooMany}, and more than ${MAX_FILES} in ${narrowed.map((n) => printable(n)).join(', ')}; scan a smaller folder`,
+      );
   }
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
   let walkedFolders: Set<string> | undefined;
