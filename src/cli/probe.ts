@@ -7,7 +7,10 @@ import { isIP } from 'node:net';
 import { InputError } from '../errors.js';
 import { probeCheck } from '../probe.js';
 import { FORMATS } from '../reporters/index.js';
-import { emit } from './emit.js';
+import { emit, EXIT_FAILED, EXIT_OK, writeOutput } from './emit.js';
+import { exitCodeOf } from '../report/exit-code.js';
+import type { Painter } from '../reporters/text.js';
+import { printable } from '../util/text.js';
 import { parseArgv } from './argv.js';
 import type { Io } from './main.js';
 import { REGIONS, type OptionSpec } from './options.js';
@@ -39,6 +42,14 @@ export const probeOptions: readonly OptionSpec[] = [
     group: 'Check',
   },
   { name: 'offline', type: 'boolean', default: false, describe: 'touch nothing but the SBC (CRL checks are skipped)', group: 'Check' },
+  {
+    name: 'connect-to',
+    type: 'string',
+    array: true,
+    describe: 'HOST:PORT:ADDRESS:PORT2 (as curl spells it): connect there for HOST:PORT; SNI and name checks keep HOST (labs, NAT)',
+    group: 'Check',
+  },
+  { name: 'concurrency', type: 'number', default: 8, describe: 'targets probed at once when several are given', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
@@ -88,19 +99,25 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     io.stdout(`${version}\n`);
     return 0;
   }
-  if (args.positionals.length === 0) throw new InputError('probe needs a target: byoc-check probe HOST[:PORT] (see probe --help)');
-  if (args.positionals.length > 1)
-    throw new InputError(`one target at a time; got ${args.positionals.length}: ${args.positionals.join(' ')}`);
+  if (args.positionals.length === 0) throw new InputError('probe needs a target: byoc-check probe HOST[:PORT]... (see probe --help)');
   const v = args.values;
-  const target = parseTarget(args.positionals[0]!);
+  const targets = args.positionals.map((text) => ({ text, ...parseTarget(text) }));
+  if (targets.length > 200) throw new InputError(`at most 200 targets in one run; got ${targets.length}`);
+  if (targets.length > 1 && v.sbc !== undefined)
+    throw new InputError(
+      '--sbc names the SBC of a single target; with several targets each is judged under its own name, as Genesys dials it',
+    );
+  const connectTo = parseConnectTo((v['connect-to'] as string[] | undefined) ?? []);
+  const concurrency = v.concurrency as number;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
+  const target = targets[0]!;
   const timeout = v.timeout as number;
   if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
   if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
   if (v.sbc !== undefined) parseTarget(String(v.sbc));
   const format = String(v.format);
-  const report = await probeCheck({
-    ...target,
-    sbc: v.sbc as string | undefined,
+  const common = {
     uris: v.uri as string[] | undefined,
     region: v.region as string | undefined,
     caFile: v.ca as string | undefined,
@@ -112,6 +129,56 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     version,
     strict: v.strict === true,
     format,
+  };
+  const via = (t: { host: string; port: number }) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`);
+  if (targets.length > 1) {
+    const { probeFleet } = await import('../probe-fleet.js');
+    const plan = targets.map((t) => ({ ...t, ...(via(t) ? { via: via(t)! } : {}) }));
+    const fleet = await probeFleet(plan, common, concurrency, v.strict === true);
+    return emitFleet(fleet, v, io);
+  }
+  // One target reached through --connect-to is judged under its own name, like a fleet's.
+  const redirected = via(target);
+  const report = await probeCheck({
+    ...(redirected ? { host: redirected.address, port: redirected.port } : target),
+    sbc: (v.sbc as string | undefined) ?? (redirected && !isIP(target.host) ? target.text : undefined),
+    ...common,
   });
   return emit(report, v, io);
+}
+
+/** `--connect-to HOST:PORT:ADDRESS:PORT2`, repeatable; an IPv6 address in brackets. */
+function parseConnectTo(values: string[]): Map<string, { address: string; port: number }> {
+  const out = new Map<string, { address: string; port: number }>();
+  for (const value of values) {
+    const m = /^(\[[^\]]+\]|[^:[\]]+):(\d+):(\[[^\]]+\]|[^:[\]]+):(\d+)$/.exec(value.trim());
+    if (!m) throw new InputError(`--connect-to "${printable(value)}" is not HOST:PORT:ADDRESS:PORT2 (IPv6 in brackets)`);
+    const from = parseTarget(`${m[1]}:${m[2]}`);
+    const to = parseTarget(`${m[3]}:${m[4]}`);
+    out.set(`${from.host.toLowerCase()}:${from.port}`, { address: to.host, port: to.port });
+  }
+  return out;
+}
+
+/** A fleet's report: one JSON document, a section per target in text, results tagged per target elsewhere. */
+async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Record<string, unknown>, io: Io): Promise<number> {
+  const failing = fleet.fleet.targets.filter((t) => exitCodeOf(t.report, v.strict === true) === 1).length;
+  if (String(v.format) === 'text') {
+    const { formatProbeText } = await import('../reporters/probe-text.js');
+    const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
+    const sections = fleet.fleet.targets.map(
+      (t) =>
+        `── ${printable(t.target)}${t.connectTo ? ` (connected to ${t.connectTo})` : ''}\n${formatProbeText(t.report, chalk ? { chalk } : {})}`,
+    );
+    const { pass, fail, warn, skip } = fleet.summary;
+    writeOutput(
+      `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${sections.join('\n')}`,
+      v.output as string | undefined,
+      io,
+    );
+    return failing ? EXIT_FAILED : EXIT_OK;
+  }
+  await emit(fleet, v, io);
+  return failing ? EXIT_FAILED : EXIT_OK;
 }

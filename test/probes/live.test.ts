@@ -464,3 +464,62 @@ describe('command line', () => {
     expect(report.results.find((r) => r.rule === 'subject-name')!.status).toBe('skip');
   });
 });
+
+describe('a fleet: several targets in one run', () => {
+  test('each target judged under its own name through --connect-to; dead and silent ones fail alone; one JSON report', async () => {
+    const good = await start(sServer(rsaServer(['-cert_chain', files['int.pem']!, '-tls1_2'])));
+    const silent = await start(silentListener());
+    const dead = await refusedPort();
+    const args = [
+      'probe',
+      'sbc1.example.com',
+      'sbc1.example.com:5062',
+      'sbc1.example.com:5063',
+      '--connect-to',
+      `sbc1.example.com:5061:127.0.0.1:${good.port}`,
+      '--connect-to',
+      `sbc1.example.com:5062:127.0.0.1:${dead}`,
+      '--connect-to',
+      `sbc1.example.com:5063:127.0.0.1:${silent.port}`,
+      '--ca',
+      files['root.pem']!,
+      '--at',
+      NOW.toISOString(),
+      '--offline',
+      '--timeout',
+      '5',
+    ];
+    const run = cli([...args, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const report = assertValidReport(JSON.parse(run.stdout)) as Report & {
+      fleet: { targets: Array<{ target: string; connectTo?: string; report: Report }> };
+    };
+    expect(report.fleet.targets.map((t) => [t.target, t.connectTo])).toEqual([
+      ['sbc1.example.com', `127.0.0.1:${good.port}`],
+      ['sbc1.example.com:5062', `127.0.0.1:${dead}`],
+      ['sbc1.example.com:5063', `127.0.0.1:${silent.port}`],
+    ]);
+    const [ok, refused, quiet] = report.fleet.targets.map((t) => t.report);
+    // SNI and the name checks use the name, not the address the connection went to
+    expect(ok!.probe!.sni).toBe('sbc1.example.com');
+    expect(`${worst(ok!, 'tls-reachable')} ${results(ok!, 'tls-reachable')[0]!.message}`).toMatch(/^pass/);
+    expect(worst(ok!, 'subject-name')).toBe('pass');
+    expect(results(refused!, 'tls-reachable')[0]!.message).toMatch(/Connection refused/);
+    expect(results(quiet!, 'tls-reachable')[0]!.status).toBe('fail');
+    expect(report.results.filter((r) => r.trunk === 'sbc1.example.com:5062').length).toBe(refused!.results.length);
+    expect(report.verdict).toMatch(/^NOT READY: 2 of 3 targets fail \(sbc1\.example\.com:5062, sbc1\.example\.com:5063\)/);
+    const text = cli(args);
+    expect(text.stdout.split('\n')[0]).toMatch(/^NOT READY: 2 of 3 targets fail/);
+    expect(text.stdout).toContain(`── sbc1.example.com:5063 (connected to 127.0.0.1:${silent.port})`);
+  }, 60_000);
+
+  test('usage: --sbc with several targets, a malformed --connect-to', () => {
+    expect(cli(['probe', 'a.example.com', 'b.example.com', '--sbc', 'x.example.com']).stderr).toMatch(
+      /--sbc names the SBC of a single target/,
+    );
+    const bad = cli(['probe', 'a.example.com', '--connect-to', 'a.example.com:5061:nowhere']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--connect-to "a\.example\.com:5061:nowhere" is not HOST:PORT:ADDRESS:PORT2/);
+  });
+});
