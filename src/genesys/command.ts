@@ -6,6 +6,7 @@
 import { genesysRules } from '../../rules/index.js';
 import type { ParsedArgs } from '../cli/argv.js';
 import { writeOutput } from '../cli/emit.js';
+import { regionFromEnv } from '../data-actions/region.js';
 import type { Io } from '../cli/main.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
@@ -134,7 +135,7 @@ export async function runGenesys(args: ParsedArgs, io: Io, version: string): Pro
     inputs: args.positionals,
     stdin: io.readStdin,
     fetch: v.fetch === true,
-    region: v.region as string | undefined,
+    region: (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined),
     apiBase: v['api-base'] as string | undefined,
     trunks: v.trunk as string[] | undefined,
     env: io.env,

@@ -71,7 +71,10 @@ export async function fetchTrunkBases(options: FetchOptions): Promise<FetchedPag
       throw new InputError(
         `--fetch: the trunk base settings did not arrive within ${Math.round(Math.max(60, options.timeoutSeconds * 6))} s`,
       );
-    const res = await session.get(at.url, { timeoutSeconds: Math.min(options.timeoutSeconds, left), maxBody: MAX_TRUNK_INPUT_BYTES });
+    const res = await session.get(at.url, {
+      timeoutSeconds: Math.min(options.timeoutSeconds, Math.ceil(left)),
+      maxBody: MAX_TRUNK_INPUT_BYTES,
+    });
     if (res.status !== 200) throw apiRefusal(res, at.url, TRUNKS_PERMISSION, session.scrub);
     total += res.body.length;
     if (total > MAX_TOTAL_BYTES)

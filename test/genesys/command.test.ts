@@ -149,7 +149,8 @@ describe('saved answers', () => {
 const CLIENT_ID = 'test-client-id-7a2e';
 const SECRET = 'test-secret-61c0ff9e3b';
 const TOKEN = 'test-token-4d9a0b7c55';
-type Mode = 'ok' | 'unauthorized' | 'forbidden' | 'throttled' | 'error' | 'slow' | 'hang' | 'oversized' | 'foreign-next' | 'page-count';
+type Mode =
+  'ok' | 'unauthorized' | 'forbidden' | 'throttled' | 'error' | 'slow' | 'hang' | 'oversized' | 'foreign-next' | 'page-count' | 'endless';
 
 interface Fake {
   server: Server;
@@ -213,6 +214,14 @@ beforeAll(async () => {
         const chunk = Buffer.alloc(1 << 20, 0x20);
         for (let i = 0; i < 9 && !res.destroyed; i++) res.write(chunk);
         return void res.end();
+      }
+      if (state.mode === 'endless') {
+        // every page says there is another: the paging must stop by itself
+        const n = Number(url.searchParams.get('pageNumber'));
+        const body = JSON.parse(readFileSync(PAGE1, 'utf8')) as Record<string, unknown>;
+        return void res
+          .writeHead(200)
+          .end(JSON.stringify({ ...body, pageNumber: n, pageCount: n + 1, nextUri: `${url.pathname}?pageSize=100&pageNumber=${n + 1}` }));
       }
       const page = url.searchParams.get('pageNumber') === '2' ? PAGE2 : PAGE1;
       const send = () => res.writeHead(200).end(pageBody(page, state.mode));
@@ -310,6 +319,20 @@ describe('--fetch', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     for (const s of SECRETS()) expect(run.stderr + run.stdout).not.toContain(s);
+  });
+
+  test('pages without end: at most 100 are read, then exit 2', async () => {
+    fake.mode = 'endless';
+    const run = await cliAsync(fetchArgs(), creds());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/more than 100 pages of trunk base settings; save the listing to files/);
+    expect(fake.seen).toHaveLength(101);
+  }, 30_000);
+
+  test('GENESYSCLOUD_REGION picks the region when --region is not given', async () => {
+    const run = await cliAsync(['genesys', '--fetch'], { ...creds(), GENESYSCLOUD_REGION: 'mars-1' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/GENESYSCLOUD_REGION "mars-1" is not a Genesys Cloud region/);
   });
 
   test('a refused secret: the error code, never the secret or its Basic form', async () => {
