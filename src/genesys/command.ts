@@ -47,6 +47,10 @@ async function readInput(path: string, stdin?: () => Promise<Buffer>): Promise<B
   return stdin();
 }
 
+const MAX_NOTES = 20;
+const capNotes = (notes: string[]) =>
+  notes.length <= MAX_NOTES ? notes : [...notes.slice(0, MAX_NOTES), `... and ${notes.length - MAX_NOTES} more notes like these`];
+
 /** --trunk NAME|ID: each must name a trunk read (exact id, or name ignoring case). */
 function select(trunks: GenesysTrunk[], wanted: string[]): GenesysTrunk[] {
   const chosen = new Set<GenesysTrunk>();
@@ -109,6 +113,9 @@ export async function checkGenesys(options: GenesysOptions): Promise<GenesysRepo
     }
   }
   let trunks = [...byId.values()];
+  // A hostile or broken answer can hold a note per list entry: keep the report readable and bounded.
+  for (const t of trunks) t.notes = capNotes(t.notes);
+  notes.splice(0, notes.length, ...capNotes(notes));
   if (trunks.length === 0)
     throw new InputError(
       `no BYOC Cloud trunk in ${source.kind === 'fetch' ? 'the API answer' : 'the INPUT'} (${skipped} other trunk base${skipped === 1 ? '' : 's'}); BYOC Cloud trunks have trunkMetabase.id external_sip_pcv_byoc_carrier.json or trunk_type external.pcv.byoc.*`,

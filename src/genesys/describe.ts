@@ -2,7 +2,7 @@
 import type { Finding } from '../engine/types.js';
 import type { GenesysTrunk } from './trunks.js';
 
-export const trunkTarget = (t: GenesysTrunk): string => `trunk[${t.name}]`;
+export const trunkTarget = (t: GenesysTrunk): string => `trunk[${t.name || t.id}]`;
 
 /** UDP or TCP: the trunk is not secure, so its TLS checks do not apply (trunk-tls fails it). */
 export const notTls = (t: GenesysTrunk): boolean => t.protocol?.value === 'udp' || t.protocol?.value === 'tcp';

@@ -2,7 +2,7 @@
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 import { cell } from '../reporters/markdown.js';
-import { plural } from '../util/text.js';
+import { plural, printable } from '../util/text.js';
 import type { GenesysTrunk, GenesysValue, SipServerEntry } from './trunks.js';
 
 export type GenesysSource = { kind: 'files'; files: string[] } | { kind: 'fetch'; url: string; pages: number };
@@ -153,7 +153,8 @@ export function formatGenesysText(report: GenesysReport): string {
     lines.push(`  ${SYMBOL[r.status]} ${r.status.padEnd(4)} ${r.rule} ${r.target}  ${r.message}`);
     if (r.status === 'fail' || r.status === 'warn') lines.push(`      fix: ${r.remediation}`, `      source: ${r.source}`);
   }
-  return lines.join('\n') + '\n';
+  // File names come from the command line: their control characters must not reach the terminal.
+  return lines.map((l) => printable(l)).join('\n') + '\n';
 }
 
 export function formatGenesysMarkdown(report: GenesysReport): string {

@@ -112,6 +112,27 @@ describe('saved answers', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a hostile answer: notes capped, a nameless trunk, control characters in a file name kept off the terminal', async () => {
+    const base = {
+      id: 'x1',
+      name: '',
+      trunkMetabase: { id: 'external_sip_pcv_byoc_carrier.json' },
+      properties: {
+        trunk_transport_protocolVariant: { value: { instance: 'tls' } },
+        trunk_transport_serverProxyList: { value: { instance: Array(5000).fill(7) } },
+      },
+    };
+    const files = writeFiles({ 'bad\u001b[31mname.json': JSON.stringify({ entities: [base, ...Array(100).fill(3)] }) });
+    const r = await checkGenesys({ inputs: [files['bad\u001b[31mname.json']!] });
+    assertValidReport(JSON.parse(JSON.stringify(r)));
+    expect(r.genesys.trunks[0]!.notes).toHaveLength(21);
+    expect(r.genesys.notes.at(-1)).toBe('... and 80 more notes like these');
+    expect(r.results.find((x) => x.rule === 'trunk-tls')!.target).toBe('trunk[x1]');
+    const run = cli(['genesys', files['bad\u001b[31mname.json']!]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   test('markdown, junit and sarif', () => {
     const md = cli(['genesys', PAGE1, PAGE2, '--format', 'markdown']);
     expect(md.status).toBe(1);
