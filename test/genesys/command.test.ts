@@ -310,6 +310,15 @@ describe('--fetch', () => {
     for (const s of SECRETS()) expect(text + run.stdout + run.stderr).not.toContain(s);
   });
 
+  test('sarif of a fetched report: no file location (the source is a URL), no secret', async () => {
+    const run = await cliAsync(fetchArgs('--format', 'sarif'), creds());
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ locations: Array<Record<string, unknown>> }> }> };
+    expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+    for (const r of log.runs[0]!.results) expect(r.locations[0]!.physicalLocation).toBeUndefined();
+    for (const s of SECRETS()) expect(run.stdout).not.toContain(s);
+  });
+
   test('a nextUri on another host: only its query is used, the token stays on the API host', async () => {
     fake.mode = 'foreign-next';
     const run = await cliAsync(fetchArgs('--format', 'json'), creds());
