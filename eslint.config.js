@@ -43,7 +43,7 @@ const rulesExceptData = {
 
 const rulesArePure =
   'Rules are pure functions of facts: import only src/engine, src/model, src/util, rules/data, rules/sources and the pure helpers ' +
-  '(src/x509/{chain,structure,name-constraints,name,der}, src/sip/{uri,names}, src/data-actions/describe). Gather facts in a provider and pass them in.';
+  '(src/x509/{chain,structure,name-constraints,name,der}, src/sip/{uri,names}, src/data-actions/describe, src/genesys/describe). Gather facts in a provider and pass them in.';
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
@@ -80,7 +80,7 @@ export default defineConfig(
       undici,
       {
         regex:
-          '^(\\.\\./)+src/(?!(engine|model|util)/|x509/(chain|structure|name-constraints|name|der)\\.js$|sip/(uri|names)\\.js$|data-actions/describe\\.js$)',
+          '^(\\.\\./)+src/(?!(engine|model|util)/|x509/(chain|structure|name-constraints|name|der)\\.js$|sip/(uri|names)\\.js$|data-actions/describe\\.js$|genesys/describe\\.js$)',
         message: rulesArePure,
       },
     ),
@@ -129,6 +129,7 @@ export default defineConfig(
       'src/x509/{chain,structure,name-constraints,name,der}.ts',
       'src/sip/{uri,names}.ts',
       'src/data-actions/describe.ts',
+      'src/genesys/describe.ts',
     ],
     rules: restrict(
       nodeIo('Rules import this module, so it must stay pure: no files, sockets, processes or DNS.'),

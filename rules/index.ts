@@ -33,7 +33,11 @@ import trustsGenesys from './trust/trusts-genesys.js';
 import configValid from './config/config-valid.js';
 import srtpOffered from './media/srtp-offered.js';
 import srtpSuites from './media/srtp-suites.js';
-import { isDataActionsRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
+import trunkEnabled from './genesys/trunk-enabled.js';
+import trunkProxies from './genesys/trunk-proxies.js';
+import trunkTermination from './genesys/trunk-termination.js';
+import trunkTls from './genesys/trunk-tls.js';
+import { isDataActionsRule, isGenesysRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
 export const rules: readonly AnyRule[] = [
   byocHost,
@@ -67,11 +71,16 @@ export const rules: readonly AnyRule[] = [
   tlsCurves,
   tlsReachable,
   tlsVersion,
+  trunkEnabled,
+  trunkProxies,
+  trunkTermination,
+  trunkTls,
   trustsGenesys,
   uriParams,
   uriTransport,
 ];
 
-/** The rules of the trunk check and of `byoc-check data-actions`. */
+/** The rules of the trunk check, of `byoc-check data-actions` and of `byoc-check genesys`. */
 export const trunkRules = rules.filter(isTrunkRule);
 export const dataActionsRules = rules.filter(isDataActionsRule);
+export const genesysRules = rules.filter(isGenesysRule);

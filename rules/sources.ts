@@ -24,6 +24,11 @@ export const sources = {
     title: 'Genesys Cloud Platform API: GET /api/v2/integrations/actions/certificates (ActionCertificateListing)',
     url: 'https://developer.genesys.cloud/platform/api/integrations',
   },
+  GENESYS_TRUNKBASE_API: {
+    title:
+      'Genesys Cloud Platform API: GET /api/v2/telephony/providers/edges/trunkbasesettings (TrunkBase properties, as the platform SDKs and the AppFoundry BYOC Cloud wizard use them)',
+    url: 'https://developer.genesys.cloud/telephony/telephony-apis',
+  },
   RFC3261: { title: 'RFC 3261: SIP: Session Initiation Protocol', url: 'https://www.rfc-editor.org/rfc/rfc3261' },
   RFC4904: { title: 'RFC 4904: Representing Trunk Groups in tel/sip URIs', url: 'https://www.rfc-editor.org/rfc/rfc4904' },
   RFC4568: {

@@ -16,6 +16,7 @@ const lazy = {
   'src/parsers/pkcs7.ts': 'pkcs7',
   'src/scan/scan.ts': 'scan',
   'src/data-actions/command.ts': 'data-actions',
+  'src/genesys/command.ts': 'genesys',
   'src/cli/probe.ts': 'probe',
   'src/parsers/pkcs12.ts': 'pkcs12',
 };

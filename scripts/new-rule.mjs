@@ -29,6 +29,7 @@ const [, area, id] = match;
 const areas = readdirSync(join(root, 'rules'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'data')
   .map((d) => d.name);
+if (area === 'genesys') fail('genesys rules judge GenesysFacts: copy rules/genesys/trunk-enabled.ts and its test instead.');
 if (area === 'da') fail('data-actions rules (area da) judge DataActionsFacts: copy rules/da/da-validity.ts and its test instead.');
 if (!areas.includes(area)) fail(`unknown area "${area}"; one of: ${areas.join(', ')} (a new area also needs Area in src/engine/types.ts)`);
 

@@ -5,7 +5,7 @@ import type { OptionSpec } from './options.js';
 export async function renderHelp(command: string, specs: readonly OptionSpec[]): Promise<string> {
   const usage: Record<string, string> = {
     check:
-      '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER, PKCS#7 or PKCS#12; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 scan [PATH...]      check an SBC configuration repository (Kamailio, OpenSIPS, FreeSWITCH, Asterisk, AudioCodes)\n  $0 probe HOST[:PORT]   check a live SBC over the network, as BYOC Cloud connects\n  $0 data-actions INPUT  check the Genesys data actions mTLS certificates your web service must trust\n  $0 hash FILE...        OpenSSL subject hash of each certificate\n  $0 rules               list the rules\n  $0 explain RULE        what a rule checks and why\n  $0 cas                 the BYOC accepted-CA list',
+      '$0 CHAIN [options]\n\nCheck an SBC certificate chain (PEM, DER, PKCS#7 or PKCS#12; "-" for stdin) and trunk settings against the Genesys Cloud BYOC Cloud TLS trunk requirements.\n\nOther commands:\n  $0 scan [PATH...]      check an SBC configuration repository (Kamailio, OpenSIPS, FreeSWITCH, Asterisk, AudioCodes)\n  $0 probe HOST[:PORT]   check a live SBC over the network, as BYOC Cloud connects\n  $0 data-actions INPUT  check the Genesys data actions mTLS certificates your web service must trust\n  $0 genesys [INPUT...]  check the BYOC Cloud trunk settings of a Genesys org (saved JSON or --fetch)\n  $0 hash FILE...        OpenSSL subject hash of each certificate\n  $0 rules               list the rules\n  $0 explain RULE        what a rule checks and why\n  $0 cas                 the BYOC accepted-CA list',
     hash: '$0 hash FILE... [--old]\n\nPrint "HASH  FILE" for every certificate, as openssl x509 -subject_hash does.',
     rules: '$0 rules [--format json]\n\nList every rule: id, severity, title and source.',
     probe:
@@ -15,6 +15,8 @@ export async function renderHelp(command: string, specs: readonly OptionSpec[]):
     scan: '$0 scan [PATH...] [options]\n\nCheck an SBC configuration repository: every TLS endpoint of every Kamailio, OpenSIPS, FreeSWITCH, Asterisk and AudioCodes configuration found (by content), the certificate files they name, and the trunks of byoc-check.yaml. PATHs are files or folders (default: the current folder); given files (as pre-commit passes them), only the trunks that involve them are checked. Offline unless --online.',
     'data-actions':
       '$0 data-actions INPUT... [--trust FILE] [--region CODE] [--fetch]\n\nCheck the client certificates Genesys Cloud data actions present over mutual TLS, and whether your web service (--trust) accepts the Current and Upcoming ones. INPUT: the JSON of GET /api/v2/integrations/actions/certificates, or PEM files ("-" for stdin); --fetch gets the JSON with an OAuth client credentials grant.',
+    genesys:
+      '$0 genesys [INPUT...] [--fetch --region CODE|--api-base URL] [--trunk NAME|ID]...\n\nCheck the BYOC Cloud trunks of a Genesys Cloud org: TLS, the SIP servers Genesys dials, the Inbound SIP Termination Identifier the SBC sends as tgrp, and whether each trunk is enabled. INPUT: saved JSON of GET /api/v2/telephony/providers/edges/trunkbasesettings (one page per file) or of one trunk base ("-" for stdin); --fetch pages through the listing with an OAuth client credentials grant.',
   };
   let y = yargs([])
     .scriptName('byoc-check')

@@ -1,6 +1,6 @@
 /**
  * The command line: `byoc-check CHAIN [options]`, `byoc-check hash FILE...`, `byoc-check rules`,
- * `byoc-check explain RULE`, `byoc-check cas`, `byoc-check scan [PATH...]`, `byoc-check probe HOST`, `byoc-check data-actions INPUT...`. Returns the exit code; all I/O goes through `io`.
+ * `byoc-check explain RULE`, `byoc-check cas`, `byoc-check scan [PATH...]`, `byoc-check probe HOST`, `byoc-check data-actions INPUT...`, `byoc-check genesys [INPUT...]`. Returns the exit code; all I/O goes through `io`.
  */
 import pkg from '../../package.json' with { type: 'json' };
 import { rules } from '../../rules/index.js';
@@ -16,6 +16,7 @@ import { catalogOf } from '../reporters/catalog.js';
 import { emit } from './emit.js';
 import { parseArgv } from './argv.js';
 import { dataActionsOptions } from './data-actions-options.js';
+import { genesysOptions } from './genesys-options.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
 export interface Io {
@@ -66,7 +67,7 @@ async function runHash(files: string[], old: boolean, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-const COMMANDS = ['check', 'hash', 'rules', 'explain', 'cas', 'scan', 'probe', 'data-actions'];
+const COMMANDS = ['check', 'hash', 'rules', 'explain', 'cas', 'scan', 'probe', 'data-actions', 'genesys'];
 const P12_PASSWORD = 'BYOC_CHECK_P12_PASSWORD';
 
 const catalogJson = () => catalogOf(rules);
@@ -145,7 +146,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
               ? listOptions
               : command === 'data-actions'
                 ? dataActionsOptions
-                : listOptions;
+                : command === 'genesys'
+                  ? genesysOptions
+                  : listOptions;
     const args = parseArgv(rest, specs);
     debug = args.values.debug === true;
     if (args.help) {
@@ -202,6 +205,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'data-actions') {
       const { runDataActions } = await import('../data-actions/command.js');
       return await runDataActions(args, io, pkg.version, parseAt);
+    }
+    if (command === 'genesys') {
+      const { runGenesys } = await import('../genesys/command.js');
+      return await runGenesys(args, io, pkg.version);
     }
 
     if (args.positionals.length === 0)

@@ -3,7 +3,6 @@
  * service keep accepting the client certificates Genesys Cloud data actions present? Loaded lazily by
  * the CLI, so the trunk check does not pay for it.
  */
-import { daRegions } from '../../rules/data/da-regions.js';
 import { dataActionsRules } from '../../rules/index.js';
 import { decodeAll, readInputFile } from '../check.js';
 import type { Io } from '../cli/main.js';
@@ -16,6 +15,7 @@ import { gatherDataActionsFacts } from './facts.js';
 import { parseDataActionsInput, type ParsedInput } from './input.js';
 import { buildDataActionsReport, formatDataActionsText, type DataActionsReport } from './report.js';
 import { writeOutput } from '../cli/emit.js';
+import { regionFromEnv } from './region.js';
 
 export interface DataActionsOptions {
   inputs: string[];
@@ -97,19 +97,7 @@ export async function runDataActions(args: ParsedArgs, io: Io, version: string, 
   if (warnDays < 0) throw new InputError('--warn-days must not be negative');
   const timeout = v.timeout as number;
   if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
-  let region = v.region as string | undefined;
-  // Genesys' own tools (CX as Code) name the region in GENESYSCLOUD_REGION: an AWS region or an environment.
-  const envRegion = io.env.GENESYSCLOUD_REGION?.trim()
-    .toLowerCase()
-    .replace(/^https?:\/\/(api\.|login\.)?/, '')
-    .replace(/\/+$/, '');
-  if (!region && v.fetch === true && envRegion) {
-    region = daRegions.find((r) => [r.code, r.awsRegion, r.environment].includes(envRegion))?.code;
-    if (!region)
-      throw new InputError(
-        `GENESYSCLOUD_REGION "${envRegion.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)}" is not a Genesys Cloud region; give --region CODE (${daRegions.map((r) => r.code).join(', ')})`,
-      );
-  }
+  const region = (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined);
   const report = await checkDataActions({
     inputs: args.positionals,
     stdin: io.readStdin,

@@ -27,6 +27,8 @@ export interface FetchOptions {
   timeoutSeconds: number;
   /** Extra trusted CA for the HTTPS connections (tests); the CLI relies on Node's store and NODE_EXTRA_CA_CERTS. */
   ca?: string | Buffer;
+  /** Largest answer accepted, in bytes (default 1 MiB). */
+  maxBody?: number;
 }
 
 export interface Fetched {
@@ -34,12 +36,12 @@ export interface Fetched {
   url: string;
 }
 
-interface Response {
+export interface Response {
   status: number;
   body: Buffer;
 }
 
-function bases(options: FetchOptions): { login: string; api: string } {
+export function bases(options: FetchOptions): { login: string; api: string } {
   if (options.apiBase) {
     let url: URL;
     // never echo credentials a user pasted into the URL
@@ -63,13 +65,14 @@ function bases(options: FetchOptions): { login: string; api: string } {
   return { login: `https://login.${row.environment}`, api: `https://api.${row.environment}` };
 }
 
-function send(
+export function send(
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string },
   options: FetchOptions,
   scrub: (s: string) => string,
 ): Promise<Response> {
   const ms = options.timeoutSeconds * 1000;
+  const maxBody = options.maxBody ?? MAX_BODY;
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -85,8 +88,8 @@ function send(
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_BODY) {
-            req.destroy(new Error(`the response is larger than ${MAX_BODY / 1024} KiB`));
+          if (size > maxBody) {
+            req.destroy(new Error(`the response is larger than ${maxBody / 1024} KiB`));
             return;
           }
           chunks.push(chunk);
@@ -111,7 +114,7 @@ function send(
 }
 
 /** A short, printable description of an OAuth or API error body: its error code, never its whole text. */
-function errorCode(body: Buffer): string {
+export function errorCode(body: Buffer): string {
   try {
     const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     const code = [json.error, json.code, json.message].find((v) => typeof v === 'string') as string | undefined;
@@ -121,12 +124,20 @@ function errorCode(body: Buffer): string {
   }
 }
 
-export async function fetchCertificates(options: FetchOptions): Promise<Fetched> {
+/** A granted client credentials session: GET with the bearer token, every message scrubbed of every secret form. */
+export interface Session {
+  api: string;
+  scrub(text: string): string;
+  get(url: string, options?: Partial<FetchOptions>): Promise<Response>;
+}
+
+/** The client credentials grant; `permission` names what the OAuth client's role needs, for the messages. */
+export async function openSession(options: FetchOptions, permission: string): Promise<Session> {
   const id = options.env[CLIENT_ID_VAR];
   const secret = options.env[CLIENT_SECRET_VAR];
   if (!id || !secret) {
     throw new InputError(
-      `--fetch reads the OAuth client (client credentials grant, permission integrations:actionCertificate:view) from the environment: set ${CLIENT_ID_VAR} and ${CLIENT_SECRET_VAR}`,
+      `--fetch reads the OAuth client (client credentials grant, permission ${permission}) from the environment: set ${CLIENT_ID_VAR} and ${CLIENT_SECRET_VAR}`,
     );
   }
   const { login, api } = bases(options);
@@ -167,17 +178,37 @@ export async function fetchCertificates(options: FetchOptions): Promise<Fetched>
     // Reported below.
   }
   if (!token) throw new InputError(`--fetch: ${tokenUrl} answered without an access_token`);
+  return {
+    api,
+    scrub,
+    get: (url, extra = {}) =>
+      send(
+        url,
+        { method: 'GET', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+        { ...options, ...extra },
+        scrub,
+      ),
+  };
+}
 
-  const url = `${api}${CERTIFICATES_PATH}`;
-  const res = await send(url, { method: 'GET', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, options, scrub);
-  if (res.status !== 200) {
-    const hint =
-      res.status === 403
-        ? " (the OAuth client's role needs the permission integrations:actionCertificate:view)"
-        : res.status === 401
-          ? ' (the token was not accepted: is the API host of the same region as the login host?)'
+/** The hint for an API answer other than 200: which permission, or which host. */
+export function apiRefusal(res: Response, url: string, permission: string, scrub: (s: string) => string): InputError {
+  const hint =
+    res.status === 403
+      ? ` (the OAuth client's role needs the permission ${permission})`
+      : res.status === 401
+        ? ' (the token was not accepted: is the API host of the same region as the login host?)'
+        : res.status === 429
+          ? ' (rate limited: run again later)'
           : '';
-    throw new InputError(scrub(`--fetch: GET ${url} answered HTTP ${res.status}${errorCode(res.body)}${hint}`));
-  }
+  return new InputError(scrub(`--fetch: GET ${url} answered HTTP ${res.status}${errorCode(res.body)}${hint}`));
+}
+
+export async function fetchCertificates(options: FetchOptions): Promise<Fetched> {
+  const permission = 'integrations:actionCertificate:view';
+  const session = await openSession(options, permission);
+  const url = `${session.api}${CERTIFICATES_PATH}`;
+  const res = await session.get(url);
+  if (res.status !== 200) throw apiRefusal(res, url, permission, session.scrub);
   return { body: res.body, url };
 }

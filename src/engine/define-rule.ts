@@ -1,4 +1,4 @@
-import type { DataActionsRule, Rule } from './types.js';
+import type { DataActionsRule, GenesysRule, Rule } from './types.js';
 
 /** Identity helper: gives rule files one shape and full type checking. */
 export function defineRule(rule: Rule): Rule {
@@ -7,5 +7,10 @@ export function defineRule(rule: Rule): Rule {
 
 /** The same for rules of `byoc-check data-actions`. */
 export function defineDataActionsRule(rule: DataActionsRule): DataActionsRule {
+  return rule;
+}
+
+/** The same for rules of `byoc-check genesys`. */
+export function defineGenesysRule(rule: GenesysRule): GenesysRule {
   return rule;
 }

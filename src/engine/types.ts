@@ -8,15 +8,16 @@ import type { ProbeFacts } from '../model/probe.js';
 import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
 import type { MediaFacts } from '../model/media.js';
+import type { GenesysTrunk } from '../genesys/trunks.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
 export type Severity = 'error' | 'warning';
-export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'media' | 'da';
+export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'media' | 'da' | 'genesys';
 /** Facts a rule cannot do without; when the context lacks one, the runner reports a uniform skip. */
 export type Need = 'chain';
-/** The command whose facts a rule judges: the trunk check, or `data-actions`. */
-export type Scope = 'trunk' | 'data-actions';
+/** The command whose facts a rule judges: the trunk check, `data-actions`, or `genesys`. */
+export type Scope = 'trunk' | 'data-actions' | 'genesys';
 
 export interface Citation {
   source: SourceId;
@@ -121,11 +122,23 @@ export interface DataActionsRule {
   check(facts: DataActionsFacts): Finding[];
 }
 
+/** What `byoc-check genesys` read of the org: its BYOC Cloud trunks, each value with its provenance. */
+export interface GenesysFacts {
+  trunks: GenesysTrunk[];
+}
+
+/** A rule of `byoc-check genesys`: judges the org's BYOC trunk settings. */
+export interface GenesysRule {
+  meta: RuleMeta & { scope: 'genesys' };
+  check(facts: GenesysFacts): Finding[];
+}
+
 /** Any rule of the one catalog. */
-export type AnyRule = Rule | DataActionsRule;
+export type AnyRule = Rule | DataActionsRule | GenesysRule;
 
 export const isDataActionsRule = (rule: AnyRule): rule is DataActionsRule => rule.meta.scope === 'data-actions';
-export const isTrunkRule = (rule: AnyRule): rule is Rule => rule.meta.scope !== 'data-actions';
+export const isGenesysRule = (rule: AnyRule): rule is GenesysRule => rule.meta.scope === 'genesys';
+export const isTrunkRule = (rule: AnyRule): rule is Rule => rule.meta.scope === undefined || rule.meta.scope === 'trunk';
 
 export interface RuleResult extends Finding {
   rule: string;

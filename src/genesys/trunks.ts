@@ -96,7 +96,9 @@ function readTrunk(base: Record<string, unknown>, input: string, index: number):
       if (typeof e === 'string') entries.push(parseSipServer(printable(e, 300), at(key)));
       else unknownShape(key, 'a string');
     });
-    trunk.sipServers = { entries, source: at('trunk_transport_serverProxyList') };
+    // Entries none of which could be read are an unknown list, not an empty one.
+    if (entries.length === 0 && proxies.value.length > 0) unknownShape('trunk_transport_serverProxyList', 'a list holding any string');
+    else trunk.sipServers = { entries, source: at('trunk_transport_serverProxyList') };
   } else if (proxies.found) unknownShape('trunk_transport_serverProxyList', 'a list of strings');
 
   const termination = instance(props, 'trunk_sip_termination_uri');

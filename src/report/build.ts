@@ -13,6 +13,7 @@ const AREA_NAMES: Record<Area, string> = {
   config: 'SBC configuration',
   media: 'SRTP media',
   da: 'data actions',
+  genesys: 'Genesys trunk settings',
 };
 export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config', 'media'];
 

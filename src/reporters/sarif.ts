@@ -71,7 +71,8 @@ function locations(result: RuleResult, report: Report, base?: string): Location[
   ];
   const loc = result.location;
   // Without a location of its own, a finding is about the checked file (a certificate chain).
-  const file = loc?.file ?? (report.input.name === '<stdin>' ? undefined : report.input.name);
+  // A fetched report's input is a URL (genesys --fetch): no file to point at.
+  const file = loc?.file ?? (report.input.name === '<stdin>' || /^https?:\/\//.test(report.input.name) ? undefined : report.input.name);
   if (!file) return [{ logicalLocations: logical }];
   const region =
     loc?.line !== undefined ? { startLine: loc.line, ...(loc.column !== undefined ? { startColumn: loc.column } : {}) } : undefined;

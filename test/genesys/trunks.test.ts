@@ -55,6 +55,21 @@ describe('parseTrunkBases', () => {
     ]);
   });
 
+  it('a list none of whose entries is a string is unknown, not empty', () => {
+    const base = { ...listing.entities[0], properties: { trunk_transport_serverProxyList: prop([1, null]) } };
+    const t = parseTrunkBases(Buffer.from(JSON.stringify(base)), 'one.json').trunks[0]!;
+    expect(t.sipServers).toBeUndefined();
+    expect(t.notes.at(-1)).toMatch(/properties\.trunk_transport_serverProxyList is not a list holding any string/);
+    const empty = parseTrunkBases(
+      Buffer.from(JSON.stringify({ ...base, properties: { trunk_transport_serverProxyList: prop([]) } })),
+      'one.json',
+    );
+    expect(empty.trunks[0]!.sipServers).toEqual({
+      entries: [],
+      source: 'genesys: trunk "BYOC TLS" properties.trunk_transport_serverProxyList',
+    });
+  });
+
   it('reads a single trunk base', () => {
     const one = parseTrunkBases(Buffer.from(JSON.stringify(listing.entities[0])), 'one.json');
     expect(one.trunks).toHaveLength(1);
