@@ -28,6 +28,8 @@ export interface Walk {
 
 /** How far a file passed over is still searched for key material (a 1 GiB file is read in about a second). */
 const KEY_SCAN_BYTES = 256 * 1024 * 1024;
+/** What one walk may read in all to search passed-over files, so a tree of huge files stays bounded. */
+const KEY_SCAN_TOTAL = 1024 * 1024 * 1024;
 const KEY_MARK = Buffer.from('PRIVATE KEY-----');
 const PKCS12_OID = Buffer.from('06092a864886f70d010701', 'hex');
 
@@ -35,7 +37,8 @@ const PKCS12_OID = Buffer.from('06092a864886f70d010701', 'hex');
  * A file the scan does not read may still hold a private key: its bytes are searched, chunk by chunk
  * (memory stays at one chunk), for a PEM key block or a PKCS#12 structure. Nothing of it is kept.
  */
-function keyIn(file: string | Buffer): { line: number; label: string } | undefined {
+function keyIn(file: string | Buffer, budget: { bytes: number }): { line: number; label: string } | undefined {
+  if (budget.bytes <= 0) return undefined;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -43,9 +46,10 @@ function keyIn(file: string | Buffer): { line: number; label: string } | undefin
     let offset = 0;
     let lines = 1;
     let carry = Buffer.alloc(0);
-    while (offset < KEY_SCAN_BYTES) {
+    while (offset < KEY_SCAN_BYTES && budget.bytes > 0) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) return undefined;
+      budget.bytes -= n;
       const window = Buffer.concat([carry, chunk.subarray(0, n)]);
       if (offset === 0 && window[0] === 0x30 && window.subarray(0, 64).includes(PKCS12_OID)) return { line: 1, label: 'PKCS#12' };
       const at = window.indexOf(KEY_MARK);
@@ -101,6 +105,7 @@ export function posixRelative(root: string, file: string): string {
 /** Walks `targets` (files or directories, relative to or under `root`). */
 export function walk(root: string, targets: string[]): Walk {
   const out: Walk = { files: [], skipped: [] };
+  const budget = { bytes: KEY_SCAN_TOTAL };
   const seen = new Set<string>();
   const add = (file: string, size: number) => {
     const path = posixRelative(root, file);
@@ -113,7 +118,7 @@ export function walk(root: string, targets: string[]): Walk {
     // A name with control characters or bidi overrides could forge report lines wherever it is quoted:
     // it is listed (escaped) and searched for keys, not read as configuration.
     if (printable(path) !== path) {
-      const key = keyIn(file);
+      const key = keyIn(file, budget);
       out.skipped.push({
         path: printable(path),
         why: 'its name holds control or bidi characters (shown escaped); it is not read',
@@ -123,7 +128,7 @@ export function walk(root: string, targets: string[]): Walk {
     }
     const bytes = readCapped(file, size);
     if (typeof bytes === 'string') {
-      const key = keyIn(file);
+      const key = keyIn(file, budget);
       out.skipped.push({ path, why: bytes, ...(key ? { key } : {}) });
     } else out.files.push({ path, bytes });
   };
@@ -143,7 +148,7 @@ export function walk(root: string, targets: string[]): Walk {
         const full = Buffer.concat([Buffer.from(`${dir}${sep}`), bytes]);
         const info = lstatSync(full, { throwIfNoEntry: false });
         if (!info?.isFile()) continue;
-        const key = keyIn(full);
+        const key = keyIn(full, budget);
         out.skipped.push({
           path: posixRelative(root, join(dir, name)),
           why: `its name is not valid UTF-8 (bytes ${bytes.toString('hex').slice(0, 64)}); it is not read`,
