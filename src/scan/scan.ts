@@ -336,10 +336,11 @@ export async function scan(options: ScanOptions): Promise<Report> {
         endpoints = endpoints.filter((e) => t.endpoints!.includes(e.name));
       }
       plan.endpoints = endpoints.map((e) => ({ ...e }));
+      // the files the media extractor read belong to the trunk too, and so do the problems found in them
+      plan.configFiles.push(...(entry.media?.files ?? []).filter((f) => !plan.configFiles.includes(f)));
       plan.problems = entry.output.problems.filter((p) => plan.configFiles.includes(p.location.file));
       if (entry.output.unseen) plan.unseen = entry.output.unseen;
       plan.media = (entry.media?.media ?? []).map((m) => ({ ...m }));
-      plan.configFiles.push(...(entry.media?.files ?? []).filter((f) => !plan.configFiles.includes(f)));
       plan.mediaJudged = true;
     }
     if (t.tls) plan.endpoints.push(...profileEndpoints(t, profile!.file));
