@@ -35,7 +35,7 @@ export interface ProbeOptions {
   /** The name Genesys dials: SNI and the subject-name target. Defaults to `host` when it is a name. */
   sbcName?: string;
   timeoutS: number;
-  /** How long to wait for the SIP answer after the handshake, seconds. */
+  /** How long to wait for the SIP answer after the handshake, seconds (default DEFAULT_SIP_WAIT_S, never past the timeout). */
   sipWaitS?: number;
   /** The suites BYOC Cloud offers, in its preference order (passed in: data belongs to the rules). */
   suites: readonly ProbeSuite[];
@@ -52,6 +52,12 @@ export interface ProbeObservation {
   /** The DER certificates as sent (with SNI), for the chain rules. */
   chainDer: Buffer[];
 }
+
+/**
+ * The SIP answer's wait after the handshake: a busy SBC (one worker, a loaded host) can take seconds to
+ * answer OPTIONS; 2 s gave a false "no SIP answer" from a real Kamailio on a loaded machine.
+ */
+const DEFAULT_SIP_WAIT_S = 4;
 
 /** Groups probed one at a time with the ECDHE suites: BYOC's own, then what SBCs commonly enable instead. */
 const PROBED_GROUPS = ['secp384r1', 'x25519', 'secp256r1', 'secp521r1', 'x448'];
@@ -235,7 +241,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeObservation> {
     uriHost: sni ?? resolved.address,
     ciphers: options.suites.map((s) => s.openssl).join(':'),
     deadline,
-    sipWaitMs: Math.min(options.timeoutS, options.sipWaitS ?? 2) * 1000,
+    sipWaitMs: Math.min(options.timeoutS, options.sipWaitS ?? DEFAULT_SIP_WAIT_S) * 1000,
     userAgent: options.userAgent,
   });
   const outcomes = await pooled(
