@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { probeCheck, type ProbeCheckOptions } from './probe.js';
+import { pooled } from './probes/live/wire.js';
 import { exitCodeOf } from './report/exit-code.js';
 import type { Report } from './report/types.js';
 
@@ -28,20 +29,6 @@ export interface FleetEntry {
 /** One report for the fleet: every target's results (tagged with the target), totals, and each target's own report. */
 export type FleetReport = Report & { fleet: { concurrency: number; ms: number; targets: FleetEntry[] } };
 
-/** Runs `jobs` with at most `limit` at a time, results in order. */
-async function pool<T>(jobs: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const out: T[] = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
-  return out;
-}
-
 export async function probeFleet(
   targets: readonly FleetTarget[],
   common: Omit<ProbeCheckOptions, 'host' | 'port' | 'sbc'>,
@@ -49,7 +36,7 @@ export async function probeFleet(
   strict: boolean,
 ): Promise<FleetReport> {
   const started = Date.now();
-  const entries = await pool(
+  const entries = await pooled(
     targets.map((t) => async (): Promise<FleetEntry> => {
       const report = await probeCheck({
         ...common,

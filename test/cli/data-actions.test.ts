@@ -2,14 +2,13 @@
  * `byoc-check data-actions` end to end: the built CLI on API bodies and PEM files, and --fetch against
  * a loopback HTTPS fake of the Genesys login and API hosts (trusted through NODE_EXTRA_CA_CERTS).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { checkDataActions } from '../../src/data-actions/command.js';
 import { apiPem, daPki, digicert, genesys, keyPem, listing, testStores, writeFiles } from '../helpers/data-actions.js';
 import { issue, NOW } from '../helpers/pki.js';
-import { assertValidReport, BIN, cli } from '../helpers/run.js';
+import { assertValidReport, BIN, cli, cliAsync } from '../helpers/run.js';
 
 const AT = ['--at', NOW.toISOString()];
 let f: Record<string, string>;
@@ -275,22 +274,6 @@ beforeEach(() => {
   fake.seen = [];
   fake.mode = 'ok';
 });
-
-/** The CLI as a child without blocking this process (the fake server runs here). */
-function cliAsync(
-  args: string[],
-  extraEnv: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...extraEnv } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: Date.now() - started }));
-  });
-}
 
 const creds = () => ({
   ...env,

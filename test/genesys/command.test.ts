@@ -3,14 +3,13 @@
  * written from the documented API shape), and --fetch against a loopback HTTPS fake of the login and
  * API hosts (trusted through NODE_EXTRA_CA_CERTS): the grant, two pages, refusals, slow and oversized answers.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { checkGenesys } from '../../src/genesys/command.js';
 import { keyPem } from '../helpers/data-actions.js';
 import { issue, writeFiles } from '../helpers/pki.js';
-import { assertValidReport, BIN, cli, ROOT } from '../helpers/run.js';
+import { assertValidReport, cli, cliAsync, ROOT } from '../helpers/run.js';
 
 const FIX = `${ROOT}test/fixtures/genesys`;
 const PAGE1 = `${FIX}/org-page1.json`;
@@ -264,22 +263,6 @@ beforeEach(() => {
   fake.seen = [];
   fake.mode = 'ok';
 });
-
-/** The CLI as a child without blocking this process (the fake server runs here). */
-function cliAsync(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (status) => resolve({ status, stdout, stderr, ms: Date.now() - started }));
-  });
-}
 
 const creds = (): Record<string, string> => ({
   NODE_EXTRA_CA_CERTS: fake.caFile,
