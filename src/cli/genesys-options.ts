@@ -3,15 +3,33 @@ import { DA_REGION_CODES, daRegionCode } from '../../rules/data/da-regions.js';
 import { FORMATS } from '../reporters/index.js';
 import type { OptionSpec } from './options.js';
 
+/** --fetch, --api-base and --trunk, shared by `genesys`, `scan --genesys` and `probe --genesys`. */
+export const fetchOption: OptionSpec = {
+  name: 'fetch',
+  type: 'boolean',
+  default: false,
+  describe:
+    "get the org's trunk base settings from the API (OAuth client credentials from GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET; permission telephony:plugin:all)",
+  group: 'Genesys',
+};
+
+export const apiBaseOption: OptionSpec = {
+  name: 'api-base',
+  type: 'string',
+  describe: "https URL that replaces the region's login and API hosts (proxies, tests)",
+  group: 'Genesys',
+};
+
+export const trunkOption: OptionSpec = {
+  name: 'trunk',
+  type: 'string',
+  array: true,
+  describe: 'check only this trunk (its name or id), repeatable',
+  group: 'Genesys',
+};
+
 export const genesysOptions: readonly OptionSpec[] = [
-  {
-    name: 'fetch',
-    type: 'boolean',
-    default: false,
-    describe:
-      "get the org's trunk base settings from the API (OAuth client credentials from GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET; permission telephony:plugin:all)",
-    group: 'Genesys',
-  },
+  fetchOption,
   {
     name: 'region',
     type: 'string',
@@ -20,13 +38,8 @@ export const genesysOptions: readonly OptionSpec[] = [
     describe: 'Genesys Cloud region of your organisation, as euw1 or eu-west-1 (needed by --fetch)',
     group: 'Genesys',
   },
-  {
-    name: 'api-base',
-    type: 'string',
-    describe: "https URL that replaces the region's login and API hosts (proxies, tests)",
-    group: 'Genesys',
-  },
-  { name: 'trunk', type: 'string', array: true, describe: 'check only this trunk (its name or id), repeatable', group: 'Genesys' },
+  apiBaseOption,
+  trunkOption,
   { name: 'timeout', type: 'number', default: 10, describe: 'seconds allowed for each network request', group: 'Check' },
   { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },

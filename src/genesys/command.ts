@@ -71,12 +71,23 @@ function select(trunks: GenesysTrunk[], wanted: string[]): GenesysTrunk[] {
   return trunks.filter((t) => chosen.has(t));
 }
 
-export async function checkGenesys(options: GenesysOptions): Promise<GenesysReport> {
+export interface LoadedTrunks {
+  trunks: GenesysTrunk[];
+  source: GenesysSource;
+  skipped: number;
+  notes: string[];
+}
+
+/**
+ * The org's BYOC Cloud trunks from saved answers or the API, each read once, with notes bounded; what
+ * `genesys`, `scan --genesys` and `probe --genesys` share. `flag` names the option in messages.
+ */
+export async function loadGenesysTrunks(options: GenesysOptions, flag = 'INPUT'): Promise<LoadedTrunks> {
   if (options.inputs.length === 0 && !options.fetch)
     throw new InputError(
-      'genesys needs INPUT files (the JSON of GET /api/v2/telephony/providers/edges/trunkbasesettings, or of one trunk base) or --fetch; see --help',
+      `${flag === 'INPUT' ? 'genesys needs INPUT files' : `${flag} needs files`} (the JSON of GET /api/v2/telephony/providers/edges/trunkbasesettings, or of one trunk base) or --fetch; see --help`,
     );
-  if (options.fetch && options.inputs.length) throw new InputError('give INPUT files or --fetch, not both');
+  if (options.fetch && options.inputs.length) throw new InputError(`give ${flag} files or --fetch, not both`);
   if (!options.fetch && options.apiBase) throw new InputError('--api-base only applies with --fetch');
   if (options.inputs.filter((i) => i === '-').length > 1) throw new InputError('"-" (standard input) may be given once');
 
@@ -118,10 +129,14 @@ export async function checkGenesys(options: GenesysOptions): Promise<GenesysRepo
   notes.splice(0, notes.length, ...capNotes(notes));
   if (trunks.length === 0)
     throw new InputError(
-      `no BYOC Cloud trunk in ${source.kind === 'fetch' ? 'the API answer' : 'the INPUT'} (${skipped} other trunk base${skipped === 1 ? '' : 's'}); BYOC Cloud trunks have trunkMetabase.id external_sip_pcv_byoc_carrier.json or trunk_type external.pcv.byoc.*`,
+      `no BYOC Cloud trunk in ${source.kind === 'fetch' ? 'the API answer' : `the ${flag}`} (${skipped} other trunk base${skipped === 1 ? '' : 's'}); BYOC Cloud trunks have trunkMetabase.id external_sip_pcv_byoc_carrier.json or trunk_type external.pcv.byoc.*`,
     );
   if (options.trunks?.length) trunks = select(trunks, options.trunks);
+  return { trunks, source, skipped, notes };
+}
 
+export async function checkGenesys(options: GenesysOptions): Promise<GenesysReport> {
+  const { trunks, source, skipped, notes } = await loadGenesysTrunks(options);
   const results = runRules(genesysRules, { trunks }).map((r) => {
     // The trunk a result is about, by name, as scan reports set it (JUnit suites, SARIF logical locations).
     const trunk = trunks.find((t) => t.id === r.evidence?.trunk);
