@@ -34,6 +34,7 @@ import configValid from './config/config-valid.js';
 import srtpOffered from './media/srtp-offered.js';
 import srtpSuites from './media/srtp-suites.js';
 import trunkEnabled from './genesys/trunk-enabled.js';
+import trunkLink from './genesys/trunk-link.js';
 import trunkProxies from './genesys/trunk-proxies.js';
 import trunkTermination from './genesys/trunk-termination.js';
 import trunkTls from './genesys/trunk-tls.js';
@@ -72,6 +73,7 @@ export const rules: readonly AnyRule[] = [
   tlsReachable,
   tlsVersion,
   trunkEnabled,
+  trunkLink,
   trunkProxies,
   trunkTermination,
   trunkTls,
@@ -84,3 +86,6 @@ export const rules: readonly AnyRule[] = [
 export const trunkRules = rules.filter(isTrunkRule);
 export const dataActionsRules = rules.filter(isDataActionsRule);
 export const genesysRules = rules.filter(isGenesysRule);
+/** What the org's settings alone decide (`byoc-check genesys`); trunk-link needs the trunk profile too (`scan --genesys`). */
+export const orgTrunkRules = genesysRules.filter((r) => r.meta.id !== trunkLink.meta.id);
+export const trunkLinkRules = [trunkLink];

@@ -8,7 +8,7 @@ import type { ProbeFacts } from '../model/probe.js';
 import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
 import type { MediaFacts } from '../model/media.js';
-import type { GenesysTrunk } from '../genesys/trunks.js';
+import type { GenesysTrunk, TrunkLink } from '../model/genesys.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
@@ -125,6 +125,8 @@ export interface DataActionsRule {
 /** What `byoc-check genesys` read of the org: its BYOC Cloud trunks, each value with its provenance. */
 export interface GenesysFacts {
   trunks: GenesysTrunk[];
+  /** `scan --genesys`: each profile trunk that names an org trunk. Absent for `byoc-check genesys`. */
+  links?: TrunkLink[];
 }
 
 /** A rule of `byoc-check genesys`: judges the org's BYOC trunk settings. */

@@ -17,7 +17,9 @@ export type Provenance =
   /** A command-line flag, e.g. `--ciphers`. */
   | { kind: 'flag'; flag: string }
   /** Observed on the wire by the live probe. */
-  | { kind: 'probe'; text: string };
+  | { kind: 'probe'; text: string }
+  /** A property of the org's Genesys Cloud trunk settings, e.g. `genesys: trunk "X" properties.trunk_media_srtpCipherSuites`. */
+  | { kind: 'api'; text: string };
 
 /** A value and its provenance. `raw` is the value as written, when the value is a translation of it. */
 export interface Sourced<T> {
@@ -141,5 +143,6 @@ export function quoteValue(value: Sourced<unknown>): string {
   if (from.kind === 'file') return `${from.key} = ${text} (${from.file}:${from.line})`;
   if (from.kind === 'default') return `${text} (${from.text})`;
   if (from.kind === 'probe') return `${text} (observed)`;
+  if (from.kind === 'api') return `${text} (${from.text})`;
   return text;
 }
