@@ -19,16 +19,8 @@ import { dataActionsOptions } from './data-actions-options.js';
 import { genesysOptions } from './genesys-options.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readStdin(): Promise<Buffer>;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  env: Record<string, string | undefined>;
-  /** The working directory: `scan` paths are relative to it, reports show file paths relative to it. */
-  cwd: string;
-}
+export type { Io } from './io.js';
+import type { Io } from './io.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './emit.js';
 import { EXIT_OK, EXIT_USAGE } from './emit.js';

@@ -41,13 +41,8 @@ export interface RuleMeta {
 }
 
 /** Where a fact came from in the user's files: a finding about it points there (SARIF, text, JSON). */
-export interface SourceLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  /** The key as written in that file, e.g. `cipher_list`. */
-  key?: string;
-}
+export type { SourceLocation } from '../model/location.js';
+import type { SourceLocation } from '../model/location.js';
 
 /** What a rule reports: one per certificate, URI, SBC host ... */
 export interface Finding {

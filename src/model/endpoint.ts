@@ -3,8 +3,10 @@
  * SBC configuration reader, the live probe) found it. Every value carries where it came from, so a
  * finding can name the file, line and key as the user wrote them; rules never know which provider ran.
  */
-import type { SourceLocation } from '../engine/types.js';
-import type { TlsRole, TlsVersion } from './tls.js';
+import type { SourceLocation } from './location.js';
+
+export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
+export type TlsRole = 'server' | 'client';
 
 export type SbcFormat = 'flags' | 'kamailio' | 'opensips' | 'freeswitch' | 'asterisk' | 'audiocodes' | 'probe';
 
