@@ -12,7 +12,7 @@ import { exitCodeOf } from '../report/exit-code.js';
 import type { Painter } from '../reporters/text.js';
 import { printable } from '../util/text.js';
 import { parseArgv } from './argv.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
 export const probeOptions: readonly OptionSpec[] = [

@@ -7,7 +7,7 @@ import { orgTrunkRules } from '../../rules/index.js';
 import type { ParsedArgs } from '../cli/argv.js';
 import { writeOutput } from '../cli/emit.js';
 import { regionFromEnv } from '../data-actions/region.js';
-import type { Io } from '../cli/main.js';
+import type { Io } from '../cli/io.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
 import { readCapped } from '../input/read.js';

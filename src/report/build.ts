@@ -141,6 +141,8 @@ export function verdictLine(
   results: readonly RuleResult[],
   unchecked: ReadonlyArray<UncheckedArea & { short: string }>,
   catalog: RuleAreas,
+  /** Who refuses what, when something fails: a scan says how many trunks would fail. */
+  refusal = 'Genesys will refuse this trunk as it is',
 ): string {
   const count = (s: RuleResult['status']) => results.filter((r) => r.status === s).length;
   const fail = count('fail');
@@ -155,8 +157,7 @@ export function verdictLine(
     const ran = [...new Set(results.filter((r) => r.status !== 'skip' && areaOf.get(r.rule) === a).map((r) => r.rule))].sort();
     return `${AREA_NAMES[a]} (${ran.join(', ')})`;
   });
-  if (fail)
-    return `NOT READY: ${plural(fail, 'failed check')}; Genesys will refuse this trunk as it is.${notChecked ? ` Not checked: ${notChecked}.` : ''}`;
+  if (fail) return `NOT READY: ${plural(fail, 'failed check')}; ${refusal}.${notChecked ? ` Not checked: ${notChecked}.` : ''}`;
   if (!notChecked) return warn ? `READY WITH WARNINGS: ${plural(warn, 'warning')} to review.` : 'READY: every check passed.';
   if (checked.length === 0) return `NOTHING CHECKED: not checked: ${notChecked}.`;
   const what = warn ? `${list(checked, 'and')} checked, ${plural(warn, 'warning')} to review` : `${list(checked, 'and')} passed`;

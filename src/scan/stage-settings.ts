@@ -1,0 +1,46 @@
+/** Stage 6 of `scan`: each chosen endpoint's TLS settings resolved with this OpenSSL, its CA list read, and how its certificate file loads. */
+import { resolveTls } from '../check.js';
+import type { TlsEndpointSettings } from '../model/endpoint.js';
+import type { TlsEndpointFacts } from '../model/tls.js';
+import { certificateLoad } from './chains.js';
+import type { References, Resolved, ScanRun, TrunkPlan } from './run.js';
+
+export async function resolveSettings(
+  run: ScanRun,
+  chosen: readonly TrunkPlan[],
+  { caFiles, resolvedCert, keyPaths }: References,
+): Promise<Resolved> {
+  const { byPath } = run;
+  // Every chosen endpoint's TLS strings at once: repeated strings are resolved once.
+  const allSettings = chosen.flatMap((p) => [...p.endpoints, ...p.loadedOnly]);
+  const resolved = new Map<TlsEndpointSettings, TlsEndpointFacts>();
+  const facts = await resolveTls(allSettings);
+  allSettings.forEach((s, i) => resolved.set(s, facts[i]!));
+  for (const [e, found] of caFiles) {
+    const f = resolved.get(e);
+    if (!f) continue;
+    if (!found.path) f.caListTried = found.tried;
+    else {
+      const loaded = await run.chains.load(found.path, 'CA list');
+      if (loaded.certificates)
+        f.caCertificates = {
+          value: loaded.certificates.map((c) => ({ subject: c.subject, subjectHash: c.subjectHash, sha256: c.sha256 })),
+          from: e.caList!.from,
+          raw: found.path,
+        };
+      else f.caListTried = [`${found.path} (${loaded.error})`];
+    }
+  }
+
+  // How the SBC's OpenSSL loads each endpoint's certificate and key files (first PEM block, key match, key sizes).
+  for (const e of allSettings) {
+    const cert = resolvedCert.get(e);
+    const facts = resolved.get(e)!;
+    if (!cert || !('path' in cert) || e.format === 'flags' || e.format === 'probe' || e.format === 'audiocodes') continue;
+    const loaded = await run.chains.load(cert.path, cert.how);
+    if (!loaded.certificates?.length) continue;
+    const keyPath = keyPaths.get(e);
+    facts.certificateLoad = certificateLoad(loaded.path, loaded.certificates, keyPath ? byPath.get(keyPath) : undefined);
+  }
+  return resolved;
+}
