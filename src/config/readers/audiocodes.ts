@@ -23,11 +23,14 @@ import type { TlsVersion } from '../../model/tls.js';
 import type { FileNote, ReaderOutput, SbcReader } from '../types.js';
 
 const MANUAL = "AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference";
+const MAX_NOTES = 200;
 
 export interface Row {
   table: string;
   index: string;
   line: number;
+  /** A later row with the same index replaces this one. */
+  replaced?: boolean;
   /** Column name as written in FORMAT (with any `Table_` prefix) -> value. */
   cells: Map<string, { column: string; value: string }>;
 }
@@ -87,11 +90,15 @@ export function fieldsOf(text: string): { fields: string[]; ended: boolean; rest
   return { fields, ended: false, rest: '' };
 }
 
-export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
+export function parseIni(path: string, text: string, given: FileNote[]): Ini {
+  let notes = given;
   const tables = new Map<string, Table>();
   const globals = new Map<string, Global>();
   let table: Table | undefined;
   const lines = text.split(/\r?\n/);
+  const rowsByIndex = new Map<Table, Map<string, Row>>();
+  const all = notes;
+  notes = [];
   const lineEnd = (f: { ended: boolean; rest: string }, lineNo: number, what: string) => {
     if (!f.ended)
       notes.push({
@@ -175,16 +182,20 @@ export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
             level: 'info',
             message: `row ${table.name} ${row[2]}: $$ means the parameter's default value for ${defaults.join(', ')}; read as if the column were not written`,
           });
-        const twin = table.rows.findIndex((r) => r.index === row[2]);
-        if (twin >= 0) {
+        const byIndex = rowsByIndex.get(table) ?? new Map<string, Row>();
+        rowsByIndex.set(table, byIndex);
+        const twin = byIndex.get(row[2]!);
+        if (twin) {
           notes.push({
             location: { file: path, line: lineNo },
             level: 'warn',
-            message: `row ${table.name} ${row[2]} appears again (first at line ${table.rows[twin]!.line}); the manual allows each row once, so the device may refuse the file; the last one is read`,
+            message: `row ${table.name} ${row[2]} appears again (first at line ${twin.line}); the manual allows each row once, so the device may refuse the file; the last one is read`,
           });
-          table.rows.splice(twin, 1);
+          twin.replaced = true;
         }
-        table.rows.push({ table: table.name, index: row[2]!, line: lineNo, cells });
+        const read: Row = { table: table.name, index: row[2]!, line: lineNo, cells };
+        byIndex.set(row[2]!, read);
+        table.rows.push(read);
         continue;
       }
       notes.push({
@@ -210,6 +221,15 @@ export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
       globals.set(kv[1]!.toLowerCase(), { key: kv[1]!, value, line: lineNo });
     }
   }
+  for (const t of tables.values()) if (t.rows.some((r) => r.replaced)) t.rows = t.rows.filter((r) => !r.replaced);
+  // notes are bounded: a hostile file of a million odd lines gets the first ones and a count
+  all.push(...notes.slice(0, MAX_NOTES));
+  if (notes.length > MAX_NOTES)
+    all.push({
+      location: { file: path },
+      level: 'warn',
+      message: `${notes.length - MAX_NOTES} more lines of this file were noted; only the first ${MAX_NOTES} notes are shown`,
+    });
   return { tables, globals };
 }
 

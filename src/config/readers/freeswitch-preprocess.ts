@@ -51,9 +51,9 @@ export interface PreLine {
   /** The line as written. */
   raw: string;
   /** Variables expanded on this line, by name. */
-  used: Map<string, Variable>;
+  used: ReadonlyMap<string, Variable>;
   /** Names expanded to nothing, or to an unknown value, on this line. */
-  missing: string[];
+  missing: readonly string[];
   /** An expansion would pass the cap: the line is left as written. */
   tooLong?: boolean;
 }
@@ -67,6 +67,13 @@ function endParen(text: string, open: number): number {
   }
   return -1;
 }
+
+/** Every blank line (its text is dropped or kept the same: blank). */
+const BLANK: PreLine = Object.freeze({ raw: '', text: '', used: new Map<string, Variable>(), missing: [] as string[] });
+
+/** Shared by the lines that expand nothing (most of them); never modified. */
+const NONE_USED: ReadonlyMap<string, Variable> = new Map();
+const NONE_MISSING: readonly string[] = [];
 
 /** The `$${name}` references of a text, as expand_vars() delimits them. */
 export function references(text: string): string[] {
@@ -84,10 +91,10 @@ export function references(text: string): string[] {
 export function expandLine(
   text: string,
   vars: Map<string, Variable>,
-): { text: string; used: Map<string, Variable>; missing: string[]; tooLong?: boolean } {
+): { text: string; used: ReadonlyMap<string, Variable>; missing: readonly string[]; tooLong?: boolean } {
+  if (!text.includes('$${')) return { text, used: NONE_USED, missing: NONE_MISSING };
   const used = new Map<string, Variable>();
   const missing: string[] = [];
-  if (!text.includes('$${')) return { text, used, missing };
   let out = '';
   let k = 0;
   for (;;) {
@@ -115,6 +122,7 @@ function stristr(text: string, needle: string, from = 0): number {
 
 /** A directive line's `cmd` and `data` as preprocess() finds them, or undefined when it finds none. */
 export function directiveOf(line: string): { cmd: string; data: string } | 'dropped' | undefined {
+  if (!/x-pre-process/i.test(line)) return undefined;
   const at = stristr(line, 'x-pre-process');
   if (at < 0) return undefined;
   if (at === 0 || line[at - 1] !== '<') return 'dropped';
@@ -192,6 +200,11 @@ export function preprocessFile(file: ConfigFile, vars: Map<string, Variable>, ct
     ctx.notes.length < 200 && ctx.notes.push({ location: { file: file.path, line }, level, message });
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n]!.endsWith('\r') ? lines[n]!.slice(0, -1) : lines[n]!;
+    if (!raw.trim()) {
+      // nothing to expand or run; inside a <!--# block it stays dropped
+      out.push(BLANK);
+      continue;
+    }
     const commented = inComment;
     // an ordinary <!-- --> comment open at the end of this line (directives inside it still run)
     const open = raw.lastIndexOf('<!--');
@@ -199,7 +212,8 @@ export function preprocessFile(file: ConfigFile, vars: Map<string, Variable>, ct
     if (open > close) inComment = true;
     else if (close >= 0) inComment = false;
     const expanded = expandLine(raw, vars);
-    const line: PreLine = { raw, text: '', used: expanded.used, missing: expanded.missing, ...(expanded.tooLong ? { tooLong: true } : {}) };
+    const line: PreLine = { raw, text: '', used: expanded.used, missing: expanded.missing };
+    if (expanded.tooLong) line.tooLong = true;
     out.push(line);
     if (expanded.tooLong)
       note(
@@ -269,7 +283,7 @@ export function preprocessFile(file: ConfigFile, vars: Map<string, Variable>, ct
   }
   return out;
 
-  function run(cmdWritten: string, data: string, lineNo: number, commented: boolean, missing: string[]): void {
+  function run(cmdWritten: string, data: string, lineNo: number, commented: boolean, missing: readonly string[]): void {
     const cmd = cmdWritten.toLowerCase();
     if (cmd === 'set') {
       const s = splitSet(data);
