@@ -260,6 +260,23 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   for (const path of new Set(lines.map((l) => l.file))) {
     const text = path === input.file.path ? input.file.text : input.open(path, input.file).file?.text;
     if (text !== undefined && m4Template(path, text)) templates.add(path);
+    else if (text !== undefined) {
+      const cpp = /^[ \t]*#[ \t]*(ifdef|ifndef|if|elif|define|include|undef)\b/m.exec(text);
+      if (cpp) {
+        const line = text.slice(0, cpp.index).split('\n').length;
+        out.note(
+          path,
+          line,
+          `\`#${cpp[1]}\` is a comment to OpenSIPS (cfg.lex: # to the end of the line) unless it is started with \`-p cpp\` (or another preprocessor), whose output is not in the repository; every line is read here as OpenSIPS reads the file without one`,
+        );
+        out.unseen.push({
+          area: 'tls',
+          reason: `${path} has C preprocessor directives (#${cpp[1]}): with \`opensips -p cpp\` the TLS settings OpenSIPS runs with are in the preprocessed output, which the repository does not hold`,
+          hint: "run the preprocessor (cpp -P FILE > opensips.cfg, with the deployment defines) and scan the output, or give the trunk's settings as `tls:` in byoc-check.yaml",
+          location: { file: path, line },
+        });
+      }
+    }
   }
   for (const path of templates) {
     out.note(

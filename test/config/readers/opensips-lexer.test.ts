@@ -187,4 +187,16 @@ describe('a preprocessor template (opensips -p m4 / menuconfig): its output is n
     expect(out.endpoints.map((e) => e.versions?.value)).toEqual([['1.2']]);
     expect(out.unseen).toHaveLength(1);
   });
+
+  test("#! lines (Kamailio's pre-processor) are plain comments to OpenSIPS; cpp directives are comments too, unless -p cpp: noted, TLS left unchecked", () => {
+    const bang = run({ 'opensips.cfg': `${HEAD}${DOM}#!ifdef WITH_OLD\nmodparam("tls_mgm", "ciphers_list", "[d]HIGH")\n#!endif\n` });
+    expect(ciphers(bang)).toEqual(['HIGH']);
+    expect(bang.unseen).toBeUndefined();
+    const cpp = run({ 'opensips.cfg': `${HEAD}${DOM}#ifdef WITH_OLD\nmodparam("tls_mgm", "ciphers_list", "[d]RC4")\n#endif\n` });
+    expect(ciphers(cpp)).toEqual(['RC4']);
+    expect(notes(cpp)).toContainEqual(
+      expect.stringMatching(/^opensips\.cfg:5 `#ifdef` is a comment to OpenSIPS .* unless it is started with `-p cpp`/),
+    );
+    expect(cpp.unseen).toEqual([expect.objectContaining({ area: 'tls' })]);
+  });
 });
