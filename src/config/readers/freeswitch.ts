@@ -15,7 +15,7 @@ import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type 
 import type { TlsVersion } from '../../model/tls.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
-import { CORE_VARIABLES, preprocessFile, references, type PreLine, type Variable } from './freeswitch-preprocess.js';
+import { CORE_VARIABLES, preprocessFile, references, type PreLine, type Variable } from './freeswitch/preprocess.js';
 
 const SOFIA = 'mod_sofia sofia.c';
 const TPORT = 'sofia-sip tport_tls.c';

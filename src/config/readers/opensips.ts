@@ -21,7 +21,7 @@ import { sourced, type ProductSyntax, type Provenance, type TlsEndpointSettings 
 import type { TlsVersion } from '../../model/tls.js';
 import { coreParam, parseSocket } from '../sercfg.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
-import { flatten, loadmoduleOf, modparamOf, statements } from './opensips-lexer.js';
+import { flatten, loadmoduleOf, modparamOf, statements } from './opensips/lexer.js';
 import { Collector } from '../collector.js';
 
 const DOCS = 'https://opensips.org/docs/modules/3.4.x/tls_mgm.html';
@@ -261,17 +261,19 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     const text = path === input.file.path ? input.file.text : input.open(path, input.file).file?.text;
     if (text !== undefined && m4Template(path, text)) templates.add(path);
     else if (text !== undefined) {
-      const cpp = /^[ \t]*#[ \t]*(ifdef|ifndef|if|elif|define|include|undef)\b/m.exec(text);
+      // directives only, not English in a # comment ("# if caller is not local")
+      const cpp =
+        /^[ \t]*#(ifdef|ifndef|define|undef)[ \t]+[A-Za-z_]|^[ \t]*#(if|elif)[ \t]+(?:defined\b|!)|^[ \t]*#(include)[ \t]*[<"]/m.exec(text);
       if (cpp) {
         const line = text.slice(0, cpp.index).split('\n').length;
         out.note(
           path,
           line,
-          `\`#${cpp[1]}\` is a comment to OpenSIPS (cfg.lex: # to the end of the line) unless it is started with \`-p cpp\` (or another preprocessor), whose output is not in the repository; every line is read here as OpenSIPS reads the file without one`,
+          `\`#${cpp[1] ?? cpp[2] ?? cpp[3]}\` is a comment to OpenSIPS (cfg.lex: # to the end of the line) unless it is started with \`-p cpp\` (or another preprocessor), whose output is not in the repository; every line is read here as OpenSIPS reads the file without one`,
         );
         out.unseen.push({
           area: 'tls',
-          reason: `${path} has C preprocessor directives (#${cpp[1]}): with \`opensips -p cpp\` the TLS settings OpenSIPS runs with are in the preprocessed output, which the repository does not hold`,
+          reason: `${path} has C preprocessor directives (#${cpp[1] ?? cpp[2] ?? cpp[3]}): with \`opensips -p cpp\` the TLS settings OpenSIPS runs with are in the preprocessed output, which the repository does not hold`,
           hint: "run the preprocessor (cpp -P FILE > opensips.cfg, with the deployment defines) and scan the output, or give the trunk's settings as `tls:` in byoc-check.yaml",
           location: { file: path, line },
         });

@@ -5,7 +5,7 @@
  * sofia.conf.xml includes ../sip_profiles/*.xml.
  */
 import { freeswitchReader, preprocess } from '../../../src/config/readers/freeswitch.js';
-import { directiveOf, expandLine, references, splitSet, type Variable } from '../../../src/config/readers/freeswitch-preprocess.js';
+import { directiveOf, expandLine, references, splitSet, type Variable } from '../../../src/config/readers/freeswitch/preprocess.js';
 import type { ReaderOutput } from '../../../src/config/types.js';
 import { MAX_INCLUDED_FILES } from '../../../src/config/limits.js';
 import { readConfig } from '../../helpers/sbc.js';

@@ -4,7 +4,7 @@
  * and cfg.y (modparam, loadmodule).
  */
 import { opensips } from '../../../src/config/readers/opensips.js';
-import { flatten, includeOf, modparamOf, statements, tokens } from '../../../src/config/readers/opensips-lexer.js';
+import { flatten, includeOf, modparamOf, statements, tokens } from '../../../src/config/readers/opensips/lexer.js';
 import { Collector } from '../../../src/config/collector.js';
 import { MAX_INCLUDED_FILES } from '../../../src/config/limits.js';
 import { ConfigRepo } from '../../../src/config/repo.js';

@@ -19,8 +19,8 @@
  * not an error; recursion stops at 100 levels. `exec-set`, `stun-set`, `env-set` and `exec` run at start.
  */
 import { posix } from 'node:path';
-import { MAX_EXPANDED_VALUE, MAX_INCLUDED_BYTES, MAX_INCLUDED_FILES } from '../limits.js';
-import type { ConfigFile, FileNote, ReaderInput } from '../types.js';
+import { MAX_EXPANDED_VALUE, MAX_INCLUDED_BYTES, MAX_INCLUDED_FILES } from '../../limits.js';
+import type { ConfigFile, FileNote, ReaderInput } from '../../types.js';
 
 const SRC = 'switch_xml.c';
 /** preprocess(): `if (rlevel > 100) return -1`. */
@@ -195,6 +195,8 @@ export function preprocessFile(file: ConfigFile, vars: Map<string, Variable>, ct
   const lines = file.text.split('\n');
   let multiline = false;
   let inComment = false;
+  /** The line being run would pass the expansion cap (read by run()). */
+  let tooLong = false;
   const at = (line: number, commented: boolean) => ({ file: file.path, line, ...(commented ? { commented: true } : {}) });
   const note = (line: number, message: string, level: 'info' | 'warn' = 'warn') =>
     ctx.notes.length < 200 && ctx.notes.push({ location: { file: file.path, line }, level, message });
@@ -220,7 +222,8 @@ export function preprocessFile(file: ConfigFile, vars: Map<string, Variable>, ct
         n + 1,
         `this line would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its $\${...} variables are expanded; it is not expanded, and values on it are not judged`,
       );
-    let bp = expanded.tooLong ? raw : expanded.text;
+    tooLong = !!expanded.tooLong;
+    let bp = tooLong ? raw : expanded.text;
     if (raw.includes('<include>') || raw.includes('</include>') || raw.includes('<?')) continue;
     if (multiline) {
       const e = bp.indexOf('-->');
@@ -288,6 +291,13 @@ export function preprocessFile(file: ConfigFile, vars: Map<string, Variable>, ct
     if (cmd === 'set') {
       const s = splitSet(data);
       if (!s) return;
+      if (tooLong) {
+        vars.set(s.name, {
+          ...at(lineNo, commented),
+          unknown: `its value would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its $\${...} variables are expanded, so it is not expanded`,
+        });
+        return;
+      }
       const unknown = missing.filter((m) => vars.get(m)?.unknown || CORE_VARIABLES.has(m) || !ctx.rooted);
       if (unknown.length)
         vars.set(s.name, {

@@ -16,9 +16,9 @@
  *   lines. cfg.y: `modparam(STRING, STRING, STRING | folded_string | snumber)`, where adjacent strings
  *   fold into one; `loadmodule STRING`; keywords are lower case.
  */
-import { MAX_INCLUDED_BYTES, MAX_INCLUDED_FILES } from '../limits.js';
-import type { Collector } from '../collector.js';
-import type { ConfigFile, ReaderInput } from '../types.js';
+import { MAX_INCLUDED_BYTES, MAX_INCLUDED_FILES } from '../../limits.js';
+import type { Collector } from '../../collector.js';
+import type { ConfigFile, ReaderInput } from '../../types.js';
 
 /** cfg_pp.h CFG_MAX_INCLUDE_DEPTH (20 files on the lexer's stack): the main file and 19 nested includes. */
 export const OPENSIPS_MAX_INCLUDE_DEPTH = 19;
