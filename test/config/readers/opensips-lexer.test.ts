@@ -198,5 +198,9 @@ describe('a preprocessor template (opensips -p m4 / menuconfig): its output is n
       expect.stringMatching(/^opensips\.cfg:5 `#ifdef` is a comment to OpenSIPS .* unless it is started with `-p cpp`/),
     );
     expect(cpp.unseen).toEqual([expect.objectContaining({ area: 'tls' })]);
+    const english = run({
+      'opensips.cfg': `${HEAD}${DOM}# if caller is not local, then called number must be local\n#include the TLS file below\n#ifdef-style switches are not used here\n`,
+    });
+    expect(english.unseen).toBeUndefined();
   });
 });
