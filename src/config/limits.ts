@@ -5,3 +5,11 @@
  */
 /** The longest value a `#!define` or `$${var}` may expand to. */
 export const MAX_EXPANDED_VALUE = 64 * 1024;
+/**
+ * Includes a reader follows from one entry file (OpenSIPS include_file, FreeSWITCH X-PRE-PROCESS include):
+ * a file included from many places counts each time. Real configurations include tens of files; past
+ * either cap the rest is not read and a note says so. The nesting depth is each product's own limit.
+ */
+export const MAX_INCLUDED_FILES = 512;
+/** The text those includes may add up to, counted the same way. */
+export const MAX_INCLUDED_BYTES = 32 * 1024 * 1024;

@@ -23,11 +23,14 @@ import type { TlsVersion } from '../../model/tls.js';
 import type { FileNote, ReaderOutput, SbcReader } from '../types.js';
 
 const MANUAL = "AudioCodes Mediant SBC User's Manual, Configuration Parameters Reference";
+const MAX_NOTES = 200;
 
 export interface Row {
   table: string;
   index: string;
   line: number;
+  /** A later row with the same index replaces this one. */
+  replaced?: boolean;
   /** Column name as written in FORMAT (with any `Table_` prefix) -> value. */
   cells: Map<string, { column: string; value: string }>;
 }
@@ -50,34 +53,66 @@ export interface Ini {
   globals: Map<string, Global>;
 }
 
-/** Splits a row's values at commas outside double or single quotes; quotes removed, spaces trimmed. */
-function splitFields(text: string): string[] {
-  const out: string[] = [];
+/**
+ * A FORMAT or data line's values, as the manual's "Format of ini File Table Parameters" describes them:
+ * separated by commas, the line ended by a semicolon. A value that starts with a double or single quote
+ * runs to the matching quote (commas and semicolons inside are text); a quote inside an unquoted value
+ * is text. `rest` is what follows the ending semicolon; `ended` is false when there is none.
+ */
+export function fieldsOf(text: string): { fields: string[]; ended: boolean; rest: string } {
+  const fields: string[] = [];
   let cur = '';
   let quote = '';
-  for (const c of text) {
+  let started = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
     if (quote) {
       if (c === quote) quote = '';
       else cur += c;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ',') {
-      out.push(cur.trim());
+      continue;
+    }
+    if (!started && (c === '"' || c === "'")) {
+      quote = c;
+      started = true;
+    } else if (c === ',') {
+      fields.push(cur.trim());
       cur = '';
-    } else cur += c;
+      started = false;
+    } else if (c === ';') {
+      fields.push(cur.trim());
+      return { fields, ended: true, rest: text.slice(k + 1).trim() };
+    } else {
+      cur += c;
+      if (c !== ' ' && c !== '\t') started = true;
+    }
   }
-  out.push(cur.trim());
-  return out;
+  fields.push(cur.trim());
+  return { fields, ended: false, rest: '' };
 }
 
-function stripRowEnd(text: string): string {
-  return text.replace(/;\s*$/, '');
-}
-
-export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
+export function parseIni(path: string, text: string, given: FileNote[]): Ini {
+  let notes = given;
   const tables = new Map<string, Table>();
   const globals = new Map<string, Global>();
   let table: Table | undefined;
   const lines = text.split(/\r?\n/);
+  const rowsByIndex = new Map<Table, Map<string, Row>>();
+  const all = notes;
+  notes = [];
+  const lineEnd = (f: { ended: boolean; rest: string }, lineNo: number, what: string) => {
+    if (!f.ended)
+      notes.push({
+        location: { file: path, line: lineNo },
+        level: 'warn',
+        message: `${what} does not end with ";" (the manual requires it, and a line does not continue on the next one); read as written`,
+      });
+    else if (f.rest && !f.rest.startsWith(';'))
+      notes.push({
+        location: { file: path, line: lineNo },
+        level: 'warn',
+        message: `${what}: text after the ending ";" is not read: \`${f.rest.slice(0, 60)}\``,
+      });
+  };
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!.trim();
     const lineNo = n + 1;
@@ -108,7 +143,9 @@ export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
     if (table) {
       const format = /^FORMAT\s+(\S+)\s*=\s*(.*)$/i.exec(line);
       if (format) {
-        table.columns = [format[1]!, ...splitFields(stripRowEnd(format[2]!))];
+        const f = fieldsOf(format[2]!);
+        lineEnd(f, lineNo, `the FORMAT line of ${table.name}`);
+        table.columns = [format[1]!, ...f.fields];
         continue;
       }
       const row = /^(\S+)\s+(\S+)\s*=\s*(.*)$/.exec(line);
@@ -121,7 +158,9 @@ export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
           });
           continue;
         }
-        const values = [row[2]!, ...splitFields(stripRowEnd(row[3]!))];
+        const f = fieldsOf(row[3]!);
+        lineEnd(f, lineNo, `row ${table.name} ${row[2]}`);
+        const values = [row[2]!, ...f.fields];
         if (values.length !== table.columns.length) {
           notes.push({
             location: { file: path, line: lineNo },
@@ -130,10 +169,33 @@ export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
           });
         }
         const cells = new Map<string, { column: string; value: string }>();
+        const defaults: string[] = [];
         table.columns.forEach((column, k) => {
-          if (k < values.length) cells.set(bareColumn(table!.name, column).toLowerCase(), { column, value: values[k]! });
+          if (k >= values.length) return;
+          // "The double dollar sign ($$) in a Data line indicates the default value for the parameter."
+          if (k > 0 && values[k] === '$$') defaults.push(column);
+          else cells.set(bareColumn(table!.name, column).toLowerCase(), { column, value: values[k]! });
         });
-        table.rows.push({ table: table.name, index: row[2]!, line: lineNo, cells });
+        if (defaults.length)
+          notes.push({
+            location: { file: path, line: lineNo },
+            level: 'info',
+            message: `row ${table.name} ${row[2]}: $$ means the parameter's default value for ${defaults.join(', ')}; read as if the column were not written`,
+          });
+        const byIndex = rowsByIndex.get(table) ?? new Map<string, Row>();
+        rowsByIndex.set(table, byIndex);
+        const twin = byIndex.get(row[2]!);
+        if (twin) {
+          notes.push({
+            location: { file: path, line: lineNo },
+            level: 'warn',
+            message: `row ${table.name} ${row[2]} appears again (first at line ${twin.line}); the manual allows each row once, so the device may refuse the file; the last one is read`,
+          });
+          twin.replaced = true;
+        }
+        const read: Row = { table: table.name, index: row[2]!, line: lineNo, cells };
+        byIndex.set(row[2]!, read);
+        table.rows.push(read);
         continue;
       }
       notes.push({
@@ -149,9 +211,25 @@ export function parseIni(path: string, text: string, notes: FileNote[]): Ini {
         .trim()
         .replace(/^'(.*)'$/, '$1')
         .replace(/^"(.*)"$/, '$1');
+      const twin = globals.get(kv[1]!.toLowerCase());
+      if (twin)
+        notes.push({
+          location: { file: path, line: lineNo },
+          level: 'warn',
+          message: `${kv[1]} is set again (first at line ${twin.line}, as ${twin.key}; parameter names are not case-sensitive); the last value is read`,
+        });
       globals.set(kv[1]!.toLowerCase(), { key: kv[1]!, value, line: lineNo });
     }
   }
+  for (const t of tables.values()) if (t.rows.some((r) => r.replaced)) t.rows = t.rows.filter((r) => !r.replaced);
+  // notes are bounded: a hostile file of a million odd lines gets the first ones and a count
+  all.push(...notes.slice(0, MAX_NOTES));
+  if (notes.length > MAX_NOTES)
+    all.push({
+      location: { file: path },
+      level: 'warn',
+      message: `${notes.length - MAX_NOTES} more lines of this file were noted; only the first ${MAX_NOTES} notes are shown`,
+    });
   return { tables, globals };
 }
 

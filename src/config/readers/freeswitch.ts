@@ -15,6 +15,7 @@ import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type 
 import type { TlsVersion } from '../../model/tls.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import { CORE_VARIABLES, preprocessFile, references, type PreLine, type Variable } from './freeswitch/preprocess.js';
 
 const SOFIA = 'mod_sofia sofia.c';
 const TPORT = 'sofia-sip tport_tls.c';
@@ -149,55 +150,15 @@ export function* walk(elements: Element[]): Generator<Element> {
   }
 }
 
-export interface Variable {
-  value?: string;
-  file: string;
-  line: number;
-  /** Why the value is unknown (runtime command, unresolved reference). */
-  unknown?: string;
-  /** Set on a line inside an XML comment (the pre-processor applies it anyway). */
-  commented?: boolean;
-}
+export type { Variable };
 
-/** X-PRE-PROCESS lines, applied in order; FreeSWITCH's pre-processor reads them line by line, even inside XML comments. */
+/**
+ * Applies a file's X-PRE-PROCESS directives to `vars` as switch_xml.c preprocess() does (see
+ * freeswitch-preprocess.ts), without following its includes: for readers of one file at a time.
+ */
 export function preprocess(file: ConfigFile, vars: Map<string, Variable>): void {
-  const lines = file.text.split(/\r?\n/);
-  let inComment = false;
-  for (let n = 0; n < lines.length; n++) {
-    const text = lines[n]!;
-    const commentedHere = inComment || /<!--(?:(?!-->).)*<X-PRE-PROCESS/i.test(text);
-    const re = /<X-PRE-PROCESS\s+cmd\s*=\s*"([^"]*)"\s+data\s*=\s*"([^"]*)"/gi;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const cmd = m[1]!.toLowerCase();
-      const data = m[2]!;
-      const eq = data.indexOf('=');
-      if (!['set', 'stun-set', 'exec-set', 'env-set'].includes(cmd) || eq < 0) continue;
-      const name = data.slice(0, eq).trim();
-      const raw = data.slice(eq + 1);
-      const at = { file: file.path, line: n + 1, ...(commentedHere ? { commented: true } : {}) };
-      if (cmd !== 'set') {
-        vars.set(name, { ...at, unknown: `${cmd} computes it when FreeSWITCH starts` });
-        continue;
-      }
-      const resolved = expand(raw, vars);
-      vars.set(
-        name,
-        resolved.tooLong
-          ? {
-              ...at,
-              unknown: `its value would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its $\${...} variables are expanded, so it is not expanded`,
-            }
-          : resolved.missing.length
-            ? {
-                ...at,
-                unknown: `it uses ${resolved.missing.map((v) => `$\${${v}}`).join(', ')}, which ${resolved.missing.length > 1 ? 'are' : 'is'} not set here`,
-              }
-            : { ...at, value: resolved.text },
-      );
-    }
-    if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) inComment = true;
-    else if (text.includes('-->')) inComment = false;
-  }
+  const input: ReaderInput = { file, open: () => ({ tried: [] }), paths: [] };
+  preprocessFile(file, vars, { input, notes: [], count: { files: 0, bytes: 0, capNoted: false }, follow: false });
 }
 
 export function expand(
@@ -318,6 +279,69 @@ export function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: stri
   };
 }
 
+/**
+ * switch_xml_parse_str() skips the text before the first '<' ("find first tag") and ignores character
+ * content once the root element is closed (switch_xml_char_content() with no current element): blanked
+ * here, line breaks kept, so the XML parser sees what FreeSWITCH's does.
+ */
+function outerTextBlanked(text: string): string {
+  const first = text.indexOf('<');
+  const last = text.lastIndexOf('>');
+  if (first < 0 || last < first) return text;
+  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+  return blank(text.slice(0, first)) + text.slice(first, last + 1) + blank(text.slice(last + 1));
+}
+
+interface Reached {
+  root: string;
+  /** The include chain from the root to the file. */
+  chain: string[];
+  /** Variables set when FreeSWITCH starts reading the file. */
+  vars: Map<string, Variable>;
+  /** Files read before it that are not sofia profiles (freeswitch.xml, vars.xml ...). */
+  before: string[];
+}
+
+/** Per repository: each freeswitch.xml's walk, by the file it reaches first. */
+const walks = new WeakMap<readonly string[], Map<string, Reached>>();
+
+/**
+ * freeswitch.xml is where FreeSWITCH starts (switch_xml.c switch_xml_parse_file(), from the configuration
+ * folder): its includes (vars.xml, autoload_configs/*.xml, then sofia.conf.xml's ../sip_profiles/*.xml)
+ * set variables in order, so a profile sees what was set before it is included.
+ */
+function rootReaching(input: ReaderInput): Reached | undefined {
+  let reached = walks.get(input.paths);
+  if (!reached) {
+    reached = new Map();
+    walks.set(input.paths, reached);
+    const roots = input.paths.filter((p) => posix.basename(p) === 'freeswitch.xml').sort();
+    for (const rootPath of roots) {
+      const root = input.open(rootPath, input.file).file;
+      if (!root) continue;
+      const before: string[] = [];
+      const stack: string[] = [];
+      const ctx = {
+        input,
+        notes: [],
+        count: { files: 0, bytes: 0, capNoted: false },
+        follow: true,
+        rooted: true,
+        onFile: (f: ConfigFile, vars: Map<string, Variable>, depth: number) => {
+          stack.length = depth;
+          if (!reached!.has(f.path))
+            reached!.set(f.path, { root: rootPath, chain: [...stack, f.path], vars: new Map(vars), before: [...before] });
+          stack.push(f.path);
+          if (!looksLikeProfile(f.text)) before.push(f.path);
+        },
+      };
+      preprocessFile(root, new Map(), ctx);
+    }
+  }
+  const hit = reached.get(input.file.path);
+  return hit && hit.root !== input.file.path ? hit : undefined;
+}
+
 /** A gateway file (`sip_profiles/external/*.xml`): gateways outside XML comments. */
 function hasGateway(text: string): boolean {
   return /<gateway\s+name\s*=/i.test(text.replace(/<!--[\s\S]*?(-->|$)/g, ''));
@@ -371,7 +395,33 @@ export const freeswitchReader: SbcReader = {
       });
       return { endpoints, consumed, notes, problems };
     }
-    const parsed = xmlElements(file.text);
+    // Variables as FreeSWITCH has them when it reaches this file: through freeswitch.xml's includes when
+    // one in the scan includes it, else from the nearest vars.xml; then the file's own lines in order.
+    const vars = new Map<string, Variable>();
+    const root = isProfile ? rootReaching(input) : undefined;
+    const varsFile = root ? undefined : isProfile ? findVarsFile(input) : undefined;
+    const ctx = { input, notes, count: { files: 0, bytes: 0, capNoted: false }, follow: true, rooted: !!root };
+    if (root) {
+      for (const [k, v] of root.vars) vars.set(k, v);
+      consumed.push(...root.before);
+    } else if (varsFile?.file) {
+      preprocessFile(varsFile.file, vars, { ...ctx, notes: [] });
+      consumed.push(varsFile.file.path);
+    }
+    const lines = isProfile ? preprocessFile(file, vars, ctx) : undefined;
+    const varsHow = root
+      ? `variables as FreeSWITCH has them when ${root.root}'s includes reach this file (${root.chain.join(' -> ')})`
+      : varsFile?.file
+        ? `vars.xml read: ${varsFile.how}; no freeswitch.xml in the scan includes this file, so it is read on its own`
+        : varsFile?.ambiguous
+          ? `no vars.xml read: ${varsFile.ambiguous.join(', ')} are equally near, none chosen`
+          : `no freeswitch.xml includes this file and no vars.xml was found (tried ${varsFile?.tried.join(', ') || 'nothing'})`;
+
+    if (root && file.text.includes('$${'))
+      notes.push({ location: { file: file.path }, level: 'info', message: `$\${...} variables: ${varsHow}` });
+    // FreeSWITCH parses the pre-processor's output, not the file: directive lines and <include> lines are gone
+    const pre = lines?.map((l) => l.text).join('\n');
+    const parsed = xmlElements(pre === undefined ? file.text : outerTextBlanked(pre));
     if ('error' in parsed) {
       problems.push(
         parsed.line === undefined
@@ -403,21 +453,11 @@ export const freeswitchReader: SbcReader = {
       return { endpoints, consumed, notes, problems };
     }
 
-    const vars = new Map<string, Variable>();
-    const varsFile = findVarsFile(input);
-    if (varsFile.file) {
-      preprocess(varsFile.file, vars);
-      consumed.push(varsFile.file.path);
-    }
-    preprocess(file, vars);
-    const varsHow = varsFile.file
-      ? `vars.xml read: ${varsFile.how}`
-      : varsFile.ambiguous
-        ? `no vars.xml read: ${varsFile.ambiguous.join(', ')} are equally near, none chosen`
-        : `no vars.xml found (tried ${varsFile.tried.join(', ') || 'nothing'})`;
-
     const valueOf = (param: Element, key: string): Value => {
-      const written = param.attrs.value ?? '';
+      const pre: PreLine | undefined = lines?.[param.line - 1];
+      const expanded = param.attrs.value ?? '';
+      const rawAttr = pre ? /\bvalue\s*=\s*"([^"]*)"/i.exec(pre.raw) : null;
+      const written = rawAttr && rawAttr[1]!.includes('$${') ? rawAttr[1]! : expanded;
       const location: SourceLocation = { file: file.path, line: param.line, key };
       const own: Provenance = { kind: 'file', file: file.path, line: param.line, key };
       if (!written.includes('$${')) {
@@ -429,10 +469,9 @@ export const freeswitchReader: SbcReader = {
           });
           return { written, from: own, location };
         }
-        return { text: written, written, from: own, location };
+        return { text: expanded, written, from: own, location };
       }
-      const r = expand(written, vars);
-      if (r.tooLong) {
+      if (pre?.tooLong) {
         notes.push({
           location,
           level: 'warn',
@@ -440,31 +479,45 @@ export const freeswitchReader: SbcReader = {
         });
         return { written: written.slice(0, 200), from: own, location };
       }
-      if (r.missing.length) {
-        const why = r.missing.map((name) => {
-          const v = vars.get(name);
-          return v ? `$\${${name}} (${v.file}:${v.line}): ${v.unknown}` : `$\${${name}} is not set by any X-PRE-PROCESS line`;
-        });
+      const refs = references(written);
+      const used = refs.map((name) => pre?.used.get(name)).filter((v): v is Variable => !!v);
+      const unknown: string[] = [];
+      const empty: string[] = [];
+      for (const name of refs) {
+        if (pre?.used.has(name)) continue;
+        const v = vars.get(name);
+        if (v?.unknown) unknown.push(`$\${${name}} (${v.file}:${v.line}): ${v.unknown}`);
+        else if (CORE_VARIABLES.has(name))
+          unknown.push(`$\${${name}} is a core variable FreeSWITCH sets from the machine it runs on (switch_core.c)`);
+        else if (!root) unknown.push(`$\${${name}} is not set by any X-PRE-PROCESS line read here`);
+        else empty.push(name);
+      }
+      if (unknown.length) {
         notes.push({
           location,
           level: 'warn',
-          message: `${key} = "${written}" does not resolve: ${why.join('; ')} (${varsHow}); its value is not known`,
+          message: `${key} = "${written}" does not resolve: ${unknown.join('; ')} (${varsHow}); its value is not known`,
         });
         return { written, from: own, location };
       }
-      for (const v of r.used.filter((u) => u.commented)) {
+      if (empty.length)
+        notes.push({
+          location,
+          level: 'warn',
+          message: `${key} = "${written}": ${empty.map((n) => `$\${${n}}`).join(', ')} ${empty.length > 1 ? 'are' : 'is'} set by no X-PRE-PROCESS line FreeSWITCH reads before this one (${varsHow}), so FreeSWITCH puts nothing in ${empty.length > 1 ? 'their' : 'its'} place (switch_xml.c expand_vars()): the value is "${expanded}"`,
+        });
+      for (const v of used.filter((u) => u.commented)) {
         notes.push({
           location: { file: v.file, line: v.line },
           level: 'info',
           message: `${key} uses a variable set on a line inside an XML comment; FreeSWITCH's pre-processor applies X-PRE-PROCESS lines even there`,
         });
       }
-      const single = /^\$\$\{([^}]*)\}$/.exec(written);
-      if (single && r.used.length === 1) {
-        const v = r.used[0]!;
-        return { text: r.text, written, from: { kind: 'file', file: v.file, line: v.line, key: single[1]! }, location };
+      if (refs.length === 1 && used.length === 1 && written === `$\${${refs[0]}}`) {
+        const v = used[0]!;
+        return { text: expanded, written, from: { kind: 'file', file: v.file, line: v.line, key: refs[0]! }, location };
       }
-      return { text: r.text, written, from: own, location };
+      return { text: expanded, written, from: own, location };
     };
 
     for (const profile of walk(tree)) {

@@ -19,8 +19,9 @@ import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
 import { sourced, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
-import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket } from '../sercfg.js';
+import { coreParam, parseSocket } from '../sercfg.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import { flatten, loadmoduleOf, modparamOf, statements } from './opensips/lexer.js';
 import { Collector } from '../collector.js';
 
 const DOCS = 'https://opensips.org/docs/modules/3.4.x/tls_mgm.html';
@@ -172,78 +173,9 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   let dbUrl: { line: number; file: string } | undefined;
   let tlsMgm: { line: number; file: string } | undefined;
   const unprefixed: Array<{ name: string; value: string; line: number; file: string }> = [];
-  const visited = new Set<string>();
   let listenNoted = false;
 
-  const walk = (file: ConfigFile, depth: number) => {
-    if (visited.has(file.path) || depth > 8) return;
-    visited.add(file.path);
-    if (/\bifelse\s*\(|^[ \t]*define\s*\(`/m.test(file.text)) {
-      out.note(
-        file.path,
-        undefined,
-        'an m4 template (ifelse/define): macros are not expanded here, so values written through them are not read; run m4 and scan its output for exact values',
-      );
-    }
-    for (const st of cfgStatements(file.text)) {
-      const text = st.text;
-      const inc = /^(include_file|import_file)\s+["']([^"']+)["']/i.exec(text);
-      if (inc) {
-        const found = input.open(inc[2]!, file);
-        if (found.file) {
-          out.consumed.add(found.file.path);
-          walk(found.file, depth + 1);
-        } else
-          out.note(
-            file.path,
-            st.line,
-            `${inc[1]} "${inc[2]}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`,
-          );
-        continue;
-      }
-      const mod = loadedModule(text);
-      if (mod !== undefined) {
-        if (mod === 'tls_mgm') tlsMgm = { line: st.line, file: file.path };
-        continue;
-      }
-      if (/^modparam\s*\(/i.test(text)) {
-        const mp = parseModparam(text);
-        if (!mp) {
-          out.note(file.path, st.line, `could not read ${text.slice(0, 80)}`);
-          continue;
-        }
-        const module = mp.module.toLowerCase();
-        if (module === 'proto_tls' && mp.name === 'tls_port') {
-          if (/^\d+$/.test(mp.value)) tlsPort = { value: Number(mp.value), line: st.line, file: file.path };
-          continue;
-        }
-        if (module !== 'tls_mgm') continue;
-        param(file, st.line, mp.name, mp.value, mp.raw);
-        continue;
-      }
-      const cp = coreParam(text);
-      if (cp && (cp.name === 'socket' || cp.name === 'listen')) {
-        const sock = parseSocket(cp.value);
-        if (!sock || sock.proto !== 'tls') continue;
-        if (sock.portText !== undefined || (sock.host && /^[A-Z_][A-Z0-9_]*$/.test(sock.host))) {
-          out.note(
-            file.path,
-            st.line,
-            `${cp.name}=${cp.value}: ${sock.portText ?? sock.host} looks like a template macro; ${sock.portText ? "this TLS socket's port is unknown" : 'the address is taken as written'}`,
-            sock.portText ? 'warn' : 'info',
-          );
-          if (sock.portText !== undefined) continue;
-        }
-        sockets.push({ host: sock.host, port: sock.port ?? NaN, line: st.line, file: file.path, key: cp.name, raw: cp.value });
-        if (cp.name === 'listen' && !listenNoted) {
-          listenNoted = true;
-          out.note(file.path, st.line, 'listen= is accepted up to OpenSIPS 3.6; OpenSIPS 4.0 only reads socket=', 'info');
-        }
-      }
-    }
-  };
-
-  const param = (file: ConfigFile, line: number, name: string, value: string, raw: string) => {
+  const param = (file: { path: string }, line: number, name: string, value: string, raw: string) => {
     const loc: SourceLocation = { file: file.path, line, key: name };
     if (!PARAMS.has(name)) {
       const better = KAMAILIO_NAMES[name];
@@ -323,7 +255,90 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     d.attrs.set(name, { value: val, line, file: file.path, key: name });
   };
 
-  walk(input.file, 0);
+  const lines = flatten(input, out);
+  const templates = new Set<string>();
+  for (const path of new Set(lines.map((l) => l.file))) {
+    const text = path === input.file.path ? input.file.text : input.open(path, input.file).file?.text;
+    if (text !== undefined && m4Template(path, text)) templates.add(path);
+    else if (text !== undefined) {
+      // directives only, not English in a # comment ("# if caller is not local")
+      const cpp =
+        /^[ \t]*#(ifdef|ifndef|define|undef)[ \t]+[A-Za-z_]|^[ \t]*#(if|elif)[ \t]+(?:defined\b|!)|^[ \t]*#(include)[ \t]*[<"]/m.exec(text);
+      if (cpp) {
+        const line = text.slice(0, cpp.index).split('\n').length;
+        out.note(
+          path,
+          line,
+          `\`#${cpp[1] ?? cpp[2] ?? cpp[3]}\` is a comment to OpenSIPS (cfg.lex: # to the end of the line) unless it is started with \`-p cpp\` (or another preprocessor), whose output is not in the repository; every line is read here as OpenSIPS reads the file without one`,
+        );
+        out.unseen.push({
+          area: 'tls',
+          reason: `${path} has C preprocessor directives (#${cpp[1] ?? cpp[2] ?? cpp[3]}): with \`opensips -p cpp\` the TLS settings OpenSIPS runs with are in the preprocessed output, which the repository does not hold`,
+          hint: "run the preprocessor (cpp -P FILE > opensips.cfg, with the deployment defines) and scan the output, or give the trunk's settings as `tls:` in byoc-check.yaml",
+          location: { file: path, line },
+        });
+      }
+    }
+  }
+  for (const path of templates) {
+    out.note(
+      path,
+      undefined,
+      'an m4 template (a .m4 file, or ifelse/define/divert/include macros): OpenSIPS reads it only through `opensips -p m4` (or a menuconfig render), whose output is not in the repository; macros are not expanded here, so values written through them are not known',
+    );
+    out.unseen.push({
+      area: 'tls',
+      reason: `${path} is an m4 template: the TLS settings OpenSIPS runs with are in its rendered output, which the repository does not hold`,
+      hint: "render the template (m4 FILE > opensips.cfg, with the deployment defines) and scan the output, or give the trunk's settings as `tls:` in byoc-check.yaml",
+      location: { file: path },
+    });
+  }
+  // best effort inside a template: m4 removes one level of `quotes' from the text it copies; macros stay unexpanded
+  const depth = new Map<string, number>();
+  const read = lines.map((l) => (templates.has(l.file) ? { ...l, text: m4Unquote(l.text, depth, l.file) } : l));
+  for (const st of statements(read)) {
+    const text = st.text;
+    const file = { path: st.file };
+    const mod = loadmoduleOf(text);
+    if (mod !== undefined) {
+      if (mod === 'tls_mgm') tlsMgm = { line: st.line, file: st.file };
+      continue;
+    }
+    if (/^modparam\s*\(/.test(text)) {
+      const mp = modparamOf(text);
+      if (!mp) {
+        if (/^modparam\s*\(\s*["'](tls_mgm|proto_tls)["']/.test(text)) out.note(st.file, st.line, `could not read ${text.slice(0, 80)}`);
+        continue;
+      }
+      const module = mp.module.toLowerCase();
+      if (module === 'proto_tls' && mp.name === 'tls_port') {
+        if (/^\d+$/.test(mp.value)) tlsPort = { value: Number(mp.value), line: st.line, file: st.file };
+        continue;
+      }
+      if (module !== 'tls_mgm') continue;
+      param(file, st.line, mp.name, mp.value, mp.raw);
+      continue;
+    }
+    const cp = coreParam(text);
+    if (cp && (cp.name === 'socket' || cp.name === 'listen')) {
+      const sock = parseSocket(cp.value);
+      if (!sock || sock.proto !== 'tls') continue;
+      if (sock.portText !== undefined || (sock.host && /^[A-Z_][A-Z0-9_]*$/.test(sock.host))) {
+        out.note(
+          st.file,
+          st.line,
+          `${cp.name}=${cp.value}: ${sock.portText ?? sock.host} looks like a template macro; ${sock.portText ? "this TLS socket's port is unknown" : 'the address is taken as written'}`,
+          sock.portText ? 'warn' : 'info',
+        );
+        if (sock.portText !== undefined) continue;
+      }
+      sockets.push({ host: sock.host, port: sock.port ?? NaN, line: st.line, file: st.file, key: cp.name, raw: cp.value });
+      if (cp.name === 'listen' && !listenNoted) {
+        listenNoted = true;
+        out.note(st.file, st.line, 'listen= is accepted up to OpenSIPS 3.6; OpenSIPS 4.0 only reads socket=', 'info');
+      }
+    }
+  }
 
   // un-prefixed values: OpenSIPS 2.x default domains when the 2.x `dom=IP:port` form is used; an error from 3.0
   const legacy = domains.some((d) => d.address !== undefined);
@@ -458,6 +473,24 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
       }
     }
   }
+}
+
+/** An m4 template: a `.m4` file, or m4's own macros at the start of a line (OpenSIPS' menuconfig templates use them). */
+function m4Template(path: string, text: string): boolean {
+  return /\.m4$/i.test(path) || /\bifelse\s*\(|^[ \t]*(define|divert|include|changequote)\s*\(\s*`/m.test(text);
+}
+
+/** m4's quote removal: `` ` `` opens and `'` closes a (nesting) quote; both are dropped, the text between is kept. */
+function m4Unquote(text: string, depth: Map<string, number>, file: string): string {
+  let d = depth.get(file) ?? 0;
+  let out = '';
+  for (const c of text) {
+    if (c === '`') d++;
+    else if (c === "'" && d > 0) d--;
+    else out += c;
+  }
+  depth.set(file, d);
+  return out;
 }
 
 function endpointFrom(d: Domain, cfgDir: string, out: Collector): TlsEndpointSettings {

@@ -169,7 +169,7 @@ describe('sofia.conf.xml with inline profiles', () => {
         'warn conf/autoload_configs/sofia.conf.xml:11 profile lab: tls-version token "TLSv1.2 " is not one sofia.c knows (it matches exact tokens, without trimming spaces); it is ignored',
         'warn conf/autoload_configs/sofia.conf.xml:11 profile lab: tls-version "TLSv1.2 " has no valid token, so TLS 1.0-1.2 are all disabled and only TLS 1.3 remains',
         'info conf/autoload_configs/sofia.conf.xml:11 profile lab: TLS 1.3 stays enabled although tls-version does not list it (sofia-sip tport_tls.c never sets SSL_OP_NO_TLSv1_3)',
-        'warn conf/autoload_configs/sofia.conf.xml:12 tls-cert-dir = "$${lab_ssl_dir}" does not resolve: $${lab_ssl_dir} (conf/vars.xml:9): it uses $${base_dir}, which is not set here (vars.xml read: conf/vars.xml (two folders up from conf/autoload_configs/sofia.conf.xml)); its value is not known',
+        'warn conf/autoload_configs/sofia.conf.xml:12 tls-cert-dir = "$${lab_ssl_dir}" does not resolve: $${lab_ssl_dir} (conf/vars.xml:9): it uses $${base_dir}, which is set by FreeSWITCH\'s core from the machine it runs on (vars.xml read: conf/vars.xml (two folders up from conf/autoload_configs/sofia.conf.xml); no freeswitch.xml in the scan includes this file, so it is read on its own); its value is not known',
         'info conf/autoload_configs/sofia.conf.xml:10 profile lab: tls-sip-port = auto, FreeSWITCH picks the port at start; the listening port is not known',
         'info conf/autoload_configs/sofia.conf.xml:16 profile plain does not set `tls`: TLS is off (mod_sofia default), no TLS endpoint',
       ],
@@ -200,9 +200,9 @@ describe('broken profiles', () => {
     ]);
     expect(findings(out)).toEqual({
       notes: [
-        'warn broken/undefined.xml:4 tls = "$${undefined_ssl_enable}" does not resolve: $${undefined_ssl_enable} is not set by any X-PRE-PROCESS line (vars.xml read: conf/vars.xml (the nearest vars.xml among the scanned files)); its value is not known',
+        'warn broken/undefined.xml:4 tls = "$${undefined_ssl_enable}" does not resolve: $${undefined_ssl_enable} is not set by any X-PRE-PROCESS line read here (vars.xml read: conf/vars.xml (the nearest vars.xml among the scanned files); no freeswitch.xml in the scan includes this file, so it is read on its own); its value is not known',
         'warn broken/undefined.xml:4 profile undefined: whether TLS is on is not known (tls = "$${undefined_ssl_enable}"); its TLS settings are read as if it were on',
-        'warn broken/undefined.xml:5 tls-version = "$${undefined_tls_version}" does not resolve: $${undefined_tls_version} is not set by any X-PRE-PROCESS line (vars.xml read: conf/vars.xml (the nearest vars.xml among the scanned files)); its value is not known',
+        'warn broken/undefined.xml:5 tls-version = "$${undefined_tls_version}" does not resolve: $${undefined_tls_version} is not set by any X-PRE-PROCESS line read here (vars.xml read: conf/vars.xml (the nearest vars.xml among the scanned files); no freeswitch.xml in the scan includes this file, so it is read on its own); its value is not known',
         `info broken/undefined.xml:1 profile undefined: ${certNote('/etc/freeswitch/tls')}`,
       ],
       problems: [
@@ -223,7 +223,7 @@ describe('broken profiles', () => {
     expect(off.notes.map((n) => n.message)).toEqual(['profile p: tls = false, TLS is off; no TLS endpoint']);
     const alone = readConfig(freeswitchReader, { 'sip_profiles/p.xml': files['conf/sip_profiles/external.xml']! }, 'sip_profiles/p.xml');
     expect(alone.notes.filter((n) => /does not resolve/.test(n.message))).toHaveLength(5);
-    expect(alone.notes[0]!.message).toMatch(/no vars\.xml found \(tried vars\.xml/);
+    expect(alone.notes[0]!.message).toMatch(/no freeswitch\.xml includes this file and no vars\.xml was found \(tried vars\.xml/);
     expect(alone.consumed).toEqual([]);
   });
 
