@@ -4,6 +4,7 @@
  */
 import { regionCode } from '../../rules/data/byoc-regions.js';
 import { isIP } from 'node:net';
+import { regionFromEnv } from '../data-actions/region.js';
 import { InputError } from '../errors.js';
 import { probeCheck } from '../probe.js';
 import { FORMATS } from '../reporters/index.js';
@@ -12,6 +13,7 @@ import { exitCodeOf } from '../report/exit-code.js';
 import type { Painter } from '../reporters/text.js';
 import { printable } from '../util/text.js';
 import { parseArgv } from './argv.js';
+import { apiBaseOption, fetchOption, trunkOption } from './genesys-options.js';
 import type { Io } from './main.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
@@ -31,6 +33,17 @@ export const probeOptions: readonly OptionSpec[] = [
     describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
     group: 'Trunk',
   },
+  {
+    name: 'genesys',
+    type: 'string',
+    array: true,
+    describe:
+      "probe every SIP server of the org's BYOC Cloud TLS trunks, read from INPUT (saved JSON of GET /api/v2/telephony/providers/edges/trunkbasesettings), repeatable; with no INPUT, --fetch",
+    group: 'Genesys',
+  },
+  { ...fetchOption, describe: `${fetchOption.describe}; implies --genesys` },
+  apiBaseOption,
+  { ...trunkOption, describe: 'with --genesys: probe only this trunk (its name or id), repeatable' },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
@@ -99,8 +112,22 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     io.stdout(`${version}\n`);
     return 0;
   }
-  if (args.positionals.length === 0) throw new InputError('probe needs a target: byoc-check probe HOST[:PORT]... (see probe --help)');
   const v = args.values;
+  const genesysInputs = v.genesys as string[] | undefined;
+  const fromGenesys = genesysInputs !== undefined || v.fetch === true;
+  if (fromGenesys) {
+    if (args.positionals.length)
+      throw new InputError(
+        `probe takes HOST targets or --genesys, not both (got "${printable(args.positionals[0]!).slice(0, 100)}"); several INPUT files: --genesys FILE once per file`,
+      );
+    if (v.sbc !== undefined)
+      throw new InputError('--sbc does not apply with --genesys: each SIP server is judged under the name the trunk lists');
+  } else {
+    for (const flag of ['api-base', 'trunk'])
+      if (v[flag] !== undefined) throw new InputError(`--${flag} only applies with --genesys or --fetch`);
+    if (args.positionals.length === 0)
+      throw new InputError('probe needs a target: byoc-check probe HOST[:PORT]... or --genesys INPUT | --fetch (see probe --help)');
+  }
   const targets = args.positionals.map((text) => ({ text, ...parseTarget(text) }));
   if (targets.length > 200) throw new InputError(`at most 200 targets in one run; got ${targets.length}`);
   if (targets.length > 1 && v.sbc !== undefined)
@@ -111,7 +138,6 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   const concurrency = v.concurrency as number;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
-  const target = targets[0]!;
   const timeout = v.timeout as number;
   if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
   if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
@@ -131,6 +157,24 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     format,
   };
   const via = (t: { host: string; port: number }) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`);
+  if (fromGenesys) {
+    const { probeGenesysFleet } = await import('../genesys/probe-command.js');
+    const fleet = await probeGenesysFleet({
+      inputs: genesysInputs ?? [],
+      stdin: io.readStdin,
+      fetch: v.fetch === true,
+      region: (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined),
+      apiBase: v['api-base'] as string | undefined,
+      trunks: v.trunk as string[] | undefined,
+      env: io.env,
+      common,
+      concurrency,
+      strict: v.strict === true,
+      via,
+    });
+    return emitFleet(fleet, v, io);
+  }
+  const target = targets[0]!;
   if (targets.length > 1) {
     const { probeFleet } = await import('../probe-fleet.js');
     const plan = targets.map((t) => ({ ...t, ...(via(t) ? { via: via(t)! } : {}) }));
@@ -162,18 +206,39 @@ function parseConnectTo(values: string[]): Map<string, { address: string; port: 
 
 /** A fleet's report: one JSON document, a section per target in text, results tagged per target elsewhere. */
 async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Record<string, unknown>, io: Io): Promise<number> {
-  const failing = fleet.fleet.targets.filter((t) => exitCodeOf(t.report, v.strict === true) === 1).length;
+  const strict = v.strict === true;
+  // a failing target, or (probe --genesys) a trunk setting that fails: the run fails
+  const failing =
+    fleet.fleet.targets.some((t) => exitCodeOf(t.report, strict) === 1) ||
+    fleet.results.some((r) => r.status === 'fail' || (strict && r.status === 'warn'));
   if (String(v.format) === 'text') {
     const { formatProbeText } = await import('../reporters/probe-text.js');
     const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
     const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
     const sections = fleet.fleet.targets.map(
       (t) =>
-        `── ${printable(t.target)}${t.connectTo ? ` (connected to ${t.connectTo})` : ''}\n${formatProbeText(t.report, chalk ? { chalk } : {})}`,
+        `── ${printable(t.target)}${t.connectTo ? ` (connected to ${t.connectTo})` : ''}\n${(t.trunks ?? []).map((k) => `   from ${printable(k.source)}\n`).join('')}${t.note ? `   note: ${printable(t.note)}\n` : ''}${formatProbeText(t.report, chalk ? { chalk } : {})}`,
     );
+    const g = fleet.fleet.genesys;
+    const genesys = g
+      ? [
+          'Genesys trunks',
+          ...g.trunks.map(
+            (t) =>
+              `  "${printable(t.name)}" (${printable(t.id)}) ${t.protocol?.toUpperCase() ?? 'protocol unknown'}, ${t.enabled === null ? 'enabled unknown' : t.enabled ? 'enabled' : 'disabled'}: ${t.probed.length ? `probed ${t.probed.map((x) => printable(x)).join(', ')}` : 'not probed'}${t.notProbed.map((w) => `\n      not probed: ${printable(w)}`).join('')}`,
+          ),
+          ...g.notes.map((n) => `  note: ${printable(n)}`),
+          // the genesys rules' results (their targets are trunks); each target's own come in its section
+          ...fleet.results
+            .filter((r) => (r.status === 'fail' || r.status === 'warn') && /^(trunk\[|genesys$)/.test(r.target))
+            .map((r) => `  ${r.status === 'fail' ? '✖ fail' : '! warn'} ${r.rule} ${printable(r.target)}  ${printable(r.message)}`),
+          '',
+          '',
+        ].join('\n')
+      : '';
     const { pass, fail, warn, skip } = fleet.summary;
     writeOutput(
-      `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${sections.join('\n')}`,
+      `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${genesys}${sections.join('\n')}`,
       v.output as string | undefined,
       io,
     );
