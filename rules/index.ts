@@ -37,7 +37,11 @@ import trunkEnabled from './genesys/trunk-enabled.js';
 import trunkProxies from './genesys/trunk-proxies.js';
 import trunkTermination from './genesys/trunk-termination.js';
 import trunkTls from './genesys/trunk-tls.js';
-import { isDataActionsRule, isGenesysRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
+import genesysChainTrusted from './from-sbc/genesys-chain-trusted.js';
+import genesysExpiry from './from-sbc/genesys-expiry.js';
+import genesysName from './from-sbc/genesys-name.js';
+import genesysTlsHandshake from './from-sbc/genesys-tls-handshake.js';
+import { isDataActionsRule, isFromSbcRule, isGenesysRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
 export const rules: readonly AnyRule[] = [
   byocHost,
@@ -54,6 +58,10 @@ export const rules: readonly AnyRule[] = [
   daRotation,
   daTrusted,
   daValidity,
+  genesysChainTrusted,
+  genesysExpiry,
+  genesysName,
+  genesysTlsHandshake,
   hostNotIp,
   keyStrength,
   leafKey,
@@ -80,7 +88,8 @@ export const rules: readonly AnyRule[] = [
   uriTransport,
 ];
 
-/** The rules of the trunk check, of `byoc-check data-actions` and of `byoc-check genesys`. */
+/** The rules of the trunk check, of `byoc-check data-actions`, of `byoc-check genesys` and of `probe --from-sbc`. */
 export const trunkRules = rules.filter(isTrunkRule);
 export const dataActionsRules = rules.filter(isDataActionsRule);
 export const genesysRules = rules.filter(isGenesysRule);
+export const fromSbcRules = rules.filter(isFromSbcRule);

@@ -44,7 +44,32 @@ export const probeOptions: readonly OptionSpec[] = [
   { ...fetchOption, describe: `${fetchOption.describe}; implies --genesys` },
   apiBaseOption,
   { ...trunkOption, describe: 'with --genesys: probe only this trunk (its name or id), repeatable' },
-  { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
+  {
+    name: 'from-sbc',
+    type: 'string',
+    array: true,
+    describe:
+      "the other direction: connect to this Genesys proxy HOST[:PORT] (or REGION: its lb01..lb04) as the SBC does, trusting only --ca (the SBC's CA file), repeatable",
+    group: 'From the SBC',
+  },
+  {
+    name: 'ciphers',
+    type: 'string',
+    describe: "with --from-sbc: the SBC's client cipher list (OpenSSL cipher string or IANA names)",
+    group: 'From the SBC',
+  },
+  {
+    name: 'curves',
+    type: 'string',
+    describe: 'with --from-sbc: the SBC\'s client ECDHE groups, e.g. "secp384r1:X25519"',
+    group: 'From the SBC',
+  },
+  {
+    name: 'ca',
+    type: 'string',
+    describe: "PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs); with --from-sbc: the SBC's CA file (required)",
+    group: 'Check',
+  },
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   {
@@ -113,6 +138,12 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     return 0;
   }
   const v = args.values;
+  if (v['from-sbc'] !== undefined) return runFromSbc(args, io, version);
+  for (const flag of ['ciphers', 'curves'])
+    if (v[flag] !== undefined)
+      throw new InputError(
+        `--${flag} is the SBC's client setting and applies with --from-sbc only; towards the SBC the probe offers what BYOC Cloud offers`,
+      );
   const genesysInputs = v.genesys as string[] | undefined;
   const fromGenesys = genesysInputs !== undefined || v.fetch === true;
   if (fromGenesys) {
@@ -189,6 +220,65 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     ...common,
   });
   return emit(report, v, io);
+}
+
+/** `probe --from-sbc HOST|REGION... --ca FILE`: the SBC's side, towards Genesys. */
+async function runFromSbc(args: ReturnType<typeof parseArgv>, io: Io, version: string): Promise<number> {
+  const v = args.values;
+  if (args.positionals.length)
+    throw new InputError(
+      `--from-sbc takes the Genesys proxies itself (HOST or REGION); got a target "${printable(args.positionals[0]!).slice(0, 100)}" too: probe the SBC in a separate run`,
+    );
+  for (const flag of ['genesys', 'fetch', 'sbc', 'uri', 'trunk', 'api-base'])
+    if (v[flag] !== undefined && v[flag] !== false)
+      throw new InputError(`--${flag} does not apply with --from-sbc (it checks Genesys' proxies as the SBC sees them)`);
+  const values = v['from-sbc'] as string[];
+  if (values.length === 0) throw new InputError('--from-sbc needs a Genesys proxy HOST[:PORT] or a REGION (use1, us-east-1 ...)');
+  if (v.ca === undefined)
+    throw new InputError(
+      "--from-sbc needs --ca FILE: the CA file the SBC trusts for the Genesys trunk (PEM), to verify Genesys' chain against",
+    );
+  const timeout = v.timeout as number;
+  if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
+  if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+  const concurrency = v.concurrency as number;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
+  const connectTo = parseConnectTo((v['connect-to'] as string[] | undefined) ?? []);
+  const { checkFromSbc, fromSbcAsReport, fromSbcValue } = await import('../from-sbc.js');
+  const strict = v.strict === true;
+  const format = String(v.format);
+  const report = await checkFromSbc({
+    targets: values.map((text) => fromSbcValue(text, parseTarget)),
+    caFile: String(v.ca),
+    ciphers: v.ciphers as string | undefined,
+    curves: v.curves as string | undefined,
+    at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
+    warnDays: v['warn-days'] as number,
+    timeoutSeconds: timeout,
+    concurrency,
+    via: (t) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`),
+    version,
+    strict,
+    format,
+  });
+  const view = fromSbcAsReport(report);
+  let text: string;
+  if (format === 'json') text = JSON.stringify(report, null, 2) + '\n';
+  else if (format === 'text') {
+    const { formatFromSbcText } = await import('../reporters/from-sbc-text.js');
+    const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
+    text = formatFromSbcText(report, chalk ? { chalk } : {});
+  } else if (format === 'markdown') text = (await import('../reporters/from-sbc-text.js')).formatFromSbcMarkdown(report);
+  else {
+    const { reporters } = await import('../reporters/index.js');
+    const { catalogOf } = await import('../reporters/catalog.js');
+    const { fromSbcRules } = await import('../../rules/index.js');
+    text = reporters[format as 'junit' | 'sarif'](view, { strict, base: io.cwd, catalog: catalogOf(fromSbcRules) }) as string;
+  }
+  writeOutput(text, v.output as string | undefined, io, [String(v.ca)]);
+  return exitCodeOf(view, strict) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 
 /** `--connect-to HOST:PORT:ADDRESS:PORT2`, repeatable; an IPv6 address in brackets. */
