@@ -297,6 +297,8 @@ function parseConnectTo(values: string[]): Map<string, { address: string; port: 
 /** A fleet's report: one JSON document, a section per target in text, results tagged per target elsewhere. */
 async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Record<string, unknown>, io: Io): Promise<number> {
   const strict = v.strict === true;
+  const source = fleet.fleet.genesys?.source;
+  const inputs = source?.kind === 'files' ? source.files : [];
   // a failing target, or (probe --genesys) a trunk setting that fails: the run fails
   const failing =
     fleet.fleet.targets.some((t) => exitCodeOf(t.report, strict) === 1) ||
@@ -331,9 +333,10 @@ async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Reco
       `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${genesys}${sections.join('\n')}`,
       v.output as string | undefined,
       io,
+      inputs,
     );
     return failing ? EXIT_FAILED : EXIT_OK;
   }
-  await emit(fleet, v, io);
+  await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../rules/index.js')).genesysRules, inputs } : {});
   return failing ? EXIT_FAILED : EXIT_OK;
 }

@@ -269,6 +269,30 @@ describe('--trunk selects trunks', () => {
     expect(r.verdict).toMatch(/^NOT READY: 1 trunk setting fails \(trunk-tls Fleet UDP\)/);
   }, 30_000);
 
+  test('sarif knows the genesys rules it reports; --output never replaces an INPUT', () => {
+    const sarif = cli(['probe', '--genesys', files['org.json']!, '--trunk', 'Fleet UDP', ...lab(), '--format', 'sarif']);
+    expect(sarif.status).toBe(1);
+    const log = JSON.parse(sarif.stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string } }> } } }>;
+    };
+    expect(log.runs[0]!.tool.driver.rules.find((r) => r.id === 'trunk-tls')!.shortDescription.text).toMatch(
+      /^The BYOC Cloud trunk uses TLS/,
+    );
+    const over = cli([
+      'probe',
+      '--genesys',
+      files['org.json']!,
+      '--trunk',
+      'Fleet UDP',
+      '--format',
+      'json',
+      '--output',
+      files['org.json']!,
+    ]);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toMatch(/is an input of this run/);
+  });
+
   test('a name no trunk has: exit 2 with a did-you-mean', () => {
     const run = cli(['probe', '--genesys', files['org.json']!, '--trunk', 'Fleet TSL']);
     expect(run.status).toBe(2);
