@@ -122,13 +122,16 @@ export async function probeFleet(
     ...(partial.length ? [`not checked on ${partial.map((e) => e.target).join(', ')}: see each target`] : []),
     ...(notProbed.length ? [`not probed: ${notProbed.join(', ')}`] : []),
   ];
+  const warnings = sum('warn');
+  const withWarnings = (ready: string) => (warnings ? `${ready.replace(/^READY/, 'READY WITH WARNINGS')}` : ready);
+  const review = warnings ? ` ${plural(warnings, 'warning')} to review.` : '';
   const verdict = failures.length
     ? `NOT READY: ${failures.join('; ')}; Genesys BYOC Cloud will not work with ${failing.length + settingsFail.length === 1 ? 'it' : 'them'} as ${failing.length + settingsFail.length === 1 ? 'it is' : 'they are'}.`
     : n === 0
       ? `NOT CHECKED: no target to probe; ${uncheckedText.join('; ') || 'no SIP server was given'}.`
       : uncheckedText.length
-        ? `READY FOR WHAT WAS CHECKED: ${n} of ${targetsText} pass what was checked; ${uncheckedText.join('; ')}.`
-        : `READY: all ${targetsText} pass every check BYOC Cloud makes.`;
+        ? `${withWarnings('READY FOR WHAT WAS CHECKED')}: ${n} of ${targetsText} pass what was checked; ${uncheckedText.join('; ')}.${review}`
+        : `${withWarnings('READY')}: all ${targetsText} pass every check BYOC Cloud makes.${review}`;
   const base = entries[0] ? withoutProbe(entries[0].report) : emptyBase(common);
   return {
     ...base,

@@ -213,12 +213,7 @@ export async function connectAsSbc(o: SbcClientOptions): Promise<FromSbcTarget> 
         ms: Date.now() - started,
       };
       const peer = s.getPeerCertificate();
-      const identityError =
-        peer && Object.keys(peer).length
-          ? sni
-            ? checkServerIdentity(sni, peer)
-            : new Error('no host name to check (an IP address)')
-          : undefined;
+      const identityError = peer && Object.keys(peer).length ? checkServerIdentity(o.host, peer) : undefined;
       const verify = s.authorized
         ? { ok: true }
         : {

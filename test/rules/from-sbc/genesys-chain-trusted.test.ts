@@ -67,5 +67,26 @@ fromSbcRuleCases(rule, [
     expect: 'fail',
     message: /reaches .*DigiCert Global Root G2 in sbc-ca\.pem, but OpenSSL refuses it \(OpenSSL: certificate has expired/,
   },
+  {
+    name: 'the proxy sends a root the CA file does not hold: said, and recognised as a Genesys root',
+    facts: facts([
+      proxy({
+        chain: [
+          cert(),
+          intermediate(),
+          intermediate({
+            subject: 'C=US, O=DigiCert Inc, OU=www.digicert.com, CN=DigiCert Global Root G2',
+            subjectHash: '607986c7',
+            selfSigned: true,
+          }),
+        ],
+        verify: { ok: false, code: 'SELF_SIGNED_CERT_IN_CHAIN' },
+        path: {},
+      }),
+    ]),
+    expect: 'fail',
+    message:
+      /sent its root .*DigiCert Global Root G2, which sbc-ca\.pem does not hold \(OpenSSL: self-signed certificate in certificate chain.*It is DigiCert Global Root G2, a DigiCert root Genesys uses/,
+  },
   { name: 'no chain: the handshake failed', facts: facts([failedHandshake({ failure: 'refused', message: 'refused' })]), expect: 'skip' },
 ]);
