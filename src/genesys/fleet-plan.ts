@@ -66,7 +66,7 @@ export function planGenesysFleet(trunks: readonly GenesysTrunk[]): GenesysPlan {
     for (const e of t.sipServers.entries) {
       const d = dialled(e);
       if (!d) {
-        row.notProbed.push(`"${e.raw}" names no host to connect to (${e.source})`);
+        row.notProbed.push(`"${e.raw}" is not a host name or address with a TCP port Genesys could dial (${e.source})`);
         continue;
       }
       const trunk: FleetTrunk = { id: t.id, name: t.name, source: e.source };

@@ -6,10 +6,11 @@
  */
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
+import { planGenesysFleet } from '../../src/genesys/fleet-plan.js';
 import type { Report } from '../../src/report/types.js';
 import { keyPem } from '../helpers/data-actions.js';
 import { fakeCredentials, fakePlatformApi, type FakeApi } from '../helpers/genesys-api.js';
-import { trunkBase } from '../helpers/genesys.js';
+import { facts, trunkBase } from '../helpers/genesys.js';
 import { silentListener, type Peer } from '../helpers/peers.js';
 import { issue, NOW, standardPki, writeFiles, type Issued } from '../helpers/pki.js';
 import { assertValidReport, cli, cliAsync, results, worst } from '../helpers/run.js';
@@ -338,5 +339,38 @@ describe('usage errors: one line, exit 2', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the plan: which entries become targets', () => {
+  test('entries as the API may spell them; an unknown protocol is probed with a note; an unusable entry is said', () => {
+    const plan = planGenesysFleet(
+      facts(
+        trunkBase('Spellings', {
+          trunk_transport_protocolVariant: 'TLS',
+          trunk_transport_serverProxyList: [
+            'sips:SBC1.Acme.test;transport=tls',
+            '[2001:db8::5]:5061',
+            'sbc1.acme.test.',
+            'sbc4.acme.test:99999',
+            'bad host',
+          ],
+        }),
+        trunkBase('No protocol', { trunk_transport_serverProxyList: ['sbc5.acme.test'] }),
+      ).trunks,
+    );
+    expect(plan.targets.map((t) => [t.text, t.host, t.port, t.trunks!.length])).toEqual([
+      ['sbc1.acme.test', 'sbc1.acme.test', 5061, 2],
+      ['[2001:db8::5]:5061', '2001:db8::5', 5061, 1],
+      ['sbc5.acme.test', 'sbc5.acme.test', 5061, 1],
+    ]);
+    expect(plan.targets[1]!.note).toMatch(/an IP address/);
+    expect(plan.trunks[0]!.notProbed).toEqual([
+      expect.stringMatching(
+        /^"sbc4\.acme\.test:99999" is not a host name or address with a TCP port Genesys could dial \(genesys: trunk "Spellings" properties\.trunk_transport_serverProxyList\[3\]\)$/,
+      ),
+      expect.stringMatching(/^"bad host" is not a host name/),
+    ]);
+    expect(plan.notes).toEqual([expect.stringMatching(/^trunk "No protocol": its protocol is unknown .* probed as for TLS$/)]);
   });
 });
