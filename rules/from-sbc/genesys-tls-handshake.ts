@@ -3,6 +3,7 @@
  * > Cloud, TLS trunk transport protocol specification (Requirements, Supported cipher suites). Both sides act
  * > as TLS client and server: the SBC dials Genesys for calls towards Genesys.
  */
+import { BYOC_GROUP, byocSuites } from '../data/byoc-suites.js';
 import { defineFromSbcRule } from '../../src/engine/define-rule.js';
 import type { Finding } from '../../src/engine/types.js';
 import { proxyTarget } from '../../src/model/from-sbc.js';
@@ -23,7 +24,7 @@ export default defineFromSbcRule({
     ],
     remediation: BYOC_FIX,
     docs: {
-      what: "`probe --from-sbc` connects to each Genesys SIP proxy (port 5061 unless given) as the SBC does: TLS 1.2 only, the SBC's client cipher list (--ciphers) and groups (--curves) when given, SNI the proxy name. Passes when the handshake completes and names the suite and group; fails with the network's or OpenSSL's reason (no TCP answer, a silent peer, a protocol_version or handshake_failure alert).",
+      what: "`probe --from-sbc` connects to each Genesys SIP proxy (port 5061 unless given) as the SBC does: TLS 1.2 only, the SBC's client cipher list (--ciphers) and groups (--curves) when given, SNI the proxy name. Passes when the handshake completes and names the suite and group; fails with the network's or OpenSSL's reason (no TCP answer, a silent peer, a protocol_version or handshake_failure alert). Warns when the suite negotiated is deprecated by Genesys, is no BYOC Cloud suite, or (with --curves) ECDHE ran on another group than secp384r1.",
       why: 'For calls towards Genesys the SBC is the TLS client: when its settings share no version, suite or group with the proxy, every call attempt fails at the handshake before any SIP is sent.',
     },
   },
@@ -41,13 +42,32 @@ export default defineFromSbcRule({
       const h = t.handshake;
       const target = proxyTarget(t);
       const evidence = { proxy: t.name, ...(t.connectTo ? { connectTo: t.connectTo } : {}), handshake: h };
-      if (h.ok)
-        return {
-          status: 'pass',
-          target,
-          evidence,
-          message: `${t.name}: ${h.version} handshake completed with ${h.suite}${h.group ? `, group ${h.group}` : ''} in ${h.ms} ms${given.length ? `, with the SBC's ${given.join(' and ')}` : ''}.`,
-        };
+      if (h.ok) {
+        const done = `${t.name}: ${h.version} handshake completed with ${h.suite}${h.group ? `, group ${h.group}` : ''} in ${h.ms} ms${given.length ? `, with the SBC's ${given.join(' and ')}` : ''}`;
+        const suite = byocSuites.find((b) => b.iana === h.suite);
+        if (!suite)
+          return {
+            status: 'warn',
+            target,
+            evidence,
+            message: `${done}; ${h.suite} is not a BYOC Cloud suite: a Genesys proxy would not select it, so this server does not behave as one.`,
+          };
+        if (suite.status === 'deprecated')
+          return {
+            status: 'warn',
+            target,
+            evidence,
+            message: `${done}; ${h.suite} is deprecated by Genesys (${suite.note}): once it is removed, the SBC as set cannot connect.`,
+          };
+        if (suite.keyExchange === 'ECDHE' && settings.curves && h.group && !/^(secp384r1|P-384)$/i.test(h.group))
+          return {
+            status: 'warn',
+            target,
+            evidence,
+            message: `${done}; ECDHE on ${h.group}, while BYOC Cloud supports ${BYOC_GROUP.name} only: a Genesys proxy would not use it.`,
+          };
+        return { status: 'pass', target, evidence, message: `${done}.` };
+      }
       if (h.failure !== 'tls')
         return {
           status: 'fail',

@@ -12,6 +12,42 @@ fromSbcRuleCases(rule, [
       /TLSv1\.2 handshake completed with TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, group secp384r1 .*--ciphers 'TLS_RSA_WITH_AES_128_CBC_SHA' \(OpenSSL: AES128-SHA\)/,
   },
   {
+    name: 'a deprecated BYOC suite negotiated',
+    facts: facts([
+      proxy({ handshake: { ok: true, connected: true, version: 'TLSv1.2', suite: 'TLS_RSA_WITH_AES_256_CBC_SHA256', ms: 3 } }),
+    ]),
+    expect: 'warn',
+    message: /TLS_RSA_WITH_AES_256_CBC_SHA256 is deprecated by Genesys \(announced for removal on 2025-03-24/,
+  },
+  {
+    name: 'a suite no BYOC proxy would select',
+    facts: facts([
+      proxy({ handshake: { ok: true, connected: true, version: 'TLSv1.2', suite: 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256', ms: 3 } }),
+    ]),
+    expect: 'warn',
+    message: /is not a BYOC Cloud suite/,
+  },
+  {
+    name: "ECDHE on another group than secp384r1, with the SBC's groups given",
+    facts: facts(
+      [
+        proxy({
+          handshake: {
+            ok: true,
+            connected: true,
+            version: 'TLSv1.2',
+            suite: 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+            group: 'X25519',
+            ms: 3,
+          },
+        }),
+      ],
+      { settings },
+    ),
+    expect: 'warn',
+    message: /ECDHE on X25519, while BYOC Cloud supports secp384r1 only/,
+  },
+  {
     name: 'a server that does not speak TLS 1.2',
     facts: facts([failedHandshake({ failure: 'tls', alert: 'protocol_version', message: 'tlsv1 alert protocol version' })]),
     expect: 'fail',
