@@ -34,6 +34,7 @@ import configValid from './config/config-valid.js';
 import srtpOffered from './media/srtp-offered.js';
 import srtpSuites from './media/srtp-suites.js';
 import trunkEnabled from './genesys/trunk-enabled.js';
+import trunkLink from './genesys/trunk-link.js';
 import trunkProxies from './genesys/trunk-proxies.js';
 import trunkTermination from './genesys/trunk-termination.js';
 import trunkTls from './genesys/trunk-tls.js';
@@ -80,6 +81,7 @@ export const rules: readonly AnyRule[] = [
   tlsReachable,
   tlsVersion,
   trunkEnabled,
+  trunkLink,
   trunkProxies,
   trunkTermination,
   trunkTls,
@@ -92,4 +94,7 @@ export const rules: readonly AnyRule[] = [
 export const trunkRules = rules.filter(isTrunkRule);
 export const dataActionsRules = rules.filter(isDataActionsRule);
 export const genesysRules = rules.filter(isGenesysRule);
+/** What the org's settings alone decide (`byoc-check genesys`); trunk-link needs the trunk profile too (`scan --genesys`). */
+export const orgTrunkRules = genesysRules.filter((r) => r.meta.id !== trunkLink.meta.id);
+export const trunkLinkRules = [trunkLink];
 export const fromSbcRules = rules.filter(isFromSbcRule);

@@ -64,6 +64,7 @@ test('the public rule ids are exactly those the issues promise', () => {
     'tls-reachable',
     'tls-version',
     'trunk-enabled',
+    'trunk-link',
     'trunk-proxies',
     'trunk-termination',
     'trunk-tls',

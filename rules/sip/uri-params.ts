@@ -65,9 +65,42 @@ export default defineRule({
           remediation: "Add ;trunk-context=<namespace from the trunk's Inbound Request-URI Reference> after ;tgrp.",
         });
       }
+      // The org's trunk says which label it routes by: the URI must carry that one.
+      const expected = sip.tgrp;
+      if (expected && tgrp && tgrp.value !== expected.value) {
+        findings.push({
+          status: 'fail',
+          target,
+          evidence: {
+            uri: uri.raw,
+            parsed: uriEvidence(uri),
+            expected: expected.value,
+            source: expected.source,
+            mark: { start: tgrp.start, end: tgrp.end },
+          },
+          message: `;tgrp=${tgrp.value ?? ''}, but Genesys trunk "${expected.trunk}" has Inbound SIP Termination Identifier "${expected.value}" (${expected.source}): Genesys matches no trunk and refuses the call.`,
+          remediation: `Send ;tgrp=${expected.value} (or change the trunk's Inbound SIP Termination Identifier in Genesys Cloud to match the SBC).`,
+        });
+      }
       // The lbNN proxies are shared by every org of the region: the host does not name the trunk.
       const tgrpAnywhere = tgrp ?? uri.params.find((p) => p.name === 'tgrp');
-      if (!tgrpAnywhere && proxyRegion(uri.host)) {
+      // The FQDN form names the trunk in the host instead: IDENTIFIER.byoc.DOMAIN.
+      const fqdnRouted = expected !== undefined && uri.host.toLowerCase().startsWith(`${expected.value.toLowerCase()}.`);
+      if (!tgrpAnywhere && expected && !fqdnRouted) {
+        findings.push({
+          status: 'warn',
+          target,
+          evidence: {
+            uri: uri.raw,
+            parsed: uriEvidence(uri),
+            expected: expected.value,
+            source: expected.source,
+            mark: { start: uri.hostStart, end: uri.hostEnd },
+          },
+          message: `No ;tgrp before the @: Genesys trunk "${expected.trunk}" has Inbound SIP Termination Identifier "${expected.value}" (${expected.source}), and without it (or the FQDN form) Genesys cannot tell which trunk the call is for unless DNIS Replacement Routing is enabled on the trunk.`,
+          remediation: `Add ;tgrp=${expected.value};trunk-context=<namespace from the trunk's Inbound Request-URI Reference> right after the number.`,
+        });
+      } else if (!tgrpAnywhere && !expected && proxyRegion(uri.host)) {
         const context = uri.userParams.some((p) => p.name === 'trunk-context') ? '' : ' (nor ;trunk-context)';
         findings.push({
           status: 'warn',

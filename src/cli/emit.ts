@@ -10,7 +10,7 @@ import { catalogOf } from '../reporters/catalog.js';
 import { reporters, type Format } from '../reporters/index.js';
 import { jsonChunks } from '../reporters/json.js';
 import type { Painter } from '../reporters/text.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;

@@ -19,16 +19,8 @@ import { dataActionsOptions } from './data-actions-options.js';
 import { genesysOptions } from './genesys-options.js';
 import { checkOptions, type OptionSpec } from './options.js';
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readStdin(): Promise<Buffer>;
-  stdoutIsTTY: boolean;
-  stderrIsTTY: boolean;
-  env: Record<string, string | undefined>;
-  /** The working directory: `scan` paths are relative to it, reports show file paths relative to it. */
-  cwd: string;
-}
+export type { Io } from './io.js';
+import type { Io } from './io.js';
 
 export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './emit.js';
 import { EXIT_OK, EXIT_USAGE } from './emit.js';
@@ -176,6 +168,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if ((v['warn-days'] as number) < 0) throw new InputError(`--warn-days must not be negative; got ${args.raw['warn-days']}`);
       const caCertificates = v.ca ? await loadCaFile(String(v.ca)) : undefined;
       const { scan } = await import('../scan/scan.js');
+      const genesysFiles = ((v.genesys as string[] | undefined) ?? []).filter((f) => f !== '');
+      const genesysWanted = v.genesys !== undefined || v.fetch === true;
+      if (!genesysWanted && v['api-base'] !== undefined) throw new InputError('--api-base only applies with --genesys --fetch');
+      const { orgRegion } = genesysWanted ? await import('../data-actions/region.js') : { orgRegion: undefined };
       const report = await scan({
         cwd: io.cwd,
         paths: args.positionals,
@@ -190,6 +186,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout),
         cacheDir: v['cache-dir'] as string | undefined,
         version: pkg.version,
+        ...(genesysWanted
+          ? {
+              genesys: {
+                inputs: genesysFiles,
+                stdin: io.readStdin,
+                fetch: v.fetch === true,
+                region: orgRegion!(v.region as string | undefined, io.env),
+                apiBase: v['api-base'] as string | undefined,
+                env: io.env,
+                timeoutSeconds: timeoutOf(v.timeout as number, args.raw.timeout),
+              },
+            }
+          : {}),
         recorded: {
           at: v.at !== undefined ? parseAt(String(v.at)).toISOString() : null,
           strict: v.strict === true,

@@ -14,7 +14,7 @@ import type { Painter } from '../reporters/text.js';
 import { printable } from '../util/text.js';
 import { parseArgv } from './argv.js';
 import { apiBaseOption, fetchOption, trunkOption } from './genesys-options.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
 export const probeOptions: readonly OptionSpec[] = [
@@ -337,6 +337,6 @@ async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Reco
     );
     return failing ? EXIT_FAILED : EXIT_OK;
   }
-  await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../rules/index.js')).genesysRules, inputs } : {});
+  await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../rules/index.js')).orgTrunkRules, inputs } : {});
   return failing ? EXIT_FAILED : EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /** `byoc-check scan [PATH...]`: options (one table for parsing and --help). */
 import { FORMATS } from '../reporters/index.js';
 import { regionCode } from '../../rules/data/byoc-regions.js';
+import { apiBaseOption, fetchOption } from './genesys-options.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
 export const scanOptions: readonly OptionSpec[] = [
@@ -20,6 +21,16 @@ export const scanOptions: readonly OptionSpec[] = [
     describe: 'Genesys Cloud region (use1 or us-east-1) for trunks the profile gives none',
     group: 'Trunk',
   },
+  {
+    name: 'genesys',
+    type: 'string',
+    array: true,
+    describe:
+      "saved JSON of the org's trunk base settings (GET /api/v2/telephony/providers/edges/trunkbasesettings): trunks that name theirs with `genesys:` are checked with its SIP servers, tgrp and SRTP suites; or --fetch",
+    group: 'Genesys',
+  },
+  { ...fetchOption, describe: `with --genesys (or alone): ${fetchOption.describe}; the org's region is --region or GENESYSCLOUD_REGION` },
+  apiBaseOption,
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },

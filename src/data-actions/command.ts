@@ -5,7 +5,7 @@
  */
 import { dataActionsRules } from '../../rules/index.js';
 import { decodeAll, readInputFile } from '../check.js';
-import type { Io } from '../cli/main.js';
+import type { Io } from '../cli/io.js';
 import type { ParsedArgs } from '../cli/argv.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';

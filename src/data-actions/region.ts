@@ -16,3 +16,8 @@ export function regionFromEnv(env: Record<string, string | undefined>): string |
     );
   return region;
 }
+
+/** The org's region for a --fetch: --region as given (use1, us-east-1), else GENESYSCLOUD_REGION. */
+export function orgRegion(given: string | undefined, env: Record<string, string | undefined>): string | undefined {
+  return given !== undefined ? (daRegions.find((r) => r.code === given || r.awsRegion === given)?.code ?? given) : regionFromEnv(env);
+}

@@ -8,7 +8,7 @@ import type { ProbeFacts } from '../model/probe.js';
 import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
 import type { MediaFacts } from '../model/media.js';
-import type { GenesysTrunk } from '../genesys/trunks.js';
+import type { GenesysTrunk, TrunkLink } from '../model/genesys.js';
 import type { FromSbcFacts } from '../model/from-sbc.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
@@ -42,13 +42,8 @@ export interface RuleMeta {
 }
 
 /** Where a fact came from in the user's files: a finding about it points there (SARIF, text, JSON). */
-export interface SourceLocation {
-  file: string;
-  line?: number;
-  column?: number;
-  /** The key as written in that file, e.g. `cipher_list`. */
-  key?: string;
-}
+export type { SourceLocation } from '../model/location.js';
+import type { SourceLocation } from '../model/location.js';
 
 /** What a rule reports: one per certificate, URI, SBC host ... */
 export interface Finding {
@@ -126,6 +121,8 @@ export interface DataActionsRule {
 /** What `byoc-check genesys` read of the org: its BYOC Cloud trunks, each value with its provenance. */
 export interface GenesysFacts {
   trunks: GenesysTrunk[];
+  /** `scan --genesys`: each profile trunk that names an org trunk. Absent for `byoc-check genesys`. */
+  links?: TrunkLink[];
 }
 
 /** A rule of `byoc-check genesys`: judges the org's BYOC trunk settings. */

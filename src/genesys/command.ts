@@ -3,11 +3,11 @@
  * org's BYOC Cloud trunks set for a secure trunk? Reads saved trunk base settings (or fetches them),
  * runs the genesys rules, reports. Loaded lazily by the CLI, like data-actions.
  */
-import { genesysRules } from '../../rules/index.js';
+import { orgTrunkRules } from '../../rules/index.js';
 import type { ParsedArgs } from '../cli/argv.js';
 import { writeOutput } from '../cli/emit.js';
 import { regionFromEnv } from '../data-actions/region.js';
-import type { Io } from '../cli/main.js';
+import type { Io } from '../cli/io.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
 import { readCapped } from '../input/read.js';
@@ -137,7 +137,7 @@ export async function loadGenesysTrunks(options: GenesysOptions, flag = 'INPUT')
 
 export async function checkGenesys(options: GenesysOptions): Promise<GenesysReport> {
   const { trunks, source, skipped, notes } = await loadGenesysTrunks(options);
-  const results = runRules(genesysRules, { trunks }).map((r) => {
+  const results = runRules(orgTrunkRules, { trunks }).map((r) => {
     // The trunk a result is about, by name, as scan reports set it (JUnit suites, SARIF logical locations).
     const trunk = trunks.find((t) => t.id === r.evidence?.trunk);
     return trunk ? { ...r, trunk: trunk.name } : r;
@@ -175,7 +175,7 @@ export async function runGenesys(args: ParsedArgs, io: Io, version: string): Pro
         : format === 'junit'
           ? formatJunit(view, { strict, base: io.cwd })
           : format === 'sarif'
-            ? formatSarif(view, { strict, base: io.cwd, catalog: catalogOf(genesysRules) })
+            ? formatSarif(view, { strict, base: io.cwd, catalog: catalogOf(orgTrunkRules) })
             : formatGenesysText(report);
   writeOutput(text, v.output as string | undefined, io, report.genesys.source.kind === 'files' ? report.genesys.source.files : []);
   return exitCodeOf(view, strict);

@@ -3,7 +3,7 @@
  * every SIP server of every TLS trunk probed as a fleet, each under the name the trunk lists, and the genesys
  * rules of the selected trunks judged beside them. Loaded lazily by the probe command.
  */
-import { genesysRules } from '../../rules/index.js';
+import { orgTrunkRules } from '../../rules/index.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
 import { probeFleet, type FleetReport, type FleetTarget } from '../probe-fleet.js';
@@ -50,7 +50,7 @@ export async function probeGenesysFleet(options: GenesysFleetOptions): Promise<F
     return via ? { ...t, via } : t;
   });
   // The trunk settings the probe cannot see (an IP entry, UDP), judged by the genesys rules, tagged with the trunk.
-  const results = runRules(genesysRules, { trunks }).map((r) => {
+  const results = runRules(orgTrunkRules, { trunks }).map((r) => {
     const trunk = trunks.find((t) => t.id === r.evidence?.trunk);
     return trunk ? { ...r, trunk: trunk.name } : r;
   });

@@ -9,32 +9,8 @@ import { InputError } from '../errors.js';
 export const MAX_TRUNK_INPUT_BYTES = 8 << 20;
 const BYOC_METABASES = ['external_sip_pcv_byoc_carrier.json', 'external_sip_pcv_byoc_pbx.json'];
 
-export interface GenesysValue<T> {
-  value: T;
-  /** `genesys: trunk "NAME" properties.KEY` (with `[i]` for list entries). */
-  source: string;
-}
-
-export interface SipServerEntry {
-  raw: string;
-  host: string;
-  port?: number;
-  source: string;
-}
-
-export interface GenesysTrunk {
-  id: string;
-  name: string;
-  /** Where the trunk base was read: a file name or the API URL. */
-  input: string;
-  /** Absent values were never set in the org: unknown, not empty or disabled. */
-  protocol?: GenesysValue<string>;
-  sipServers?: { entries: SipServerEntry[]; source: string };
-  terminationUri?: GenesysValue<string>;
-  enabled?: GenesysValue<boolean>;
-  srtpCipherSuites?: GenesysValue<string[]>;
-  notes: string[];
-}
+export type { GenesysTrunk, GenesysValue, SipServerEntry, TrunkLink } from '../model/genesys.js';
+import type { GenesysTrunk, SipServerEntry } from '../model/genesys.js';
 
 export interface ParsedTrunks {
   trunks: GenesysTrunk[];

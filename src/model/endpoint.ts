@@ -3,8 +3,10 @@
  * SBC configuration reader, the live probe) found it. Every value carries where it came from, so a
  * finding can name the file, line and key as the user wrote them; rules never know which provider ran.
  */
-import type { SourceLocation } from '../engine/types.js';
-import type { TlsRole, TlsVersion } from './tls.js';
+import type { SourceLocation } from './location.js';
+
+export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
+export type TlsRole = 'server' | 'client';
 
 export type SbcFormat = 'flags' | 'kamailio' | 'opensips' | 'freeswitch' | 'asterisk' | 'audiocodes' | 'probe';
 
@@ -17,7 +19,9 @@ export type Provenance =
   /** A command-line flag, e.g. `--ciphers`. */
   | { kind: 'flag'; flag: string }
   /** Observed on the wire by the live probe. */
-  | { kind: 'probe'; text: string };
+  | { kind: 'probe'; text: string }
+  /** A property of the org's Genesys Cloud trunk settings, e.g. `genesys: trunk "X" properties.trunk_media_srtpCipherSuites`. */
+  | { kind: 'api'; text: string };
 
 /** A value and its provenance. `raw` is the value as written, when the value is a translation of it. */
 export interface Sourced<T> {
@@ -141,5 +145,6 @@ export function quoteValue(value: Sourced<unknown>): string {
   if (from.kind === 'file') return `${from.key} = ${text} (${from.file}:${from.line})`;
   if (from.kind === 'default') return `${text} (${from.text})`;
   if (from.kind === 'probe') return `${text} (observed)`;
+  if (from.kind === 'api') return `${text} (${from.text})`;
   return text;
 }

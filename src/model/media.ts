@@ -3,7 +3,7 @@
  * and with which suites. Same provenance style as the TLS facts in ./endpoint.ts; rules never know
  * which provider (reader, trunk profile, a later Genesys API provider) filled them.
  */
-import type { SourceLocation } from '../engine/types.js';
+import type { SourceLocation } from './location.js';
 import type { SbcFormat, Sourced } from './endpoint.js';
 
 /**

@@ -42,6 +42,18 @@ export interface SbcEndpoint {
   port?: number;
   /** 'sbc' from --sbc (a --uri names a Genesys proxy, never the SBC). */
   origin: 'sbc';
+  /** Where the name came from when not typed by the user: `genesys: trunk "X" properties.trunk_transport_serverProxyList[0]`. */
+  source?: string;
+}
+
+/** A name Genesys dials, as given: typed (`--sbc`, `sbc:`) or read from the org's trunk settings (with its source). */
+export type SbcInput = string | { raw: string; source: string };
+
+/** The tgrp the org's trunk expects the SBC to send: its Inbound SIP Termination Identifier. */
+export interface ExpectedTgrp {
+  value: string;
+  trunk: string;
+  source: string;
 }
 
 export interface SipFacts {
@@ -49,4 +61,6 @@ export interface SipFacts {
   sbcs: SbcEndpoint[];
   /** --region, when given. */
   region?: string;
+  /** Known from the org (`scan --genesys`): uri-params holds every URI to it. */
+  tgrp?: ExpectedTgrp;
 }

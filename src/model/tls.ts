@@ -1,7 +1,6 @@
-import type { Sourced, TlsEndpointSettings } from './endpoint.js';
+import type { Sourced, TlsEndpointSettings, TlsVersion } from './endpoint.js';
 
-export type TlsVersion = '1.0' | '1.1' | '1.2' | '1.3';
-export type TlsRole = 'server' | 'client';
+export type { TlsRole, TlsVersion } from './endpoint.js';
 export const TLS_VERSION_ORDER: readonly TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
 
 /** One TLS endpoint with its cipher and group settings as OpenSSL (the one Node links) resolves them, or as the probe saw them. */

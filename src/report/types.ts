@@ -34,7 +34,8 @@ export interface ValueJson {
     | { kind: 'file'; file: string; line: number; key: string }
     | { kind: 'default'; text: string }
     | { kind: 'flag'; flag: string }
-    | { kind: 'probe'; text: string };
+    | { kind: 'probe'; text: string }
+    | { kind: 'api'; text: string };
 }
 
 export interface EndpointJson {
@@ -91,7 +92,8 @@ export interface ScanTrunk {
     | { kind: 'profile'; file: string; line: number }
     | { kind: 'config'; file: string }
     | { kind: 'certificate'; file: string }
-    | { kind: 'repository' };
+    | { kind: 'repository' }
+    | { kind: 'genesys' };
   configFiles: string[];
   endpoints: string[];
   /** The media legs (media[N]) of this trunk. */
@@ -101,8 +103,18 @@ export interface ScanTrunk {
   region?: string;
   sbc: string[];
   uris: string[];
+  /** `scan --genesys`: the org trunk the profile names (`genesys:` as written; id and name when found). */
+  genesys?: { wanted: string; id?: string; name?: string };
   /** Trunk-level checks that could not run, and what to add to the profile. */
   notChecked?: string;
+}
+
+/** `scan --genesys`: where the org's trunks came from, and which profile trunk each is linked to. */
+export interface ScanGenesys {
+  source: { kind: 'files'; files: string[] } | { kind: 'fetch'; url: string; pages: number };
+  trunks: Array<{ id: string; name: string; linkedTo: string[] }>;
+  skipped: number;
+  notes: string[];
 }
 
 export interface ScanFile {
@@ -161,6 +173,7 @@ export interface Report {
     trunksChecked: number;
     online: boolean;
     profile?: string;
+    genesys?: ScanGenesys;
   };
   options: ReportOptions;
   /** The OpenSSL (Node's) that resolved cipher and group strings. */

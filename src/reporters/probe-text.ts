@@ -3,7 +3,8 @@
  * showed, then every result as for a file check. A pure function of the report.
  */
 import type { Report } from '../report/types.js';
-import { formatText, plain, type Painter } from './text.js';
+import { formatChainText } from './chain-text.js';
+import { plain, type Painter } from './paint.js';
 
 const yes = (ok: boolean) => (ok ? 'yes' : 'no');
 
@@ -81,5 +82,5 @@ export function formatProbeText(report: Report, options: { chalk?: Painter } = {
     );
   }
   lines.push('');
-  return lines.join('\n') + '\n' + formatText(report, { ...options, probeHeaderDone: true });
+  return lines.join('\n') + '\n' + formatChainText(report, options);
 }

@@ -2,7 +2,7 @@
 import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 import { printable as p } from '../util/text.js';
-import { marked, type Painter } from './text.js';
+import { marked, type Painter } from './paint.js';
 
 const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
 const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };

@@ -13,6 +13,8 @@ function provenanceJson(from: Provenance): ValueJson['from'] {
       return { kind: 'flag', flag: from.flag };
     case 'probe':
       return { kind: 'probe', text: from.text };
+    case 'api':
+      return { kind: 'api', text: from.text };
   }
 }
 

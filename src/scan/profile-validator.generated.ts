@@ -107,6 +107,13 @@ const schema31 = {
             description:
               'The certificate chain file the SBC sends, when the configuration does not name it (AudioCodes) or there is no configuration.',
           },
+          genesys: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description:
+              'The Genesys Cloud BYOC trunk of this SBC, by name or id: with scan --genesys, its SIP Servers or Proxies are the names Genesys dials and its Inbound SIP Termination Identifier the tgrp the SBC must send.',
+          },
           srtp: {
             enum: ['sdes', 'none'],
             description:
@@ -666,138 +673,104 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                               var valid3 = true;
                                             }
                                             if (valid3) {
-                                              if (data4.srtp !== undefined) {
-                                                let data15 = data4.srtp;
+                                              if (data4.genesys !== undefined) {
+                                                let data15 = data4.genesys;
                                                 const _errs32 = errors;
-                                                if (!(data15 === 'sdes' || data15 === 'none')) {
-                                                  validate20.errors = [
-                                                    {
-                                                      instancePath: instancePath + '/trunks/' + i0 + '/srtp',
-                                                      schemaPath: '#/properties/trunks/items/properties/srtp/enum',
-                                                      keyword: 'enum',
-                                                      params: { allowedValues: schema31.properties.trunks.items.properties.srtp.enum },
-                                                      message: 'must be equal to one of the allowed values',
-                                                    },
-                                                  ];
-                                                  return false;
+                                                if (errors === _errs32) {
+                                                  if (typeof data15 === 'string') {
+                                                    if (func1(data15) > 200) {
+                                                      validate20.errors = [
+                                                        {
+                                                          instancePath: instancePath + '/trunks/' + i0 + '/genesys',
+                                                          schemaPath: '#/properties/trunks/items/properties/genesys/maxLength',
+                                                          keyword: 'maxLength',
+                                                          params: { limit: 200 },
+                                                          message: 'must NOT have more than 200 characters',
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    } else {
+                                                      if (func1(data15) < 1) {
+                                                        validate20.errors = [
+                                                          {
+                                                            instancePath: instancePath + '/trunks/' + i0 + '/genesys',
+                                                            schemaPath: '#/properties/trunks/items/properties/genesys/minLength',
+                                                            keyword: 'minLength',
+                                                            params: { limit: 1 },
+                                                            message: 'must NOT have fewer than 1 characters',
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate20.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/trunks/' + i0 + '/genesys',
+                                                        schemaPath: '#/properties/trunks/items/properties/genesys/type',
+                                                        keyword: 'type',
+                                                        params: { type: 'string' },
+                                                        message: 'must be string',
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
                                                 }
                                                 var valid3 = _errs32 === errors;
                                               } else {
                                                 var valid3 = true;
                                               }
                                               if (valid3) {
-                                                if (data4.srtpSuites !== undefined) {
-                                                  let data16 = data4.srtpSuites;
-                                                  const _errs33 = errors;
-                                                  if (errors === _errs33) {
-                                                    if (Array.isArray(data16)) {
-                                                      if (data16.length < 1) {
-                                                        validate20.errors = [
-                                                          {
-                                                            instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites',
-                                                            schemaPath: '#/properties/trunks/items/properties/srtpSuites/minItems',
-                                                            keyword: 'minItems',
-                                                            params: { limit: 1 },
-                                                            message: 'must NOT have fewer than 1 items',
-                                                          },
-                                                        ];
-                                                        return false;
-                                                      } else {
-                                                        var valid7 = true;
-                                                        const len4 = data16.length;
-                                                        for (let i4 = 0; i4 < len4; i4++) {
-                                                          let data17 = data16[i4];
-                                                          const _errs35 = errors;
-                                                          if (errors === _errs35) {
-                                                            if (typeof data17 === 'string') {
-                                                              if (func1(data17) < 1) {
-                                                                validate20.errors = [
-                                                                  {
-                                                                    instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites/' + i4,
-                                                                    schemaPath:
-                                                                      '#/properties/trunks/items/properties/srtpSuites/items/minLength',
-                                                                    keyword: 'minLength',
-                                                                    params: { limit: 1 },
-                                                                    message: 'must NOT have fewer than 1 characters',
-                                                                  },
-                                                                ];
-                                                                return false;
-                                                              }
-                                                            } else {
-                                                              validate20.errors = [
-                                                                {
-                                                                  instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites/' + i4,
-                                                                  schemaPath: '#/properties/trunks/items/properties/srtpSuites/items/type',
-                                                                  keyword: 'type',
-                                                                  params: { type: 'string' },
-                                                                  message: 'must be string',
-                                                                },
-                                                              ];
-                                                              return false;
-                                                            }
-                                                          }
-                                                          var valid7 = _errs35 === errors;
-                                                          if (!valid7) {
-                                                            break;
-                                                          }
-                                                        }
-                                                      }
-                                                    } else {
-                                                      validate20.errors = [
-                                                        {
-                                                          instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites',
-                                                          schemaPath: '#/properties/trunks/items/properties/srtpSuites/type',
-                                                          keyword: 'type',
-                                                          params: { type: 'array' },
-                                                          message: 'must be array',
-                                                        },
-                                                      ];
-                                                      return false;
-                                                    }
+                                                if (data4.srtp !== undefined) {
+                                                  let data16 = data4.srtp;
+                                                  const _errs34 = errors;
+                                                  if (!(data16 === 'sdes' || data16 === 'none')) {
+                                                    validate20.errors = [
+                                                      {
+                                                        instancePath: instancePath + '/trunks/' + i0 + '/srtp',
+                                                        schemaPath: '#/properties/trunks/items/properties/srtp/enum',
+                                                        keyword: 'enum',
+                                                        params: { allowedValues: schema31.properties.trunks.items.properties.srtp.enum },
+                                                        message: 'must be equal to one of the allowed values',
+                                                      },
+                                                    ];
+                                                    return false;
                                                   }
-                                                  var valid3 = _errs33 === errors;
+                                                  var valid3 = _errs34 === errors;
                                                 } else {
                                                   var valid3 = true;
                                                 }
                                                 if (valid3) {
-                                                  if (data4.tls !== undefined) {
-                                                    let data18 = data4.tls;
-                                                    const _errs37 = errors;
-                                                    if (errors === _errs37) {
-                                                      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
-                                                        const _errs39 = errors;
-                                                        for (const key3 in data18) {
-                                                          if (!(
-                                                            key3 === 'ciphers' ||
-                                                            key3 === 'curves' ||
-                                                            key3 === 'tlsMin' ||
-                                                            key3 === 'tlsMax'
-                                                          )) {
-                                                            validate20.errors = [
-                                                              {
-                                                                instancePath: instancePath + '/trunks/' + i0 + '/tls',
-                                                                schemaPath: '#/properties/trunks/items/properties/tls/additionalProperties',
-                                                                keyword: 'additionalProperties',
-                                                                params: { additionalProperty: key3 },
-                                                                message: 'must NOT have additional properties',
-                                                              },
-                                                            ];
-                                                            return false;
-                                                            break;
-                                                          }
-                                                        }
-                                                        if (_errs39 === errors) {
-                                                          if (data18.ciphers !== undefined) {
-                                                            let data19 = data18.ciphers;
-                                                            const _errs40 = errors;
-                                                            if (errors === _errs40) {
-                                                              if (typeof data19 === 'string') {
-                                                                if (func1(data19) < 1) {
+                                                  if (data4.srtpSuites !== undefined) {
+                                                    let data17 = data4.srtpSuites;
+                                                    const _errs35 = errors;
+                                                    if (errors === _errs35) {
+                                                      if (Array.isArray(data17)) {
+                                                        if (data17.length < 1) {
+                                                          validate20.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites',
+                                                              schemaPath: '#/properties/trunks/items/properties/srtpSuites/minItems',
+                                                              keyword: 'minItems',
+                                                              params: { limit: 1 },
+                                                              message: 'must NOT have fewer than 1 items',
+                                                            },
+                                                          ];
+                                                          return false;
+                                                        } else {
+                                                          var valid7 = true;
+                                                          const len4 = data17.length;
+                                                          for (let i4 = 0; i4 < len4; i4++) {
+                                                            let data18 = data17[i4];
+                                                            const _errs37 = errors;
+                                                            if (errors === _errs37) {
+                                                              if (typeof data18 === 'string') {
+                                                                if (func1(data18) < 1) {
                                                                   validate20.errors = [
                                                                     {
-                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites/' + i4,
                                                                       schemaPath:
-                                                                        '#/properties/trunks/items/properties/tls/properties/ciphers/minLength',
+                                                                        '#/properties/trunks/items/properties/srtpSuites/items/minLength',
                                                                       keyword: 'minLength',
                                                                       params: { limit: 1 },
                                                                       message: 'must NOT have fewer than 1 characters',
@@ -808,9 +781,9 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                               } else {
                                                                 validate20.errors = [
                                                                   {
-                                                                    instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
+                                                                    instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites/' + i4,
                                                                     schemaPath:
-                                                                      '#/properties/trunks/items/properties/tls/properties/ciphers/type',
+                                                                      '#/properties/trunks/items/properties/srtpSuites/items/type',
                                                                     keyword: 'type',
                                                                     params: { type: 'string' },
                                                                     message: 'must be string',
@@ -819,22 +792,69 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 return false;
                                                               }
                                                             }
-                                                            var valid8 = _errs40 === errors;
-                                                          } else {
-                                                            var valid8 = true;
+                                                            var valid7 = _errs37 === errors;
+                                                            if (!valid7) {
+                                                              break;
+                                                            }
                                                           }
-                                                          if (valid8) {
-                                                            if (data18.curves !== undefined) {
-                                                              let data20 = data18.curves;
+                                                        }
+                                                      } else {
+                                                        validate20.errors = [
+                                                          {
+                                                            instancePath: instancePath + '/trunks/' + i0 + '/srtpSuites',
+                                                            schemaPath: '#/properties/trunks/items/properties/srtpSuites/type',
+                                                            keyword: 'type',
+                                                            params: { type: 'array' },
+                                                            message: 'must be array',
+                                                          },
+                                                        ];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid3 = _errs35 === errors;
+                                                  } else {
+                                                    var valid3 = true;
+                                                  }
+                                                  if (valid3) {
+                                                    if (data4.tls !== undefined) {
+                                                      let data19 = data4.tls;
+                                                      const _errs39 = errors;
+                                                      if (errors === _errs39) {
+                                                        if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
+                                                          const _errs41 = errors;
+                                                          for (const key3 in data19) {
+                                                            if (!(
+                                                              key3 === 'ciphers' ||
+                                                              key3 === 'curves' ||
+                                                              key3 === 'tlsMin' ||
+                                                              key3 === 'tlsMax'
+                                                            )) {
+                                                              validate20.errors = [
+                                                                {
+                                                                  instancePath: instancePath + '/trunks/' + i0 + '/tls',
+                                                                  schemaPath:
+                                                                    '#/properties/trunks/items/properties/tls/additionalProperties',
+                                                                  keyword: 'additionalProperties',
+                                                                  params: { additionalProperty: key3 },
+                                                                  message: 'must NOT have additional properties',
+                                                                },
+                                                              ];
+                                                              return false;
+                                                              break;
+                                                            }
+                                                          }
+                                                          if (_errs41 === errors) {
+                                                            if (data19.ciphers !== undefined) {
+                                                              let data20 = data19.ciphers;
                                                               const _errs42 = errors;
                                                               if (errors === _errs42) {
                                                                 if (typeof data20 === 'string') {
                                                                   if (func1(data20) < 1) {
                                                                     validate20.errors = [
                                                                       {
-                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
+                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
                                                                         schemaPath:
-                                                                          '#/properties/trunks/items/properties/tls/properties/curves/minLength',
+                                                                          '#/properties/trunks/items/properties/tls/properties/ciphers/minLength',
                                                                         keyword: 'minLength',
                                                                         params: { limit: 1 },
                                                                         message: 'must NOT have fewer than 1 characters',
@@ -845,9 +865,9 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                 } else {
                                                                   validate20.errors = [
                                                                     {
-                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/ciphers',
                                                                       schemaPath:
-                                                                        '#/properties/trunks/items/properties/tls/properties/curves/type',
+                                                                        '#/properties/trunks/items/properties/tls/properties/ciphers/type',
                                                                       keyword: 'type',
                                                                       params: { type: 'string' },
                                                                       message: 'must be string',
@@ -861,39 +881,46 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                               var valid8 = true;
                                                             }
                                                             if (valid8) {
-                                                              if (data18.tlsMin !== undefined) {
-                                                                let data21 = data18.tlsMin;
+                                                              if (data19.curves !== undefined) {
+                                                                let data21 = data19.curves;
                                                                 const _errs44 = errors;
-                                                                if (!(
-                                                                  data21 === '1.0' ||
-                                                                  data21 === '1.1' ||
-                                                                  data21 === '1.2' ||
-                                                                  data21 === '1.3'
-                                                                )) {
-                                                                  validate20.errors = [
-                                                                    {
-                                                                      instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMin',
-                                                                      schemaPath:
-                                                                        '#/properties/trunks/items/properties/tls/properties/tlsMin/enum',
-                                                                      keyword: 'enum',
-                                                                      params: {
-                                                                        allowedValues:
-                                                                          schema31.properties.trunks.items.properties.tls.properties.tlsMin
-                                                                            .enum,
+                                                                if (errors === _errs44) {
+                                                                  if (typeof data21 === 'string') {
+                                                                    if (func1(data21) < 1) {
+                                                                      validate20.errors = [
+                                                                        {
+                                                                          instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
+                                                                          schemaPath:
+                                                                            '#/properties/trunks/items/properties/tls/properties/curves/minLength',
+                                                                          keyword: 'minLength',
+                                                                          params: { limit: 1 },
+                                                                          message: 'must NOT have fewer than 1 characters',
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                  } else {
+                                                                    validate20.errors = [
+                                                                      {
+                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/curves',
+                                                                        schemaPath:
+                                                                          '#/properties/trunks/items/properties/tls/properties/curves/type',
+                                                                        keyword: 'type',
+                                                                        params: { type: 'string' },
+                                                                        message: 'must be string',
                                                                       },
-                                                                      message: 'must be equal to one of the allowed values',
-                                                                    },
-                                                                  ];
-                                                                  return false;
+                                                                    ];
+                                                                    return false;
+                                                                  }
                                                                 }
                                                                 var valid8 = _errs44 === errors;
                                                               } else {
                                                                 var valid8 = true;
                                                               }
                                                               if (valid8) {
-                                                                if (data18.tlsMax !== undefined) {
-                                                                  let data22 = data18.tlsMax;
-                                                                  const _errs45 = errors;
+                                                                if (data19.tlsMin !== undefined) {
+                                                                  let data22 = data19.tlsMin;
+                                                                  const _errs46 = errors;
                                                                   if (!(
                                                                     data22 === '1.0' ||
                                                                     data22 === '1.1' ||
@@ -902,149 +929,130 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                   )) {
                                                                     validate20.errors = [
                                                                       {
-                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMax',
+                                                                        instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMin',
                                                                         schemaPath:
-                                                                          '#/properties/trunks/items/properties/tls/properties/tlsMax/enum',
+                                                                          '#/properties/trunks/items/properties/tls/properties/tlsMin/enum',
                                                                         keyword: 'enum',
                                                                         params: {
                                                                           allowedValues:
                                                                             schema31.properties.trunks.items.properties.tls.properties
-                                                                              .tlsMax.enum,
+                                                                              .tlsMin.enum,
                                                                         },
                                                                         message: 'must be equal to one of the allowed values',
                                                                       },
                                                                     ];
                                                                     return false;
                                                                   }
-                                                                  var valid8 = _errs45 === errors;
+                                                                  var valid8 = _errs46 === errors;
                                                                 } else {
                                                                   var valid8 = true;
+                                                                }
+                                                                if (valid8) {
+                                                                  if (data19.tlsMax !== undefined) {
+                                                                    let data23 = data19.tlsMax;
+                                                                    const _errs47 = errors;
+                                                                    if (!(
+                                                                      data23 === '1.0' ||
+                                                                      data23 === '1.1' ||
+                                                                      data23 === '1.2' ||
+                                                                      data23 === '1.3'
+                                                                    )) {
+                                                                      validate20.errors = [
+                                                                        {
+                                                                          instancePath: instancePath + '/trunks/' + i0 + '/tls/tlsMax',
+                                                                          schemaPath:
+                                                                            '#/properties/trunks/items/properties/tls/properties/tlsMax/enum',
+                                                                          keyword: 'enum',
+                                                                          params: {
+                                                                            allowedValues:
+                                                                              schema31.properties.trunks.items.properties.tls.properties
+                                                                                .tlsMax.enum,
+                                                                          },
+                                                                          message: 'must be equal to one of the allowed values',
+                                                                        },
+                                                                      ];
+                                                                      return false;
+                                                                    }
+                                                                    var valid8 = _errs47 === errors;
+                                                                  } else {
+                                                                    var valid8 = true;
+                                                                  }
                                                                 }
                                                               }
                                                             }
                                                           }
+                                                        } else {
+                                                          validate20.errors = [
+                                                            {
+                                                              instancePath: instancePath + '/trunks/' + i0 + '/tls',
+                                                              schemaPath: '#/properties/trunks/items/properties/tls/type',
+                                                              keyword: 'type',
+                                                              params: { type: 'object' },
+                                                              message: 'must be object',
+                                                            },
+                                                          ];
+                                                          return false;
                                                         }
-                                                      } else {
-                                                        validate20.errors = [
-                                                          {
-                                                            instancePath: instancePath + '/trunks/' + i0 + '/tls',
-                                                            schemaPath: '#/properties/trunks/items/properties/tls/type',
-                                                            keyword: 'type',
-                                                            params: { type: 'object' },
-                                                            message: 'must be object',
-                                                          },
-                                                        ];
-                                                        return false;
                                                       }
+                                                      var valid3 = _errs39 === errors;
+                                                    } else {
+                                                      var valid3 = true;
                                                     }
-                                                    var valid3 = _errs37 === errors;
-                                                  } else {
-                                                    var valid3 = true;
-                                                  }
-                                                  if (valid3) {
-                                                    if (data4.suppress !== undefined) {
-                                                      let data23 = data4.suppress;
-                                                      const _errs46 = errors;
-                                                      if (errors === _errs46) {
-                                                        if (Array.isArray(data23)) {
-                                                          var valid9 = true;
-                                                          const len5 = data23.length;
-                                                          for (let i5 = 0; i5 < len5; i5++) {
-                                                            let data24 = data23[i5];
-                                                            const _errs48 = errors;
-                                                            if (errors === _errs48) {
-                                                              if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
-                                                                let missing2;
-                                                                if (
-                                                                  (data24.rule === undefined && (missing2 = 'rule')) ||
-                                                                  (data24.reason === undefined && (missing2 = 'reason'))
-                                                                ) {
-                                                                  validate20.errors = [
-                                                                    {
-                                                                      instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
-                                                                      schemaPath:
-                                                                        '#/properties/trunks/items/properties/suppress/items/required',
-                                                                      keyword: 'required',
-                                                                      params: { missingProperty: missing2 },
-                                                                      message: "must have required property '" + missing2 + "'",
-                                                                    },
-                                                                  ];
-                                                                  return false;
-                                                                } else {
-                                                                  const _errs50 = errors;
-                                                                  for (const key4 in data24) {
-                                                                    if (!(key4 === 'rule' || key4 === 'target' || key4 === 'reason')) {
-                                                                      validate20.errors = [
-                                                                        {
-                                                                          instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
-                                                                          schemaPath:
-                                                                            '#/properties/trunks/items/properties/suppress/items/additionalProperties',
-                                                                          keyword: 'additionalProperties',
-                                                                          params: { additionalProperty: key4 },
-                                                                          message: 'must NOT have additional properties',
-                                                                        },
-                                                                      ];
-                                                                      return false;
-                                                                      break;
-                                                                    }
-                                                                  }
-                                                                  if (_errs50 === errors) {
-                                                                    if (data24.rule !== undefined) {
-                                                                      let data25 = data24.rule;
-                                                                      const _errs51 = errors;
-                                                                      if (errors === _errs51) {
-                                                                        if (typeof data25 === 'string') {
-                                                                          if (!pattern5.test(data25)) {
-                                                                            validate20.errors = [
-                                                                              {
-                                                                                instancePath:
-                                                                                  instancePath +
-                                                                                  '/trunks/' +
-                                                                                  i0 +
-                                                                                  '/suppress/' +
-                                                                                  i5 +
-                                                                                  '/rule',
-                                                                                schemaPath:
-                                                                                  '#/properties/trunks/items/properties/suppress/items/properties/rule/pattern',
-                                                                                keyword: 'pattern',
-                                                                                params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                                                                                message:
-                                                                                  'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                                                                              },
-                                                                            ];
-                                                                            return false;
-                                                                          }
-                                                                        } else {
-                                                                          validate20.errors = [
-                                                                            {
-                                                                              instancePath:
-                                                                                instancePath +
-                                                                                '/trunks/' +
-                                                                                i0 +
-                                                                                '/suppress/' +
-                                                                                i5 +
-                                                                                '/rule',
-                                                                              schemaPath:
-                                                                                '#/properties/trunks/items/properties/suppress/items/properties/rule/type',
-                                                                              keyword: 'type',
-                                                                              params: { type: 'string' },
-                                                                              message: 'must be string',
-                                                                            },
-                                                                          ];
-                                                                          return false;
-                                                                        }
+                                                    if (valid3) {
+                                                      if (data4.suppress !== undefined) {
+                                                        let data24 = data4.suppress;
+                                                        const _errs48 = errors;
+                                                        if (errors === _errs48) {
+                                                          if (Array.isArray(data24)) {
+                                                            var valid9 = true;
+                                                            const len5 = data24.length;
+                                                            for (let i5 = 0; i5 < len5; i5++) {
+                                                              let data25 = data24[i5];
+                                                              const _errs50 = errors;
+                                                              if (errors === _errs50) {
+                                                                if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
+                                                                  let missing2;
+                                                                  if (
+                                                                    (data25.rule === undefined && (missing2 = 'rule')) ||
+                                                                    (data25.reason === undefined && (missing2 = 'reason'))
+                                                                  ) {
+                                                                    validate20.errors = [
+                                                                      {
+                                                                        instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
+                                                                        schemaPath:
+                                                                          '#/properties/trunks/items/properties/suppress/items/required',
+                                                                        keyword: 'required',
+                                                                        params: { missingProperty: missing2 },
+                                                                        message: "must have required property '" + missing2 + "'",
+                                                                      },
+                                                                    ];
+                                                                    return false;
+                                                                  } else {
+                                                                    const _errs52 = errors;
+                                                                    for (const key4 in data25) {
+                                                                      if (!(key4 === 'rule' || key4 === 'target' || key4 === 'reason')) {
+                                                                        validate20.errors = [
+                                                                          {
+                                                                            instancePath:
+                                                                              instancePath + '/trunks/' + i0 + '/suppress/' + i5,
+                                                                            schemaPath:
+                                                                              '#/properties/trunks/items/properties/suppress/items/additionalProperties',
+                                                                            keyword: 'additionalProperties',
+                                                                            params: { additionalProperty: key4 },
+                                                                            message: 'must NOT have additional properties',
+                                                                          },
+                                                                        ];
+                                                                        return false;
+                                                                        break;
                                                                       }
-                                                                      var valid10 = _errs51 === errors;
-                                                                    } else {
-                                                                      var valid10 = true;
                                                                     }
-                                                                    if (valid10) {
-                                                                      if (data24.target !== undefined) {
-                                                                        let data26 = data24.target;
+                                                                    if (_errs52 === errors) {
+                                                                      if (data25.rule !== undefined) {
+                                                                        let data26 = data25.rule;
                                                                         const _errs53 = errors;
                                                                         if (errors === _errs53) {
                                                                           if (typeof data26 === 'string') {
-                                                                            if (func1(data26) < 1) {
+                                                                            if (!pattern5.test(data26)) {
                                                                               validate20.errors = [
                                                                                 {
                                                                                   instancePath:
@@ -1053,12 +1061,15 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                     i0 +
                                                                                     '/suppress/' +
                                                                                     i5 +
-                                                                                    '/target',
+                                                                                    '/rule',
                                                                                   schemaPath:
-                                                                                    '#/properties/trunks/items/properties/suppress/items/properties/target/minLength',
-                                                                                  keyword: 'minLength',
-                                                                                  params: { limit: 1 },
-                                                                                  message: 'must NOT have fewer than 1 characters',
+                                                                                    '#/properties/trunks/items/properties/suppress/items/properties/rule/pattern',
+                                                                                  keyword: 'pattern',
+                                                                                  params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                                                                                  message:
+                                                                                    'must match pattern "' +
+                                                                                    '^[a-z0-9]+(-[a-z0-9]+)*$' +
+                                                                                    '"',
                                                                                 },
                                                                               ];
                                                                               return false;
@@ -1072,9 +1083,9 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                   i0 +
                                                                                   '/suppress/' +
                                                                                   i5 +
-                                                                                  '/target',
+                                                                                  '/rule',
                                                                                 schemaPath:
-                                                                                  '#/properties/trunks/items/properties/suppress/items/properties/target/type',
+                                                                                  '#/properties/trunks/items/properties/suppress/items/properties/rule/type',
                                                                                 keyword: 'type',
                                                                                 params: { type: 'string' },
                                                                                 message: 'must be string',
@@ -1088,12 +1099,12 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         var valid10 = true;
                                                                       }
                                                                       if (valid10) {
-                                                                        if (data24.reason !== undefined) {
-                                                                          let data27 = data24.reason;
+                                                                        if (data25.target !== undefined) {
+                                                                          let data27 = data25.target;
                                                                           const _errs55 = errors;
                                                                           if (errors === _errs55) {
                                                                             if (typeof data27 === 'string') {
-                                                                              if (func1(data27) < 10) {
+                                                                              if (func1(data27) < 1) {
                                                                                 validate20.errors = [
                                                                                   {
                                                                                     instancePath:
@@ -1102,12 +1113,12 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                       i0 +
                                                                                       '/suppress/' +
                                                                                       i5 +
-                                                                                      '/reason',
+                                                                                      '/target',
                                                                                     schemaPath:
-                                                                                      '#/properties/trunks/items/properties/suppress/items/properties/reason/minLength',
+                                                                                      '#/properties/trunks/items/properties/suppress/items/properties/target/minLength',
                                                                                     keyword: 'minLength',
-                                                                                    params: { limit: 10 },
-                                                                                    message: 'must NOT have fewer than 10 characters',
+                                                                                    params: { limit: 1 },
+                                                                                    message: 'must NOT have fewer than 1 characters',
                                                                                   },
                                                                                 ];
                                                                                 return false;
@@ -1121,9 +1132,9 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                                     i0 +
                                                                                     '/suppress/' +
                                                                                     i5 +
-                                                                                    '/reason',
+                                                                                    '/target',
                                                                                   schemaPath:
-                                                                                    '#/properties/trunks/items/properties/suppress/items/properties/reason/type',
+                                                                                    '#/properties/trunks/items/properties/suppress/items/properties/target/type',
                                                                                   keyword: 'type',
                                                                                   params: { type: 'string' },
                                                                                   message: 'must be string',
@@ -1136,44 +1147,95 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
                                                                         } else {
                                                                           var valid10 = true;
                                                                         }
+                                                                        if (valid10) {
+                                                                          if (data25.reason !== undefined) {
+                                                                            let data28 = data25.reason;
+                                                                            const _errs57 = errors;
+                                                                            if (errors === _errs57) {
+                                                                              if (typeof data28 === 'string') {
+                                                                                if (func1(data28) < 10) {
+                                                                                  validate20.errors = [
+                                                                                    {
+                                                                                      instancePath:
+                                                                                        instancePath +
+                                                                                        '/trunks/' +
+                                                                                        i0 +
+                                                                                        '/suppress/' +
+                                                                                        i5 +
+                                                                                        '/reason',
+                                                                                      schemaPath:
+                                                                                        '#/properties/trunks/items/properties/suppress/items/properties/reason/minLength',
+                                                                                      keyword: 'minLength',
+                                                                                      params: { limit: 10 },
+                                                                                      message: 'must NOT have fewer than 10 characters',
+                                                                                    },
+                                                                                  ];
+                                                                                  return false;
+                                                                                }
+                                                                              } else {
+                                                                                validate20.errors = [
+                                                                                  {
+                                                                                    instancePath:
+                                                                                      instancePath +
+                                                                                      '/trunks/' +
+                                                                                      i0 +
+                                                                                      '/suppress/' +
+                                                                                      i5 +
+                                                                                      '/reason',
+                                                                                    schemaPath:
+                                                                                      '#/properties/trunks/items/properties/suppress/items/properties/reason/type',
+                                                                                    keyword: 'type',
+                                                                                    params: { type: 'string' },
+                                                                                    message: 'must be string',
+                                                                                  },
+                                                                                ];
+                                                                                return false;
+                                                                              }
+                                                                            }
+                                                                            var valid10 = _errs57 === errors;
+                                                                          } else {
+                                                                            var valid10 = true;
+                                                                          }
+                                                                        }
                                                                       }
                                                                     }
                                                                   }
+                                                                } else {
+                                                                  validate20.errors = [
+                                                                    {
+                                                                      instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
+                                                                      schemaPath:
+                                                                        '#/properties/trunks/items/properties/suppress/items/type',
+                                                                      keyword: 'type',
+                                                                      params: { type: 'object' },
+                                                                      message: 'must be object',
+                                                                    },
+                                                                  ];
+                                                                  return false;
                                                                 }
-                                                              } else {
-                                                                validate20.errors = [
-                                                                  {
-                                                                    instancePath: instancePath + '/trunks/' + i0 + '/suppress/' + i5,
-                                                                    schemaPath: '#/properties/trunks/items/properties/suppress/items/type',
-                                                                    keyword: 'type',
-                                                                    params: { type: 'object' },
-                                                                    message: 'must be object',
-                                                                  },
-                                                                ];
-                                                                return false;
+                                                              }
+                                                              var valid9 = _errs50 === errors;
+                                                              if (!valid9) {
+                                                                break;
                                                               }
                                                             }
-                                                            var valid9 = _errs48 === errors;
-                                                            if (!valid9) {
-                                                              break;
-                                                            }
+                                                          } else {
+                                                            validate20.errors = [
+                                                              {
+                                                                instancePath: instancePath + '/trunks/' + i0 + '/suppress',
+                                                                schemaPath: '#/properties/trunks/items/properties/suppress/type',
+                                                                keyword: 'type',
+                                                                params: { type: 'array' },
+                                                                message: 'must be array',
+                                                              },
+                                                            ];
+                                                            return false;
                                                           }
-                                                        } else {
-                                                          validate20.errors = [
-                                                            {
-                                                              instancePath: instancePath + '/trunks/' + i0 + '/suppress',
-                                                              schemaPath: '#/properties/trunks/items/properties/suppress/type',
-                                                              keyword: 'type',
-                                                              params: { type: 'array' },
-                                                              message: 'must be array',
-                                                            },
-                                                          ];
-                                                          return false;
                                                         }
+                                                        var valid3 = _errs48 === errors;
+                                                      } else {
+                                                        var valid3 = true;
                                                       }
-                                                      var valid3 = _errs46 === errors;
-                                                    } else {
-                                                      var valid3 = true;
                                                     }
                                                   }
                                                 }

@@ -32,6 +32,8 @@ export interface ProfileTrunk {
   srtp?: 'sdes' | 'none';
   /** The SRTP suites the SBC offers, any spelling. */
   srtpSuites?: string[];
+  /** The org's BYOC trunk (name or id) this SBC serves, for `scan --genesys`. */
+  genesys?: string;
   suppress: ProfileSuppression[];
   /** Line of each key of the trunk (and of tls.* as `tls.ciphers`), for provenance. */
   lines: Record<string, number>;

@@ -37,7 +37,10 @@ import { mediaJson } from './media-json.js';
 import { mediaExtractors } from '../config/media/index.js';
 import type { MediaOutput } from '../config/media/types.js';
 import { mergeProfileMedia, profileMedia } from '../config/media/profile.js';
-import type { MediaSettings } from '../model/media.js';
+import type { MediaFacts, MediaSettings } from '../model/media.js';
+import type { GenesysOptions } from '../genesys/command.js';
+import type { TrunkLink } from '../genesys/trunks.js';
+import { genesysJson, genesysLocation, judgeGenesys, linkProfile, ORG_TRUNK, trunkSip, type GenesysScan } from './genesys.js';
 
 export interface ScanOptions {
   /** The directory paths are relative to (the repository root in a pre-commit hook). */
@@ -59,6 +62,8 @@ export interface ScanOptions {
   version?: string;
   /** The options as the report records them. */
   recorded?: Omit<ReportOptions, 'profile' | 'offline'>;
+  /** `--genesys FILE...` or `--fetch`: the org's BYOC trunks, for the profile trunks that name theirs. */
+  genesys?: Omit<GenesysOptions, 'trunks' | 'at' | 'version'>;
 }
 
 const PROFILE_NAMES = ['byoc-check.yaml', 'byoc-check.yml'];
@@ -100,6 +105,8 @@ interface TrunkPlan {
   /** Files whose change selects this trunk in a changed-file run. */
   involves: Set<string>;
   keyFiles: string[];
+  /** `scan --genesys`: the org trunk this profile trunk names. */
+  genesys?: TrunkLink;
 }
 
 function isText(bytes: Buffer): boolean {
@@ -210,6 +217,12 @@ export async function scan(options: ScanOptions): Promise<Report> {
     );
     fileInfo(profilePath, 'profile');
   }
+  // The Genesys half: loaded before any file is judged, so a bad answer stops the scan as an input error.
+  let genesys: GenesysScan | undefined;
+  if (options.genesys) {
+    const { loadGenesysTrunks } = await import('../genesys/command.js');
+    genesys = linkProfile(profile, await loadGenesysTrunks(options.genesys, '--genesys'));
+  }
   const pathMap = [...(options.pathMap ?? []), ...(profile?.pathMap ?? [])];
   const texts = new Map<string, string>();
   for (const f of walked.files) if (isText(f.bytes)) texts.set(f.path, f.bytes.toString('utf8'));
@@ -308,6 +321,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       problems: [],
       involves: new Set([profile!.file]),
       keyFiles: [],
+      ...(genesys?.links.get(t.name) ? { genesys: genesys.links.get(t.name)! } : {}),
     };
     if (t.config) {
       const found = locateAny(t.config, profile!.file);
@@ -598,7 +612,8 @@ export async function scan(options: ScanOptions): Promise<Report> {
         results.push({ ...r, target, trunk: plan.name, ...(endpoint ? { endpoint } : {}), ...(location ? { location } : {}) });
       }
     }
-    const noSbc = !plan.profile?.sbc?.length;
+    const sipOf = trunkSip(plan.profile, plan.genesys);
+    const noSbc = !sipOf.sbc.length;
     const noUris = !plan.profile?.uris?.length;
     const noRegion = !(plan.profile?.region ?? options.region);
     const gaps = [
@@ -617,8 +632,16 @@ export async function scan(options: ScanOptions): Promise<Report> {
       ...(plan.media.length ? { media: plan.media.map((m) => m.id) } : {}),
       chains: unitSummaries,
       ...((plan.profile?.region ?? options.region) ? { region: plan.profile?.region ?? options.region } : {}),
-      sbc: plan.profile?.sbc ?? [],
+      sbc: sipOf.sbc.map((s) => (typeof s === 'string' ? s : s.raw)),
       uris: plan.profile?.uris ?? [],
+      ...(plan.genesys
+        ? {
+            genesys: {
+              wanted: plan.genesys.wanted,
+              ...(plan.genesys.trunk ? { id: plan.genesys.trunk.id, name: plan.genesys.trunk.name } : {}),
+            },
+          }
+        : {}),
       ...(missing.length ? { notChecked: `${missing.join('; ')}: add ${add.join(', ')} for this trunk in byoc-check.yaml` } : {}),
     });
   }
@@ -662,6 +685,23 @@ export async function scan(options: ScanOptions): Promise<Report> {
       uris: [],
       notChecked: 'files no trunk involves: only committed private keys are reported',
     });
+  }
+
+  if (genesys) {
+    const own = judgeGenesys(genesys, new Set(chosen.map((p) => p.name)));
+    results.push(...own);
+    if (own.some((r) => r.trunk === ORG_TRUNK))
+      trunks.push({
+        name: ORG_TRUNK,
+        target: `trunk[${ORG_TRUNK}]`,
+        origin: { kind: 'genesys' },
+        configFiles: [],
+        endpoints: [],
+        chains: [],
+        sbc: [],
+        uris: [],
+        notChecked: 'org trunks no byoc-check.yaml trunk names with `genesys:`: their SBCs were not checked',
+      });
   }
 
   // Suppressions from the profile: the result keeps its status, marked suppressed with the reason.
@@ -812,6 +852,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
       trunksChecked: chosen.length,
       online: options.online === true,
       ...(profile ? { profile: profile.file } : {}),
+      ...(genesys ? { genesys: genesysJson(genesys) } : {}),
     },
   };
 }
@@ -831,7 +872,11 @@ function repositoryRoot(start: string): string {
 /** Where a trunk is declared: its profile entry, its configuration, or its lone certificate file. */
 function originLocation(plan: TrunkPlan): SourceLocation | undefined {
   const o = plan.origin;
-  return o.kind === 'profile' ? { file: o.file, line: o.line } : o.kind === 'repository' ? undefined : { file: o.file };
+  return o.kind === 'profile'
+    ? { file: o.file, line: o.line }
+    : o.kind === 'repository' || o.kind === 'genesys'
+      ? undefined
+      : { file: o.file };
 }
 
 const areas = new Map<string, string>(rules.map((r) => [r.meta.id, r.meta.area]));
@@ -846,6 +891,9 @@ function defaultLocation(r: RuleResult, unit: Unit, plan: TrunkPlan): SourceLoca
   if (area === 'sip' && plan.profile && plan.origin.kind === 'profile') {
     const key = r.target.startsWith('uri') ? 'uris' : 'sbc';
     const index = /^(?:uri|sbc)\[(\d+)\]$/.exec(r.target)?.[1];
+    // A name read from the org's trunk points at the trunk setting it came from.
+    const from = key === 'sbc' && index !== undefined ? trunkSip(plan.profile, plan.genesys).sbc[Number(index)] : undefined;
+    if (from && typeof from !== 'string' && plan.genesys) return genesysLocation(plan.genesys, from.source);
     const lines = plan.profile.lines;
     return {
       file: plan.origin.file,
@@ -961,13 +1009,20 @@ interface ContextOptions {
   loaded: Map<TrunkPlan, TlsEndpointFacts[]>;
 }
 
+/** The trunk's media legs, and the suites the org trunk accepts when the org was read. */
+function mediaFactsOf(plan: TrunkPlan): MediaFacts {
+  const suites = trunkSip(plan.profile, plan.genesys).srtpSuites;
+  return { endpoints: plan.media, ...(suites ? { genesys: { suites } } : {}) };
+}
+
 async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promise<CheckContext> {
   const certificates = unit.chain?.certificates;
   const chain = certificates?.length ? buildChain(certificates, o.anchors) : emptyChain(o.anchors.mode);
   const region = plan.profile?.region ?? o.region;
   let sip;
   try {
-    sip = gatherSipFacts(plan.profile?.uris ?? [], plan.profile?.sbc ?? [], region);
+    const { sbc, tgrp } = trunkSip(plan.profile, plan.genesys);
+    sip = gatherSipFacts(plan.profile?.uris ?? [], sbc, region, tgrp);
   } catch (error) {
     if (isInputError(error))
       throw new InputError(
@@ -997,7 +1052,7 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
     ...(unit.first && plan.configFiles.length
       ? { config: { files: plan.configFiles, problems: plan.problems, endpoints: o.loaded.get(plan) ?? [] } }
       : {}),
-    ...(unit.first && plan.mediaJudged ? { media: { endpoints: plan.media } } : {}),
+    ...(unit.first && plan.mediaJudged ? { media: mediaFactsOf(plan) } : {}),
   };
 }
 

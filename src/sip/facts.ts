@@ -1,9 +1,9 @@
 import { proxyRegion } from '../../rules/data/byoc-regions.js';
 import { InputError } from '../errors.js';
-import type { SbcEndpoint, SipFacts, UriInput } from '../model/sip.js';
+import type { ExpectedTgrp, SbcEndpoint, SbcInput, SipFacts, UriInput } from '../model/sip.js';
 import { parseHostPort, parseSipUri, SipUriError, unwrapPastedUri } from './uri.js';
 
-export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: string): SipFacts {
+export function gatherSipFacts(uriTexts: string[], sbcInputs: SbcInput[], region?: string, tgrp?: ExpectedTgrp): SipFacts {
   const uris: UriInput[] = uriTexts.map((text, index) => {
     try {
       const uri = parseSipUri(unwrapPastedUri(text));
@@ -14,7 +14,9 @@ export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: 
       throw error;
     }
   });
-  const sbcs: SbcEndpoint[] = sbcTexts.map((given, index) => {
+  const sbcs: SbcEndpoint[] = sbcInputs.map((input, index) => {
+    const given = typeof input === 'string' ? input : input.raw;
+    const source = typeof input === 'string' ? {} : { source: input.source };
     const raw = unwrapPastedUri(given);
     try {
       // Some SBC consoles show the entry as a URI (sip:host:port;transport=tls); take its host and port.
@@ -27,13 +29,15 @@ export function gatherSipFacts(uriTexts: string[], sbcTexts: string[], region?: 
           hostType: uri.hostType,
           ...(uri.port === undefined ? {} : { port: uri.port }),
           origin: 'sbc' as const,
+          ...source,
         };
       }
-      return { index, raw, ...parseHostPort(raw), origin: 'sbc' as const };
+      return { index, raw, ...parseHostPort(raw), origin: 'sbc' as const, ...source };
     } catch (error) {
-      if (error instanceof SipUriError) throw new InputError(`--sbc "${raw}": position ${error.position + 1}: ${error.reason}`);
+      if (error instanceof SipUriError)
+        throw new InputError(`${'source' in source ? source.source : '--sbc'} "${raw}": position ${error.position + 1}: ${error.reason}`);
       throw error;
     }
   });
-  return { uris, sbcs, ...(region ? { region } : {}) };
+  return { uris, sbcs, ...(region ? { region } : {}), ...(tgrp ? { tgrp } : {}) };
 }
