@@ -38,7 +38,11 @@ import trunkLink from './genesys/trunk-link.js';
 import trunkProxies from './genesys/trunk-proxies.js';
 import trunkTermination from './genesys/trunk-termination.js';
 import trunkTls from './genesys/trunk-tls.js';
-import { isDataActionsRule, isGenesysRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
+import genesysChainTrusted from './from-sbc/genesys-chain-trusted.js';
+import genesysExpiry from './from-sbc/genesys-expiry.js';
+import genesysName from './from-sbc/genesys-name.js';
+import genesysTlsHandshake from './from-sbc/genesys-tls-handshake.js';
+import { isDataActionsRule, isFromSbcRule, isGenesysRule, isTrunkRule, type AnyRule } from '../src/engine/types.js';
 
 export const rules: readonly AnyRule[] = [
   byocHost,
@@ -55,6 +59,10 @@ export const rules: readonly AnyRule[] = [
   daRotation,
   daTrusted,
   daValidity,
+  genesysChainTrusted,
+  genesysExpiry,
+  genesysName,
+  genesysTlsHandshake,
   hostNotIp,
   keyStrength,
   leafKey,
@@ -82,10 +90,11 @@ export const rules: readonly AnyRule[] = [
   uriTransport,
 ];
 
-/** The rules of the trunk check, of `byoc-check data-actions` and of `byoc-check genesys`. */
+/** The rules of the trunk check, of `byoc-check data-actions`, of `byoc-check genesys` and of `probe --from-sbc`. */
 export const trunkRules = rules.filter(isTrunkRule);
 export const dataActionsRules = rules.filter(isDataActionsRule);
 export const genesysRules = rules.filter(isGenesysRule);
 /** What the org's settings alone decide (`byoc-check genesys`); trunk-link needs the trunk profile too (`scan --genesys`). */
 export const orgTrunkRules = genesysRules.filter((r) => r.meta.id !== trunkLink.meta.id);
 export const trunkLinkRules = [trunkLink];
+export const fromSbcRules = rules.filter(isFromSbcRule);

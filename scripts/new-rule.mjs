@@ -31,6 +31,8 @@ const areas = readdirSync(join(root, 'rules'), { withFileTypes: true })
   .map((d) => d.name);
 if (area === 'genesys') fail('genesys rules judge GenesysFacts: copy rules/genesys/trunk-enabled.ts and its test instead.');
 if (area === 'da') fail('data-actions rules (area da) judge DataActionsFacts: copy rules/da/da-validity.ts and its test instead.');
+if (area === 'from-sbc')
+  fail('from-sbc rules judge FromSbcFacts (probe --from-sbc): copy rules/from-sbc/genesys-name.ts and its test instead.');
 if (!areas.includes(area)) fail(`unknown area "${area}"; one of: ${areas.join(', ')} (a new area also needs Area in src/engine/types.ts)`);
 
 const camel = id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());

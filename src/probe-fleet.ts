@@ -1,15 +1,25 @@
 /**
- * `byoc-check probe HOST[:PORT]...`: many SBCs in one run, as an MSP has them. Each target is judged
- * under its own name, as Genesys dials it (5061 when no port is given); `--connect-to` sends a name's
- * connections elsewhere (labs, NAT, tests) while SNI and every name check keep the name. Targets are
- * probed a few at a time, each within its own --timeout, so a silent SBC delays no other.
+ * `byoc-check probe HOST[:PORT]...` and `probe --genesys`: many SBCs in one run, as an MSP has them. Each
+ * target is judged under its own name, as Genesys dials it (5061 when no port is given); `--connect-to`
+ * sends a name's connections elsewhere (labs, NAT, tests) while SNI and every name check keep the name.
+ * Targets are probed a few at a time, each within its own --timeout, so a silent SBC delays no other.
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { RuleResult } from './engine/types.js';
+import type { GenesysSource } from './genesys/report.js';
 import { probeCheck, type ProbeCheckOptions } from './probe.js';
 import { pooled } from './probes/live/wire.js';
 import { exitCodeOf } from './report/exit-code.js';
 import type { Report } from './report/types.js';
+
+/** The Genesys trunk a target came from (`probe --genesys`): the entry of its SIP Servers or Proxies. */
+export interface FleetTrunk {
+  id: string;
+  name: string;
+  /** `genesys: trunk "NAME" properties.trunk_transport_serverProxyList[i]`. */
+  source: string;
+}
 
 export interface FleetTarget {
   /** As the user wrote it: the SIP server entry Genesys dials (NAME[:PORT]). */
@@ -18,22 +28,57 @@ export interface FleetTarget {
   port: number;
   /** Where the connections actually go (`--connect-to`). */
   via?: { address: string; port: number };
+  /** `probe --genesys`: every trunk whose SIP servers list this target (probed once, reported under each). */
+  trunks?: FleetTrunk[];
+  /** Something the reader must know about this target (an IP address entry). */
+  note?: string;
 }
 
 export interface FleetEntry {
   target: string;
   connectTo?: string;
+  trunks?: FleetTrunk[];
+  note?: string;
   report: Report;
 }
 
+/** `probe --genesys`: the trunks read, and for each what was probed or why nothing was. */
+export interface FleetGenesys {
+  source: GenesysSource;
+  selected: string[] | null;
+  trunks: Array<{
+    id: string;
+    name: string;
+    protocol: string | null;
+    enabled: boolean | null;
+    terminationUri: string | null;
+    /** The targets probed for this trunk (fleet.targets[].target). */
+    probed: string[];
+    /** Why this trunk, or some of its entries, were not probed. */
+    notProbed: string[];
+  }>;
+  notes: string[];
+}
+
 /** One report for the fleet: every target's results (tagged with the target), totals, and each target's own report. */
-export type FleetReport = Report & { fleet: { concurrency: number; ms: number; targets: FleetEntry[] } };
+export type FleetReport = Report & {
+  fleet: { concurrency: number; ms: number; targets: FleetEntry[]; genesys?: FleetGenesys };
+};
+
+export interface FleetExtras {
+  genesys?: FleetGenesys;
+  /** Results judged outside the probes (the genesys rules of the selected trunks), already tagged with their trunk. */
+  results?: RuleResult[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export async function probeFleet(
   targets: readonly FleetTarget[],
   common: Omit<ProbeCheckOptions, 'host' | 'port' | 'sbc'>,
   concurrency: number,
   strict: boolean,
+  extras: FleetExtras = {},
 ): Promise<FleetReport> {
   const started = Date.now();
   const entries = await pooled(
@@ -46,26 +91,54 @@ export async function probeFleet(
         ...(isIP(t.host) ? {} : { sbc: t.text }),
       });
       const via = t.via ? `${t.via.address.includes(':') ? `[${t.via.address}]` : t.via.address}:${t.via.port}` : undefined;
-      return { target: t.text, ...(via ? { connectTo: via } : {}), report };
+      return {
+        target: t.text,
+        ...(via ? { connectTo: via } : {}),
+        ...(t.trunks ? { trunks: t.trunks } : {}),
+        ...(t.note ? { note: t.note } : {}),
+        report,
+      };
     }),
     concurrency,
   );
-  const { probe: _first, ...first } = entries[0]!.report;
-  const sum = (k: 'pass' | 'fail' | 'warn' | 'skip') => entries.reduce((n, e) => n + e.report.summary[k], 0);
+  const extra = extras.results ?? [];
+  const sum = (k: 'pass' | 'fail' | 'warn' | 'skip') =>
+    entries.reduce((n, e) => n + e.report.summary[k], 0) + extra.filter((r) => r.status === k).length;
   const failing = entries.filter((e) => exitCodeOf(e.report, strict) === 1);
   const partial = entries.filter((e) => !failing.includes(e) && e.report.unchecked.some((u) => u.area !== 'crl'));
+  const settingsFail = extra.filter((r) => r.status === 'fail');
+  const notProbed = (extras.genesys?.trunks ?? []).flatMap((t) => t.notProbed.map((why) => `"${t.name}" (${why})`));
   const n = entries.length;
-  const verdict = failing.length
-    ? `NOT READY: ${failing.length} of ${n} targets fail (${failing.map((e) => e.target).join(', ')}); Genesys BYOC Cloud will not work with ${failing.length === 1 ? 'it' : 'them'} as ${failing.length === 1 ? 'it is' : 'they are'}.`
-    : partial.length
-      ? `READY FOR WHAT WAS CHECKED: ${n} of ${n} targets pass what was checked; not checked on ${partial.map((e) => e.target).join(', ')}: see each target.`
-      : `READY: all ${n} targets pass every check BYOC Cloud makes.`;
+  const targetsText = plural(n, 'target');
+  const failures = [
+    ...(failing.length ? [`${failing.length} of ${targetsText} fail (${failing.map((e) => e.target).join(', ')})`] : []),
+    ...(settingsFail.length
+      ? [
+          `${plural(settingsFail.length, 'trunk setting')} fail${settingsFail.length === 1 ? 's' : ''} (${[...new Set(settingsFail.map((r) => `${r.rule} ${r.trunk ?? r.target}`))].join(', ')})`,
+        ]
+      : []),
+  ];
+  const uncheckedText = [
+    ...(partial.length ? [`not checked on ${partial.map((e) => e.target).join(', ')}: see each target`] : []),
+    ...(notProbed.length ? [`not probed: ${notProbed.join(', ')}`] : []),
+  ];
+  const warnings = sum('warn');
+  const withWarnings = (ready: string) => (warnings ? `${ready.replace(/^READY/, 'READY WITH WARNINGS')}` : ready);
+  const review = warnings ? ` ${plural(warnings, 'warning')} to review.` : '';
+  const verdict = failures.length
+    ? `NOT READY: ${failures.join('; ')}; Genesys BYOC Cloud will not work with ${failing.length + settingsFail.length === 1 ? 'it' : 'them'} as ${failing.length + settingsFail.length === 1 ? 'it is' : 'they are'}.`
+    : n === 0
+      ? `NOT CHECKED: no target to probe; ${uncheckedText.join('; ') || 'no SIP server was given'}.`
+      : uncheckedText.length
+        ? `${withWarnings('READY FOR WHAT WAS CHECKED')}: ${n} of ${targetsText} pass what was checked; ${uncheckedText.join('; ')}.${review}`
+        : `${withWarnings('READY')}: all ${targetsText} pass every check BYOC Cloud makes.${review}`;
+  const base = entries[0] ? withoutProbe(entries[0].report) : emptyBase(common);
   return {
-    ...first,
-    ok: entries.every((e) => e.report.ok),
+    ...base,
+    ok: entries.every((e) => e.report.ok) && settingsFail.length === 0,
     summary: { pass: sum('pass'), fail: sum('fail'), warn: sum('warn'), skip: sum('skip') },
     input: {
-      name: `fleet of ${n} targets`,
+      name: `fleet of ${targetsText}`,
       format: 'tls',
       sha256: createHash('sha256')
         .update(entries.map((e) => e.report.input.sha256).join(''))
@@ -73,9 +146,43 @@ export async function probeFleet(
       certificates: 0,
     },
     certificates: [],
-    results: entries.flatMap((e) => e.report.results.map((r) => ({ ...r, trunk: e.target }))),
+    results: [...extra, ...entries.flatMap((e) => e.report.results.map((r) => ({ ...r, trunk: e.target })))],
     unchecked: [],
     verdict,
-    fleet: { concurrency, ms: Date.now() - started, targets: entries },
+    fleet: { concurrency, ms: Date.now() - started, targets: entries, ...(extras.genesys ? { genesys: extras.genesys } : {}) },
+  };
+}
+
+function withoutProbe(report: Report): Report {
+  const { probe: _probe, ...rest } = report;
+  return rest;
+}
+
+/** The report's frame when no target was probed (every trunk UDP, disabled or without SIP servers). */
+function emptyBase(common: Omit<ProbeCheckOptions, 'host' | 'port' | 'sbc'>): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'byoc-check', version: common.version ?? '0.0.0' },
+    checkedAt: (common.at ?? new Date()).toISOString(),
+    ok: true,
+    summary: { pass: 0, fail: 0, warn: 0, skip: 0 },
+    input: { name: '', format: 'tls', sha256: '', certificates: 0 },
+    trust: { mode: common.caFile ? 'custom' : 'byoc', anchors: common.caFile ? `--ca ${common.caFile}` : 'BYOC Cloud accepted-CA list' },
+    certificates: [],
+    results: [],
+    options: {
+      at: common.at ? common.at.toISOString() : null,
+      offline: common.offline ?? false,
+      strict: common.strict ?? false,
+      profile: null,
+      format: common.format ?? 'json',
+      caFile: common.caFile ?? null,
+      warnDays: common.warnDays ?? 30,
+      timeoutSeconds: common.timeoutSeconds,
+      region: common.region ?? null,
+    },
+    openssl: process.versions.openssl,
+    unchecked: [],
+    verdict: '',
   };
 }

@@ -16,8 +16,17 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/** Formats the report, writes it (stdout or --output) and gives the exit code. */
-export async function emit(report: Report, v: Record<string, unknown>, io: Io): Promise<number> {
+/**
+ * Formats the report, writes it (stdout or --output) and gives the exit code. `extra`: the rules whose
+ * results the report holds beyond the trunk rules (SARIF's catalog), and files read that the report's own
+ * input list does not name (a report must not be written over them).
+ */
+export async function emit(
+  report: Report,
+  v: Record<string, unknown>,
+  io: Io,
+  extra: { rules?: Parameters<typeof catalogOf>[0]; inputs?: readonly string[] } = {},
+): Promise<number> {
   const format = String(v.format);
   const output = v.output as string | undefined;
   const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
@@ -29,10 +38,10 @@ export async function emit(report: Report, v: Record<string, unknown>, io: Io): 
       : reporters[format as Format](report, {
           strict: v.strict === true,
           chalk,
-          catalog: format === 'sarif' ? catalogOf(trunkRules) : undefined,
+          catalog: format === 'sarif' ? catalogOf([...trunkRules, ...(extra.rules ?? [])]) : undefined,
           base: io.cwd,
         });
-  writeOutput(text, output, io, inputsOf(report));
+  writeOutput(text, output, io, [...inputsOf(report), ...(extra.inputs ?? [])]);
   return exitCodeOf(report, v.strict === true) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 

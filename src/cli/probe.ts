@@ -4,6 +4,7 @@
  */
 import { regionCode } from '../../rules/data/byoc-regions.js';
 import { isIP } from 'node:net';
+import { regionFromEnv } from '../data-actions/region.js';
 import { InputError } from '../errors.js';
 import { probeCheck } from '../probe.js';
 import { FORMATS } from '../reporters/index.js';
@@ -12,6 +13,7 @@ import { exitCodeOf } from '../report/exit-code.js';
 import type { Painter } from '../reporters/text.js';
 import { printable } from '../util/text.js';
 import { parseArgv } from './argv.js';
+import { apiBaseOption, fetchOption, trunkOption } from './genesys-options.js';
 import type { Io } from './io.js';
 import { REGIONS, type OptionSpec } from './options.js';
 
@@ -31,7 +33,43 @@ export const probeOptions: readonly OptionSpec[] = [
     describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
     group: 'Trunk',
   },
-  { name: 'ca', type: 'string', describe: 'PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs)', group: 'Check' },
+  {
+    name: 'genesys',
+    type: 'string',
+    array: true,
+    describe:
+      "probe every SIP server of the org's BYOC Cloud TLS trunks, read from INPUT (saved JSON of GET /api/v2/telephony/providers/edges/trunkbasesettings), repeatable; with no INPUT, --fetch",
+    group: 'Genesys',
+  },
+  { ...fetchOption, describe: `${fetchOption.describe}; implies --genesys` },
+  apiBaseOption,
+  { ...trunkOption, describe: 'with --genesys: probe only this trunk (its name or id), repeatable' },
+  {
+    name: 'from-sbc',
+    type: 'string',
+    array: true,
+    describe:
+      "the other direction: connect to this Genesys proxy HOST[:PORT] (or REGION: its lb01..lb04) as the SBC does, trusting only --ca (the SBC's CA file), repeatable",
+    group: 'From the SBC',
+  },
+  {
+    name: 'ciphers',
+    type: 'string',
+    describe: "with --from-sbc: the SBC's client cipher list (OpenSSL cipher string or IANA names)",
+    group: 'From the SBC',
+  },
+  {
+    name: 'curves',
+    type: 'string',
+    describe: 'with --from-sbc: the SBC\'s client ECDHE groups, e.g. "secp384r1:X25519"',
+    group: 'From the SBC',
+  },
+  {
+    name: 'ca',
+    type: 'string',
+    describe: "PEM bundle of trust anchors that replace the BYOC list (BYOC Premises, labs); with --from-sbc: the SBC's CA file (required)",
+    group: 'Check',
+  },
   { name: 'at', type: 'string', describe: 'check time, ISO 8601 (default: now)', group: 'Check' },
   { name: 'warn-days', type: 'number', default: 30, describe: 'warn when a certificate expires within N days', group: 'Check' },
   {
@@ -99,8 +137,28 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     io.stdout(`${version}\n`);
     return 0;
   }
-  if (args.positionals.length === 0) throw new InputError('probe needs a target: byoc-check probe HOST[:PORT]... (see probe --help)');
   const v = args.values;
+  if (v['from-sbc'] !== undefined) return runFromSbc(args, io, version);
+  for (const flag of ['ciphers', 'curves'])
+    if (v[flag] !== undefined)
+      throw new InputError(
+        `--${flag} is the SBC's client setting and applies with --from-sbc only; towards the SBC the probe offers what BYOC Cloud offers`,
+      );
+  const genesysInputs = v.genesys as string[] | undefined;
+  const fromGenesys = genesysInputs !== undefined || v.fetch === true;
+  if (fromGenesys) {
+    if (args.positionals.length)
+      throw new InputError(
+        `probe takes HOST targets or --genesys, not both (got "${printable(args.positionals[0]!).slice(0, 100)}"); several INPUT files: --genesys FILE once per file`,
+      );
+    if (v.sbc !== undefined)
+      throw new InputError('--sbc does not apply with --genesys: each SIP server is judged under the name the trunk lists');
+  } else {
+    for (const flag of ['api-base', 'trunk'])
+      if (v[flag] !== undefined) throw new InputError(`--${flag} only applies with --genesys or --fetch`);
+    if (args.positionals.length === 0)
+      throw new InputError('probe needs a target: byoc-check probe HOST[:PORT]... or --genesys INPUT | --fetch (see probe --help)');
+  }
   const targets = args.positionals.map((text) => ({ text, ...parseTarget(text) }));
   if (targets.length > 200) throw new InputError(`at most 200 targets in one run; got ${targets.length}`);
   if (targets.length > 1 && v.sbc !== undefined)
@@ -111,7 +169,6 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   const concurrency = v.concurrency as number;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
-  const target = targets[0]!;
   const timeout = v.timeout as number;
   if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
   if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
@@ -131,6 +188,24 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     format,
   };
   const via = (t: { host: string; port: number }) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`);
+  if (fromGenesys) {
+    const { probeGenesysFleet } = await import('../genesys/probe-command.js');
+    const fleet = await probeGenesysFleet({
+      inputs: genesysInputs ?? [],
+      stdin: io.readStdin,
+      fetch: v.fetch === true,
+      region: (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined),
+      apiBase: v['api-base'] as string | undefined,
+      trunks: v.trunk as string[] | undefined,
+      env: io.env,
+      common,
+      concurrency,
+      strict: v.strict === true,
+      via,
+    });
+    return emitFleet(fleet, v, io);
+  }
+  const target = targets[0]!;
   if (targets.length > 1) {
     const { probeFleet } = await import('../probe-fleet.js');
     const plan = targets.map((t) => ({ ...t, ...(via(t) ? { via: via(t)! } : {}) }));
@@ -145,6 +220,65 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
     ...common,
   });
   return emit(report, v, io);
+}
+
+/** `probe --from-sbc HOST|REGION... --ca FILE`: the SBC's side, towards Genesys. */
+async function runFromSbc(args: ReturnType<typeof parseArgv>, io: Io, version: string): Promise<number> {
+  const v = args.values;
+  if (args.positionals.length)
+    throw new InputError(
+      `--from-sbc takes the Genesys proxies itself (HOST or REGION); got a target "${printable(args.positionals[0]!).slice(0, 100)}" too: probe the SBC in a separate run`,
+    );
+  for (const flag of ['genesys', 'fetch', 'sbc', 'uri', 'trunk', 'api-base'])
+    if (v[flag] !== undefined && v[flag] !== false)
+      throw new InputError(`--${flag} does not apply with --from-sbc (it checks Genesys' proxies as the SBC sees them)`);
+  const values = v['from-sbc'] as string[];
+  if (values.length === 0) throw new InputError('--from-sbc needs a Genesys proxy HOST[:PORT] or a REGION (use1, us-east-1 ...)');
+  if (v.ca === undefined)
+    throw new InputError(
+      "--from-sbc needs --ca FILE: the CA file the SBC trusts for the Genesys trunk (PEM), to verify Genesys' chain against",
+    );
+  const timeout = v.timeout as number;
+  if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
+  if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+  const concurrency = v.concurrency as number;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
+  const connectTo = parseConnectTo((v['connect-to'] as string[] | undefined) ?? []);
+  const { checkFromSbc, fromSbcAsReport, fromSbcValue } = await import('../from-sbc.js');
+  const strict = v.strict === true;
+  const format = String(v.format);
+  const report = await checkFromSbc({
+    targets: values.map((text) => fromSbcValue(text, parseTarget)),
+    caFile: String(v.ca),
+    ciphers: v.ciphers as string | undefined,
+    curves: v.curves as string | undefined,
+    at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
+    warnDays: v['warn-days'] as number,
+    timeoutSeconds: timeout,
+    concurrency,
+    via: (t) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`),
+    version,
+    strict,
+    format,
+  });
+  const view = fromSbcAsReport(report);
+  let text: string;
+  if (format === 'json') text = JSON.stringify(report, null, 2) + '\n';
+  else if (format === 'text') {
+    const { formatFromSbcText } = await import('../reporters/from-sbc-text.js');
+    const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
+    text = formatFromSbcText(report, chalk ? { chalk } : {});
+  } else if (format === 'markdown') text = (await import('../reporters/from-sbc-text.js')).formatFromSbcMarkdown(report);
+  else {
+    const { reporters } = await import('../reporters/index.js');
+    const { catalogOf } = await import('../reporters/catalog.js');
+    const { fromSbcRules } = await import('../../rules/index.js');
+    text = reporters[format as 'junit' | 'sarif'](view, { strict, base: io.cwd, catalog: catalogOf(fromSbcRules) }) as string;
+  }
+  writeOutput(text, v.output as string | undefined, io, [String(v.ca)]);
+  return exitCodeOf(view, strict) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 
 /** `--connect-to HOST:PORT:ADDRESS:PORT2`, repeatable; an IPv6 address in brackets. */
@@ -162,23 +296,47 @@ function parseConnectTo(values: string[]): Map<string, { address: string; port: 
 
 /** A fleet's report: one JSON document, a section per target in text, results tagged per target elsewhere. */
 async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Record<string, unknown>, io: Io): Promise<number> {
-  const failing = fleet.fleet.targets.filter((t) => exitCodeOf(t.report, v.strict === true) === 1).length;
+  const strict = v.strict === true;
+  const source = fleet.fleet.genesys?.source;
+  const inputs = source?.kind === 'files' ? source.files : [];
+  // a failing target, or (probe --genesys) a trunk setting that fails: the run fails
+  const failing =
+    fleet.fleet.targets.some((t) => exitCodeOf(t.report, strict) === 1) ||
+    fleet.results.some((r) => r.status === 'fail' || (strict && r.status === 'warn'));
   if (String(v.format) === 'text') {
     const { formatProbeText } = await import('../reporters/probe-text.js');
     const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
     const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
     const sections = fleet.fleet.targets.map(
       (t) =>
-        `── ${printable(t.target)}${t.connectTo ? ` (connected to ${t.connectTo})` : ''}\n${formatProbeText(t.report, chalk ? { chalk } : {})}`,
+        `── ${printable(t.target)}${t.connectTo ? ` (connected to ${t.connectTo})` : ''}\n${(t.trunks ?? []).map((k) => `   from ${printable(k.source)}\n`).join('')}${t.note ? `   note: ${printable(t.note)}\n` : ''}${formatProbeText(t.report, chalk ? { chalk } : {})}`,
     );
+    const g = fleet.fleet.genesys;
+    const genesys = g
+      ? [
+          'Genesys trunks',
+          ...g.trunks.map(
+            (t) =>
+              `  "${printable(t.name)}" (${printable(t.id)}) ${t.protocol?.toUpperCase() ?? 'protocol unknown'}, ${t.enabled === null ? 'enabled unknown' : t.enabled ? 'enabled' : 'disabled'}: ${t.probed.length ? `probed ${t.probed.map((x) => printable(x)).join(', ')}` : 'not probed'}${t.notProbed.map((w) => `\n      not probed: ${printable(w)}`).join('')}`,
+          ),
+          ...g.notes.map((n) => `  note: ${printable(n)}`),
+          // the genesys rules' results (their targets are trunks); each target's own come in its section
+          ...fleet.results
+            .filter((r) => (r.status === 'fail' || r.status === 'warn') && /^(trunk\[|genesys$)/.test(r.target))
+            .map((r) => `  ${r.status === 'fail' ? '✖ fail' : '! warn'} ${r.rule} ${printable(r.target)}  ${printable(r.message)}`),
+          '',
+          '',
+        ].join('\n')
+      : '';
     const { pass, fail, warn, skip } = fleet.summary;
     writeOutput(
-      `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${sections.join('\n')}`,
+      `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${genesys}${sections.join('\n')}`,
       v.output as string | undefined,
       io,
+      inputs,
     );
     return failing ? EXIT_FAILED : EXIT_OK;
   }
-  await emit(fleet, v, io);
+  await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../rules/index.js')).orgTrunkRules, inputs } : {});
   return failing ? EXIT_FAILED : EXIT_OK;
 }

@@ -1,4 +1,4 @@
-import type { DataActionsRule, GenesysRule, Rule } from './types.js';
+import type { DataActionsRule, FromSbcRule, GenesysRule, Rule } from './types.js';
 
 /** Identity helper: gives rule files one shape and full type checking. */
 export function defineRule(rule: Rule): Rule {
@@ -12,5 +12,10 @@ export function defineDataActionsRule(rule: DataActionsRule): DataActionsRule {
 
 /** The same for rules of `byoc-check genesys`. */
 export function defineGenesysRule(rule: GenesysRule): GenesysRule {
+  return rule;
+}
+
+/** The same for rules of `byoc-check probe --from-sbc`. */
+export function defineFromSbcRule(rule: FromSbcRule): FromSbcRule {
   return rule;
 }

@@ -9,15 +9,16 @@ import type { SourceId } from '../../rules/sources.js';
 import type { ConfigProblem } from '../model/endpoint.js';
 import type { MediaFacts } from '../model/media.js';
 import type { GenesysTrunk, TrunkLink } from '../model/genesys.js';
+import type { FromSbcFacts } from '../model/from-sbc.js';
 
 export type Status = 'pass' | 'fail' | 'warn' | 'skip';
 /** error: breaks a MUST of the BYOC spec or an RFC; warning: a SHOULD, a risk or a deprecation. */
 export type Severity = 'error' | 'warning';
-export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'media' | 'da' | 'genesys';
+export type Area = 'cert' | 'trust' | 'sip' | 'tls' | 'crl' | 'config' | 'media' | 'da' | 'genesys' | 'from-sbc';
 /** Facts a rule cannot do without; when the context lacks one, the runner reports a uniform skip. */
 export type Need = 'chain';
-/** The command whose facts a rule judges: the trunk check, `data-actions`, or `genesys`. */
-export type Scope = 'trunk' | 'data-actions' | 'genesys';
+/** The command whose facts a rule judges: the trunk check, `data-actions`, `genesys`, or `probe --from-sbc`. */
+export type Scope = 'trunk' | 'data-actions' | 'genesys' | 'from-sbc';
 
 export interface Citation {
   source: SourceId;
@@ -130,11 +131,18 @@ export interface GenesysRule {
   check(facts: GenesysFacts): Finding[];
 }
 
+/** A rule of `byoc-check probe --from-sbc`: judges what a Genesys proxy presented to a client set as the SBC is. */
+export interface FromSbcRule {
+  meta: RuleMeta & { scope: 'from-sbc' };
+  check(facts: FromSbcFacts): Finding[];
+}
+
 /** Any rule of the one catalog. */
-export type AnyRule = Rule | DataActionsRule | GenesysRule;
+export type AnyRule = Rule | DataActionsRule | GenesysRule | FromSbcRule;
 
 export const isDataActionsRule = (rule: AnyRule): rule is DataActionsRule => rule.meta.scope === 'data-actions';
 export const isGenesysRule = (rule: AnyRule): rule is GenesysRule => rule.meta.scope === 'genesys';
+export const isFromSbcRule = (rule: AnyRule): rule is FromSbcRule => rule.meta.scope === 'from-sbc';
 export const isTrunkRule = (rule: AnyRule): rule is Rule => rule.meta.scope === undefined || rule.meta.scope === 'trunk';
 
 export interface RuleResult extends Finding {

@@ -14,6 +14,7 @@ const AREA_NAMES: Record<Area, string> = {
   media: 'SRTP media',
   da: 'data actions',
   genesys: 'Genesys trunk settings',
+  'from-sbc': 'Genesys proxies as the SBC sees them',
 };
 export const AREA_ORDER: Area[] = ['cert', 'trust', 'sip', 'tls', 'crl', 'config', 'media'];
 

@@ -4,11 +4,9 @@
  * API hosts (trusted through NODE_EXTRA_CA_CERTS): the grant, two pages, refusals, slow and oversized answers.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { checkGenesys } from '../../src/genesys/command.js';
-import { keyPem } from '../helpers/data-actions.js';
-import { issue, writeFiles } from '../helpers/pki.js';
+import { CLIENT_ID, fakeCredentials, fakePlatformApi, SECRET, TOKEN, type FakeApi } from '../helpers/genesys-api.js';
+import { writeFiles } from '../helpers/pki.js';
 import { assertValidReport, cli, cliAsync, ROOT } from '../helpers/run.js';
 
 const FIX = `${ROOT}test/fixtures/genesys`;
@@ -166,109 +164,20 @@ describe('saved answers', () => {
 
 /* --fetch against a loopback HTTPS fake of login.<env> and api.<env> */
 
-const CLIENT_ID = 'test-client-id-7a2e';
-const SECRET = 'test-secret-61c0ff9e3b';
-const TOKEN = 'test-token-4d9a0b7c55';
-type Mode =
-  'ok' | 'unauthorized' | 'forbidden' | 'throttled' | 'error' | 'slow' | 'hang' | 'oversized' | 'foreign-next' | 'page-count' | 'endless';
-
-interface Fake {
-  server: Server;
-  base: string;
-  caFile: string;
-  caPem: string;
-  seen: Array<{ method: string; url: string; authorization?: string }>;
-  mode: Mode;
-}
-let fake: Fake;
-
-function pageBody(file: string, mode: Mode): string {
-  const page = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  if (mode === 'foreign-next' && page.nextUri) page.nextUri = `https://evil.example${page.nextUri as string}`;
-  if (mode === 'page-count') delete page.nextUri;
-  return JSON.stringify(page);
-}
+let fake: FakeApi;
 
 beforeAll(async () => {
-  const ca = await issue({ subject: 'CN=Fake Genesys Platform Test CA', ca: true, keySlot: 130 });
-  const server = await issue({ subject: 'CN=127.0.0.1', issuer: ca, ips: ['127.0.0.1'], dns: ['localhost'], keySlot: 131 });
-  const state: Fake = {
-    server: undefined as unknown as Server,
-    base: '',
-    caFile: writeFiles({ 'ca.pem': ca.pem })['ca.pem']!,
-    caPem: ca.pem,
-    seen: [],
-    mode: 'ok',
-  };
-  state.server = createServer({ cert: server.pem, key: await keyPem(server) }, (req, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      state.seen.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization });
-      if (state.mode === 'hang') return;
-      res.setHeader('Content-Type', 'application/json');
-      const url = new URL(req.url!, 'https://fake');
-      if (req.method === 'POST' && url.pathname === '/oauth/token') {
-        const ok =
-          req.headers.authorization === `Basic ${Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')}` &&
-          text === 'grant_type=client_credentials';
-        res
-          .writeHead(ok ? 200 : 401)
-          .end(
-            JSON.stringify(ok ? { access_token: TOKEN, expires_in: 86399 } : { error: 'invalid_client', echo: req.headers.authorization }),
-          );
-        return;
-      }
-      if (req.method !== 'GET' || url.pathname !== '/api/v2/telephony/providers/edges/trunkbasesettings') {
-        res.writeHead(404).end('{}');
-        return;
-      }
-      if (req.headers.authorization !== `Bearer ${TOKEN}` || state.mode === 'unauthorized')
-        return void res.writeHead(401).end(JSON.stringify({ code: 'bad.credentials', message: `token ${TOKEN} expired` }));
-      if (state.mode === 'forbidden')
-        return void res.writeHead(403).end(JSON.stringify({ code: 'missing.any.permissions', message: `token ${TOKEN} lacks permission` }));
-      if (state.mode === 'throttled') return void res.writeHead(429).end(JSON.stringify({ code: 'too.many.requests' }));
-      if (state.mode === 'error') return void res.writeHead(503).end('<html>upstream down</html>');
-      if (state.mode === 'oversized') {
-        res.writeHead(200);
-        const chunk = Buffer.alloc(1 << 20, 0x20);
-        for (let i = 0; i < 9 && !res.destroyed; i++) res.write(chunk);
-        return void res.end();
-      }
-      if (state.mode === 'endless') {
-        // every page says there is another: the paging must stop by itself
-        const n = Number(url.searchParams.get('pageNumber'));
-        const body = JSON.parse(readFileSync(PAGE1, 'utf8')) as Record<string, unknown>;
-        return void res
-          .writeHead(200)
-          .end(JSON.stringify({ ...body, pageNumber: n, pageCount: n + 1, nextUri: `${url.pathname}?pageSize=100&pageNumber=${n + 1}` }));
-      }
-      const page = url.searchParams.get('pageNumber') === '2' ? PAGE2 : PAGE1;
-      const send = () => res.writeHead(200).end(pageBody(page, state.mode));
-      if (state.mode === 'slow') setTimeout(send, 1200);
-      else send();
-    });
-  });
-  await new Promise<void>((resolve) => state.server.listen(0, '127.0.0.1', resolve));
-  state.base = `https://127.0.0.1:${(state.server.address() as AddressInfo).port}`;
-  fake = state;
+  fake = await fakePlatformApi([PAGE1, PAGE2]);
 }, 60_000);
 
-afterAll(async () => {
-  fake.server.closeAllConnections();
-  await new Promise((resolve) => fake.server.close(resolve));
-});
+afterAll(() => fake.close());
 
 beforeEach(() => {
   fake.seen = [];
   fake.mode = 'ok';
 });
 
-const creds = (): Record<string, string> => ({
-  NODE_EXTRA_CA_CERTS: fake.caFile,
-  GENESYSCLOUD_OAUTHCLIENT_ID: CLIENT_ID,
-  GENESYSCLOUD_OAUTHCLIENT_SECRET: SECRET,
-});
+const creds = () => fakeCredentials(fake);
 const SECRETS = () => [SECRET, TOKEN, Buffer.from(`${CLIENT_ID}:${SECRET}`).toString('base64')];
 const fetchArgs = (...extra: string[]) => ['genesys', '--fetch', '--api-base', fake.base, ...extra];
 
