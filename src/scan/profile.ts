@@ -70,7 +70,16 @@ export function parseProfile(text: string, file: string, knownRules: readonly st
       }
     },
   });
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // yaml's guard against alias bombs (a few lines that expand to billions of nodes) throws a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new InputError(
+      `${file}: not a usable trunk profile: its YAML aliases (*name) expand too far (${printable((error as Error).message)}); write the values out`,
+    );
+  }
   const nodeAt = (path: Array<string | number>): YamlNode | undefined => doc.getIn(path, true) as YamlNode | undefined;
   const lineOf = (path: Array<string | number>) => {
     for (let k = path.length; k >= 0; k--) {

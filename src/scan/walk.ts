@@ -102,6 +102,11 @@ export function posixRelative(root: string, file: string): string {
   return relative(root, file).split(sep).join('/');
 }
 
+/** A path too long to show whole: its start and end, so a report line stays a line. */
+function shortened(path: string, max = 240): string {
+  return path.length <= max ? path : `${path.slice(0, max / 2)}...${path.slice(-max / 2 + 3)}`;
+}
+
 /** Walks `targets` (files or directories, relative to or under `root`). */
 export function walk(root: string, targets: string[]): Walk {
   const out: Walk = { files: [], skipped: [] };
@@ -157,7 +162,18 @@ export function walk(root: string, targets: string[]): Walk {
         continue;
       }
       const full = join(dir, name);
-      const info = lstatSync(full, { throwIfNoEntry: false });
+      let info: ReturnType<typeof lstatSync>;
+      try {
+        info = lstatSync(full, { throwIfNoEntry: false });
+      } catch (error) {
+        // Deeper than the system's PATH_MAX (ENAMETOOLONG) or otherwise unreachable: said, never a crash.
+        const code = (error as NodeJS.ErrnoException).code;
+        out.skipped.push({
+          path: shortened(posixRelative(root, full)),
+          why: code === 'ENAMETOOLONG' ? 'its path is longer than the system allows (PATH_MAX)' : `cannot read it (${code})`,
+        });
+        continue;
+      }
       if (!info || info.isSymbolicLink()) continue;
       if (info.isDirectory()) {
         if (!SKIP_DIRS.has(name)) visit(full);

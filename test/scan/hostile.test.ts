@@ -4,6 +4,7 @@
  * (a loaded CI machine), far below what the unbounded code took (heap exhaustion, minutes).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseProfile } from '../../src/scan/profile.js';
@@ -160,6 +161,21 @@ describe('the trunk profile', () => {
     );
   });
 
+  test('an alias bomb (aliases of aliases, a billion nodes from 13 lines) is one clear input error, not "internal error"', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const dir = tree({ 'byoc-check.yaml': `${lines.join('\n')}\ntrunks:\n  - name: t\n    chain: x.pem\n    sbc: *a11\n` });
+    const run = cli(['scan', dir]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^byoc-check: byoc-check\.yaml: not a usable trunk profile: its YAML aliases \(\*name\) expand too far/);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
   test('60,000 keys in one map parse in linear time (yaml alone compared every pair: 39 s)', () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `  k${i}: ${i}`).join('\n');
     const started = Date.now();
@@ -187,3 +203,15 @@ test('a monorepo over the file cap: scanning the configuration folder works, and
     expect(report.files.find((f) => f.path === '.')!.notes[0]!.message).toMatch(/more than 20000 files: only sbc was walked/);
   }
 }, 120_000);
+
+test('a path deeper than PATH_MAX is listed as not read (shortened), never an internal error', () => {
+  const dir = tree({ 'README.md': '# configs\n' });
+  // 30 levels of 150 characters: past Linux's 4096-byte PATH_MAX; mkdir -p creates it relative to the tree
+  execFileSync('mkdir', ['-p', Array(30).fill('d'.repeat(150)).join('/')], { cwd: dir });
+  const run = cli(['scan', dir, '--format', 'json']);
+  expect([run.status, run.stderr]).toEqual([0, '']);
+  const report = JSON.parse(run.stdout) as { files: Array<{ path: string; notes: Array<{ message: string }> }> };
+  const skipped = report.files.find((f) => f.notes.some((n) => /PATH_MAX/.test(n.message)))!;
+  expect(skipped.path.length).toBeLessThan(300);
+  expect(skipped.path).toMatch(/^d+\.\.\.d+$/);
+});
