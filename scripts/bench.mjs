@@ -188,6 +188,110 @@ if (probeResults.some((r) => r.ratio > 3)) {
   process.exitCode = 1;
 }
 
+// A fleet: 50 SBCs on loopback (node:tls answering SIP OPTIONS, in a child process so they answer while
+// the bench waits), probed in one run through --connect-to; then 50 of which 10 are silent. Goals: about
+// 2 s for 50 answering targets; with silent ones, within --timeout plus 1 s.
+const fleetOk = await benchFleet();
+if (!fleetOk) {
+  console.log('bench: fleet OVER BUDGET');
+  process.exitCode = 1;
+}
+
+async function benchFleet() {
+  const { spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'byoc-bench-fleet-'));
+  const names = Array.from({ length: 50 }, (_, i) => `sbc${i}.fleet.example`);
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=sbc0.fleet.example',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-addext',
+      `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}`,
+    ],
+    { stdio: 'ignore' },
+  );
+  if (made.status !== 0) {
+    console.log('fleet bench: skipped (openssl could not make a certificate)');
+    return true;
+  }
+  const serverScript = `
+    const tls = require('node:tls'); const net = require('node:net'); const fs = require('node:fs');
+    const opts = { cert: fs.readFileSync(process.argv[1]), key: fs.readFileSync(process.argv[2]), minVersion: 'TLSv1.2' };
+    const ports = []; let pending = 60;
+    const done = () => { if (--pending === 0) process.stdout.write(JSON.stringify(ports) + '\\n'); };
+    for (let i = 0; i < 50; i++) {
+      const s = tls.createServer(opts, (sock) => { sock.on('error', () => {}); let t = '';
+        sock.on('data', (c) => { t += c.toString('latin1'); if (!t.includes('\\r\\n\\r\\n')) return;
+          const h = (n) => (new RegExp('^' + n + ':.*$', 'im').exec(t) || [''])[0];
+          sock.write(['SIP/2.0 200 OK', h('Via'), h('From'), h('To') + ';tag=b', h('Call-ID'), h('CSeq'), 'Content-Length: 0', '', ''].join('\\r\\n')); t = ''; }); });
+      s.listen(0, '127.0.0.1', () => { ports[i] = s.address().port; done(); });
+    }
+    for (let i = 50; i < 60; i++) { const s = net.createServer((sock) => { sock.on('error', () => {}); }); s.listen(0, '127.0.0.1', () => { ports[i] = s.address().port; done(); }); }
+  `;
+  const child = spawn(process.execPath, ['-e', serverScript, join(dir, 'cert.pem'), join(dir, 'key.pem')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const ports = await new Promise((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (d) => {
+        text += d;
+        if (text.includes('\n')) resolve(JSON.parse(text));
+      });
+      child.once('exit', () => reject(new Error('fleet servers exited')));
+    });
+    const fleet = (count, silent, timeout) => {
+      const args = [
+        join(root, 'dist/bin.cjs'),
+        'probe',
+        '--offline',
+        '--format',
+        'json',
+        '--ca',
+        join(dir, 'cert.pem'),
+        '--timeout',
+        String(timeout),
+      ];
+      for (let i = 0; i < count; i++) {
+        const port = i < count - silent ? ports[i] : ports[50 + (i - (count - silent))];
+        args.push(names[i], '--connect-to', `${names[i]}:5061:127.0.0.1:${port}`);
+      }
+      const start = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`fleet probe exited ${r.status}: ${r.stderr}`);
+      return ms;
+    };
+    const runs = Number(process.env.BENCH_FLEET_RUNS ?? 3);
+    const answering = median(Array.from({ length: runs }, () => fleet(50, 0, 5)));
+    const withSilent = median(Array.from({ length: runs }, () => fleet(50, 10, 2)));
+    const okAnswering = answering <= 2500;
+    const okSilent = withSilent <= 3000;
+    console.log(
+      `probe fleet, 50 answering targets`.padEnd(50) + ` ${answering.toFixed(0)} ms | target about 2000 ms${okAnswering ? '' : ' | OVER'}`,
+    );
+    console.log(
+      `probe fleet, 50 targets, 10 silent (--timeout 2)`.padEnd(50) +
+        ` ${withSilent.toFixed(0)} ms | target <= --timeout + 1 s = 3000 ms${okSilent ? '' : ' | OVER'}`,
+    );
+    return okAnswering && okSilent;
+  } finally {
+    child.kill();
+  }
+}
+
 async function benchProbe() {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');

@@ -21,6 +21,12 @@ export interface FleetTrunk {
   source: string;
 }
 
+/**
+ * A target still unanswered after this long stops counting against --concurrency: a silent SBC sits out
+ * its --timeout in the background instead of holding a slot (a loopback probe takes 100-300 ms).
+ */
+export const FLEET_RELEASE_MS = 500;
+
 export interface FleetTarget {
   /** As the user wrote it: the SIP server entry Genesys dials (NAME[:PORT]). */
   text: string;
@@ -100,6 +106,7 @@ export async function probeFleet(
       };
     }),
     concurrency,
+    { releaseAfterMs: FLEET_RELEASE_MS },
   );
   const extra = extras.results ?? [];
   const sum = (k: 'pass' | 'fail' | 'warn' | 'skip') =>

@@ -67,15 +67,29 @@ export function offer(peer: Peer, hello: Buffer, deadline: number): Promise<Wire
 }
 
 /** Runs `tasks` with at most `limit` in flight, results in task order. */
-export async function pooled<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+export async function pooled<T>(tasks: Array<() => Promise<T>>, limit: number, options: { releaseAfterMs?: number } = {}): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
+  const running: Array<Promise<void>> = [];
   let next = 0;
   const worker = async () => {
     while (next < tasks.length) {
       const i = next++;
-      results[i] = await tasks[i]!();
+      const done = tasks[i]!().then((r) => {
+        results[i] = r;
+      });
+      running.push(done);
+      if (options.releaseAfterMs === undefined) {
+        await done;
+        continue;
+      }
+      // A task still waiting after releaseAfterMs (a silent peer sitting out its timeout) gives its slot to
+      // the next one and finishes in the background: one silent target never holds up the others.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, options.releaseAfterMs)))]);
+      clearTimeout(timer);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  await Promise.all(running);
   return results;
 }
