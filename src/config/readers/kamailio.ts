@@ -27,7 +27,8 @@ import {
   type TlsEndpointSettings,
 } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
-import { cfgStatements, coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
+import { coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
+import { kamailioStatements, type KamailioStatement } from './kamailio/lexer.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import { Collector } from '../collector.js';
@@ -226,6 +227,23 @@ interface MainCfg {
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
 
+/** cfg.lex MAX_INCLUDE_DEPTH: kamailio.cfg and 10 nested includes (checked with `kamailio -c`). */
+export const KAMAILIO_MAX_INCLUDE_DEPTH = 10;
+
+/** Keywords this reader reads; cfg.lex matches them in lower case only (`ENABLE_TLS=yes` is a syntax error). */
+const CASED_KEYWORDS = new Set([
+  'loadmodule',
+  'modparam',
+  'listen',
+  'enable_tls',
+  'tls_enable',
+  'disable_tls',
+  'tls_disable',
+  'tls_port_no',
+  'include_file',
+  'import_file',
+]);
+
 /**
  * Replaces defined identifiers outside double quotes, as Kamailio's lexer does (three rounds for nested
  * defines). Undefined when the result would pass MAX_EXPANDED_VALUE: doubling defines stop there.
@@ -279,9 +297,13 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   const visited = new Set<string>();
   const skippedTls: Array<{ file: string; line: number; cond: string }> = [];
 
-  const walk = (file: ConfigFile, depth: number): void => {
-    if (visited.has(file.path) || depth > 8) return;
+  /** `reading`: the files being read, outermost first (kamailio.cfg, then the includes down to this one). */
+  const walk = (file: ConfigFile, reading: string[]): void => {
+    if (visited.has(file.path)) return;
     visited.add(file.path);
+    const lexed = kamailioStatements(file.text);
+    for (const e of lexed.errors) out.problem({ code: 'syntax', message: e.message, location: { file: file.path, line: e.line } });
+    for (const e of lexed.notes) out.note(file.path, e.line, e.message);
     if (/OPENSSL_CONF/.test(file.text)) main.mentionsOpensslConf = true;
     // open #!ifdef blocks; `outer` = whether the enclosing blocks were active, so active() is O(1)
     const stack: Frame[] = [];
@@ -289,9 +311,13 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       const top = stack[stack.length - 1];
       return !top || (top.outer && top.active);
     };
-    for (const st of cfgStatements(file.text, true)) {
+    for (const st of lexed.statements) {
+      if (st.include) {
+        if (active()) include(file, st, st.include, [...reading, file.path]);
+        continue;
+      }
       if (st.directive) {
-        directive(file, st, stack, active, depth);
+        directive(file, st, stack, active);
         continue;
       }
       if (!active()) {
@@ -307,15 +333,15 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         }
         continue;
       }
-      statement(file, st, depth);
+      statement(file, st);
     }
     for (const s of stack) out.note(file.path, s.line, `#!${s.cond} is not closed by #!endif`);
   };
 
-  const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean, depth: number): void => {
-    const m = /^([A-Za-z_]+)\s*(.*)$/.exec(st.text);
+  const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean): void => {
+    const m = /^([a-z_]+)\s*(.*)$/s.exec(st.text);
     if (!m) return;
-    const name = m[1]!.toLowerCase();
+    const name = m[1]!;
     const arg = m[2]!.trim();
     const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(arg)?.[0];
     switch (name) {
@@ -393,28 +419,63 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
             `#!${name} ${arg}: ${id} takes its value when Kamailio starts (environment or expression); it is not resolved here`,
           );
         return;
-      case 'include_file':
-      case 'import_file':
-        include(file, st, arg, name === 'import_file', depth);
-        return;
     }
   };
 
-  const include = (file: ConfigFile, st: CfgStatement, arg: string, optional: boolean, depth: number) => {
-    const target = /^["']?([^"']+)["']?/.exec(arg.trim())?.[1];
-    if (!target) return;
+  const include = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: string[]) => {
+    const { keyword, name } = inc;
+    const at = { file: file.path, line: st.line, key: keyword };
+    // cfg.lex sr_push_yy_state(): the name in double quotes, not empty, at most 10 files deep
+    if (name.length < 2 || !name.startsWith('"') || !name.endsWith('"'))
+      return out.problem({
+        code: 'syntax',
+        message: `${keyword} ${name}: Kamailio refuses to start ("included file name must be between quotes: ${name}")`,
+        location: at,
+        fix: `${keyword} "${name.replace(/^["']|["';]+$/g, '') || 'file.cfg'}"   # double quotes, nothing after them on the line but a comment`,
+      });
+    const target = name.slice(1, -1);
+    if (!target)
+      return out.problem({
+        code: 'syntax',
+        message: `${keyword} "": Kamailio refuses to start ("invalid included file name")`,
+        location: at,
+      });
     const found = input.open(target, file);
+    if (found.file && (stack.includes(found.file.path) || stack.length > KAMAILIO_MAX_INCLUDE_DEPTH)) {
+      const cycle = stack.includes(found.file.path);
+      return out.problem({
+        code: 'syntax',
+        message: cycle
+          ? `${keyword} "${target}" includes ${found.file.path}, which is already being read (${[...stack.slice(stack.indexOf(found.file.path)), found.file.path].join(' -> ')}): Kamailio nests it until it refuses to start ("too many includes")`
+          : `${keyword} "${target}" nests files deeper than Kamailio allows (${KAMAILIO_MAX_INCLUDE_DEPTH} includes below kamailio.cfg): Kamailio refuses to start ("too many includes")`,
+        location: at,
+      });
+    }
     if (found.file) {
       out.consumed.add(found.file.path);
-      walk(found.file, depth + 1);
-    } else {
-      out.note(
+      walk(found.file, stack);
+      return;
+    }
+    const tried = found.tried.join(', ') || 'nothing';
+    if (keyword === 'import_file')
+      return out.note(
         file.path,
         st.line,
-        `${optional ? 'import_file' : 'include_file'} "${target}" was not found in the scanned files (tried ${found.tried.join(', ') || 'nothing'}); what it sets is not read`,
-        optional ? 'info' : 'warn',
+        `import_file "${target}" was not found in the scanned files (tried ${tried}); Kamailio starts without it`,
+        'info',
       );
-    }
+    if (/^[/~$]/.test(target))
+      return out.note(
+        file.path,
+        st.line,
+        `include_file "${target}" is a deployment path the repository does not hold (tried ${tried}); what it sets is not read, and Kamailio refuses to start where it is missing`,
+      );
+    out.problem({
+      code: 'missing-file',
+      message: `include_file "${target}" is not in the repository (tried ${tried}): Kamailio refuses to start ("cannot open included file: ${target}")`,
+      location: at,
+      fix: `commit ${target}, or import_file "${target}" if Kamailio may start without it`,
+    });
   };
 
   const strings = (text: string): string => {
@@ -428,7 +489,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     return out;
   };
 
-  const statement = (file: ConfigFile, st: CfgStatement, depth: number) => {
+  const statement = (file: ConfigFile, st: CfgStatement) => {
     const used = new Set<string>();
     const expanded = expand(st.text, defines, used);
     if (expanded === undefined)
@@ -438,8 +499,14 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         `this statement would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its #!define names are expanded; it is not read`,
       );
     const text = strings(expanded);
-    const inc = /^(include_file|import_file)\s+(.*)$/i.exec(text);
-    if (inc) return include(file, st, inc[2]!, inc[1]!.toLowerCase() === 'import_file', depth);
+    const keyword = /^[A-Za-z_]+/.exec(text)?.[0] ?? '';
+    if (keyword !== keyword.toLowerCase() && CASED_KEYWORDS.has(keyword.toLowerCase()))
+      return out.problem({
+        code: 'syntax',
+        message: `${keyword}: Kamailio's keywords are lower case, so this line is a syntax error and Kamailio refuses to start`,
+        location: { file: file.path, line: st.line, key: keyword },
+        fix: text.replace(keyword, keyword.toLowerCase()),
+      });
     const mod = loadedModule(text);
     if (mod !== undefined) {
       if (mod === 'tls') main.tlsLoaded = { line: st.line, file: file.path };
@@ -534,7 +601,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     }
   };
 
-  walk(input.file, 0);
+  walk(input.file, []);
   main.skippedTls = skippedTls;
   for (const s of skippedTls) {
     out.note(

@@ -7,6 +7,7 @@
  */
 import { audiocodesReader } from '../../../src/config/readers/audiocodes.js';
 import { freeswitchReader } from '../../../src/config/readers/freeswitch.js';
+import { kamailio } from '../../../src/config/readers/kamailio.js';
 import { opensips } from '../../../src/config/readers/opensips.js';
 import type { SbcReader } from '../../../src/config/types.js';
 import { readConfig } from '../../helpers/sbc.js';
@@ -39,6 +40,24 @@ const cases: Array<[string, SbcReader, string, (body: string) => string, Record<
       'X-PRE-PROCESS on one line': fill('<X-PRE-PROCESS cmd="set" data="a=b"/>'),
       'X-PRE-PROCESS lines': fill('<X-PRE-PROCESS cmd="set" data="a=$${a}$${a}"/>\n'),
       'includes of nothing': fill('<X-PRE-PROCESS cmd="include" data="*/*/*.xml"/>\n'),
+    },
+  ],
+  [
+    'kamailio',
+    kamailio,
+    'kamailio.cfg',
+    (body) => `#!KAMAILIO\nenable_tls=yes\nlisten=tls:10.0.0.1:5061\nloadmodule "tls.so"\n${body}\nmodparam("tls", "config", "tls.cfg")\n`,
+    {
+      'block comment openers': fill('/*'),
+      'nested comments on lines': fill('/* /* */\n'),
+      'many folded strings': `modparam("tls", "config", ${fill('"x"\n')})\n`,
+      'escapes in a string': `modparam("tls", "config", "${fill('\\x4\\10\\\n', MiB - 60)}")\n`,
+      'open parentheses': fill('modparam(\n'),
+      'continued directives': fill('#!define X a\\\n'),
+      'directives in capitals': fill('#!DEFINE X\n'),
+      'include lines': fill('include_file "a.cfg"\n'),
+      'unquoted include lines': fill('include_file a.cfg\n'),
+      'keywords in capitals': fill('LISTEN=x\n'),
     },
   ],
   [
