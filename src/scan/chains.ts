@@ -34,6 +34,9 @@ export function lineOf(text: string, index: number): number {
   return line;
 }
 
+/** One file's keys reported one by one up to this many; a file of thousands of key blocks is one leak, not a report of megabytes. */
+const MAX_KEYS_PER_FILE = 10;
+
 /** PEM private-key blocks and PKCS#12 files: where they are, never what they hold. */
 export function privateKeysIn(file: WalkedFile): Array<{ line: number; label: string }> {
   if (
@@ -45,7 +48,14 @@ export function privateKeysIn(file: WalkedFile): Array<{ line: number; label: st
   const text = file.bytes.toString('latin1');
   const out: Array<{ line: number; label: string }> = [];
   const re = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ line: lineOf(text, m.index), label: m[1]! });
+  // lines counted on from the last key, so a file of many key blocks stays linear
+  let line = 1;
+  let counted = 0;
+  for (let m = re.exec(text); m && out.length < MAX_KEYS_PER_FILE; m = re.exec(text)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    out.push({ line, label: m[1]! });
+  }
   return out;
 }
 
