@@ -87,7 +87,8 @@ export const probeOptions: readonly OptionSpec[] = [
     describe: 'HOST:PORT:ADDRESS:PORT2 (as curl spells it): connect there for HOST:PORT; SNI and name checks keep HOST (labs, NAT)',
     group: 'Check',
   },
-  { name: 'concurrency', type: 'number', default: 8, describe: 'targets probed at once when several are given', group: 'Check' },
+  // 50: a fleet of 50 SBCs (silent ones among them) is probed at once; each target opens at most 9 sockets
+  { name: 'concurrency', type: 'number', default: 50, describe: 'targets probed at once when several are given (1-64)', group: 'Check' },
   { name: 'cache-dir', type: 'string', describe: 'cache downloaded CRLs here until their nextUpdate', group: 'Check' },
   { name: 'format', type: 'string', choices: FORMATS, default: 'text', describe: 'report format', group: 'Output' },
   { name: 'output', type: 'string', alias: 'o', describe: 'write the report to FILE instead of stdout', group: 'Output' },
