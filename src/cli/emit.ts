@@ -46,6 +46,35 @@ export async function emit(
 }
 
 /**
+ * A report with a shape of its own (genesys, probe --from-sbc): its JSON, text and Markdown views as the
+ * command builds them; JUnit and SARIF from `view`, the same results as a Report. Gives the exit code.
+ */
+export async function emitOwn(
+  own: {
+    json: unknown;
+    view: Report;
+    text: (chalk: Painter | undefined) => string | Promise<string>;
+    markdown: () => string | Promise<string>;
+  },
+  v: Record<string, unknown>,
+  io: Io,
+  extra: { rules: Parameters<typeof catalogOf>[0]; inputs?: readonly string[] },
+): Promise<number> {
+  const format = String(v.format);
+  const strict = v.strict === true;
+  const output = v.output as string | undefined;
+  let text: string;
+  if (format === 'json') text = JSON.stringify(own.json, null, 2) + '\n';
+  else if (format === 'text') {
+    const color = typeof v.color === 'boolean' ? v.color : !output && io.stdoutIsTTY && !io.env.NO_COLOR;
+    text = await own.text(color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined);
+  } else if (format === 'markdown') text = await own.markdown();
+  else text = reporters[format as Format](own.view, { strict, base: io.cwd, catalog: catalogOf(extra.rules) }) as string;
+  writeOutput(text, output, io, extra.inputs ?? []);
+  return exitCodeOf(own.view, strict) === 1 ? EXIT_FAILED : EXIT_OK;
+}
+
+/**
  * The report goes to --output FILE, or to stdout; in pieces when it comes in pieces. A committed
  * symbolic link must not redirect the write (a pull request could aim it at any file the runner can
  * write), a report must not replace a file the run read, and a reader of FILE never sees half a

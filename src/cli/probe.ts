@@ -8,7 +8,7 @@ import { regionFromEnv } from '../data-actions/region.js';
 import { InputError } from '../errors.js';
 import { probeCheck } from '../probe.js';
 import { FORMATS } from '../reporters/index.js';
-import { emit, EXIT_FAILED, EXIT_OK, writeOutput } from './emit.js';
+import { emit, emitOwn, EXIT_FAILED, EXIT_OK, writeOutput } from './emit.js';
 import { exitCodeOf } from '../report/exit-code.js';
 import type { Painter } from '../reporters/text.js';
 import { printable } from '../util/text.js';
@@ -263,23 +263,19 @@ async function runFromSbc(args: ReturnType<typeof parseArgv>, io: Io, version: s
     strict,
     format,
   });
-  const view = fromSbcAsReport(report);
-  let text: string;
-  if (format === 'json') text = JSON.stringify(report, null, 2) + '\n';
-  else if (format === 'text') {
-    const { formatFromSbcText } = await import('../reporters/from-sbc-text.js');
-    const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
-    const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
-    text = formatFromSbcText(report, chalk ? { chalk } : {});
-  } else if (format === 'markdown') text = (await import('../reporters/from-sbc-text.js')).formatFromSbcMarkdown(report);
-  else {
-    const { reporters } = await import('../reporters/index.js');
-    const { catalogOf } = await import('../reporters/catalog.js');
-    const { fromSbcRules } = await import('../../rules/index.js');
-    text = reporters[format as 'junit' | 'sarif'](view, { strict, base: io.cwd, catalog: catalogOf(fromSbcRules) }) as string;
-  }
-  writeOutput(text, v.output as string | undefined, io, [String(v.ca)]);
-  return exitCodeOf(view, strict) === 1 ? EXIT_FAILED : EXIT_OK;
+  const { formatFromSbcText, formatFromSbcMarkdown } = await import('../reporters/from-sbc-text.js');
+  const { fromSbcRules } = await import('../../rules/index.js');
+  return emitOwn(
+    {
+      json: report,
+      view: fromSbcAsReport(report),
+      text: (chalk) => formatFromSbcText(report, chalk ? { chalk } : {}),
+      markdown: () => formatFromSbcMarkdown(report),
+    },
+    v,
+    io,
+    { rules: fromSbcRules, inputs: [String(v.ca)] },
+  );
 }
 
 /** `--connect-to HOST:PORT:ADDRESS:PORT2`, repeatable; an IPv6 address in brackets. */

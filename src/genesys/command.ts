@@ -5,16 +5,12 @@
  */
 import { orgTrunkRules } from '../../rules/index.js';
 import type { ParsedArgs } from '../cli/argv.js';
-import { writeOutput } from '../cli/emit.js';
+import { emitOwn } from '../cli/emit.js';
 import { regionFromEnv } from '../data-actions/region.js';
 import type { Io } from '../cli/io.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
 import { readCapped } from '../input/read.js';
-import { exitCodeOf } from '../report/exit-code.js';
-import { catalogOf } from '../reporters/catalog.js';
-import { formatJunit } from '../reporters/junit.js';
-import { formatSarif } from '../reporters/sarif.js';
 import { didYouMean, printable } from '../util/text.js';
 import {
   asReport,
@@ -164,19 +160,10 @@ export async function runGenesys(args: ParsedArgs, io: Io, version: string): Pro
     timeoutSeconds: timeout,
     version,
   });
-  const strict = v.strict === true;
-  const format = String(v.format);
-  const view = asReport(report);
-  const text =
-    format === 'json'
-      ? JSON.stringify(report, null, 2) + '\n'
-      : format === 'markdown'
-        ? formatGenesysMarkdown(report)
-        : format === 'junit'
-          ? formatJunit(view, { strict, base: io.cwd })
-          : format === 'sarif'
-            ? formatSarif(view, { strict, base: io.cwd, catalog: catalogOf(orgTrunkRules) })
-            : formatGenesysText(report);
-  writeOutput(text, v.output as string | undefined, io, report.genesys.source.kind === 'files' ? report.genesys.source.files : []);
-  return exitCodeOf(view, strict);
+  return emitOwn(
+    { json: report, view: asReport(report), text: () => formatGenesysText(report), markdown: () => formatGenesysMarkdown(report) },
+    args.values,
+    io,
+    { rules: orgTrunkRules, inputs: report.genesys.source.kind === 'files' ? report.genesys.source.files : [] },
+  );
 }

@@ -10,7 +10,7 @@ import type { InputFacts } from '../engine/types.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import type { CertificateLoadFacts } from '../model/tls.js';
 import { parseChainInput } from '../parsers/chain-input.js';
-import type { WalkedFile } from './walk.js';
+import { looksLikePkcs12, type WalkedFile } from './walk.js';
 
 /** A chain file as read: its certificates, or why it could not be used. */
 export interface LoadedChain {
@@ -39,11 +39,7 @@ const MAX_KEYS_PER_FILE = 10;
 
 /** PEM private-key blocks and PKCS#12 files: where they are, never what they hold. */
 export function privateKeysIn(file: WalkedFile): Array<{ line: number; label: string }> {
-  if (
-    PKCS12.test(file.path) ||
-    (!isText(file.bytes) && file.bytes[0] === 0x30 && file.bytes.subarray(0, 64).includes(Buffer.from('06092a864886f70d010701', 'hex')))
-  )
-    return [{ line: 1, label: 'PKCS#12' }];
+  if (PKCS12.test(file.path) || (!isText(file.bytes) && looksLikePkcs12(file.bytes))) return [{ line: 1, label: 'PKCS#12' }];
   if (!isText(file.bytes)) return [];
   const text = file.bytes.toString('latin1');
   const out: Array<{ line: number; label: string }> = [];

@@ -33,6 +33,11 @@ const KEY_SCAN_TOTAL = 1024 * 1024 * 1024;
 const KEY_MARK = Buffer.from('PRIVATE KEY-----');
 const PKCS12_OID = Buffer.from('06092a864886f70d010701', 'hex');
 
+/** A PKCS#12 store (a DER SEQUENCE whose first bytes name PKCS#7 data), whatever the file is called. */
+export function looksLikePkcs12(head: Buffer): boolean {
+  return head[0] === 0x30 && head.subarray(0, 64).includes(PKCS12_OID);
+}
+
 /**
  * A file the scan does not read may still hold a private key: its bytes are searched, chunk by chunk
  * (memory stays at one chunk), for a PEM key block or a PKCS#12 structure. Nothing of it is kept.
@@ -51,7 +56,7 @@ function keyIn(file: string | Buffer, budget: { bytes: number }): { line: number
       if (n === 0) return undefined;
       budget.bytes -= n;
       const window = Buffer.concat([carry, chunk.subarray(0, n)]);
-      if (offset === 0 && window[0] === 0x30 && window.subarray(0, 64).includes(PKCS12_OID)) return { line: 1, label: 'PKCS#12' };
+      if (offset === 0 && looksLikePkcs12(window)) return { line: 1, label: 'PKCS#12' };
       const at = window.indexOf(KEY_MARK);
       if (at >= 0) {
         for (let i = window.indexOf(10); i !== -1 && i < at; i = window.indexOf(10, i + 1)) lines++;
