@@ -127,7 +127,14 @@ export function assembleReport(
     endpoints: endpointsJson,
     ...(chosen.some((p) => p.media.length) ? { media: chosen.flatMap((p) => p.media.map(mediaJson)) } : {}),
     trunks,
-    files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
+    // A changed-file run speaks of the files it judged, the files named, and what it could not read;
+    // notes on the other trunks' files belong to their own commits.
+    files: [...files.values()]
+      .filter(
+        (f) =>
+          selectAll || involved.has(f.path) || run.selected(f.path) || f.kind === 'skipped' || f.kind === 'key' || f.kind === 'profile',
+      )
+      .sort((a, b) => a.path.localeCompare(b.path)),
     options: {
       at: null,
       strict: false,

@@ -123,6 +123,21 @@ test('a changed-file run checks only the trunks that involve the changed files',
   expect([nothing.trunks, nothing.ok, nothing.scan!.changedFileRun]).toEqual([[], true, true]);
 });
 
+test("a changed-file run lists the files it judged, not the other trunks' files and their notes", async () => {
+  const dir = await standardRepo({
+    'other/kamailio.cfg':
+      'enable_tls=yes\nlisten=tls:10.0.0.9:5061\nloadmodule "tls.so"\nmodparam("tls", "config", "/etc/kamailio/tls.cfg")\n',
+  });
+  const paths = (r: Report) => r.files!.map((f) => f.path);
+  const whole = await run(dir);
+  expect(paths(whole)).toContain('other/kamailio.cfg');
+  expect(whole.files!.find((f) => f.path === 'other/kamailio.cfg')!.notes.length).toBeGreaterThan(0);
+  const changed = await run(dir, ['certs/sbc.pem']);
+  expect(paths(changed)).toContain('certs/sbc.pem');
+  expect(paths(changed)).not.toContain('other/kamailio.cfg');
+  expect((await run(dir, ['other/kamailio.cfg'])).files!.map((f) => f.path)).toContain('other/kamailio.cfg');
+});
+
 describe('through the CLI', () => {
   test('exit 1 on a failure, 0 when only suppressed findings remain, 2 for a bad profile with file:line', async () => {
     const { files } = await fixtures();
