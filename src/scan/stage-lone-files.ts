@@ -57,7 +57,25 @@ export async function loneFiles(
       keyFiles: [],
     });
   }
+  // A file named on the command line that nothing reads must not pass as "nothing to check" in silence.
+  const named = new Set(run.given);
+  for (const f of walked.files)
+    if (named.has(f.path) && !referenced.has(f.path) && !outputs.has(f.path) && !consumedBy.has(f.path) && f.path !== profilePath)
+      if (!keyFiles.has(f.path) && !looksLikeCertificateFile(f))
+        fileInfo(f.path, 'skipped').notes.push({ level: 'warn', message: notReadable(f.bytes) });
   for (const plan of plans) for (const k of keyFiles.keys()) if (plan.involves.has(k)) plan.keyFiles.push(k);
   const orphanKeys = [...keyFiles.keys()].filter((k) => !plans.some((p) => p.keyFiles.includes(k)));
   return { keyFiles, orphanKeys };
+}
+
+/** SBC products whose configurations byoc-check does not read, by a keyword their TLS settings use. */
+const UNREAD_PRODUCTS: Array<[RegExp, string]> = [
+  [/^\s*tls-profile\b|\bsip-interface\b/m, 'an Oracle (Acme Packet) SBC configuration'],
+  [/\btlsProfile\b/, 'a Ribbon SBC Core configuration'],
+];
+
+function notReadable(bytes: Buffer): string {
+  const head = bytes.subarray(0, 1024 * 1024).toString('latin1');
+  const product = UNREAD_PRODUCTS.find(([re]) => re.test(head))?.[1];
+  return `${product ? `${product}, which byoc-check does not read` : 'named, but byoc-check recognises nothing in it'} (it reads Kamailio, OpenSIPS, Asterisk, FreeSWITCH and AudioCodes configurations, certificate and key files, and byoc-check.yaml): nothing in it was checked; give the trunk's TLS settings in byoc-check.yaml (tls:) to check them`;
 }

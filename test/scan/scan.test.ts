@@ -268,3 +268,22 @@ test('OpenSIPS with tls_mgm db_url: TLS settings from the database stay unchecke
   // the credentials in db_url are never echoed
   expect(JSON.stringify(report)).not.toContain('secret');
 });
+
+test('a named file nothing reads says so, naming the product when it is one byoc-check does not read', () => {
+  const dir = repo({
+    'acme/sbc.txt': 'tls-profile\n        name                    genesys\n        end-entity-certificate  sbc\n',
+    'ribbon/sbc.cli': 'set profiles security tlsProfile genesysTls\n',
+    'notes.ini': '[x]\ny=1\n',
+  });
+  for (const [file, product] of [
+    ['acme/sbc.txt', /^an Oracle \(Acme Packet\) SBC configuration, which byoc-check does not read/],
+    ['ribbon/sbc.cli', /^a Ribbon SBC Core configuration, which byoc-check does not read/],
+    ['notes.ini', /^named, but byoc-check recognises nothing in it/],
+  ] as const) {
+    const r = cli(['scan', file, '--format', 'json'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.files).toEqual([{ path: file, kind: 'skipped', notes: [{ level: 'warn', message: expect.stringMatching(product) }] }]);
+    expect(cli(['scan', file], { cwd: dir }).stdout).toMatch(/Not read\n {2}! [^\n]*nothing in it was checked/);
+  }
+});
