@@ -86,6 +86,23 @@ describe('PEM scanning is linear and stops at the cap', () => {
     expect(blocks).toEqual([4, 7, 10, 4 + 4999 * 3]);
   });
 
+  test('a root bundle: a damaged block, another label or a missing END line leaves the other certificates as they are', () => {
+    const der = pemCertificates(pki.leaf.pem)[0]!;
+    const bundle = [
+      pki.leaf.pem,
+      '-----BEGIN CERTIFICATE-----\n!!!not base64!!!\n-----END CERTIFICATE-----\n',
+      '-----BEGIN TRUSTED CERTIFICATE-----\nAAAA\n-----END TRUSTED CERTIFICATE-----\n',
+      '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n',
+      pki.leaf.pem.replace(/\n/g, '\r\n'),
+      '-----BEGIN CERTIFICATE-----\nMIIB',
+    ].join('');
+    const read = pemCertificates(bundle);
+    expect(read[0]).toEqual(der);
+    expect(read[read.length - 1]).toEqual(der);
+    // the damaged block decodes to bytes no certificate parser accepts; the store skips it
+    expect(read.filter((d) => d.equals(der))).toHaveLength(2);
+  });
+
   test('10,000 certificates: the chain cap answers at once; a bundle scan is linear', async () => {
     const text = pki.leaf.pem.repeat(10_000);
     let started = Date.now();
