@@ -28,7 +28,7 @@ import {
 } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
-import { kamailioStatements, type KamailioStatement } from './kamailio/lexer.js';
+import { commentStart, kamailioStatements, type KamailioStatement } from './kamailio/lexer.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import { Collector } from '../collector.js';
@@ -489,15 +489,49 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     return out;
   };
 
-  const statement = (file: ConfigFile, st: CfgStatement) => {
+  /**
+   * A #!define value ending in a comment comments out the rest of the line where its name is used
+   * (checked with `kamailio -c`): each joined line is expanded and cut on its own. Undefined when the
+   * cut leaves a parenthesis open, which Kamailio refuses as a syntax error (a problem is filed).
+   */
+  const withoutDefineComments = (file: ConfigFile, st: KamailioStatement, used: Set<string>): string | undefined => {
+    const bounds = [0, ...(st.joins ?? []), st.text.length];
+    let text = '';
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const line = expand(st.text.slice(bounds[k], bounds[k + 1]), defines) ?? '';
+      const at = commentStart(line);
+      text += at < 0 ? line : `${line.slice(0, at)} `;
+    }
+    let depth = 0;
+    for (const c of text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '')) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth === 0) return text.trim();
+    const culprit = [...used].find((id) => commentStart(defines.get(id)?.value ?? '') >= 0);
+    const d = culprit === undefined ? undefined : defines.get(culprit);
+    if (culprit === undefined || !d) return text.trim();
+    const value = d.value.slice(0, commentStart(d.value)).trim();
+    out.problem({
+      code: 'syntax',
+      message: `${culprit} is defined with a trailing comment (${d.file}:${d.line}), and Kamailio keeps the comment in the value: where ${culprit} is used here, the comment runs to the end of the line and takes the closing parenthesis with it, so Kamailio refuses to start (syntax error)`,
+      location: { file: file.path, line: st.line, key: culprit },
+      fix: `#!define ${culprit} ${value}   (and the comment on a line of its own, at ${d.file}:${d.line})`,
+    });
+    return undefined;
+  };
+
+  const statement = (file: ConfigFile, st: KamailioStatement) => {
     const used = new Set<string>();
-    const expanded = expand(st.text, defines, used);
+    let expanded = expand(st.text, defines, used);
     if (expanded === undefined)
       return out.note(
         file.path,
         st.line,
         `this statement would be longer than ${MAX_EXPANDED_VALUE / 1024} KiB once its #!define names are expanded; it is not read`,
       );
+    if (used.size && commentStart(expanded) >= 0) {
+      const cut = withoutDefineComments(file, st, used);
+      if (cut === undefined) return;
+      expanded = cut;
+    }
     const text = strings(expanded);
     const keyword = /^[A-Za-z_]+/.exec(text)?.[0] ?? '';
     if (keyword !== keyword.toLowerCase() && CASED_KEYWORDS.has(keyword.toLowerCase()))

@@ -213,3 +213,39 @@ describe('include_file / import_file: the name is the next word, in double quote
     expect(out.problems[0]!.message).toMatch(/too many includes/);
   });
 });
+
+describe('a #!define value keeps its trailing comment (cfg.lex DEFINE_DATA)', () => {
+  const TLS = (use: string) =>
+    `mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"\nenable_tls=yes\nlisten=tls:127.0.0.1:15061\nloadmodule "tls.so"\n#!define TLSCFG "tls.cfg" # the TLS domains\n${use}\n`;
+  const DOMAINS = '[server:default]\nmethod = TLSv1.2+\n';
+  test('the value is the rest of the line as written', () => {
+    expect(kamailioStatements('#!define M "/nonexist/a" # c\n').statements[0]!.text).toBe('define M "/nonexist/a" # c');
+  });
+  testWith(
+    'kamailio',
+    'where the name is used, the comment takes the rest of that line (kamailio -c)',
+    () => expect(kamailioDecodes('#!define M "/nonexist/a" # c\nloadmodule M "b"\n')).toBe('a'),
+    20_000,
+  );
+  starts(
+    'so a closing parenthesis after the name is lost, and Kamailio refuses to start',
+    { 'kamailio.cfg': TLS('modparam("tls", "config", TLSCFG)'), 'tls.cfg': DOMAINS },
+    false,
+    (out) => {
+      const syntax = out.problems.filter((p) => p.code === 'syntax');
+      expect(syntax.map((p) => `${p.location.file}:${p.location.line}`)).toEqual(['kamailio.cfg:6']);
+      expect(syntax[0]!.message).toMatch(/^TLSCFG is defined with a trailing comment \(kamailio\.cfg:5\)/);
+      expect(syntax[0]!.fix).toMatch(/^#!define TLSCFG "tls\.cfg" {3}\(and the comment on a line of its own/);
+    },
+  );
+  starts(
+    'a parenthesis on the next line is not lost',
+    { 'kamailio.cfg': TLS('modparam("tls", "config", TLSCFG\n)'), 'tls.cfg': DOMAINS },
+    true,
+    (out) => {
+      // the domain's own files are another matter; the statement itself is read
+      expect(out.problems.filter((p) => p.code === 'syntax')).toEqual([]);
+      expect(out.consumed).toContain('tls.cfg');
+    },
+  );
+});

@@ -8,7 +8,9 @@
  *   but not across a comment. `'...'` strings have no escapes and do not fold. Both may span lines; one
  *   left open at the end of the file is a syntax error ("unexpected EOF in unclosed string").
  * - Pre-processor directives start a line with `#!` or `!!` and are lower case: `#!DEFINE X` is a
- *   comment. A directive continues on the next line after a trailing backslash.
+ *   comment. A directive continues on the next line after a trailing backslash. A `#!define` value is
+ *   the rest of its line as written, a trailing `# comment` included (it comments out what follows the
+ *   name where the name is used).
  * - `include_file` / `import_file`, bare or as a directive, take the next run of non-blank characters as
  *   the file name, before any define is expanded; cfg.lex `sr_push_yy_state()` wants it in double quotes.
  * - Statements end at a line break outside strings and parentheses, or at a `;` outside parentheses.
@@ -19,6 +21,8 @@ import type { CfgStatement } from '../../sercfg.js';
 export interface KamailioStatement extends CfgStatement {
   /** `include_file NAME` / `import_file NAME`, NAME exactly as written (quotes included). */
   include?: { keyword: 'include_file' | 'import_file'; name: string };
+  /** Offsets in `text` where a line break was joined into a space (a statement kept open by `(`). */
+  joins?: number[];
 }
 
 export interface LexFinding {
@@ -58,6 +62,9 @@ const DIRECTIVES = new Set([
   'defexps',
 ]);
 
+/** Directives whose value is the rest of the line as written, comments included (cfg.lex DEFINE_DATA). */
+const DEFINES = new Set(['define', 'redefine', 'trydef']);
+
 /** A statement joined across lines while a `(` stays open, or a directive continued by `\`, at most this many lines. */
 const MAX_JOIN = 200;
 
@@ -72,18 +79,24 @@ function isBlank(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';
 }
 
-/** Cuts a directive's trailing `#` or `//` comment (outside double quotes). */
-function directiveCode(text: string): string {
-  let quoted = false;
+/** Where a `#` or `//` comment starts outside `"..."` and `'...'` strings, or -1. */
+export function commentStart(text: string): number {
+  let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quoted) {
-      if (c === '\\') i++;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === '#' || (c === '/' && text[i + 1] === '/')) return text.slice(0, i).trim();
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' || (c === '/' && text[i + 1] === '/')) return i;
   }
-  return text.trim();
+  return -1;
+}
+
+/** A directive's text without its trailing `#` or `//` comment. */
+function directiveCode(text: string): string {
+  const at = commentStart(text);
+  return (at < 0 ? text : text.slice(0, at)).trim();
 }
 
 export function kamailioStatements(text: string): KamailioLexed {
@@ -99,15 +112,21 @@ export function kamailioStatements(text: string): KamailioLexed {
   let curLine = 1;
   let depth = 0;
   let joined = 0;
+  let joins: number[] = [];
   let lineStart = true;
 
   const flush = () => {
     const t = cur.trim();
-    if (t) statements.push({ line: curLine, text: t });
+    if (t) {
+      const lead = cur.length - cur.trimStart().length;
+      const at = joins.map((j) => j - lead).filter((j) => j > 0 && j < t.length);
+      statements.push({ line: curLine, text: t, ...(at.length ? { joins: at } : {}) });
+    }
     cur = '';
     started = false;
     depth = 0;
     joined = 0;
+    joins = [];
   };
   const add = (s: string, at: number) => {
     if (!started) {
@@ -162,7 +181,8 @@ export function kamailioStatements(text: string): KamailioLexed {
       statements.push({ line: at, text: body.slice(2).trim(), directive: true, include: { keyword: name, name: nameToken(word[2]!) } });
       return;
     }
-    statements.push({ line: at, text: `${name} ${directiveCode(word[2]!)}`.trim(), directive: true });
+    const arg = DEFINES.has(name) ? word[2]!.trim() : directiveCode(word[2]!);
+    statements.push({ line: at, text: `${name} ${arg}`.trim(), directive: true });
   };
 
   /** cfg.lex INCLF: the first run of non-blank characters. */
@@ -249,6 +269,7 @@ export function kamailioStatements(text: string): KamailioLexed {
       newline();
       lineStart = true;
       if (depth > 0 && joined < MAX_JOIN) {
+        joins.push(cur.length);
         cur += ' ';
         joined++;
       } else flush();
