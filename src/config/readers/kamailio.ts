@@ -295,6 +295,9 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   const defines = new Map<string, Define>();
   const substs: Subst[] = [];
   const visited = new Set<string>();
+  /** Each module's first loadmodule, and the modules each file loads (a file included again loads them again). */
+  const modules = new Map<string, { file: string; line: number }>();
+  const modulesOf = new Map<string, string[]>();
   const skippedTls: Array<{ file: string; line: number; cond: string }> = [];
 
   /** `reading`: the files being read, outermost first (kamailio.cfg, then the includes down to this one). */
@@ -453,6 +456,15 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     }
     if (found.file) {
       out.consumed.add(found.file.path);
+      // Kamailio has no include-once: a file read again loads its modules again, which it refuses
+      const again = visited.has(found.file.path) ? (modulesOf.get(found.file.path) ?? []) : [];
+      if (again.length)
+        return out.problem({
+          code: 'other',
+          message: `${keyword} "${target}" reads ${found.file.path} a second time (Kamailio has no include-once), and its loadmodule of ${again.join(', ')} runs again: Kamailio refuses to start ("attempting to load the same module twice", then "failed to load module")`,
+          location: at,
+          fix: `include ${found.file.path} once`,
+        });
       walk(found.file, stack);
       return;
     }
@@ -543,6 +555,16 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       });
     const mod = loadedModule(text);
     if (mod !== undefined) {
+      const first = modules.get(mod);
+      if (first)
+        return out.problem({
+          code: 'other',
+          message: `${mod} is loaded a second time (first at ${first.file}:${first.line}): Kamailio refuses to start ("attempting to load the same module twice", then "failed to load module")`,
+          location: { file: file.path, line: st.line, key: 'loadmodule' },
+          fix: `remove this loadmodule line; ${first.file}:${first.line} loads ${mod} already`,
+        });
+      modules.set(mod, { file: file.path, line: st.line });
+      modulesOf.set(file.path, [...(modulesOf.get(file.path) ?? []), mod]);
       if (mod === 'tls') main.tlsLoaded = { line: st.line, file: file.path };
       return;
     }

@@ -249,3 +249,28 @@ describe('a #!define value keeps its trailing comment (cfg.lex DEFINE_DATA)', ()
     },
   );
 });
+
+describe('a module loaded twice (sr_module.c load_module: "attempting to load the same module twice")', () => {
+  const MPATH = 'mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/"\n';
+  starts('two loadmodule lines refuse to start', { 'kamailio.cfg': `${MPATH}loadmodule "tls.so"\nloadmodule "tls"\n` }, false, (out) => {
+    expect(problems(out)).toContain('other kamailio.cfg:3');
+    expect(out.problems.find((p) => p.code === 'other')!.message).toMatch(/^tls is loaded a second time \(first at kamailio\.cfg:2\)/);
+  });
+  starts(
+    'no include-once: a file included twice loads its modules twice',
+    { 'kamailio.cfg': `${MPATH}include_file "mods.cfg"\ninclude_file "mods.cfg"\n`, 'mods.cfg': 'loadmodule "tls.so"\n' },
+    false,
+    (out) => {
+      expect(problems(out)).toContain('other kamailio.cfg:3');
+      expect(out.problems.find((p) => p.code === 'other')!.message).toMatch(
+        /reads mods\.cfg a second time \(Kamailio has no include-once\)/,
+      );
+    },
+  );
+  starts(
+    'a file without loadmodule may be included twice',
+    { 'kamailio.cfg': `${MPATH}include_file "d.cfg"\ninclude_file "d.cfg"\n`, 'd.cfg': 'debug=2\n' },
+    true,
+    (out) => expect(out.problems).toEqual([]),
+  );
+});
