@@ -514,16 +514,20 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       const at = commentStart(line);
       text += at < 0 ? line : `${line.slice(0, at)} `;
     }
-    let depth = 0;
-    for (const c of text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '')) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
-    if (depth === 0) return text.trim();
+    const depth = (t: string) => {
+      let n = 0;
+      for (const c of t.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '')) n += c === '(' ? 1 : c === ')' ? -1 : 0;
+      return n;
+    };
+    // only a balance the comment broke is its fault
+    if (depth(text) === 0 || depth(st.text) !== 0) return text.trim();
     const culprit = [...used].find((id) => commentStart(defines.get(id)?.value ?? '') >= 0);
     const d = culprit === undefined ? undefined : defines.get(culprit);
     if (culprit === undefined || !d) return text.trim();
     const value = d.value.slice(0, commentStart(d.value)).trim();
     out.problem({
       code: 'syntax',
-      message: `${culprit} is defined with a trailing comment (${d.file}:${d.line}), and Kamailio keeps the comment in the value: where ${culprit} is used here, the comment runs to the end of the line and takes the closing parenthesis with it, so Kamailio refuses to start (syntax error)`,
+      message: `${culprit} is defined with a trailing comment (${d.file}:${d.line}), and Kamailio keeps the comment in the value: where ${culprit} is used here, the comment runs to the end of the line and takes a parenthesis with it, so Kamailio refuses to start (syntax error)`,
       location: { file: file.path, line: st.line, key: culprit },
       fix: `#!define ${culprit} ${value}   (and the comment on a line of its own, at ${d.file}:${d.line})`,
     });
