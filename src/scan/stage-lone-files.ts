@@ -70,7 +70,7 @@ export async function loneFiles(
 
 /** SBC products whose configurations byoc-check does not read, by a keyword their TLS settings use. */
 const UNREAD_PRODUCTS: Array<[RegExp, string]> = [
-  [/^\s*tls-profile\b|\bsip-interface\b/m, 'an Oracle (Acme Packet) SBC configuration'],
+  [/^[ \t]*tls-profile\b|\bsip-interface\b/m, 'an Oracle (Acme Packet) SBC configuration'],
   [/\btlsProfile\b/, 'a Ribbon SBC Core configuration'],
 ];
 

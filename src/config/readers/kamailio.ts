@@ -568,7 +568,9 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
           fix: `remove this loadmodule line; ${first.file}:${first.line} loads ${mod} already`,
         });
       modules.set(mod, { file: file.path, line: st.line });
-      modulesOf.set(file.path, [...(modulesOf.get(file.path) ?? []), mod]);
+      const ofFile = modulesOf.get(file.path);
+      if (ofFile) ofFile.push(mod);
+      else modulesOf.set(file.path, [mod]);
       if (mod === 'tls') main.tlsLoaded = { line: st.line, file: file.path };
       return;
     }

@@ -68,6 +68,8 @@ const DEFINES = new Set(['define', 'redefine', 'trydef']);
 /** A statement joined across lines while a `(` stays open, or a directive continued by `\`, at most this many lines. */
 const MAX_JOIN = 200;
 
+const UNCLOSED_STRING = 'the string opened here is not closed ("unexpected EOF in unclosed string"): Kamailio refuses to start';
+
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', a: '\x07', t: '\t', '"': '"', '\\': '\\' };
 
 /** A decoded string written back in the one form the statement parsers read: `"..."` escaping only `\` and `"`. */
@@ -300,7 +302,7 @@ export function kamailioStatements(text: string): KamailioLexed {
       if (value === undefined) {
         errors.push({
           line: at,
-          message: 'the string opened here is not closed ("unexpected EOF in unclosed string"): Kamailio refuses to start',
+          message: UNCLOSED_STRING,
         });
         break;
       }
@@ -313,7 +315,7 @@ export function kamailioStatements(text: string): KamailioLexed {
       if (end < 0) {
         errors.push({
           line: at,
-          message: 'the string opened here is not closed ("unexpected EOF in unclosed string"): Kamailio refuses to start',
+          message: UNCLOSED_STRING,
         });
         break;
       }
