@@ -26,19 +26,22 @@ const NODE_IO = [
   'readline',
 ];
 const nodeIo = (message) => ({ regex: `^(node:)?(${NODE_IO.join('|')})$`, message });
-const undici = { regex: '^undici($|/)', message: 'Network access belongs to the providers (src/probes, src/data-actions/fetch.ts).' };
+const undici = {
+  regex: '^undici($|/)',
+  message: 'Network access belongs to the providers (src/providers, src/data-actions/fetch.ts, src/genesys/fetch.ts).',
+};
 
 // A relative import of src/<dir>/... from anywhere in the tree: "../cli/x.js", "../../src/cli/x.js".
 const layer = (dirs, message) => ({ regex: `^(\\./|(\\.\\./)+)(src/)?(${dirs.join('|')})(/|\\.js$)`, message });
-// The top-level orchestrators src/check.ts and src/probe.ts: they call providers, never the reverse.
+// The entry point and the run steps (src/pipeline): they call providers, never the reverse.
 const orchestrators = {
-  regex: '^(\\.\\./)+(src/)?(check|probe|bin)\\.js$',
-  message: 'src/check.ts and src/probe.ts call the providers, not the reverse: import the helper from where it lives.',
+  regex: '^(\\.\\./)+(src/)?(bin\\.js$|pipeline/)',
+  message: 'src/pipeline runs the providers, not the reverse: import the helper from where it lives.',
 };
 // Providers and helpers may read rule data tables (cipher names, regions), never rules or the catalog.
 const rulesExceptData = {
   regex: '^(\\.\\./)+rules/(?!data/)',
-  message: 'Only the orchestrators (src/check.ts, src/scan, src/cli) run rules; this layer may read rules/data tables at most.',
+  message: 'Only the orchestrators (src/pipeline, src/scan, src/cli) run rules; this layer may read rules/data tables at most.',
 };
 
 const rulesArePure =
@@ -101,10 +104,7 @@ export default defineConfig(
   },
   {
     // Providers gather facts (they may do I/O); they never call the CLI, reporters or rules.
-    files: [
-      'src/{providers,probes,tls,x509,parsers,input,sip,trust,config,util}/**/*.ts',
-      'src/data-actions/{facts,fetch,input,describe}.ts',
-    ],
+    files: ['src/{providers,tls,x509,parsers,input,sip,trust,config,util}/**/*.ts', 'src/data-actions/{facts,fetch,input,describe}.ts'],
     rules: restrict(
       layer(
         ['cli', 'reporters', 'report', 'scan'],
@@ -121,8 +121,8 @@ export default defineConfig(
       nodeIo('Config readers are pure: src/config/repo.ts reads the files and passes their text in.'),
       undici,
       layer(
-        ['scan', 'cli', 'probes', 'reporters', 'report', 'providers'],
-        'Config readers are pure parsers: they must not reach into the scanner, the CLI, probes or reporters.',
+        ['scan', 'cli', 'reporters', 'report', 'providers'],
+        'Config readers are pure parsers: they must not reach into the scanner, the CLI, the providers or reporters.',
       ),
       orchestrators,
       rulesExceptData,
@@ -141,7 +141,7 @@ export default defineConfig(
       nodeIo('Rules import this module, so it must stay pure: no files, sockets, processes or DNS.'),
       undici,
       layer(
-        ['cli', 'reporters', 'report', 'probes', 'scan', 'config', 'providers'],
+        ['cli', 'reporters', 'report', 'scan', 'config', 'providers'],
         'Rules import this module, so it must not reach into gatherers, the CLI or reporters.',
       ),
       orchestrators,
@@ -156,7 +156,7 @@ export default defineConfig(
       nodeIo('Reporters are pure functions of the report: they return text, and src/cli/emit.ts writes it.'),
       undici,
       layer(
-        ['probes', 'scan', 'config', 'cli', 'providers'],
+        ['scan', 'config', 'cli', 'providers'],
         'Reporters are pure functions of the report: they must not gather facts or parse options.',
       ),
       orchestrators,
@@ -172,7 +172,7 @@ export default defineConfig(
       nodeIo('Reporters are pure functions of the report: no I/O.'),
       undici,
       layer(
-        ['probes', 'scan', 'config', 'cli', 'providers'],
+        ['scan', 'config', 'cli', 'providers'],
         'Reporters are pure functions of the report: they must not gather facts or parse options.',
       ),
       orchestrators,
@@ -185,8 +185,8 @@ export default defineConfig(
       nodeIo('The engine is pure: no I/O.'),
       undici,
       layer(
-        ['cli', 'reporters', 'probes', 'scan', 'config', 'providers'],
-        'The engine must not import the CLI, reporters, probes, the scanner or config gathering.',
+        ['cli', 'reporters', 'scan', 'config', 'providers'],
+        'The engine must not import the CLI, reporters, providers, the scanner or config gathering.',
       ),
       orchestrators,
       {
@@ -201,10 +201,34 @@ export default defineConfig(
     rules: restrict(
       nodeIo('The model is the bottom layer: no I/O.'),
       undici,
-      layer(['cli', 'reporters', 'report', 'probes', 'scan', 'config', 'providers'], 'The model is the bottom layer: types of facts only.'),
+      layer(['cli', 'reporters', 'report', 'scan', 'config', 'providers'], 'The model is the bottom layer: types of facts only.'),
       { ...layer(['engine'], 'The model may name engine types (SourceLocation), never import engine code.'), allowTypeImports: true },
       orchestrators,
       { regex: '^(\\.\\./)+rules/', message: 'The model is the bottom layer: it does not know the rules.' },
+    ),
+  },
+  {
+    // The run steps: they gather facts through the providers and run the rules; the CLI and the views sit above them.
+    files: ['src/pipeline/**/*.ts'],
+    rules: restrict(
+      layer(['cli', 'reporters', 'scan'], 'src/pipeline is below the CLI and the views: it returns reports, src/cli writes them.'),
+    ),
+  },
+  {
+    // Verdict, unchecked areas and exit code: decided here from results, for every command and view.
+    files: ['src/report/**/*.ts'],
+    rules: restrict(
+      nodeIo('The report is decided from results: no I/O.'),
+      undici,
+      layer(
+        ['cli', 'reporters', 'scan', 'config', 'providers'],
+        'The report is built from results: it must not gather facts or format views.',
+      ),
+      orchestrators,
+      {
+        regex: '^(\\.\\./)+rules/(?!data/)',
+        message: 'The report is given the rules it summarises; it imports rules/data tables at most.',
+      },
     ),
   },
 );

@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 /** The one list of lazily loaded modules: source file -> chunk name under dist/lazy/. */
 const lazy = {
   'src/cli/help.ts': 'help',
-  'src/probes/crl.ts': 'crl',
+  'src/providers/crl.ts': 'crl',
   'src/parsers/pkcs7.ts': 'pkcs7',
   'src/scan/scan.ts': 'scan',
-  'src/data-actions/command.ts': 'data-actions',
-  'src/genesys/command.ts': 'genesys',
-  'src/cli/probe.ts': 'probe',
+  'src/cli/commands/data-actions.ts': 'data-actions',
+  'src/cli/commands/genesys.ts': 'genesys',
+  'src/cli/commands/probe.ts': 'probe',
   'src/parsers/pkcs12.ts': 'pkcs12',
 };
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -33,14 +33,14 @@ bad(
   'undici',
   '../../src/cli/main.js',
   '../../src/reporters/text.js',
-  '../../src/probes/crl.js',
+  '../../src/providers/crl.js',
   '../../src/scan/scan.js',
   '../../src/config/repo.js',
   '../../src/config/readers/kamailio.js',
   '../../src/providers/flags.js',
   '../../src/sip/facts.js',
   '../../src/tls/openssl.js',
-  '../../src/check.js',
+  '../../src/pipeline/chain-check.js',
 );
 good(
   'rules/tls/x.ts',
@@ -53,7 +53,7 @@ good(
   '../data/byoc-suites.js',
   '../sources.js',
 );
-bad('rules/data/x.ts', 'node:fs', '../../src/engine/runner.js', '../../src/probes/crl.js');
+bad('rules/data/x.ts', 'node:fs', '../../src/engine/runner.js', '../../src/providers/crl.js');
 good('rules/data/x.ts', '../../src/model/sip.js', './byoc-regions.js');
 // SBC config readers: pure parsers of the text the gatherer passes in.
 bad(
@@ -65,7 +65,7 @@ bad(
   '../../scan/scan.js',
   '../../scan/walk.js',
   '../../cli/main.js',
-  '../../probes/crl.js',
+  '../../providers/crl.js',
 );
 good('src/config/readers/x.ts', 'node:path', '../types.js', '../sercfg.js', '../../model/endpoint.js');
 // Reporters: pure functions of the report; the rule catalog only through src/reporters/catalog.ts.
@@ -74,7 +74,7 @@ bad(
   'node:fs',
   'node:net',
   'node:child_process',
-  '../probes/crl.js',
+  '../providers/crl.js',
   '../scan/scan.js',
   '../config/repo.js',
   '../cli/main.js',
@@ -89,31 +89,49 @@ bad(
   'src/engine/x.ts',
   '../cli/main.js',
   '../reporters/text.js',
-  '../probes/crl.js',
+  '../providers/crl.js',
   '../scan/scan.js',
   'node:fs',
   '../../rules/index.js',
-  '../check.js',
+  '../pipeline/chain-check.js',
 );
 good('src/engine/x.ts', '../model/chain.js', '../util/text.js', './types.js', '../../rules/sources.js');
 // Pure helpers that rules import.
-bad('src/x509/structure.ts', 'node:fs', '../probes/crl.js', '../../rules/index.js');
+bad('src/x509/structure.ts', 'node:fs', '../providers/crl.js', '../../rules/index.js');
 bad('src/sip/uri.ts', 'node:dns', '../cli/main.js');
 // Providers gather facts (I/O allowed) but never call the CLI, the report, reporters, the orchestrators or rules.
 bad(
-  'src/probes/x.ts',
+  'src/providers/x.ts',
   '../cli/main.js',
   '../reporters/text.js',
   '../report/build.js',
-  '../check.js',
-  '../probe.js',
+  '../pipeline/chain-check.js',
+  '../pipeline/probe-check.js',
   '../../rules/index.js',
   '../../rules/tls/tls-version.js',
 );
-good('src/probes/x.ts', 'node:net', 'node:fs', 'undici', '../../rules/data/byoc-regions.js', '../model/crl.js');
+good('src/providers/x.ts', 'node:net', 'node:fs', 'undici', '../../rules/data/byoc-regions.js', '../model/crl.js');
+good('src/providers/live/x.ts', '../../model/probe.js', './wire.js');
+bad('src/providers/live/x.ts', '../../pipeline/probe-check.js', '../../cli/commands/probe.js');
+// The run steps: below the CLI and the views.
+bad('src/pipeline/x.ts', '../cli/emit.js', '../reporters/text.js', '../scan/scan.js');
+good('src/pipeline/x.ts', 'node:crypto', '../providers/crl.js', '../report/build.js', '../../rules/index.js', './inputs.js');
+// The report: verdict and exit code, from results only.
+bad(
+  'src/report/x.ts',
+  'node:fs',
+  '../cli/emit.js',
+  '../reporters/text.js',
+  '../providers/crl.js',
+  '../pipeline/chain-check.js',
+  '../../rules/index.js',
+);
+good('src/report/x.ts', './types.js', '../engine/types.js', '../model/probe.js', '../../rules/data/byoc-suites.js');
+// Reporters: never the run steps.
+bad('src/reporters/x.ts', '../pipeline/fleet-probe.js');
 bad('src/data-actions/fetch.ts', '../cli/main.js', '../../rules/index.js');
 // The model: the bottom layer.
-bad('src/model/x.ts', 'node:fs', '../probes/crl.js', '../../rules/data/byoc-regions.js');
+bad('src/model/x.ts', 'node:fs', '../providers/crl.js', '../../rules/data/byoc-regions.js');
 
 function lint(list: Case[]): Array<{ errors: string[] }> {
   const script = `

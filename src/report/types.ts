@@ -1,5 +1,6 @@
 import type { Area, RuleResult } from '../engine/types.js';
 import type { ProbeFacts } from '../model/probe.js';
+import type { FromSbcFacts } from '../model/from-sbc.js';
 
 export interface CertificateSummary {
   index: number;
@@ -185,3 +186,11 @@ export interface Report {
   /** What `byoc-check probe` observed on the wire. */
   probe?: ProbeFacts;
 }
+
+/** The report of `probe --from-sbc`: will the SBC accept Genesys (no chain input, no trust section). */
+export type FromSbcSection = Omit<FromSbcFacts, 'now' | 'warnDays'>;
+
+export type FromSbcReport = Omit<Report, 'input' | 'trust' | 'unchecked' | 'certificates'> & {
+  certificates: [];
+  fromSbc: FromSbcSection;
+};

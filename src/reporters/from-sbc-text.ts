@@ -3,7 +3,7 @@
  * (handshake, chain received, what it chains to or what the CA file lacks, the results). Pure functions of the report.
  */
 import type { Status } from '../engine/types.js';
-import type { FromSbcReport } from '../from-sbc.js';
+import type { FromSbcReport } from '../report/types.js';
 import { printable } from '../util/text.js';
 import { cell } from './markdown.js';
 import { plain, type Painter } from './text.js';

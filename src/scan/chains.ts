@@ -4,7 +4,7 @@
  * OpenSSL's certificate-file loaders make of it.
  */
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { decodeAll } from '../check.js';
+import { decodeAll } from '../input/certificates.js';
 import { isInputError } from '../errors.js';
 import type { InputFacts } from '../engine/types.js';
 import type { CertificateFacts } from '../model/certificate.js';

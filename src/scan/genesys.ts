@@ -8,7 +8,7 @@ import { orgTrunkRules, trunkLinkRules } from '../../rules/index.js';
 import { runRules } from '../engine/runner.js';
 import type { RuleResult, SourceLocation } from '../engine/types.js';
 import { notTls } from '../genesys/describe.js';
-import type { LoadedTrunks } from '../genesys/command.js';
+import type { LoadedTrunks } from '../genesys/check.js';
 import type { GenesysTrunk, TrunkLink } from '../genesys/trunks.js';
 import type { Sourced } from '../model/endpoint.js';
 import type { ExpectedTgrp, SbcInput } from '../model/sip.js';

@@ -6,7 +6,7 @@
 import type { ConfigRepo, Located, PathMapping } from '../config/repo.js';
 import type { ConfigProblem, TlsEndpointSettings } from '../model/endpoint.js';
 import type { CertificateFacts } from '../model/certificate.js';
-import type { GenesysOptions } from '../genesys/command.js';
+import type { GenesysOptions } from '../genesys/check.js';
 import type { TrunkLink } from '../model/genesys.js';
 import type { MediaSettings } from '../model/media.js';
 import type { TlsEndpointFacts } from '../model/tls.js';

@@ -297,7 +297,7 @@ async function contextFor(unit: Unit, plan: TrunkPlan, o: ContextOptions): Promi
   }
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds: o.timeoutSeconds };
   if (o.online && chain.path.length) {
-    const { gatherCrlFacts } = await import('../probes/crl.js');
+    const { gatherCrlFacts } = await import('../providers/crl.js');
     crl = await gatherCrlFacts(chain, { now: o.now, timeoutSeconds: o.timeoutSeconds, cacheDir: o.cacheDir });
   }
   const committed = unit.first ? plan.keyFiles.flatMap((file) => o.keyFiles.get(file)!.map((k) => ({ file, ...k }))) : [];

@@ -104,7 +104,7 @@ export async function openRepository(options: ScanOptions): Promise<ScanRun> {
   // The Genesys half: loaded before any file is judged, so a bad answer stops the scan as an input error.
   let genesys: GenesysScan | undefined;
   if (options.genesys) {
-    const { loadGenesysTrunks } = await import('../genesys/command.js');
+    const { loadGenesysTrunks } = await import('../genesys/check.js');
     genesys = linkProfile(profile, await loadGenesysTrunks(options.genesys, '--genesys'));
   }
   const pathMap = [...(options.pathMap ?? []), ...(profile?.pathMap ?? [])];

@@ -1,5 +1,5 @@
 /** Stage 6 of `scan`: each chosen endpoint's TLS settings resolved with this OpenSSL, its CA list read, and how its certificate file loads. */
-import { resolveTls } from '../check.js';
+import { resolveTls } from '../pipeline/tls-settings.js';
 import type { TlsEndpointSettings } from '../model/endpoint.js';
 import type { TlsEndpointFacts } from '../model/tls.js';
 import { certificateLoad } from './chains.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { checkDataActions } from '../../src/data-actions/command.js';
+import { checkDataActions } from '../../src/data-actions/check.js';
 import { apiPem, daPki, digicert, genesys, keyPem, listing, testStores, writeFiles } from '../helpers/data-actions.js';
 import { issue, NOW } from '../helpers/pki.js';
 import { assertValidReport, BIN, cli, cliAsync } from '../helpers/run.js';

@@ -1,7 +1,7 @@
 /** Everyday friction: did-you-mean, `cas`, `explain --format json`, numbers as typed, TLS version spellings, pasted URIs. */
 import { acceptedCas } from '../../rules/data/accepted-cas.js';
 import { rules } from '../../rules/index.js';
-import { caStatus } from '../../src/cli/cas.js';
+import { caStatus } from '../../src/cli/commands/cas.js';
 import { gatherSipFacts } from '../../src/sip/facts.js';
 import { parseSipUri, SipUriError, unwrapPastedUri } from '../../src/sip/uri.js';
 import { readTlsVersion, TlsVersionError } from '../../src/tls/version.js';

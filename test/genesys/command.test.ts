@@ -4,7 +4,7 @@
  * API hosts (trusted through NODE_EXTRA_CA_CERTS): the grant, two pages, refusals, slow and oversized answers.
  */
 import { readFileSync } from 'node:fs';
-import { checkGenesys } from '../../src/genesys/command.js';
+import { checkGenesys } from '../../src/genesys/check.js';
 import { CLIENT_ID, fakeCredentials, fakePlatformApi, SECRET, TOKEN, type FakeApi } from '../helpers/genesys-api.js';
 import { writeFiles } from '../helpers/pki.js';
 import { assertValidReport, cli, cliAsync, ROOT } from '../helpers/run.js';

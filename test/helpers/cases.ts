@@ -3,7 +3,7 @@
  * and optionally words the message must contain.
  */
 import type { Status } from '../../src/engine/types.js';
-import type { CheckOptions } from '../../src/check.js';
+import type { CheckOptions } from '../../src/pipeline/chain-check.js';
 import { NOW } from './pki.js';
 import { fixtures } from './fixtures.js';
 import { results, runCheck, worst } from './run.js';

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { check, type CheckOptions } from '../../src/check.js';
+import { check, type CheckOptions } from '../../src/pipeline/chain-check.js';
 import type { Report } from '../../src/report/types.js';
 import schema from '../../schema/report.schema.json' with { type: 'json' };
 import type { Status } from '../../src/engine/types.js';

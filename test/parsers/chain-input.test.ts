@@ -123,7 +123,7 @@ describe('properties: the parser never throws anything but an input error', () =
   });
 
   test('bit flips in DER, through the whole check', async () => {
-    const { decodeAll } = await import('../../src/check.js');
+    const { decodeAll } = await import('../../src/input/certificates.js');
     const bytes = der(leafPem);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), async (at, xor) => {

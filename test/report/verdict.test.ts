@@ -3,7 +3,7 @@
  * only skipped (inputs not given, --offline, no network), and the verdict sentence names them.
  */
 import { rules } from '../../rules/index.js';
-import type { CheckOptions } from '../../src/check.js';
+import type { CheckOptions } from '../../src/pipeline/chain-check.js';
 import type { RuleResult } from '../../src/engine/types.js';
 import { flagEndpoints } from '../../src/providers/flags.js';
 import { uncheckedAreas, verdictLine } from '../../src/report/build.js';

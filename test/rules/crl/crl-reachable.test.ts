@@ -1,4 +1,4 @@
-/** crl-reachable as a pure function of CRL facts; the HTTP behaviours are in test/probes/crl.test.ts. */
+/** crl-reachable as a pure function of CRL facts; the HTTP behaviours are in test/providers/crl.test.ts. */
 import rule from '../../../rules/crl/crl-reachable.js';
 import type { CrlFetch } from '../../../src/model/crl.js';
 import { ctx, decodePem } from '../../helpers/context.js';

@@ -1,4 +1,4 @@
-/** not-revoked as a pure function of CRL facts; the HTTP behaviours are in test/probes/crl.test.ts. */
+/** not-revoked as a pure function of CRL facts; the HTTP behaviours are in test/providers/crl.test.ts. */
 import rule from '../../../rules/crl/not-revoked.js';
 import type { CrlFetch } from '../../../src/model/crl.js';
 import { ctx, decodePem } from '../../helpers/context.js';

@@ -1,19 +1,19 @@
 /**
  * `byoc-check probe --from-sbc HOST|REGION --ca FILE`: will the SBC accept Genesys? Connects to each Genesys
- * SIP proxy as the SBC does (the provider in src/probes/live/from-sbc.ts), runs the from-sbc rules over what
+ * SIP proxy as the SBC does (the provider in src/providers/live/from-sbc.ts), runs the from-sbc rules over what
  * was seen, and builds the report (a `fromSbc` object). No argv here.
  */
-import { proxyRegion, regionCode, regions } from '../rules/data/byoc-regions.js';
-import { suiteNames } from '../rules/data/cipher-names.js';
-import { fromSbcRules } from '../rules/index.js';
-import { loadCaFile } from './check.js';
-import { runRules } from './engine/runner.js';
-import type { RuleResult } from './engine/types.js';
-import { InputError } from './errors.js';
-import type { FromSbcFacts } from './model/from-sbc.js';
-import { clientSettings, connectAsSbc } from './probes/live/from-sbc.js';
-import { pooled } from './probes/live/wire.js';
-import type { Report, ReportOptions } from './report/types.js';
+import { proxyRegion, regionCode, regions } from '../../rules/data/byoc-regions.js';
+import { suiteNames } from '../../rules/data/cipher-names.js';
+import { fromSbcRules } from '../../rules/index.js';
+import { loadCaFile } from './inputs.js';
+import { runRules } from '../engine/runner.js';
+import type { RuleResult } from '../engine/types.js';
+import { InputError } from '../errors.js';
+import type { FromSbcFacts } from '../model/from-sbc.js';
+import { clientSettings, connectAsSbc } from '../providers/live/from-sbc.js';
+import { pooled } from '../providers/live/wire.js';
+import type { FromSbcReport, Report, ReportOptions } from '../report/types.js';
 
 export interface FromSbcOptions {
   /** --from-sbc values: a proxy HOST[:PORT] or a REGION (use1, us-east-1), expanded to lb01..lb04. */
@@ -30,13 +30,6 @@ export interface FromSbcOptions {
   strict?: boolean;
   format?: string;
 }
-
-export type FromSbcSection = Omit<FromSbcFacts, 'now' | 'warnDays'>;
-
-export type FromSbcReport = Omit<Report, 'input' | 'trust' | 'unchecked' | 'certificates'> & {
-  certificates: [];
-  fromSbc: FromSbcSection;
-};
 
 const GENESYS_TLS_PORT = 5061;
 

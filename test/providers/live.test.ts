@@ -5,8 +5,8 @@
  * check's for the same settings.
  */
 import { webcrypto } from 'node:crypto';
-import { check } from '../../src/check.js';
-import { probeCheck, type ProbeCheckOptions } from '../../src/probe.js';
+import { check } from '../../src/pipeline/chain-check.js';
+import { probeCheck, type ProbeCheckOptions } from '../../src/pipeline/probe-check.js';
 import type { Report } from '../../src/report/types.js';
 import {
   brokenCertificateServer,

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { connect as netConnect } from 'node:net';
 import { createServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { clientHello, readServerFlight } from '../../src/probes/live/records.js';
-import { optionsRequest, parseSipResponse } from '../../src/probes/live/session.js';
+import { clientHello, readServerFlight } from '../../src/providers/live/records.js';
+import { optionsRequest, parseSipResponse } from '../../src/providers/live/session.js';
 import { standardPki } from '../helpers/pki.js';
 import { webcrypto } from 'node:crypto';
 

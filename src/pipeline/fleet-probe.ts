@@ -6,20 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { RuleResult } from './engine/types.js';
-import type { GenesysSource } from './genesys/report.js';
-import { probeCheck, type ProbeCheckOptions } from './probe.js';
-import { pooled } from './probes/live/wire.js';
-import { exitCodeOf } from './report/exit-code.js';
-import type { Report } from './report/types.js';
-
-/** The Genesys trunk a target came from (`probe --genesys`): the entry of its SIP Servers or Proxies. */
-export interface FleetTrunk {
-  id: string;
-  name: string;
-  /** `genesys: trunk "NAME" properties.trunk_transport_serverProxyList[i]`. */
-  source: string;
-}
+import type { RuleResult } from '../engine/types.js';
+import { probeCheck, type ProbeCheckOptions } from './probe-check.js';
+import { pooled } from '../providers/live/wire.js';
+import { exitCodeOf } from '../report/exit-code.js';
+import type { FleetEntry, FleetGenesys, FleetReport, FleetTrunk } from '../report/fleet.js';
+import type { Report } from '../report/types.js';
 
 /**
  * A target still unanswered after this long stops counting against --concurrency: a silent SBC sits out
@@ -39,37 +31,6 @@ export interface FleetTarget {
   /** Something the reader must know about this target (an IP address entry). */
   note?: string;
 }
-
-export interface FleetEntry {
-  target: string;
-  connectTo?: string;
-  trunks?: FleetTrunk[];
-  note?: string;
-  report: Report;
-}
-
-/** `probe --genesys`: the trunks read, and for each what was probed or why nothing was. */
-export interface FleetGenesys {
-  source: GenesysSource;
-  selected: string[] | null;
-  trunks: Array<{
-    id: string;
-    name: string;
-    protocol: string | null;
-    enabled: boolean | null;
-    terminationUri: string | null;
-    /** The targets probed for this trunk (fleet.targets[].target). */
-    probed: string[];
-    /** Why this trunk, or some of its entries, were not probed. */
-    notProbed: string[];
-  }>;
-  notes: string[];
-}
-
-/** One report for the fleet: every target's results (tagged with the target), totals, and each target's own report. */
-export type FleetReport = Report & {
-  fleet: { concurrency: number; ms: number; targets: FleetEntry[]; genesys?: FleetGenesys };
-};
 
 export interface FleetExtras {
   genesys?: FleetGenesys;

@@ -5,8 +5,9 @@
  * disabled or list no SIP server are kept with the reason. Facts only: the genesys rules judge the settings.
  */
 import { isIP } from 'node:net';
-import type { FleetGenesys, FleetTarget, FleetTrunk } from '../probe-fleet.js';
-import type { GenesysTrunk, SipServerEntry } from './trunks.js';
+import type { FleetGenesys, FleetTrunk } from '../report/fleet.js';
+import type { FleetTarget } from './fleet-probe.js';
+import type { GenesysTrunk, SipServerEntry } from '../genesys/trunks.js';
 
 const GENESYS_TLS_PORT = 5061;
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$/i;

@@ -6,9 +6,10 @@
 import { orgTrunkRules } from '../../rules/index.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
-import { probeFleet, type FleetReport, type FleetTarget } from '../probe-fleet.js';
-import type { ProbeCheckOptions } from '../probe.js';
-import { loadGenesysTrunks, type GenesysOptions } from './command.js';
+import type { FleetReport } from '../report/fleet.js';
+import { probeFleet, type FleetTarget } from './fleet-probe.js';
+import type { ProbeCheckOptions } from './probe-check.js';
+import { loadGenesysTrunks, type GenesysOptions } from '../genesys/check.js';
 import { planGenesysFleet } from './fleet-plan.js';
 
 /** More SIP servers than one run should open connections to: select trunks with --trunk. */

@@ -1,24 +1,24 @@
 /**
- * One check from options to report: gather facts (parsers, trust stores, probes), run the pure
- * rules, build the report. No argv, no process exit codes here.
+ * The chain check (`byoc-check CHAIN`) from options to report: gather facts (parsers, trust stores, the
+ * CRL provider), run the pure rules, build the report. No argv, no process exit codes here.
  */
 import { createHash } from 'node:crypto';
-import { acceptedCas } from '../rules/data/accepted-cas.js';
-import { trunkRules } from '../rules/index.js';
-import { runRules } from './engine/runner.js';
-import type { CheckContext, RuleResult } from './engine/types.js';
-import type { CertificateFacts } from './model/certificate.js';
-import type { CrlFacts } from './model/crl.js';
-import type { TlsEndpointSettings } from './model/endpoint.js';
-import type { TlsEndpointFacts, TlsFacts } from './model/tls.js';
-import { loadCertificates, readInput } from './input/certificates.js';
-import { flagEndpoints } from './providers/flags.js';
-import { buildReport } from './report/build.js';
-import type { Report } from './report/types.js';
-import { gatherSipFacts } from './sip/facts.js';
-import { byocAnchors, customAnchors } from './trust/anchors.js';
-import { buildChain } from './x509/chain.js';
-import { addCrlFiles } from './x509/crl-file.js';
+import { acceptedCas } from '../../rules/data/accepted-cas.js';
+import { trunkRules } from '../../rules/index.js';
+import { runRules } from '../engine/runner.js';
+import type { CheckContext } from '../engine/types.js';
+import type { CrlFacts } from '../model/crl.js';
+import type { TlsFacts } from '../model/tls.js';
+import { loadCertificates } from '../input/certificates.js';
+import { finishReport } from './finish-report.js';
+import { loadCaFile, readInputFile } from './inputs.js';
+import { resolveTls } from './tls-settings.js';
+import { flagEndpoints } from '../providers/flags.js';
+import type { Report } from '../report/types.js';
+import { gatherSipFacts } from '../sip/facts.js';
+import { byocAnchors, customAnchors } from '../trust/anchors.js';
+import { buildChain } from '../x509/chain.js';
+import { addCrlFiles } from '../x509/crl-file.js';
 
 export interface CheckOptions {
   /** A path, or "-" for standard input. */
@@ -56,25 +56,6 @@ export interface CheckOptions {
   p12Password?: string;
 }
 
-/** The certificate loader lives in input/certificates.ts. */
-export { decodeAll } from './input/certificates.js';
-
-/** A file's bytes, capped like every input (a --crl file, a --trust bundle). */
-export function readInputFile(path: string, what: string): Promise<Buffer> {
-  return readInput(path, what);
-}
-
-export async function loadCaFile(path: string, p12Password?: string): Promise<CertificateFacts[]> {
-  return (await loadCertificates(path, { what: '--ca file', maxCertificates: Infinity, p12Password })).certificates;
-}
-
-/** Endpoints with a cipher string or group list are resolved by OpenSSL (a lazily loaded chunk); the rest pass through. */
-export async function resolveTls(endpoints: TlsEndpointSettings[]): Promise<TlsEndpointFacts[]> {
-  if (!endpoints.some((e) => e.ciphers || e.curves)) return endpoints;
-  const { resolveEndpoints } = await import('./tls/facts.js');
-  return resolveEndpoints(endpoints);
-}
-
 export async function check(options: CheckOptions): Promise<Report> {
   const {
     name,
@@ -94,7 +75,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   const timeoutSeconds = options.timeoutSeconds ?? 10;
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds };
   if (!offline) {
-    const { gatherCrlFacts } = await import('./probes/crl.js');
+    const { gatherCrlFacts } = await import('../providers/crl.js');
     crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir, progress: options.progress, env: options.env });
   }
   if (options.crlFiles?.length) {
@@ -117,28 +98,4 @@ export async function check(options: CheckOptions): Promise<Report> {
   };
   const results = runRules(trunkRules, ctx);
   return finishReport(ctx, results, { ...options, timeoutSeconds });
-}
-
-/** The report of a trunk check (file or probe): the verdicts and the options that shaped them. */
-export function finishReport(
-  ctx: CheckContext,
-  results: RuleResult[],
-  options: Pick<CheckOptions, 'at' | 'strict' | 'profile' | 'format' | 'caFile' | 'region' | 'version'> & { timeoutSeconds: number },
-): Report {
-  const recorded = {
-    at: options.at ? options.at.toISOString() : null,
-    offline: ctx.offline,
-    strict: options.strict ?? false,
-    profile: options.profile ?? null,
-    format: options.format ?? 'json',
-    caFile: options.caFile ?? null,
-    warnDays: ctx.warnDays,
-    timeoutSeconds: options.timeoutSeconds,
-    region: options.region ?? null,
-  };
-  const anchors = options.caFile ? `--ca ${options.caFile}` : 'BYOC Cloud accepted-CA list';
-  return buildReport(ctx, results, options.version ?? '0.0.0', anchors, trunkRules, {
-    options: recorded,
-    openssl: process.versions.openssl,
-  });
 }

@@ -2,8 +2,8 @@
  * `byoc-check cas [--format json]`: the BYOC Cloud accepted-CA table the root-accepted rule
  * checks against, with a status per row as of today, so a certificate buyer can pick a CA.
  */
-import { acceptedCas, provenance } from '../../rules/data/accepted-cas.js';
-import type { AcceptedCa } from '../model/trust.js';
+import { acceptedCas, provenance } from '../../../rules/data/accepted-cas.js';
+import type { AcceptedCa } from '../../model/trust.js';
 
 export type CaStatus = 'accepted' | 'distrusted' | 'distrust-scheduled' | 'expired' | 'hash-only';
 

@@ -6,7 +6,7 @@
  */
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { planGenesysFleet } from '../../src/genesys/fleet-plan.js';
+import { planGenesysFleet } from '../../src/pipeline/fleet-plan.js';
 import type { Report } from '../../src/report/types.js';
 import { keyPem } from '../helpers/data-actions.js';
 import { fakeCredentials, fakePlatformApi, type FakeApi } from '../helpers/genesys-api.js';

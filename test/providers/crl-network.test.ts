@@ -7,7 +7,7 @@ import { days, issue, NOW, standardPki, writeFiles, x509, type Issued, type Pki 
 import { refusedPort, startCrlServer, type CrlServer } from '../helpers/crl-server.js';
 import { startProxy, type TestProxy } from '../helpers/proxy.js';
 import { assertValidReport, BIN, results, runCheck } from '../helpers/run.js';
-import type { CheckOptions } from '../../src/check.js';
+import type { CheckOptions } from '../../src/pipeline/chain-check.js';
 
 const TIMEOUT_S = 3;
 const UNRESOLVABLE = 'http://crl.byoc-check.invalid/issuing.crl';

@@ -1,25 +1,14 @@
 /**
- * `byoc-check genesys [INPUT...] [--fetch --region CODE|--api-base URL] [--trunk NAME|ID]...`: are the
- * org's BYOC Cloud trunks set for a secure trunk? Reads saved trunk base settings (or fetches them),
- * runs the genesys rules, reports. Loaded lazily by the CLI, like data-actions.
+ * The org-trunk check: are the org's BYOC Cloud trunks set for a secure trunk? Reads saved trunk base
+ * settings (or fetches them), runs the genesys rules, builds the report. scan --genesys and probe --genesys
+ * read the trunks through loadGenesysTrunks.
  */
 import { orgTrunkRules } from '../../rules/index.js';
-import type { ParsedArgs } from '../cli/argv.js';
-import { emitOwn } from '../cli/emit.js';
-import { regionFromEnv } from '../data-actions/region.js';
-import type { Io } from '../cli/io.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
 import { readCapped } from '../input/read.js';
 import { didYouMean, printable } from '../util/text.js';
-import {
-  asReport,
-  buildGenesysReport,
-  formatGenesysMarkdown,
-  formatGenesysText,
-  type GenesysReport,
-  type GenesysSource,
-} from './report.js';
+import { buildGenesysReport, type GenesysReport, type GenesysSource } from './report.js';
 import { MAX_TRUNK_INPUT_BYTES, parseTrunkBases, type GenesysTrunk } from './trunks.js';
 
 export interface GenesysOptions {
@@ -141,29 +130,5 @@ export async function checkGenesys(options: GenesysOptions): Promise<GenesysRepo
   return buildGenesysReport(
     { now: options.at ?? new Date(), version: options.version ?? '0.0.0', source, selected: options.trunks, trunks, skipped, notes },
     results,
-  );
-}
-
-export async function runGenesys(args: ParsedArgs, io: Io, version: string): Promise<number> {
-  const v = args.values;
-  const timeout = v.timeout as number;
-  if (!(timeout > 0) || timeout > 600)
-    throw new InputError(`--timeout must be between 0 and 600 seconds; got ${args.raw.timeout ?? timeout}`);
-  const report = await checkGenesys({
-    inputs: args.positionals,
-    stdin: io.readStdin,
-    fetch: v.fetch === true,
-    region: (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined),
-    apiBase: v['api-base'] as string | undefined,
-    trunks: v.trunk as string[] | undefined,
-    env: io.env,
-    timeoutSeconds: timeout,
-    version,
-  });
-  return emitOwn(
-    { json: report, view: asReport(report), text: () => formatGenesysText(report), markdown: () => formatGenesysMarkdown(report) },
-    args.values,
-    io,
-    { rules: orgTrunkRules, inputs: report.genesys.source.kind === 'files' ? report.genesys.source.files : [] },
   );
 }

@@ -5,24 +5,26 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import { acceptedCas } from '../rules/data/accepted-cas.js';
-import { BYOC_GROUP, byocSuites } from '../rules/data/byoc-suites.js';
-import { suiteNames } from '../rules/data/cipher-names.js';
-import { trunkRules } from '../rules/index.js';
-import { decodeAll, finishReport, loadCaFile } from './check.js';
-import { runRules } from './engine/runner.js';
-import type { CheckContext } from './engine/types.js';
-import type { CertificateFacts } from './model/certificate.js';
-import type { ChainFacts } from './model/chain.js';
-import { isInputError } from './errors.js';
-import { printable } from './util/text.js';
-import type { CrlFacts } from './model/crl.js';
-import { probe, type ProbeSuite } from './probes/live/probe.js';
-import { probeEndpoint } from './providers/probe.js';
-import type { Report } from './report/types.js';
-import { gatherSipFacts } from './sip/facts.js';
-import { byocAnchors, customAnchors } from './trust/anchors.js';
-import { buildChain, emptyChain } from './x509/chain.js';
+import { acceptedCas } from '../../rules/data/accepted-cas.js';
+import { BYOC_GROUP, byocSuites } from '../../rules/data/byoc-suites.js';
+import { suiteNames } from '../../rules/data/cipher-names.js';
+import { trunkRules } from '../../rules/index.js';
+import { decodeAll } from '../input/certificates.js';
+import { finishReport } from './finish-report.js';
+import { loadCaFile } from './inputs.js';
+import { runRules } from '../engine/runner.js';
+import type { CheckContext } from '../engine/types.js';
+import type { CertificateFacts } from '../model/certificate.js';
+import type { ChainFacts } from '../model/chain.js';
+import { isInputError } from '../errors.js';
+import { printable } from '../util/text.js';
+import type { CrlFacts } from '../model/crl.js';
+import { probe, type ProbeSuite } from '../providers/live/handshakes.js';
+import { probeEndpoint } from '../providers/probe-endpoint.js';
+import type { Report } from '../report/types.js';
+import { gatherSipFacts } from '../sip/facts.js';
+import { byocAnchors, customAnchors } from '../trust/anchors.js';
+import { buildChain, emptyChain } from '../x509/chain.js';
 
 export interface ProbeCheckOptions {
   host: string;
@@ -126,7 +128,7 @@ export async function probeCheck(options: ProbeCheckOptions): Promise<Report> {
   const timeoutSeconds = options.timeoutSeconds;
   let crl: CrlFacts = { attempted: false, certificates: [], timeoutSeconds };
   if (!offline && certificates.length) {
-    const { gatherCrlFacts } = await import('./probes/crl.js');
+    const { gatherCrlFacts } = await import('../providers/crl.js');
     crl = await gatherCrlFacts(chain, { now, timeoutSeconds, cacheDir: options.cacheDir });
   }
 

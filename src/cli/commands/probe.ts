@@ -2,20 +2,22 @@
  * `byoc-check probe HOST[:PORT] [options]`: the live probe's command line. Loaded lazily, so the
  * offline check never pays for it. Throws InputError for usage errors; main() turns them into exit 2.
  */
-import { regionCode } from '../../rules/data/byoc-regions.js';
+import { regionCode } from '../../../rules/data/byoc-regions.js';
 import { isIP } from 'node:net';
-import { regionFromEnv } from '../data-actions/region.js';
-import { InputError } from '../errors.js';
-import { probeCheck } from '../probe.js';
-import { FORMATS } from '../reporters/index.js';
-import { emit, emitOwn, EXIT_FAILED, EXIT_OK, writeOutput } from './emit.js';
-import { exitCodeOf } from '../report/exit-code.js';
-import type { Painter } from '../reporters/text.js';
-import { printable } from '../util/text.js';
-import { parseArgv } from './argv.js';
-import { apiBaseOption, fetchOption, trunkOption } from './genesys-options.js';
-import type { Io } from './io.js';
-import { REGIONS, type OptionSpec } from './options.js';
+import { regionFromEnv } from '../../data-actions/region.js';
+import { InputError } from '../../errors.js';
+import { probeCheck } from '../../pipeline/probe-check.js';
+import { FORMATS } from '../../reporters/index.js';
+import { emit, emitOwn, EXIT_FAILED, EXIT_OK, writeOutput } from '../emit.js';
+import { fleetExitCodeOf } from '../../report/exit-code.js';
+import type { FleetReport } from '../../report/fleet.js';
+import type { Painter } from '../../reporters/text.js';
+import { printable } from '../../util/text.js';
+import { parseArgv } from '../argv.js';
+import { apiBaseOption, fetchOption, trunkOption } from '../genesys-options.js';
+import type { Io } from '../io.js';
+import { atOf, timeoutOf, warnDaysOf } from '../values.js';
+import { REGIONS, type OptionSpec } from '../options.js';
 
 export const probeOptions: readonly OptionSpec[] = [
   {
@@ -118,19 +120,10 @@ export function parseTarget(text: string): { host: string; port: number } {
   return { host, port: n };
 }
 
-function parseAt(text: string): Date {
-  const t = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(t))
-    throw new InputError(`--at "${text}" is not an ISO 8601 date or time (e.g. 2026-12-01 or 2026-12-01T12:00:00Z)`);
-  const date = new Date(t.length === 10 ? `${t}T00:00:00Z` : t);
-  if (Number.isNaN(date.getTime())) throw new InputError(`--at "${text}" is not a valid date`);
-  return date;
-}
-
 export async function runProbe(argv: string[], io: Io, version: string): Promise<number> {
   const args = parseArgv(argv, probeOptions);
   if (args.help) {
-    const { renderHelp } = await import('./help.js');
+    const { renderHelp } = await import('../help.js');
     io.stdout(await renderHelp('probe', probeOptions));
     return 0;
   }
@@ -170,17 +163,16 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   const concurrency = v.concurrency as number;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
-  const timeout = v.timeout as number;
-  if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
-  if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+  const timeout = timeoutOf(v.timeout as number, args.raw.timeout);
+  const warnDays = warnDaysOf(v['warn-days'] as number, args.raw['warn-days']);
   if (v.sbc !== undefined) parseTarget(String(v.sbc));
   const format = String(v.format);
   const common = {
     uris: v.uri as string[] | undefined,
     region: v.region as string | undefined,
     caFile: v.ca as string | undefined,
-    at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
-    warnDays: v['warn-days'] as number,
+    at: atOf(v.at),
+    warnDays,
     timeoutSeconds: timeout,
     offline: v.offline === true,
     cacheDir: v['cache-dir'] as string | undefined,
@@ -190,7 +182,7 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   };
   const via = (t: { host: string; port: number }) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`);
   if (fromGenesys) {
-    const { probeGenesysFleet } = await import('../genesys/probe-command.js');
+    const { probeGenesysFleet } = await import('../../pipeline/genesys-fleet.js');
     const fleet = await probeGenesysFleet({
       inputs: genesysInputs ?? [],
       stdin: io.readStdin,
@@ -208,7 +200,7 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   }
   const target = targets[0]!;
   if (targets.length > 1) {
-    const { probeFleet } = await import('../probe-fleet.js');
+    const { probeFleet } = await import('../../pipeline/fleet-probe.js');
     const plan = targets.map((t) => ({ ...t, ...(via(t) ? { via: via(t)! } : {}) }));
     const fleet = await probeFleet(plan, common, concurrency, v.strict === true);
     return emitFleet(fleet, v, io);
@@ -239,14 +231,13 @@ async function runFromSbc(args: ReturnType<typeof parseArgv>, io: Io, version: s
     throw new InputError(
       "--from-sbc needs --ca FILE: the CA file the SBC trusts for the Genesys trunk (PEM), to verify Genesys' chain against",
     );
-  const timeout = v.timeout as number;
-  if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
-  if ((v['warn-days'] as number) < 0) throw new InputError('--warn-days must not be negative');
+  const timeout = timeoutOf(v.timeout as number, args.raw.timeout);
+  const warnDays = warnDaysOf(v['warn-days'] as number, args.raw['warn-days']);
   const concurrency = v.concurrency as number;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new InputError(`--concurrency must be 1 to 64; got ${concurrency}`);
   const connectTo = parseConnectTo((v['connect-to'] as string[] | undefined) ?? []);
-  const { checkFromSbc, fromSbcAsReport, fromSbcValue } = await import('../from-sbc.js');
+  const { checkFromSbc, fromSbcAsReport, fromSbcValue } = await import('../../pipeline/from-sbc-check.js');
   const strict = v.strict === true;
   const format = String(v.format);
   const report = await checkFromSbc({
@@ -254,8 +245,8 @@ async function runFromSbc(args: ReturnType<typeof parseArgv>, io: Io, version: s
     caFile: String(v.ca),
     ciphers: v.ciphers as string | undefined,
     curves: v.curves as string | undefined,
-    at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
-    warnDays: v['warn-days'] as number,
+    at: atOf(v.at),
+    warnDays,
     timeoutSeconds: timeout,
     concurrency,
     via: (t) => connectTo.get(`${t.host.toLowerCase()}:${t.port}`),
@@ -263,8 +254,8 @@ async function runFromSbc(args: ReturnType<typeof parseArgv>, io: Io, version: s
     strict,
     format,
   });
-  const { formatFromSbcText, formatFromSbcMarkdown } = await import('../reporters/from-sbc-text.js');
-  const { fromSbcRules } = await import('../../rules/index.js');
+  const { formatFromSbcText, formatFromSbcMarkdown } = await import('../../reporters/from-sbc-text.js');
+  const { fromSbcRules } = await import('../../../rules/index.js');
   return emitOwn(
     {
       json: report,
@@ -292,48 +283,17 @@ function parseConnectTo(values: string[]): Map<string, { address: string; port: 
 }
 
 /** A fleet's report: one JSON document, a section per target in text, results tagged per target elsewhere. */
-async function emitFleet(fleet: import('../probe-fleet.js').FleetReport, v: Record<string, unknown>, io: Io): Promise<number> {
+async function emitFleet(fleet: FleetReport, v: Record<string, unknown>, io: Io): Promise<number> {
   const strict = v.strict === true;
   const source = fleet.fleet.genesys?.source;
   const inputs = source?.kind === 'files' ? source.files : [];
-  // a failing target, or (probe --genesys) a trunk setting that fails: the run fails
-  const failing =
-    fleet.fleet.targets.some((t) => exitCodeOf(t.report, strict) === 1) ||
-    fleet.results.some((r) => r.status === 'fail' || (strict && r.status === 'warn'));
   if (String(v.format) === 'text') {
-    const { formatProbeText } = await import('../reporters/probe-text.js');
+    const { formatFleetText } = await import('../../reporters/fleet-text.js');
     const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
     const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
-    const sections = fleet.fleet.targets.map(
-      (t) =>
-        `── ${printable(t.target)}${t.connectTo ? ` (connected to ${t.connectTo})` : ''}\n${(t.trunks ?? []).map((k) => `   from ${printable(k.source)}\n`).join('')}${t.note ? `   note: ${printable(t.note)}\n` : ''}${formatProbeText(t.report, chalk ? { chalk } : {})}`,
-    );
-    const g = fleet.fleet.genesys;
-    const genesys = g
-      ? [
-          'Genesys trunks',
-          ...g.trunks.map(
-            (t) =>
-              `  "${printable(t.name)}" (${printable(t.id)}) ${t.protocol?.toUpperCase() ?? 'protocol unknown'}, ${t.enabled === null ? 'enabled unknown' : t.enabled ? 'enabled' : 'disabled'}: ${t.probed.length ? `probed ${t.probed.map((x) => printable(x)).join(', ')}` : 'not probed'}${t.notProbed.map((w) => `\n      not probed: ${printable(w)}`).join('')}`,
-          ),
-          ...g.notes.map((n) => `  note: ${printable(n)}`),
-          // the genesys rules' results (their targets are trunks); each target's own come in its section
-          ...fleet.results
-            .filter((r) => (r.status === 'fail' || r.status === 'warn') && /^(trunk\[|genesys$)/.test(r.target))
-            .map((r) => `  ${r.status === 'fail' ? '✖ fail' : '! warn'} ${r.rule} ${printable(r.target)}  ${printable(r.message)}`),
-          '',
-          '',
-        ].join('\n')
-      : '';
-    const { pass, fail, warn, skip } = fleet.summary;
-    writeOutput(
-      `${printable(fleet.verdict)} (${fleet.fleet.targets.length} targets, ${fleet.fleet.ms} ms; ${pass} passed, ${fail} failed, ${warn} warnings, ${skip} skipped)\n\n${genesys}${sections.join('\n')}`,
-      v.output as string | undefined,
-      io,
-      inputs,
-    );
-    return failing ? EXIT_FAILED : EXIT_OK;
+    writeOutput(formatFleetText(fleet, chalk ? { chalk } : {}), v.output as string | undefined, io, inputs);
+  } else {
+    await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../../rules/index.js')).orgTrunkRules, inputs } : {});
   }
-  await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../rules/index.js')).orgTrunkRules, inputs } : {});
-  return failing ? EXIT_FAILED : EXIT_OK;
+  return fleetExitCodeOf(fleet, strict) === 1 ? EXIT_FAILED : EXIT_OK;
 }

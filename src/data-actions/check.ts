@@ -1,21 +1,17 @@
 /**
- * `byoc-check data-actions INPUT... [--trust FILE] [--region CODE] [--fetch]`: will the customer's web
- * service keep accepting the client certificates Genesys Cloud data actions present? Loaded lazily by
- * the CLI, so the trunk check does not pay for it.
+ * The data-actions check: will the customer's web service keep accepting the client certificates Genesys
+ * Cloud data actions present? Reads the inputs (or fetches them), runs the data-actions rules, builds the report.
  */
 import { dataActionsRules } from '../../rules/index.js';
-import { decodeAll, readInputFile } from '../check.js';
-import type { Io } from '../cli/io.js';
-import type { ParsedArgs } from '../cli/argv.js';
+import { decodeAll } from '../input/certificates.js';
+import { readInputFile } from '../pipeline/inputs.js';
 import { runRules } from '../engine/runner.js';
 import { InputError } from '../errors.js';
 import { MAX_INPUT_BYTES, parseChainInput } from '../parsers/chain-input.js';
 import type { RootStore } from '../trust/stores.js';
 import { gatherDataActionsFacts } from './facts.js';
 import { parseDataActionsInput, type ParsedInput } from './input.js';
-import { buildDataActionsReport, formatDataActionsText, type DataActionsReport } from './report.js';
-import { writeOutput } from '../cli/emit.js';
-import { regionFromEnv } from './region.js';
+import { buildDataActionsReport, type DataActionsReport } from './report.js';
 
 export interface DataActionsOptions {
   inputs: string[];
@@ -89,31 +85,4 @@ export async function checkDataActions(options: DataActionsOptions): Promise<Dat
   });
   const results = runRules(dataActionsRules, facts);
   return buildDataActionsReport({ facts, inputs: parsed.map((p) => p.summary), fetchedUrl, version: options.version ?? '0.0.0' }, results);
-}
-
-export async function runDataActions(args: ParsedArgs, io: Io, version: string, parseAt: (text: string) => Date): Promise<number> {
-  const v = args.values;
-  const warnDays = v['warn-days'] as number;
-  if (warnDays < 0) throw new InputError('--warn-days must not be negative');
-  const timeout = v.timeout as number;
-  if (!(timeout > 0) || timeout > 600) throw new InputError(`--timeout must be between 0 and 600 seconds; got ${timeout}`);
-  const region = (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined);
-  const report = await checkDataActions({
-    inputs: args.positionals,
-    stdin: io.readStdin,
-    trust: v.trust as string | undefined,
-    region,
-    fetch: v.fetch === true,
-    apiBase: v['api-base'] as string | undefined,
-    env: io.env,
-    at: v.at !== undefined ? parseAt(String(v.at)) : undefined,
-    warnDays,
-    timeoutSeconds: timeout,
-    version,
-  });
-  const text = v.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDataActionsText(report);
-  const output = v.output as string | undefined;
-  writeOutput(text, output, io);
-  if (!report.ok) return 1;
-  return v.strict === true && report.summary.warn > 0 ? 1 : 0;
 }

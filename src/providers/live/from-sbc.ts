@@ -16,7 +16,7 @@ import { customAnchors } from '../../trust/anchors.js';
 import { decodeCertificate } from '../../x509/certificate.js';
 import { buildChain } from '../../x509/chain.js';
 import { ALERT_NAMES, readServerFlight } from './records.js';
-import { resolveTarget } from './probe.js';
+import { resolveTarget } from './handshakes.js';
 
 export interface SbcClientOptions {
   /** The proxy name (SNI, hostname verification). */
