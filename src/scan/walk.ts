@@ -10,6 +10,8 @@ import { printable } from '../util/text.js';
 /** Configuration and certificate files are small; larger files are listed as skipped, not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILES = 20_000;
+/** What one walk keeps in all: about 2.5 bytes of memory per byte read, so a tree of large files stays bounded. */
+export const MAX_WALK_BYTES = 128 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 export interface WalkedFile {
@@ -112,10 +114,11 @@ function shortened(path: string, max = 240): string {
   return path.length <= max ? path : `${path.slice(0, max / 2)}...${path.slice(-max / 2 + 3)}`;
 }
 
-/** Walks `targets` (files or directories, relative to or under `root`). */
-export function walk(root: string, targets: string[]): Walk {
+/** Walks `targets` (files or directories, relative to or under `root`); `maxBytes` is lowered by tests. */
+export function walk(root: string, targets: string[], maxBytes = MAX_WALK_BYTES): Walk {
   const out: Walk = { files: [], skipped: [] };
   const budget = { bytes: KEY_SCAN_TOTAL };
+  let kept = 0;
   const seen = new Set<string>();
   const add = (file: string, size: number) => {
     const path = posixRelative(root, file);
@@ -136,11 +139,17 @@ export function walk(root: string, targets: string[]): Walk {
       });
       return;
     }
-    const bytes = readCapped(file, size);
+    const bytes =
+      kept + size > maxBytes
+        ? `the scan has read its total of ${maxBytes / (1024 * 1024)} MiB; scan a smaller folder to read it`
+        : readCapped(file, size);
     if (typeof bytes === 'string') {
       const key = keyIn(file, budget);
       out.skipped.push({ path, why: bytes, ...(key ? { key } : {}) });
-    } else out.files.push({ path, bytes });
+    } else {
+      kept += bytes.length;
+      out.files.push({ path, bytes });
+    }
   };
   const visit = (dir: string) => {
     let raw: Buffer[];

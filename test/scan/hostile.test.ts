@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseProfile } from '../../src/scan/profile.js';
+import { MAX_WALK_BYTES, walk } from '../../src/scan/walk.js';
 import { cli } from '../helpers/run.js';
 
 function tree(files: Record<string, string>): string {
@@ -159,6 +160,20 @@ describe('a key the scan cannot read is still reported', () => {
       report.files.some((f) => f.notes.some((n) => /its name is not valid UTF-8 \(bytes 6b65792dfffe2e70656d\)/.test(n.message))),
     ).toBe(true);
   });
+});
+
+test('the walk keeps at most its total of bytes: files past it are listed, still searched for keys', () => {
+  const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n';
+  const dir = tree({ 'a.cfg': 'x'.repeat(600), 'b.cfg': 'y'.repeat(600), 'c.txt': `${'z\n'.repeat(300)}${KEY}` });
+  const walked = walk(dir, ['.'], 1000);
+  expect(walked.files.map((f) => f.path)).toEqual(['a.cfg']);
+  expect(walked.skipped).toEqual([
+    { path: 'b.cfg', why: expect.stringMatching(/has read its total of .* MiB/) },
+    { path: 'c.txt', why: expect.stringMatching(/has read its total/), key: { line: 301, label: 'PRIVATE KEY' } },
+  ]);
+  // the real cap: far above any SBC repository, far below what would exhaust the runner
+  expect(walk(dir, ['.']).files).toHaveLength(3);
+  expect(MAX_WALK_BYTES).toBe(128 * 1024 * 1024);
 });
 
 describe('the trunk profile', () => {
