@@ -27,6 +27,8 @@ const SYSTEM_BUNDLES = [
 /** A set of root certificates searchable by subject name. */
 export class RootStore {
   private decoded = new Map<number, CertificateFacts | null>();
+  /** Lookups by issuer bytes: a scan asks for the same few issuers once per trunk. */
+  private found = new Map<string, readonly CertificateFacts[]>();
 
   constructor(
     private readonly ders: Buffer[],
@@ -39,7 +41,15 @@ export class RootStore {
    * encoded differently (UTF8String for PrintableString, other case or spacing) is still the same
    * name to a verifier, and a look-alike must not hide behind a different encoding.
    */
-  findBySubject(issuerDer: Buffer, issuerCanon: string, anyEncoding = false): CertificateFacts[] {
+  findBySubject(issuerDer: Buffer, issuerCanon: string, anyEncoding = false): readonly CertificateFacts[] {
+    // The canonical name is a function of the DER, so the bytes alone key the answer.
+    const key = `${anyEncoding ? 1 : 0}${issuerDer.toString('latin1')}`;
+    let roots = this.found.get(key);
+    if (!roots) this.found.set(key, (roots = this.search(issuerDer, issuerCanon, anyEncoding)));
+    return roots;
+  }
+
+  private search(issuerDer: Buffer, issuerCanon: string, anyEncoding: boolean): CertificateFacts[] {
     const match = (i: number) => {
       const cert = this.decode(i);
       return cert && cert.subjectCanon === issuerCanon ? cert : undefined;
