@@ -24,6 +24,9 @@ const SYSTEM_BUNDLES = [
   '/etc/ssl/cert.pem',
 ];
 
+/** Searches before the roots are indexed by name: a single chain check never pays for the index. */
+const INDEX_AFTER_SEARCHES = 32;
+
 /** A set of root certificates searchable by subject name. */
 export class RootStore {
   private decoded = new Map<number, CertificateFacts | null>();
@@ -54,17 +57,44 @@ export class RootStore {
       const cert = this.decode(i);
       return cert && cert.subjectCanon === issuerCanon ? cert : undefined;
     };
-    const quick = this.ders
-      .flatMap((der, i) => (der.indexOf(issuerDer) !== -1 || this.decoded.get(i) ? [match(i)] : []))
-      .filter((c): c is CertificateFacts => !!c);
+    // A root whose canonical subject differs can never match: once a run has asked often (a scan asks for
+    // every certificate of every trunk), only roots of that name, or of a name the DER walk could not read, are searched.
+    const candidates = ++this.searches > INDEX_AFTER_SEARCHES ? this.rootsNamed(issuerCanon) : this.ders.keys();
+    const quick: CertificateFacts[] = [];
+    for (const i of candidates) {
+      if (this.ders[i]!.indexOf(issuerDer) === -1 && !this.decoded.get(i)) continue;
+      const cert = match(i);
+      if (cert) quick.push(cert);
+    }
     if (quick.length || !anyEncoding) return quick;
     // ~35 ms for both stores: done only when a listed root's name would otherwise be matched by hash alone.
-    this.canons ??= this.ders.map(subjectCanonOf);
-    return this.canons.flatMap((canon, i) => (canon === issuerCanon ? [match(i)] : [])).filter((c): c is CertificateFacts => !!c);
+    return this.subjectCanons()
+      .flatMap((canon, i) => (canon === issuerCanon ? [match(i)] : []))
+      .filter((c): c is CertificateFacts => !!c);
   }
 
-  /** Canonical subject of every root, read with a DER walk (no full decode), for the slow path above. */
+  private searches = 0;
+  /** Canonical subject of every root, read with a DER walk (no full decode). */
   private canons: Array<string | undefined> | undefined;
+  private byCanon: Map<string, number[]> | undefined;
+  private unnamed: number[] = [];
+
+  private subjectCanons(): Array<string | undefined> {
+    return (this.canons ??= this.ders.map(subjectCanonOf));
+  }
+
+  /** Indices, ascending, of the roots named `canon` and of those whose name the DER walk could not read. */
+  private rootsNamed(canon: string): number[] {
+    if (!this.byCanon) {
+      this.byCanon = new Map();
+      this.subjectCanons().forEach((c, i) => {
+        if (c === undefined) this.unnamed.push(i);
+        else this.byCanon!.set(c, [...(this.byCanon!.get(c) ?? []), i]);
+      });
+    }
+    const named = this.byCanon.get(canon) ?? [];
+    return this.unnamed.length ? [...named, ...this.unnamed].sort((a, b) => a - b) : named;
+  }
 
   all(): CertificateFacts[] {
     return this.ders.map((_, i) => this.decode(i)).filter((c): c is CertificateFacts => !!c);
