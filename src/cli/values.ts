@@ -1,5 +1,8 @@
-/** Option values every command reads the same way: --at, --timeout, --warn-days, and the PKCS#12 password's variable. */
+/** Option values every command reads the same way: --at, --timeout, --warn-days, the Genesys source, and the PKCS#12 password's variable. */
+import { regionFromEnv } from '../data-actions/region.js';
 import { InputError } from '../errors.js';
+import type { GenesysOptions } from '../genesys/check.js';
+import type { Io } from './io.js';
 
 /** Opens PKCS#12 inputs; never printed. */
 export const P12_PASSWORD = 'BYOC_CHECK_P12_PASSWORD';
@@ -27,4 +30,26 @@ export function timeoutOf(t: number, typed?: string): number {
 export function warnDaysOf(days: number, typed?: string): number {
   if (days < 0) throw new InputError(`--warn-days must not be negative; got ${typed ?? days}`);
   return days;
+}
+
+/** --region, or with --fetch the region the OAuth environment names. */
+export function regionOf(values: Record<string, unknown>, io: Io): string | undefined {
+  return (values.region as string | undefined) ?? (values.fetch === true ? regionFromEnv(io.env) : undefined);
+}
+
+/** Where the org's trunk settings come from: saved pages (`inputs`, `-` for stdin), or --fetch with --api-base; --trunk selects. */
+export function genesysSourceOf(
+  values: Record<string, unknown>,
+  inputs: string[],
+  io: Io,
+): Pick<GenesysOptions, 'inputs' | 'stdin' | 'fetch' | 'region' | 'apiBase' | 'trunks' | 'env'> {
+  return {
+    inputs,
+    stdin: io.readStdin,
+    fetch: values.fetch === true,
+    region: regionOf(values, io),
+    apiBase: values['api-base'] as string | undefined,
+    trunks: values.trunk as string[] | undefined,
+    env: io.env,
+  };
 }

@@ -3,19 +3,18 @@
  * data-actions check. Loaded lazily by the CLI, so the trunk check does not pay for it.
  */
 import { checkDataActions } from '../../data-actions/check.js';
-import { regionFromEnv } from '../../data-actions/region.js';
 import { exitCodeOf } from '../../report/exit-code.js';
 import { formatDataActionsText } from '../../reporters/data-actions-text.js';
 import type { ParsedArgs } from '../argv.js';
 import { EXIT_FAILED, EXIT_OK, writeOutput } from '../emit.js';
 import type { Io } from '../io.js';
-import { atOf, timeoutOf, warnDaysOf } from '../values.js';
+import { atOf, regionOf, timeoutOf, warnDaysOf } from '../values.js';
 
 export async function runDataActions(args: ParsedArgs, io: Io, version: string): Promise<number> {
   const v = args.values;
   const warnDays = warnDaysOf(v['warn-days'] as number, args.raw['warn-days']);
   const timeout = timeoutOf(v.timeout as number, args.raw.timeout);
-  const region = (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined);
+  const region = regionOf(v, io);
   const report = await checkDataActions({
     inputs: args.positionals,
     stdin: io.readStdin,

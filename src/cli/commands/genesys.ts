@@ -5,24 +5,17 @@
 import { orgTrunkRules } from '../../../rules/index.js';
 import { checkGenesys } from '../../genesys/check.js';
 import { asReport } from '../../genesys/report.js';
-import { regionFromEnv } from '../../data-actions/region.js';
 import { formatGenesysMarkdown, formatGenesysText } from '../../reporters/genesys-text.js';
 import type { ParsedArgs } from '../argv.js';
 import { emitOwn } from '../emit.js';
 import type { Io } from '../io.js';
-import { timeoutOf } from '../values.js';
+import { genesysSourceOf, timeoutOf } from '../values.js';
 
 export async function runGenesys(args: ParsedArgs, io: Io, version: string): Promise<number> {
   const v = args.values;
   const timeout = timeoutOf(v.timeout as number, args.raw.timeout);
   const report = await checkGenesys({
-    inputs: args.positionals,
-    stdin: io.readStdin,
-    fetch: v.fetch === true,
-    region: (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined),
-    apiBase: v['api-base'] as string | undefined,
-    trunks: v.trunk as string[] | undefined,
-    env: io.env,
+    ...genesysSourceOf(v, args.positionals, io),
     timeoutSeconds: timeout,
     version,
   });

@@ -4,7 +4,6 @@
  */
 import { regionCode } from '../../../rules/data/byoc-regions.js';
 import { isIP } from 'node:net';
-import { regionFromEnv } from '../../data-actions/region.js';
 import { InputError } from '../../errors.js';
 import { probeCheck } from '../../pipeline/probe-check.js';
 import { FORMATS } from '../../reporters/index.js';
@@ -16,7 +15,7 @@ import { printable } from '../../util/text.js';
 import { parseArgv } from '../argv.js';
 import { apiBaseOption, fetchOption, trunkOption } from '../genesys-options.js';
 import type { Io } from '../io.js';
-import { atOf, timeoutOf, warnDaysOf } from '../values.js';
+import { atOf, genesysSourceOf, timeoutOf, warnDaysOf } from '../values.js';
 import { REGIONS, type OptionSpec } from '../options.js';
 
 export const probeOptions: readonly OptionSpec[] = [
@@ -184,13 +183,7 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   if (fromGenesys) {
     const { probeGenesysFleet } = await import('../../pipeline/genesys-fleet.js');
     const fleet = await probeGenesysFleet({
-      inputs: genesysInputs ?? [],
-      stdin: io.readStdin,
-      fetch: v.fetch === true,
-      region: (v.region as string | undefined) ?? (v.fetch === true ? regionFromEnv(io.env) : undefined),
-      apiBase: v['api-base'] as string | undefined,
-      trunks: v.trunk as string[] | undefined,
-      env: io.env,
+      ...genesysSourceOf(v, genesysInputs ?? [], io),
       common,
       concurrency,
       strict: v.strict === true,
