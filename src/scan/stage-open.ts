@@ -11,14 +11,16 @@ import { linkProfile, type GenesysScan } from './genesys.js';
 import { parseProfile, type Profile } from './profile.js';
 import { PROFILE_NAMES, type ScanOptions, type ScanRun } from './run.js';
 import { changedFileSelector, foldersOf } from './select.js';
-import { MAX_FILES, walk, type Walk } from './walk.js';
+import { walk, type Walk } from './walk.js';
 
 interface Walked {
   root: string;
   given: string[];
   walked: Walk;
-  /** The folders walked when the repository is over the file cap. */
+  /** The folders walked when the repository is over the file or byte cap. */
   narrowed?: string[];
+  /** Why only `narrowed` was walked: the repository's own size (`more than 20000 files`). */
+  narrowedBecause?: string;
 }
 
 /** The root, the given paths relative to it, and the files: the whole repository, or only the folders given when it is too large. */
@@ -37,22 +39,22 @@ function walkRepository(options: ScanOptions): Walked {
   // A monorepo: the file cap applies to what is scanned. Walk only the folders given (of the files a
   // changed-file run names), and the profile at the root; say so, since files elsewhere are not found.
   let narrowed: string[] | undefined;
+  let narrowedBecause: string | undefined;
   if (walked.truncated) {
-    const tooMany = `more than ${MAX_FILES} files under ${printable(root)}`;
+    narrowedBecause = walked.truncated;
+    const tooMany = `${narrowedBecause} under ${printable(root)}`;
     narrowed = [...new Set(given.map((p) => (walkedIsDirectory(root, p) ? p : posix.dirname(p))))];
     if (narrowed.includes('.')) throw new InputError(`${tooMany}; scan the configuration folder instead`);
     const profiles = PROFILE_NAMES.filter((n) => existsSync(resolve(root, n)));
     walked = walk(root, [...narrowed, ...profiles]);
     if (walked.truncated)
-      throw new InputError(
-        `${tooMany}, and more than ${MAX_FILES} in ${narrowed.map((n) => printable(n)).join(', ')}; scan a smaller folder`,
-      );
+      throw new InputError(`${tooMany}, and ${walked.truncated} in ${narrowed.map((n) => printable(n)).join(', ')}; scan a smaller folder`);
   }
-  return { root, given, walked, ...(narrowed ? { narrowed } : {}) };
+  return { root, given, walked, ...(narrowed ? { narrowed, narrowedBecause } : {}) };
 }
 
 export async function openRepository(options: ScanOptions): Promise<ScanRun> {
-  const { root, given, walked, narrowed } = walkRepository(options);
+  const { root, given, walked, narrowed, narrowedBecause } = walkRepository(options);
   const byPath = new Map(walked.files.map((f) => [f.path, f]));
   let walkedFolders: Set<string> | undefined;
   const skippedPaths = new Set(walked.skipped.map((s) => s.path));
@@ -72,7 +74,7 @@ export async function openRepository(options: ScanOptions): Promise<ScanRun> {
   if (narrowed)
     fileInfo('.', 'skipped').notes.push({
       level: 'warn',
-      message: `the repository holds more than ${MAX_FILES} files: only ${narrowed.join(', ')} ${narrowed.length === 1 ? 'was' : 'were'} walked (and the trunk profile); a file a configuration names outside ${narrowed.length === 1 ? 'it' : 'them'} is reported as not in the repository`,
+      message: `the repository holds ${narrowedBecause}: only ${narrowed.join(', ')} ${narrowed.length === 1 ? 'was' : 'were'} walked (and the trunk profile); a file a configuration names outside ${narrowed.length === 1 ? 'it' : 'them'} is reported as not in the repository`,
     });
   for (const s of walked.skipped)
     fileInfo(s.path, 'skipped').notes.push({

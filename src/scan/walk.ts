@@ -21,8 +21,8 @@ export interface WalkedFile {
 }
 
 export interface Walk {
-  /** Set when the walk stopped at MAX_FILES: the tree holds more. */
-  truncated?: boolean;
+  /** Why the walk stopped early (`more than 20000 files`): the tree holds more than one walk may read. */
+  truncated?: string;
   files: WalkedFile[];
   /** Files passed over, and why (too large, unreadable, a name that is not UTF-8). */
   skipped: Array<{ path: string; why: string; key?: { line: number; label: string } }>;
@@ -125,7 +125,7 @@ export function walk(root: string, targets: string[], maxBytes = MAX_WALK_BYTES)
     if (seen.has(path)) return;
     seen.add(path);
     if (out.files.length >= MAX_FILES) {
-      out.truncated = true;
+      out.truncated = `more than ${MAX_FILES} files`;
       return;
     }
     // A name with control characters or bidi overrides could forge report lines wherever it is quoted:
@@ -139,10 +139,11 @@ export function walk(root: string, targets: string[], maxBytes = MAX_WALK_BYTES)
       });
       return;
     }
-    const bytes =
-      kept + size > maxBytes
-        ? `the scan has read its total of ${maxBytes / (1024 * 1024)} MiB; scan a smaller folder to read it`
-        : readCapped(file, size);
+    if (size <= MAX_FILE_BYTES && kept + size > maxBytes) {
+      out.truncated = `more than ${maxBytes / (1024 * 1024)} MiB of files`;
+      return;
+    }
+    const bytes = readCapped(file, size);
     if (typeof bytes === 'string') {
       const key = keyIn(file, budget);
       out.skipped.push({ path, why: bytes, ...(key ? { key } : {}) });
