@@ -4,7 +4,7 @@
  * default command) pays only for itself. Returns the exit code; all I/O goes through `io`.
  */
 import pkg from '../../package.json' with { type: 'json' };
-import { InputError, isInputError } from '../errors.js';
+import { isInputError } from '../errors.js';
 import { printable } from '../util/text.js';
 import { parseArgv, type ParsedArgs } from './argv.js';
 import { runCas } from './commands/cas.js';
@@ -24,24 +24,18 @@ export { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './emit.js';
 
 type Run = (args: ParsedArgs, io: Io, version: string) => number | Promise<number>;
 
-/** For "did you mean" on a mistyped command. */
-const NAMES = ['check', 'hash', 'rules', 'explain', 'cas', 'scan', 'probe', 'data-actions', 'genesys'];
+/** Every command, with its option table and how to run it; `probe` parses its own argv (many targets, src/cli/commands/probe.ts). */
+type Command = { options: readonly OptionSpec[]; run: Run } | { ownArgv: (argv: string[], io: Io, version: string) => Promise<number> };
 
-/** Every command, with its option table and how to run it. `probe` parses its own argv (src/cli/commands/probe.ts). */
-const COMMANDS: Record<string, { options: readonly OptionSpec[]; run: Run }> = {
-  check: { options: checkOptions, run: (args, io, version) => runCheck(args, io, version, NAMES) },
+const COMMANDS: Record<string, Command> = {
+  // the command names, in this order, are what "did you mean" offers
+  check: { options: checkOptions, run: (args, io, version) => runCheck(args, io, version, Object.keys(COMMANDS)) },
   hash: { options: hashOptions, run: runHash },
   rules: { options: listOptions, run: runRulesList },
   explain: { options: listOptions, run: runExplain },
-  cas: {
-    options: listOptions,
-    run: (args, io, version) => {
-      if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
-      io.stdout(runCas(String(args.values.format), version, new Date()));
-      return EXIT_OK;
-    },
-  },
+  cas: { options: listOptions, run: runCas },
   scan: { options: scanOptions, run: runScan },
+  probe: { ownArgv: async (argv, io, version) => (await import('./commands/probe.js')).runProbe(argv, io, version) },
   'data-actions': {
     options: dataActionsOptions,
     run: async (args, io, version) => (await import('./commands/data-actions.js')).runDataActions(args, io, version),
@@ -74,12 +68,9 @@ function report(error: unknown, debug: boolean, io: Io): number {
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    if (argv[0] === 'probe') {
-      const { runProbe } = await import('./commands/probe.js');
-      return await runProbe(argv.slice(1), io, pkg.version);
-    }
     const name = argv[0] !== undefined && argv[0] !== 'check' && Object.hasOwn(COMMANDS, argv[0]) ? argv[0] : 'check';
     const command = COMMANDS[name]!;
+    if ('ownArgv' in command) return await command.ownArgv(argv.slice(1), io, pkg.version);
     const args = parseArgv(name === 'check' ? argv : argv.slice(1), command.options);
     debug = args.values.debug === true;
     if (args.help) {

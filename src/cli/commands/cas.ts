@@ -3,7 +3,11 @@
  * checks against, with a status per row as of today, so a certificate buyer can pick a CA.
  */
 import { acceptedCas, provenance } from '../../../rules/data/accepted-cas.js';
+import { InputError } from '../../errors.js';
 import type { AcceptedCa } from '../../model/trust.js';
+import type { ParsedArgs } from '../argv.js';
+import { EXIT_OK } from '../emit.js';
+import type { Io } from '../io.js';
 
 export type CaStatus = 'accepted' | 'distrusted' | 'distrust-scheduled' | 'expired' | 'hash-only';
 
@@ -30,7 +34,7 @@ export function casJson(now: Date) {
   }));
 }
 
-export function runCas(format: string, version: string, now: Date): string {
+export function formatCas(format: string, version: string, now: Date): string {
   if (format === 'json') {
     return (
       JSON.stringify(
@@ -57,4 +61,10 @@ export function runCas(format: string, version: string, now: Date): string {
   }
   lines.push('', 'The hash is `openssl x509 -subject_hash` of the root; `byoc-check hash FILE` prints it for your root.');
   return lines.join('\n') + '\n';
+}
+
+export function runCas(args: ParsedArgs, io: Io, version: string): number {
+  if (args.positionals.length) throw new InputError(`unexpected argument "${args.positionals[0]}"`);
+  io.stdout(formatCas(String(args.values.format), version, new Date()));
+  return EXIT_OK;
 }
