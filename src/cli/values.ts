@@ -1,5 +1,5 @@
 /** Option values every command reads the same way: --at, --timeout, --warn-days, the Genesys source, and the PKCS#12 password's variable. */
-import { regionFromEnv } from '../data-actions/region.js';
+import { orgRegion } from '../data-actions/region.js';
 import { InputError } from '../errors.js';
 import type { GenesysOptions } from '../genesys/check.js';
 import type { Io } from './io.js';
@@ -34,7 +34,8 @@ export function warnDaysOf(days: number, typed?: string): number {
 
 /** --region, or with --fetch the region the OAuth environment names. */
 export function regionOf(values: Record<string, unknown>, io: Io): string | undefined {
-  return (values.region as string | undefined) ?? (values.fetch === true ? regionFromEnv(io.env) : undefined);
+  const given = values.region as string | undefined;
+  return given !== undefined || values.fetch === true ? orgRegion(given, io.env) : undefined;
 }
 
 /** Where the org's trunk settings come from: saved pages (`inputs`, `-` for stdin), or --fetch with --api-base; --trunk selects. */

@@ -1,12 +1,8 @@
 /** The chain check's text report (`byoc-check CHAIN`, and the chain part of the probe's); a pure function of the report. */
-import type { Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
-import { locationText } from './common.js';
+import { locationText, STATUS_SYMBOL, worstFirst } from './common.js';
 import { marked, paint, plain, type Painter } from './paint.js';
 import { printable as p } from '../util/text.js';
-
-const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
-const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
 
 /**
  * `chalk` is a chalk instance (colour) or `plain`; chalk is only loaded when colour is on. Text
@@ -35,9 +31,9 @@ export function formatChainText(report: Report, options: { chalk?: Painter; base
   }
   lines.push('');
   lines.push(chalk.bold('Results'));
-  const sorted = [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  const sorted = [...report.results].sort(worstFirst);
   for (const r of sorted) {
-    const head = `  ${paint(chalk, r.status, `${SYMBOL[r.status]} ${r.status.padEnd(4)}`)} ${chalk.bold(r.rule)} ${chalk.dim(p(r.target))}`;
+    const head = `  ${paint(chalk, r.status, `${STATUS_SYMBOL[r.status]} ${r.status.padEnd(4)}`)} ${chalk.bold(r.rule)} ${chalk.dim(p(r.target))}`;
     lines.push(`${head}  ${p(r.message)}`);
     if (r.status === 'fail' || r.status === 'warn') {
       lines.push(...marked(r));

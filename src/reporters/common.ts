@@ -1,9 +1,13 @@
-/** Small helpers the CI reporters share. */
+/** Small helpers the reporters share. */
 import { isAbsolute, relative, sep } from 'node:path';
 import type { RuleResult, Status } from '../engine/types.js';
 import { printable } from '../util/text.js';
 
 export const WORST_FIRST: readonly Status[] = ['fail', 'warn', 'pass', 'skip'];
+export const STATUS_SYMBOL: Readonly<Record<Status, string>> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
+
+/** A sort comparator: failures first, then warnings, passes and skips. */
+export const worstFirst = (a: { status: Status }, b: { status: Status }) => WORST_FIRST.indexOf(a.status) - WORST_FIRST.indexOf(b.status);
 
 /** A file path as the report's reader should see it: relative to `base` when inside it, with forward slashes. */
 export function displayPath(file: string, base?: string): string {

@@ -1,9 +1,6 @@
 /** The text view of the `data-actions` report: a pure function of the report. */
-import type { Status } from '../engine/types.js';
 import type { DataActionsReport } from '../data-actions/report.js';
-
-const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
-const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
+import { STATUS_SYMBOL, worstFirst } from './common.js';
 
 /** Verdict first, then what must be done before which date, then the certificates and every result. */
 export function formatDataActionsText(report: DataActionsReport): string {
@@ -41,9 +38,9 @@ export function formatDataActionsText(report: DataActionsReport): string {
     );
   }
   lines.push('', 'Results');
-  const sorted = [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  const sorted = [...report.results].sort(worstFirst);
   for (const r of sorted) {
-    lines.push(`  ${SYMBOL[r.status]} ${r.status.padEnd(4)} ${r.rule} ${r.target}  ${r.message}`);
+    lines.push(`  ${STATUS_SYMBOL[r.status]} ${r.status.padEnd(4)} ${r.rule} ${r.target}  ${r.message}`);
     if (r.status === 'fail' || r.status === 'warn') lines.push(`      fix: ${r.remediation}`, `      source: ${r.source}`);
   }
   return lines.join('\n') + '\n';

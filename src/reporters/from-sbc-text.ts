@@ -7,9 +7,7 @@ import type { FromSbcReport } from '../report/types.js';
 import { printable } from '../util/text.js';
 import { cell } from './markdown.js';
 import { plain, type Painter } from './text.js';
-
-const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
-const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
+import { STATUS_SYMBOL, worstFirst } from './common.js';
 
 export function formatFromSbcText(report: FromSbcReport, options: { chalk?: Painter } = {}): string {
   const chalk = options.chalk ?? plain;
@@ -42,11 +40,9 @@ export function formatFromSbcText(report: FromSbcReport, options: { chalk?: Pain
       lines.push(
         `  missing      ${printable(t.path.missingIssuer.subject)} (hash ${t.path.missingIssuer.hash}): neither sent nor in the CA file`,
       );
-    const results = report.results
-      .filter((r) => r.target === `proxy[${t.name}]`)
-      .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+    const results = report.results.filter((r) => r.target === `proxy[${t.name}]`).sort(worstFirst);
     for (const r of results) {
-      lines.push(`  ${paint(r.status, `${SYMBOL[r.status]} ${r.status.padEnd(4)}`)} ${r.rule}  ${printable(r.message)}`);
+      lines.push(`  ${paint(r.status, `${STATUS_SYMBOL[r.status]} ${r.status.padEnd(4)}`)} ${r.rule}  ${printable(r.message)}`);
       if (r.status === 'fail' || r.status === 'warn') lines.push(chalk.dim(`      fix: ${printable(r.remediation)}`));
     }
   }
@@ -66,7 +62,7 @@ export function formatFromSbcMarkdown(report: FromSbcReport): string {
     '| Status | Rule | Proxy | Finding | Fix |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const r of [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status)))
+  for (const r of [...report.results].sort(worstFirst))
     lines.push(
       `| ${r.status} | ${cell(r.rule)} | ${cell(r.target)} | ${cell(r.message)} | ${r.status === 'fail' || r.status === 'warn' ? cell(r.remediation) : ''} |`,
     );

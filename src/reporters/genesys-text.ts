@@ -1,11 +1,8 @@
 /** The text and Markdown views of the `genesys` report: pure functions of the report. */
-import type { Status } from '../engine/types.js';
 import { sourceText, type GenesysReport, type GenesysTrunkJson } from '../genesys/report.js';
 import { cell } from './markdown.js';
 import { plural, printable } from '../util/text.js';
-
-const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
-const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
+import { STATUS_SYMBOL, worstFirst } from './common.js';
 
 function trunkLines(t: GenesysTrunkJson): string[] {
   const servers = t.sipServers ? t.sipServers.entries.map((e) => e.raw).join(', ') || '(none)' : 'unknown';
@@ -29,9 +26,9 @@ export function formatGenesysText(report: GenesysReport): string {
   lines.push('', 'Trunks', ...g.trunks.flatMap(trunkLines));
   if (g.notes.length) lines.push('', 'Notes', ...g.notes.map((n) => `  ${n}`));
   lines.push('', 'Results');
-  const sorted = [...report.results].sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  const sorted = [...report.results].sort(worstFirst);
   for (const r of sorted) {
-    lines.push(`  ${SYMBOL[r.status]} ${r.status.padEnd(4)} ${r.rule} ${r.target}  ${r.message}`);
+    lines.push(`  ${STATUS_SYMBOL[r.status]} ${r.status.padEnd(4)} ${r.rule} ${r.target}  ${r.message}`);
     if (r.status === 'fail' || r.status === 'warn') lines.push(`      fix: ${r.remediation}`, `      source: ${r.source}`);
   }
   // File names come from the command line: their control characters must not reach the terminal.
@@ -50,9 +47,7 @@ export function formatGenesysMarkdown(report: GenesysReport): string {
     `${plural(g.trunks.length, 'BYOC Cloud trunk')}; checked at ${report.checkedAt}; byoc-check ${cell(report.tool.version)}.`,
     '',
   ];
-  const findings = report.results
-    .filter((r) => r.status === 'fail' || r.status === 'warn')
-    .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status));
+  const findings = report.results.filter((r) => r.status === 'fail' || r.status === 'warn').sort(worstFirst);
   if (findings.length) {
     lines.push('### Failures and warnings', '', '| Status | Rule | Target | Finding | Fix |', '| --- | --- | --- | --- | --- |');
     for (const r of findings)

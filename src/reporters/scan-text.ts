@@ -3,9 +3,8 @@ import type { RuleResult, Status } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 import { printable as p } from '../util/text.js';
 import { marked, type Painter } from './paint.js';
+import { STATUS_SYMBOL, WORST_FIRST, worstFirst } from './common.js';
 
-const ORDER: Status[] = ['fail', 'warn', 'pass', 'skip'];
-const SYMBOL: Record<Status, string> = { fail: '✖', warn: '!', pass: '✔', skip: '-' };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function where(r: RuleResult): string {
@@ -35,10 +34,10 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
   }
   for (const trunk of report.trunks ?? []) {
     const mine = byTrunk.get(trunk.name) ?? [];
-    const worst = ORDER.find((s) => mine.some((r) => r.status === s && !r.suppressed)) ?? 'skip';
+    const worst = WORST_FIRST.find((s) => mine.some((r) => r.status === s && !r.suppressed)) ?? 'skip';
     lines.push('');
     lines.push(
-      `${paint(worst, SYMBOL[worst])} ${chalk.bold(`trunk ${p(trunk.name)}`)}${trunk.region ? chalk.dim(` (${p(trunk.region)})`) : ''}`,
+      `${paint(worst, STATUS_SYMBOL[worst])} ${chalk.bold(`trunk ${p(trunk.name)}`)}${trunk.region ? chalk.dim(` (${p(trunk.region)})`) : ''}`,
     );
     for (const c of trunk.chains) lines.push(chalk.dim(p(`    ${'file' in c ? `chain ${c.file} (${c.how})` : `no chain: ${c.missing}`}`)));
     if (trunk.notChecked) lines.push(chalk.dim(`    not checked: ${p(trunk.notChecked)}`));
@@ -58,10 +57,10 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
         lines.push(
           `    ${chalk.bold(p(e.name))} ${chalk.dim(p(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`))}`,
         );
-      for (const r of group.sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status))) {
+      for (const r of group.sort(worstFirst)) {
         const pad = e ? '      ' : '    ';
         lines.push(
-          `${pad}${paint(r.status, `${SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`,
+          `${pad}${paint(r.status, `${STATUS_SYMBOL[r.status]} ${r.status}`)} ${chalk.bold(r.rule)}${where(r) ? ` ${chalk.dim(where(r))}` : ''}${r.suppressed ? chalk.dim(' (suppressed)') : ''}`,
         );
         lines.push(`${pad}  ${p(r.message)}`);
         lines.push(...marked(r).map((l) => `${pad}${l.slice(4)}`));

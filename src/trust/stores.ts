@@ -89,7 +89,8 @@ export class RootStore {
       this.byCanon = new Map();
       this.subjectCanons().forEach((c, i) => {
         if (c === undefined) this.unnamed.push(i);
-        else this.byCanon!.set(c, [...(this.byCanon!.get(c) ?? []), i]);
+        else if (this.byCanon!.has(c)) this.byCanon!.get(c)!.push(i);
+        else this.byCanon!.set(c, [i]);
       });
     }
     const named = this.byCanon.get(canon) ?? [];
