@@ -41,7 +41,7 @@ export async function emit(
           catalog: format === 'sarif' ? catalogOf([...trunkRules, ...(extra.rules ?? [])]) : undefined,
           base: io.cwd,
         });
-  writeOutput(text, output, io, [...inputsOf(report), ...(extra.inputs ?? [])]);
+  await writeOutput(text, output, io, [...inputsOf(report), ...(extra.inputs ?? [])]);
   return exitCodeOf(report, v.strict === true) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -70,7 +70,7 @@ export async function emitOwn(
     text = await own.text(color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined);
   } else if (format === 'markdown') text = await own.markdown();
   else text = reporters[format as Format](own.view, { strict, base: io.cwd, catalog: catalogOf(extra.rules) }) as string;
-  writeOutput(text, output, io, extra.inputs ?? []);
+  await writeOutput(text, output, io, extra.inputs ?? []);
   return exitCodeOf(own.view, strict) === 1 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -80,10 +80,15 @@ export async function emitOwn(
  * write), a report must not replace a file the run read, and a reader of FILE never sees half a
  * report: it is written to a temporary file beside it and renamed into place.
  */
-export function writeOutput(text: string | Iterable<string>, output: string | undefined, io: Io, inputs: readonly string[] = []): void {
+export async function writeOutput(
+  text: string | Iterable<string>,
+  output: string | undefined,
+  io: Io,
+  inputs: readonly string[] = [],
+): Promise<void> {
   const pieces = typeof text === 'string' ? [text] : text;
   if (!output) {
-    for (const piece of pieces) io.stdout(piece);
+    for (const piece of pieces) await io.stdout(piece);
     return;
   }
   const target = resolve(io.cwd, output);

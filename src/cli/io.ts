@@ -1,6 +1,7 @@
 /** What a command may touch of the process: its streams, environment and working directory (tests pass their own). */
 export interface Io {
-  stdout(text: string): void;
+  /** A promise when the reader is behind (a pipe into jq): the next piece waits for it. */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   readStdin(): Promise<Buffer>;
   stdoutIsTTY: boolean;

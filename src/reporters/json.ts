@@ -11,10 +11,12 @@ function nested(value: unknown): string {
 }
 
 /**
- * The same text as formatJson, in pieces of a few hundred array items: a scan of a thousand trunks
+ * The same text as formatJson, in pieces of a few dozen array items: a scan of a thousand trunks
  * has a report of tens of MiB, and one string of it (plus its UTF-8 copy) would double the peak memory.
+ * Pieces of about 20 KB die young; pieces of 256 items (190 KB) piled up in the old generation until a
+ * full collection (1,000 trunks peaked at 215 MiB, against 193 MiB with 32 items).
  */
-export function* jsonChunks(report: Report, itemsPerPiece = 256): Generator<string> {
+export function* jsonChunks(report: Report, itemsPerPiece = 32): Generator<string> {
   const entries = Object.entries(report).filter(([, v]) => v !== undefined);
   let head = '{\n';
   for (const [i, [key, value]] of entries.entries()) {

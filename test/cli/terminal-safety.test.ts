@@ -3,7 +3,7 @@
  * certificate names are escaped (one line per error), and a closed or full stdout is no crash.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { main, type Io } from '../../src/cli/main.js';
 import { printable } from '../../src/util/text.js';
 import { name, selfSigned, stringValue, toPem, UTF8 } from '../helpers/craft.js';
@@ -137,6 +137,33 @@ describe('standard output closed or full', () => {
     );
     expect(r.stdout).toBe('{{');
     expect(r.stderr).toBe('');
+  });
+
+  test('a reader slower than the report: each piece waits for the pipe, none is queued in memory', async () => {
+    const { files } = await fixtures();
+    const good = readFileSync(files['good.pem']!, 'utf8');
+    // 150 lone certificate files are 150 trunks: a JSON report of several MB, far more than a pipe holds.
+    const repo = writeFiles(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`sbc${i}.pem`, good])));
+    // Preloaded into the CLI: the most output node ever held queued, written to fd 3 at exit.
+    const spy = writeFiles({
+      'spy.cjs':
+        "let most = 0; const w = process.stdout.write.bind(process.stdout); process.stdout.write = (...a) => { const r = w(...a); most = Math.max(most, process.stdout.writableLength); return r; }; process.on('exit', () => require('fs').writeSync(3, String(most)));",
+    });
+    const result = await new Promise<{ bytes: number; most: number; code: number | null }>((resolve) => {
+      const child = spawn(process.execPath, ['--require', spy['spy.cjs']!, BIN, 'scan', repo.dir, '--offline', '--format', 'json'], {
+        stdio: ['ignore', 'pipe', 'ignore', 'pipe'],
+      });
+      let bytes = 0;
+      let most = '';
+      child.stdout!.pause();
+      // The reader looks away for a while, then reads everything.
+      setTimeout(() => child.stdout!.on('data', (d: Buffer) => (bytes += d.length)).resume(), 300);
+      child.stdio[3]!.on('data', (d) => (most += d));
+      child.on('close', (code) => resolve({ bytes, most: Number(most), code }));
+    });
+    expect(result.code).toBe(1);
+    expect(result.bytes).toBeGreaterThan(2_000_000);
+    expect(result.most).toBeLessThan(256 * 1024);
   });
 
   test('a full disk (/dev/full) is one line and exit 2', () => {

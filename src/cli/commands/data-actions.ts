@@ -30,6 +30,6 @@ export async function runDataActions(args: ParsedArgs, io: Io, version: string):
   });
   const text = v.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatDataActionsText(report);
   const output = v.output as string | undefined;
-  writeOutput(text, output, io);
+  await writeOutput(text, output, io);
   return exitCodeOf(report, v.strict === true) === 1 ? EXIT_FAILED : EXIT_OK;
 }

@@ -284,7 +284,7 @@ async function emitFleet(fleet: FleetReport, v: Record<string, unknown>, io: Io)
     const { formatFleetText } = await import('../../reporters/fleet-text.js');
     const color = typeof v.color === 'boolean' ? v.color : !v.output && io.stdoutIsTTY && !io.env.NO_COLOR;
     const chalk = color ? (new (await import('chalk')).Chalk({ level: 1 }) as unknown as Painter) : undefined;
-    writeOutput(formatFleetText(fleet, chalk ? { chalk } : {}), v.output as string | undefined, io, inputs);
+    await writeOutput(formatFleetText(fleet, chalk ? { chalk } : {}), v.output as string | undefined, io, inputs);
   } else {
     await emit(fleet, v, io, fleet.fleet.genesys ? { rules: (await import('../../../rules/index.js')).orgTrunkRules, inputs } : {});
   }
