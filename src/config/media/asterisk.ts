@@ -12,6 +12,7 @@ import type { MediaSettings, MediaSyntax, SrtpOffer, SrtpStrictness } from '../.
 import { bool, effectiveEntries, indexSections, lastOf, parseFile, type Entry, type Parsed, type Section } from '../readers/asterisk.js';
 import type { FileNote, ReaderInput } from '../types.js';
 import type { MediaOutput } from './types.js';
+import { pathsNamed } from '../paths.js';
 
 const DOCS = 'https://docs.asterisk.org/Asterisk_22_Documentation/API_Documentation/Module_Configuration/res_pjsip/';
 const TAG_80 = 'AES_CM_128_HMAC_SHA1_80';
@@ -35,12 +36,26 @@ function syntaxFor(name: string): MediaSyntax {
 const tlsContact = (value: string) => /^\s*sips:/i.test(value) || /;\s*transport\s*=\s*tls\b/i.test(value);
 
 /** `modules.conf` beside pjsip.conf (or anywhere in the scan): res_srtp.so must be loaded for any SRTP. */
+/** Of several files, the one sharing the most folders with `from`; none when two are as near (another SBC's tree is not a guess). */
+function nearest(candidates: readonly string[], from: string): string | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const folders = posix.dirname(from).split('/');
+  const shared = (p: string) => {
+    const theirs = posix.dirname(p).split('/');
+    let k = 0;
+    while (k < theirs.length && k < folders.length && theirs[k] === folders[k]) k++;
+    return k;
+  };
+  const ranked = candidates.map((p) => ({ p, k: shared(p) })).sort((a, b) => b.k - a.k);
+  return ranked[0]!.k > ranked[1]!.k ? ranked[0]!.p : undefined;
+}
+
 function srtpModule(input: ReaderInput): { path?: string; problem?: string } {
   const opened = input.open('modules.conf', input.file);
   const file =
     opened.file ??
     (() => {
-      const p = input.paths.find((x) => posix.basename(x) === 'modules.conf');
+      const p = nearest(pathsNamed(input.paths, 'modules.conf'), input.file.path);
       return p ? input.open(p, input.file).file : undefined;
     })();
   if (!file) return {};

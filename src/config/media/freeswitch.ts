@@ -14,6 +14,7 @@ import { canonicalSuite, type MediaSettings, type MediaSyntax, type SrtpOffer, t
 import { expand, findVarsFile, isTrue, preprocess, walk, xmlElements, type Element, type Variable } from '../readers/freeswitch.js';
 import type { ConfigFile, FileNote, ReaderInput } from '../types.js';
 import type { MediaOutput } from './types.js';
+import { pathsUnder } from '../paths.js';
 
 const CORE = 'switch_core_media.c switch_core_session_parse_crypto_prefs';
 
@@ -326,7 +327,7 @@ function xmlFiles(input: ReaderInput, keep: RegExp): Array<{ file: ConfigFile; t
   let cache = parsedFiles.get(input.paths);
   if (!cache) parsedFiles.set(input.paths, (cache = new Map()));
   const out: Array<{ file: ConfigFile; tree: Element[] }> = [];
-  for (const p of input.paths) {
+  for (const p of pathsUnder(input.paths, confFolderOf(input.file.path))) {
     if (!p.endsWith('.xml')) continue;
     let hit = cache.get(p);
     if (hit === undefined) {
@@ -339,6 +340,15 @@ function xmlFiles(input: ReaderInput, keep: RegExp): Array<{ file: ConfigFile; t
     if (hit && keep.test(hit.file.text)) out.push(hit);
   }
   return out;
+}
+
+/**
+ * The FreeSWITCH configuration a sofia profile belongs to: the folder above sip_profiles/ (conf/ in
+ * conf/sip_profiles/external.xml). Its gateways and dialplans are that tree's; another SBC's tree in the
+ * same repository is another FreeSWITCH.
+ */
+function confFolderOf(profile: string): string {
+  return posix.dirname(posix.dirname(profile));
 }
 
 /** The media settings of each outbound dial path to a Genesys gateway, for the sofia profile (or file) `input.file`. */

@@ -23,6 +23,7 @@ import {
 } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import type { ConfigFile, FileNote, ReaderInput, SbcReader } from '../types.js';
+import { literalFolderOf, pathsInFolderNamed, pathsUnder } from '../paths.js';
 
 const DOCS = 'https://docs.asterisk.org/Asterisk_22_Documentation/API_Documentation/Module_Configuration/res_pjsip/';
 const PJ_SSL = 'pjproject pjlib/src/pj/ssl_sock_ossl.c';
@@ -175,7 +176,11 @@ export function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, not
         const re = globToRegex(posix.normalize(base));
         const tail = globToRegex(posix.basename(target));
         const dirTail = posix.basename(posix.dirname(target));
-        for (const p of input.paths) {
+        const candidates = new Set([
+          ...pathsUnder(input.paths, literalFolderOf(posix.normalize(base))),
+          ...pathsInFolderNamed(input.paths, dirTail),
+        ]);
+        for (const p of candidates) {
           if (re.test(p) || (tail.test(posix.basename(p)) && posix.basename(posix.dirname(p)) === dirTail)) {
             const opened = input.open(p, file);
             if (opened.file) included.push(opened.file);

@@ -107,3 +107,25 @@ test('res_srtp.so not loaded (modules.conf) is what to check; no TLS endpoint gi
     ['no pjsip endpoint uses the TLS transport transport-tls: the SRTP settings of the Genesys leg are not in this file'],
   ]);
 });
+
+test("modules.conf elsewhere in the repository: the nearest one, never another SBC's when two are as near", () => {
+  const pjsip = `${TRANSPORTS}\n[genesys]\ntype=endpoint\ntransport=transport-tls\nmedia_encryption=sdes\n`;
+  const noload = '[modules]\nautoload=yes\nnoload => res_srtp.so\n';
+  const loads = '[modules]\nautoload=yes\n';
+  const files = {
+    'sbc-a/etc/pjsip.conf': pjsip,
+    'sbc-a/modules/modules.conf': noload,
+    'sbc-b/etc/pjsip.conf': pjsip,
+    'sbc-b/modules/modules.conf': loads,
+  };
+  const a = readMedia(asteriskMedia, files, 'sbc-a/etc/pjsip.conf');
+  expect(a.media[0]!.unresolved).toEqual([
+    'sbc-a/modules/modules.conf:3 has noload => res_srtp.so: without res_srtp Asterisk offers no SRTP at all; remove that line',
+  ]);
+  const b = readMedia(asteriskMedia, files, 'sbc-b/etc/pjsip.conf');
+  expect(b.media[0]!.unresolved ?? []).toEqual([]);
+  // Two as near (neither shares a folder with the pjsip.conf): which one Asterisk reads is not known, so neither is used.
+  const far = readMedia(asteriskMedia, { 'pjsip.conf': pjsip, 'x/modules.conf': noload, 'y/modules.conf': loads }, 'pjsip.conf');
+  expect(far.media[0]!.unresolved ?? []).toEqual([]);
+  expect(far.files ?? []).toEqual([]);
+});

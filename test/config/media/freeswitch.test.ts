@@ -198,3 +198,27 @@ test('an export in an <anti-action> runs only when its condition fails: said, no
     },
   ]);
 });
+
+test("two FreeSWITCH trees in one repository: a profile reads its own tree's dialplan, never the other SBC's", () => {
+  const tree = (root: string, actions: string) => ({
+    [`${root}/vars.xml`]: VARS,
+    [`${root}/sip_profiles/external.xml`]: PROFILE,
+    [`${root}/sip_profiles/external/genesys.xml`]: gateway(),
+    [`${root}/dialplan/public.xml`]: dialplan(actions),
+  });
+  const files = { ...tree('a', ''), ...tree('b', '        <action application="export" data="rtp_secure_media=mandatory"/>\n') };
+  const a = readMedia(freeswitchMedia, files, 'a/sip_profiles/external.xml');
+  expect(a.media.map(briefMedia)).toEqual([
+    {
+      name: 'gateway genesys, bridge in extension to_genesys (a/dialplan/public.xml:5)',
+      offer: `none @ default: FreeSWITCH default on an outbound channel without rtp_secure_media(_outbound): forbidden, plain RTP (${CORE}).`,
+    },
+  ]);
+  const b = readMedia(freeswitchMedia, files, 'b/sip_profiles/external.xml');
+  expect(b.media.map(briefMedia)).toEqual([
+    expect.objectContaining({
+      name: 'gateway genesys, bridge in extension to_genesys (b/dialplan/public.xml:6)',
+      offer: 'sdes @ b/dialplan/public.xml:5 rtp_secure_media',
+    }),
+  ]);
+});

@@ -21,6 +21,7 @@
 import { posix } from 'node:path';
 import { MAX_EXPANDED_VALUE, MAX_INCLUDED_BYTES, MAX_INCLUDED_FILES } from '../../limits.js';
 import type { ConfigFile, FileNote, ReaderInput } from '../../types.js';
+import { literalFolderOf, pathsUnder } from '../../paths.js';
 
 const SRC = 'switch_xml.c';
 /** preprocess(): `if (rlevel > 100) return -1`. */
@@ -182,7 +183,9 @@ function globIn(input: ReaderInput, from: ConfigFile, pattern: string): string[]
       .map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : /[\\^$.|+(){}[\]]/.test(c) ? `\\${c}` : c))
       .join('')}$`,
   );
-  return input.paths.filter((p) => re.test(p)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return pathsUnder(input.paths, literalFolderOf(full))
+    .filter((p) => re.test(p))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
