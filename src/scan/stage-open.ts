@@ -35,7 +35,9 @@ function walkRepository(options: ScanOptions): Walked {
       throw new InputError(`${printable(p)} is outside the repository being scanned (${printable(root)}); scan its own folder`);
     return rel || '.';
   });
-  let walked = walk(root, ['.']);
+  // The trunk profile --profile names, else the one at the root: it may be larger than other files.
+  const profileNames = options.profile ? [posix.normalize(options.profile.split('\\').join('/'))] : PROFILE_NAMES;
+  let walked = walk(root, ['.'], undefined, profileNames);
   // A monorepo: the file cap applies to what is scanned. Walk only the folders given (of the files a
   // changed-file run names), and the profile at the root; say so, since files elsewhere are not found.
   let narrowed: string[] | undefined;
@@ -46,7 +48,7 @@ function walkRepository(options: ScanOptions): Walked {
     narrowed = [...new Set(given.map((p) => (walkedIsDirectory(root, p) ? p : posix.dirname(p))))];
     if (narrowed.includes('.')) throw new InputError(`${tooMany}; scan the configuration folder instead`);
     const profiles = PROFILE_NAMES.filter((n) => existsSync(resolve(root, n)));
-    walked = walk(root, [...narrowed, ...profiles]);
+    walked = walk(root, [...narrowed, ...profiles], undefined, profileNames);
     if (walked.truncated)
       throw new InputError(`${tooMany}, and ${walked.truncated} in ${narrowed.map((n) => printable(n)).join(', ')}; scan a smaller folder`);
   }

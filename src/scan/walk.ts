@@ -9,6 +9,11 @@ import { printable } from '../util/text.js';
 
 /** Configuration and certificate files are small; larger files are listed as skipped, not read. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The trunk profile may be larger: an MSP's byoc-check.yaml declares every trunk (about 250 bytes
+ * each, so 5,000 trunks take 1.3 MB). Its YAML parse is linear, about 1 s per MB on a slow core.
+ */
+export const MAX_PROFILE_BYTES = 2 * 1024 * 1024;
 export const MAX_FILES = 20_000;
 /** What one walk keeps in all: about 2.5 bytes of memory per byte read, so a tree of large files stays bounded. */
 export const MAX_WALK_BYTES = 128 * 1024 * 1024;
@@ -77,9 +82,9 @@ function keyIn(file: string | Buffer, budget: { bytes: number }): { line: number
 }
 
 /** The file's bytes, sized by its lstat size (a 1 MiB buffer per file made a 1,000-trunk scan allocate gigabytes). */
-function readCapped(file: string, size: number): Buffer | string {
-  const tooLarge = `larger than ${MAX_FILE_BYTES / 1024} KiB`;
-  if (size > MAX_FILE_BYTES) return tooLarge;
+function readCapped(file: string, size: number, cap: number): Buffer | string {
+  const tooLarge = `larger than ${cap / 1024} KiB`;
+  if (size > cap) return tooLarge;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -88,8 +93,8 @@ function readCapped(file: string, size: number): Buffer | string {
     let length = 0;
     for (;;) {
       if (length === buf.length) {
-        if (buf.length > MAX_FILE_BYTES) return tooLarge;
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+        if (buf.length > cap) return tooLarge;
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, cap + 1));
         buf.copy(bigger, 0, 0, length);
         buf = bigger;
       }
@@ -97,7 +102,7 @@ function readCapped(file: string, size: number): Buffer | string {
       if (n === 0) break;
       length += n;
     }
-    return length > MAX_FILE_BYTES ? tooLarge : buf.subarray(0, length);
+    return length > cap ? tooLarge : buf.subarray(0, length);
   } catch (error) {
     return `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   } finally {
@@ -114,8 +119,11 @@ function shortened(path: string, max = 240): string {
   return path.length <= max ? path : `${path.slice(0, max / 2)}...${path.slice(-max / 2 + 3)}`;
 }
 
-/** Walks `targets` (files or directories, relative to or under `root`); `maxBytes` is lowered by tests. */
-export function walk(root: string, targets: string[], maxBytes = MAX_WALK_BYTES): Walk {
+/**
+ * Walks `targets` (files or directories, relative to or under `root`); `maxBytes` is lowered by tests.
+ * `profiles`: the paths that may be the trunk profile, read up to MAX_PROFILE_BYTES.
+ */
+export function walk(root: string, targets: string[], maxBytes = MAX_WALK_BYTES, profiles: readonly string[] = []): Walk {
   const out: Walk = { files: [], skipped: [] };
   const budget = { bytes: KEY_SCAN_TOTAL };
   let kept = 0;
@@ -139,11 +147,12 @@ export function walk(root: string, targets: string[], maxBytes = MAX_WALK_BYTES)
       });
       return;
     }
-    if (size <= MAX_FILE_BYTES && kept + size > maxBytes) {
+    const cap = profiles.includes(path) ? MAX_PROFILE_BYTES : MAX_FILE_BYTES;
+    if (size <= cap && kept + size > maxBytes) {
       out.truncated = `more than ${maxBytes / (1024 * 1024)} MiB of files`;
       return;
     }
-    const bytes = readCapped(file, size);
+    const bytes = readCapped(file, size, cap);
     if (typeof bytes === 'string') {
       const key = keyIn(file, budget);
       out.skipped.push({ path, why: bytes, ...(key ? { key } : {}) });

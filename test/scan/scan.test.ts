@@ -170,13 +170,16 @@ describe('through the CLI', () => {
     const dir = await standardRepo();
     const failing = cli(['scan', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir });
     expect(failing.status).toBe(1);
-    // Padding the same profile past 1 MiB once turned NOT READY into READY (its trunks and suppressions vanished).
-    const padded = `${readFileSync(join(dir, 'byoc-check.yaml'), 'utf8')}\n${'# padding\n'.repeat(110_000)}`;
-    writeFileSync(join(dir, 'byoc-check.yaml'), padded);
+    const profile = readFileSync(join(dir, 'byoc-check.yaml'), 'utf8');
+    // A profile may be larger than other files (an MSP's lists thousands of trunks): 1.5 MB is read.
+    writeFileSync(join(dir, 'byoc-check.yaml'), `${profile}\n${'# padding\n'.repeat(150_000)}`);
+    expect(cli(['scan', '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir }).status).toBe(1);
+    // Padding the same profile past the cap once turned NOT READY into READY (its trunks and suppressions vanished).
+    writeFileSync(join(dir, 'byoc-check.yaml'), `${profile}\n${'# padding\n'.repeat(220_000)}`);
     for (const args of [['scan'], ['scan', 'byoc-check.yaml'], ['scan', 'certs/sbc.pem']]) {
       const run = cli([...args, '--ca', files['root.pem']!, '--at', NOW.toISOString()], { cwd: dir });
       expect([run.status, run.stdout]).toEqual([2, '']);
-      expect(run.stderr).toBe('byoc-check: byoc-check.yaml: cannot use the trunk profile: it is larger than 1024 KiB\n');
+      expect(run.stderr).toBe('byoc-check: byoc-check.yaml: cannot use the trunk profile: it is larger than 2048 KiB\n');
     }
   });
 
