@@ -1148,7 +1148,7 @@ function implicitDefaults(
   if (serverListeners?.length && !hasServerDefault) {
     for (const l of serverListeners) {
       const e = endpointFrom('server:default', 'server', undefined, none, cfgDir, out, 'server:default');
-      e.listen = listenValue(l);
+      if (!Number.isNaN(l.port)) e.listen = listenValue(l);
       files?.check([e], 'server:default', { file: tlsPath });
       endpoints.push(e);
     }
@@ -1295,6 +1295,10 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
   }
   const taken = new Set([...claimed.values()]);
   const free = listeners.filter((l) => !taken.has(l) && !Number.isNaN(l.port));
+  // A listener whose port is not known (an identifier no #!define sets): [server:default] serves it
+  // unless it is a [server:IP:PORT] domain's (tls_domain.c tls_lookup_cfg), so both are judged.
+  const unknownPort = listeners.filter((l) => Number.isNaN(l.port));
+  const maybeServes = (d: Domain) => unknownPort.find((l) => !l.host || sameHost(l.host, d.host));
   for (const d of domains) {
     checkDomain(d, tls.path, out);
     const s = domainSettings(d, tls.path);
@@ -1303,8 +1307,17 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       const e = make();
       files.check([e], d.name);
       const hit = claimed.get(d);
+      const maybe = hit ? undefined : maybeServes(d);
       if (hit) e.listen = listenOf(hit);
-      else {
+      else if (maybe) {
+        e.listen = sourced({ host: d.host, port: d.port! }, { kind: 'file', file: tls.path, line: d.line, key: `[${d.name}]` });
+        out.note(
+          tls.path,
+          d.line,
+          `[${d.name}] serves ${maybe.key}=${maybe.raw} (${maybe.file}:${maybe.line}) only if that port is ${d.port}; otherwise Kamailio refuses to start ("No listening socket found")`,
+          'warn',
+        );
+      } else {
         const addr = `${d.host!.includes(':') ? `[${d.host}]` : d.host}:${d.port}`;
         e.listen = sourced({ host: d.host, port: d.port! }, { kind: 'file', file: tls.path, line: d.line, key: `[${d.name}]` });
         out.problem({
@@ -1318,7 +1331,12 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       endpoints.push(e);
     } else if (d.role === 'server' && d.kind === 'default') {
       // Kamailio loads the domain even when it serves no listener: its files must load, its TLS settings do not matter.
-      if (free.length === 0) {
+      if (free.length === 0 && unknownPort.length) {
+        const e = make();
+        files.check([e], d.name);
+        endpoints.push(e);
+      }
+      if (free.length === 0 && !unknownPort.length) {
         const e = make();
         e.unused = listeners.length ? 'every listen=tls socket has its own [server:IP:PORT] domain' : 'kamailio.cfg has no TLS listener';
         files.check([e], d.name);
@@ -1343,7 +1361,7 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       endpoints.push(e);
     }
   }
-  implicitDefaults(domains, tls.path, cfgDir, out, endpoints, free, files);
+  implicitDefaults(domains, tls.path, cfgDir, out, endpoints, [...free, ...unknownPort], files);
 }
 
 /** The finding for a Kamailio that runs without any TLS listener. */

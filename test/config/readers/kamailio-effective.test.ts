@@ -94,6 +94,30 @@ describe("Kamailio's built-in domains and domains no listener uses", () => {
     expect(unused.ciphers?.value).toBe('NOSUCHCIPHER');
     expect(out.endpoints.find((e) => !e.unused && e.role === 'server')!.name).toBe('server:10.0.0.10:5061');
   });
+
+  test('a listener whose port no #!define sets, on an address no [server:IP:PORT] names, is served by [server:default]', () => {
+    const cfg = CFG(TLS_ON.map((l) => l.replace('listen=tls:10.0.0.10:5061', 'listen=tls:10.0.0.10:EDGE_TLS_PORT')));
+    // a real configuration had only [server:default] with method = TLSv1: judged, never "serves no listener"
+    const only = read({ 'kamailio.cfg': cfg, 'tls.cfg': DOMAIN().replace('TLSv1.2+', 'TLSv1'), ...PEMS });
+    const server = only.endpoints.filter((e) => e.role === 'server');
+    expect(server.map((e) => [e.name, e.unused, e.listen, e.versions?.value])).toEqual([['server:default', undefined, undefined, ['1.0']]]);
+    // no [server:default] at all: the compiled one serves it, named in the note
+    const builtIn = read({ 'kamailio.cfg': cfg, 'tls.cfg': DOMAIN('[client:default]'), ...PEMS, 'cert.pem': 'x' });
+    expect(builtIn.endpoints.filter((e) => e.role === 'server').map((e) => [e.name, e.unused])).toEqual([['server:default', undefined]]);
+    expect(builtIn.notes.map((n) => n.message)).toContain(
+      "tls.cfg has no [server:default]: the TLS listener(s) 10.0.0.10:? use Kamailio's compiled defaults (TLSv1+, certificate cert.pem in the kamailio.cfg folder)",
+    );
+    // the same address in a [server:IP:PORT] domain: which one serves it depends on the port, so both are judged
+    const named = read({ 'kamailio.cfg': cfg, 'tls.cfg': DOMAIN('[server:10.0.0.10:5061]') + DOMAIN(), ...PEMS });
+    expect(named.endpoints.filter((e) => e.role === 'server').map((e) => [e.name, e.unused])).toEqual([
+      ['server:10.0.0.10:5061', undefined],
+      ['server:default', undefined],
+    ]);
+    expect(named.problems).toEqual([]);
+    expect(named.notes.map((n) => `${n.level} ${n.location.file}:${n.location.line} ${n.message}`)).toContain(
+      'warn tls.cfg:1 [server:10.0.0.10:5061] serves listen=tls:10.0.0.10:EDGE_TLS_PORT (kamailio.cfg:3) only if that port is 5061; otherwise Kamailio refuses to start ("No listening socket found")',
+    );
+  });
 });
 
 describe('files Kamailio loads at start-up', () => {
