@@ -172,6 +172,11 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   let tlsPort: { value: number; line: number; file: string } | undefined;
   let dbUrl: { line: number; file: string } | undefined;
   let tlsMgm: { line: number; file: string } | undefined;
+  let tlsLibrary: { value: string; line: number; file: string } | undefined;
+  /** The TLS library modules loaded (tls_openssl, tls_wolfssl), which tls_mgm needs from OpenSIPS 3.2. */
+  const libraries = new Set<string>();
+  /** TLS sockets whose port is a template macro: declared, but not usable as endpoints. */
+  let unknownSockets = 0;
   const unprefixed: Array<{ name: string; value: string; line: number; file: string }> = [];
   let listenNoted = false;
 
@@ -189,6 +194,10 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     }
     if (name === 'db_url') {
       dbUrl = { line, file: file.path };
+      return;
+    }
+    if (name === 'tls_library') {
+      tlsLibrary = { value: value.trim().toLowerCase(), line, file: file.path };
       return;
     }
     if (name === 'server_domain' || name === 'client_domain') {
@@ -302,6 +311,7 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     const mod = loadmoduleOf(text);
     if (mod !== undefined) {
       if (mod === 'tls_mgm') tlsMgm = { line: st.line, file: st.file };
+      if (mod === 'tls_openssl' || mod === 'tls_wolfssl') libraries.add(mod);
       continue;
     }
     if (/^modparam\s*\(/.test(text)) {
@@ -330,7 +340,10 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
           `${cp.name}=${cp.value}: ${sock.portText ?? sock.host} looks like a template macro; ${sock.portText ? "this TLS socket's port is unknown" : 'the address is taken as written'}`,
           sock.portText ? 'warn' : 'info',
         );
-        if (sock.portText !== undefined) continue;
+        if (sock.portText !== undefined) {
+          unknownSockets++;
+          continue;
+        }
       }
       sockets.push({ host: sock.host, port: sock.port ?? NaN, line: st.line, file: st.file, key: cp.name, raw: cp.value });
       if (cp.name === 'listen' && !listenNoted) {
@@ -392,6 +405,17 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
       );
     return;
   }
+
+  if (tlsMgm && !legacy) tlsLibraryProblem(tlsMgm, tlsLibrary, libraries, out);
+  // An m4 template may declare its socket inside a macro (ifelse(ENABLE_TLS, ...)): unknown, already said so.
+  if (!sockets.length && !unknownSockets && !dbUrl && !templates.size)
+    out.problem({
+      code: 'no-tls',
+      message:
+        'The SBC does not listen for TLS, so Genesys cannot connect: tls_mgm domains are set, but no socket=tls: is declared in the scanned files (OpenSIPS opens only the sockets it is given, and without a TLS socket it cannot send over TLS either: forward.c "no corresponding socket")',
+      location: { file: domains[0]!.file, line: domains[0]!.line },
+      fix: 'socket=tls:0.0.0.0:5061   # with loadmodule "proto_tls.so"',
+    });
 
   const defaultPort = tlsPort?.value ?? 5061;
   for (const s of sockets) if (Number.isNaN(s.port)) s.port = defaultPort;
@@ -632,3 +656,45 @@ export const opensips: SbcReader = {
   detect,
   read,
 };
+
+/**
+ * From OpenSIPS 3.2, tls_mgm runs its TLS through a library module: tls_openssl or tls_wolfssl, chosen
+ * by modparam tls_library ("auto" by default: exactly one of them loaded). Otherwise mod_init fails
+ * and OpenSIPS does not start (tls_mgm.c load_tls_library).
+ */
+function tlsLibraryProblem(
+  tlsMgm: { line: number; file: string },
+  param: { value: string; line: number; file: string } | undefined,
+  loaded: ReadonlySet<string>,
+  out: Collector,
+): void {
+  const wanted = param?.value ?? 'auto';
+  const at = param
+    ? { file: param.file, line: param.line, key: 'tls_library' }
+    : { file: tlsMgm.file, line: tlsMgm.line, key: 'loadmodule' };
+  const refuse = (why: string, error: string, fix: string) =>
+    out.problem({
+      code: 'other',
+      message: `${why}: OpenSIPS 3.2 and later refuse to start ("${error}", tls_mgm.c load_tls_library)`,
+      location: at,
+      fix,
+    });
+  if (wanted === 'auto' && loaded.size === 0)
+    refuse(
+      'loadmodule "tls_mgm.so" without a TLS library module (tls_openssl.so or tls_wolfssl.so)',
+      'No TLS library module loaded',
+      'loadmodule "tls_openssl.so"',
+    );
+  else if (wanted === 'auto' && loaded.size > 1)
+    refuse(
+      'both tls_openssl.so and tls_wolfssl.so are loaded and tls_library is "auto"',
+      'Multiple TLS library modules loaded',
+      'modparam("tls_mgm", "tls_library", "openssl")',
+    );
+  else if ((wanted === 'openssl' || wanted === 'wolfssl') && !loaded.has(`tls_${wanted}`))
+    refuse(
+      `tls_library is "${wanted}" but tls_${wanted}.so is not loaded`,
+      `Configured to use ${wanted} library but 'tls_${wanted}' module not loaded`,
+      `loadmodule "tls_${wanted}.so"`,
+    );
+}

@@ -11,7 +11,7 @@ import { ConfigRepo } from '../../../src/config/repo.js';
 import type { ReaderOutput } from '../../../src/config/types.js';
 import { readConfig } from '../../helpers/sbc.js';
 
-const HEAD = 'loadmodule "proto_tls.so"\nloadmodule "tls_mgm.so"\nsocket=tls:10.0.0.1:5061\n';
+const HEAD = 'loadmodule "proto_tls.so"\nloadmodule "tls_openssl.so"\nloadmodule "tls_mgm.so"\nsocket=tls:10.0.0.1:5061\n';
 const DOM = 'modparam("tls_mgm", "server_domain", "d")\n';
 
 function run(files: Record<string, string>, entry = 'opensips.cfg'): ReaderOutput {
@@ -57,14 +57,14 @@ describe('cfg_pp.c: include_file / import_file are flattened line by line before
 
   test('a malformed include reaches the parser as it is: OpenSIPS refuses to start', () => {
     const out = run({ 'opensips.cfg': `${HEAD}${DOM}include_file tls.cfg\n` });
-    expect(problems(out)).toEqual([expect.stringMatching(/^opensips\.cfg:5 `include_file tls\.cfg` is not an include OpenSIPS can read/)]);
+    expect(problems(out)).toEqual([expect.stringMatching(/^opensips\.cfg:6 `include_file tls\.cfg` is not an include OpenSIPS can read/)]);
   });
 
   test('a file it cannot open stops OpenSIPS ("failed to open"): noted, since the deployment may hold it', () => {
     const out = run({ 'opensips.cfg': `${HEAD}${DOM}include_file "/etc/opensips/tls.cfg"\n` });
     expect(notes(out)).toContainEqual(
       expect.stringMatching(
-        /^opensips\.cfg:5 include_file "\/etc\/opensips\/tls\.cfg" was not found .*OpenSIPS refuses to start if it cannot open it/,
+        /^opensips\.cfg:6 include_file "\/etc\/opensips\/tls\.cfg" was not found .*OpenSIPS refuses to start if it cannot open it/,
       ),
     );
   });
@@ -158,7 +158,7 @@ describe('cfg.lex / cfg.y: strings and modparam', () => {
   test('strings may span lines (the line break is part of the value); an escaped line break is removed', () => {
     const out = run({ 'opensips.cfg': `${HEAD}${DOM}modparam("tls_mgm", "ciphers_list", "[d]HIGH:\\\n!aNULL")\nx=1\n` });
     expect(ciphers(out)).toEqual(['HIGH:!aNULL']);
-    expect(out.endpoints[0]!.ciphers!.from).toMatchObject({ line: 5 });
+    expect(out.endpoints[0]!.ciphers!.from).toMatchObject({ line: 6 });
   });
 
   test('keywords are lower case: MODPARAM is not modparam, and loadmodule takes a string without parentheses', () => {
@@ -195,7 +195,7 @@ describe('a preprocessor template (opensips -p m4 / menuconfig): its output is n
     const cpp = run({ 'opensips.cfg': `${HEAD}${DOM}#ifdef WITH_OLD\nmodparam("tls_mgm", "ciphers_list", "[d]RC4")\n#endif\n` });
     expect(ciphers(cpp)).toEqual(['RC4']);
     expect(notes(cpp)).toContainEqual(
-      expect.stringMatching(/^opensips\.cfg:5 `#ifdef` is a comment to OpenSIPS .* unless it is started with `-p cpp`/),
+      expect.stringMatching(/^opensips\.cfg:6 `#ifdef` is a comment to OpenSIPS .* unless it is started with `-p cpp`/),
     );
     expect(cpp.unseen).toEqual([expect.objectContaining({ area: 'tls' })]);
     const english = run({

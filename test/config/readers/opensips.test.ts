@@ -111,10 +111,61 @@ test('what OpenSIPS refuses to load: undeclared domain, missing [dom], TLSv1_1, 
     'syntax opensips.cfg:5 [edge] certificate for TLS domain [edge], which is not declared before this line: OpenSIPS refuses to start ("TLS domain [edge] not defined") | fix: modparam("tls_mgm", "server_domain", "edge") before the domain\'s other parameters',
     'unknown-option opensips.cfg:9 "cipher_list" is not a tls_mgm parameter (it is Kamailio\'s name; OpenSIPS\' is ciphers_list): OpenSIPS refuses to start | fix: modparam("tls_mgm", "ciphers_list", "[edge]HIGH")',
     'syntax opensips.cfg:7 tls_method "TLSv1_2" has no [domain] prefix: OpenSIPS 3.x and 4.x refuse to start ("No TLS domain name") | fix: modparam("tls_mgm", "tls_method", "[edge]TLSv1_2")',
+    // a guide written before 3.2 loads no TLS library module
+    'other opensips.cfg:3 loadmodule "tls_mgm.so" without a TLS library module (tls_openssl.so or tls_wolfssl.so): OpenSIPS 3.2 and later refuse to start ("No TLS library module loaded", tls_mgm.c load_tls_library) | fix: loadmodule "tls_openssl.so"',
     'unknown-method opensips.cfg:8 [edge] tls_method "[edge]TLSv1_1": unsupported method [TLSv1_1] (OpenSIPS has no TLSv1_1): OpenSIPS refuses to start | fix: modparam("tls_mgm", "tls_method", "[edge]TLSv1_2-TLSv1_3")',
     'invalid-value opensips.cfg:10 [edge] require_cert "[edge]yes" is not a number (0 or 1): OpenSIPS refuses to start ("option is not a number") | fix: modparam("tls_mgm", "require_cert", "[edge]0")',
     'unknown-method opensips.cfg:12 [out] tls_method "[out]TLSv1.2+": unsupported method [TLSv1.2+] (OpenSIPS writes TLSv1_2 with an underscore, and ranges as TLSv1_2-TLSv1_3): OpenSIPS refuses to start | fix: modparam("tls_mgm", "tls_method", "[out]TLSv1_2-TLSv1_3")',
   ]);
+});
+
+test('tls_mgm needs exactly the TLS library module tls_library names (OpenSIPS 3.2+: tls_mgm.c load_tls_library)', () => {
+  const cfg = (modules: string[], library?: string) =>
+    readConfig(
+      opensips,
+      {
+        'opensips.cfg': [
+          'socket=tls:192.0.2.1:5061',
+          ...modules.map((m) => `loadmodule "${m}.so"`),
+          'loadmodule "tls_mgm.so"',
+          'loadmodule "proto_tls.so"',
+          ...(library ? [`modparam("tls_mgm", "tls_library", "${library}")`] : []),
+          'modparam("tls_mgm", "server_domain", "d")',
+          '',
+        ].join('\n'),
+      },
+      'opensips.cfg',
+    ).problems.map((p) => `${p.location.line} ${p.location.key}: ${p.message.split(':')[0]} | ${p.fix}`);
+  expect(cfg(['tls_openssl'])).toEqual([]);
+  expect(cfg(['tls_wolfssl'])).toEqual([]);
+  expect(cfg(['tls_wolfssl'], 'wolfssl')).toEqual([]);
+  expect(cfg([])).toEqual([
+    '2 loadmodule: loadmodule "tls_mgm.so" without a TLS library module (tls_openssl.so or tls_wolfssl.so) | loadmodule "tls_openssl.so"',
+  ]);
+  expect(cfg(['tls_openssl', 'tls_wolfssl'])).toEqual([
+    '4 loadmodule: both tls_openssl.so and tls_wolfssl.so are loaded and tls_library is "auto" | modparam("tls_mgm", "tls_library", "openssl")',
+  ]);
+  expect(cfg(['tls_openssl', 'tls_wolfssl'], 'openssl')).toEqual([]);
+  expect(cfg(['tls_wolfssl'], 'openssl')).toEqual([
+    '5 tls_library: tls_library is "openssl" but tls_openssl.so is not loaded | loadmodule "tls_openssl.so"',
+  ]);
+});
+
+test('tls_mgm domains without any TLS socket: the SBC does not listen for TLS (a real configuration had only udp, tcp and wss)', () => {
+  const out = readConfig(
+    opensips,
+    {
+      'opensips.cfg':
+        'socket=udp:0.0.0.0:5060\nsocket=wss:0.0.0.0:7443\nloadmodule "tls_openssl.so"\nloadmodule "tls_mgm.so"\nloadmodule "proto_wss.so"\nmodparam("tls_mgm", "server_domain", "d")\nmodparam("tls_mgm", "tls_method", "[d]TLSv1_2")\n',
+    },
+    'opensips.cfg',
+  );
+  expect(out.problems.map((p) => `${p.code} ${p.location.file}:${p.location.line} | ${p.fix}`)).toEqual([
+    'no-tls opensips.cfg:6 | socket=tls:0.0.0.0:5061   # with loadmodule "proto_tls.so"',
+  ]);
+  expect(out.problems[0]!.message).toMatch(
+    /^The SBC does not listen for TLS, so Genesys cannot connect: tls_mgm domains are set, but no socket=tls:/,
+  );
 });
 
 test('2.4 syntax: server_domain "dom=IP:port" and un-prefixed default-domain values', () => {
