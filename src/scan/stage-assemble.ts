@@ -44,8 +44,11 @@ function uncheckedAcross(
       ...(plan.mediaJudged ? { media: { endpoints: plan.media } } : {}),
     } as CheckContext;
     const seenHere = uncheckedAreas(ctx, own, trunkRules);
-    for (const x of plan.unseen ?? [])
-      if (!seenHere.some((u) => u.area === x.area))
+    for (const x of plan.unseen ?? []) {
+      // What the files do not show is the better reason for an area that is unchecked anyway.
+      const same = seenHere.find((u) => u.area === x.area);
+      if (same) Object.assign(same, { reason: x.reason, hint: x.hint, short: x.reason.split(' (')[0]! });
+      else
         seenHere.push({
           area: x.area,
           rules: trunkRules.filter((r) => r.meta.area === x.area && !r.meta.id.endsWith('-reachable')).map((r) => r.meta.id),
@@ -53,6 +56,7 @@ function uncheckedAcross(
           hint: x.hint,
           short: x.reason.split(' (')[0]!,
         });
+    }
     for (const u of seenHere) {
       const seen = perArea.get(u.area);
       if (!seen) perArea.set(u.area, { ...u, trunks: [plan.name] });

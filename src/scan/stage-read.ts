@@ -1,5 +1,6 @@
 /** Stage 2 of `scan`: every SBC configuration file read, entries first, then parts no entry read; its media legs with it. */
 import { mediaExtractors } from '../config/media/index.js';
+import { posix } from 'node:path';
 import type { MediaOutput } from '../config/media/types.js';
 import { readers } from '../config/readers/index.js';
 import type { ConfigFile, ReaderOutput, SbcReader } from '../config/types.js';
@@ -97,7 +98,48 @@ export function readConfigurations(run: ScanRun): Configurations {
       });
   };
   for (const d of detected.filter((x) => x.kind === 'entry')) read(d);
-  for (const d of detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path))) read(d);
-
+  // A part no entry read, in the folder of an entry of its product (or below it): that SBC does not load it.
+  const entryFolders = [...outputs].map(([path, c]) => ({ path, format: c.reader.format, folder: posix.dirname(path) }));
+  for (const d of detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path))) {
+    const folder = posix.dirname(d.file.path);
+    const loader = entryFolders.find(
+      (e) => e.format === d.reader.format && (e.folder === folder || (e.folder !== '.' && folder.startsWith(`${e.folder}/`))),
+    );
+    if (!loader) {
+      read(d);
+      continue;
+    }
+    fileInfo(d.file.path, 'config', d.reader.format).notes.push({
+      level: 'info',
+      message: `not loaded: ${loader.path} does not read it (and no other configuration in the scan does), so the SBC never uses this file; its settings are not judged`,
+    });
+  }
+  noTlsBesideTls(outputs, run);
   return { outputs, consumedBy };
+}
+
+/**
+ * A configuration that opens no TLS listener fails only when its SBC has none at all. FreeSWITCH loads
+ * every profile of sip_profiles/ (internal.xml for phones, external.xml for the carrier), and a folder
+ * may hold alternative main configurations: when another configuration of the same product in the same
+ * folder serves TLS, the finding becomes a note on the file.
+ */
+function noTlsBesideTls(outputs: Map<string, ReadConfig>, { fileInfo }: ScanRun): void {
+  const folder = (path: string, c: ReadConfig) => `${c.reader.format} ${posix.dirname(path)}`;
+  // Files that serve TLS by folder; a file with its own no-tls finding serves none, whatever endpoints it lists.
+  const serving = new Map<string, string[]>();
+  for (const [path, c] of outputs)
+    if (!c.output.problems.some((p) => p.code === 'no-tls') && c.output.endpoints.some((e) => e.role === 'server' && !e.unused))
+      serving.set(folder(path, c), [...(serving.get(folder(path, c)) ?? []), path]);
+  for (const [path, c] of outputs) {
+    const other = serving.get(folder(path, c))?.find((p) => p !== path);
+    if (!other || !c.output.problems.some((p) => p.code === 'no-tls')) continue;
+    for (const p of c.output.problems.filter((x) => x.code === 'no-tls'))
+      fileInfo(p.location.file, 'config', c.reader.format).notes.push({
+        level: 'info',
+        message: `no TLS listener here (${p.message.replace(/^The SBC does not listen for TLS, so Genesys cannot connect: /, '')}); ${other} beside it listens for TLS, so this file is not the SBC's TLS side`,
+        ...(p.location.line ? { line: p.location.line } : {}),
+      });
+    c.output.problems = c.output.problems.filter((x) => x.code !== 'no-tls');
+  }
 }

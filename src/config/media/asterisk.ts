@@ -157,6 +157,8 @@ function readEndpoint(
 
 /** The media settings of every pjsip endpoint that reaches Genesys over a TLS transport. */
 export function asteriskMedia(input: ReaderInput): MediaOutput {
+  // chan_sip's sip.conf: the TLS reader says it is not judged; its media (encryption=yes) neither.
+  if (posix.basename(input.file.path) === 'sip.conf') return { media: [], notes: [] };
   const notes: FileNote[] = [];
   // Parse problems are the TLS reader's to report (same file, same parser); not repeated here.
   const scratch: FileNote[] = [];

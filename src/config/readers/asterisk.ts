@@ -597,6 +597,8 @@ export const asteriskReader: SbcReader = {
   describe: 'Asterisk pjsip.conf (res_pjsip): type=transport sections with protocol=tls, templates, inheritance and #include',
   detect(file) {
     if (looksLikePjsip(file.text)) return 'entry';
+    // chan_sip's sip.conf with TLS: claimed so the scan says it is not judged, instead of never naming it.
+    if (posix.basename(file.path) === 'sip.conf' && /^[ \t]*tlsenable[ \t]*=/im.test(file.text)) return 'entry';
     // A sample pjsip.conf with every line commented out: claim it by name so the scan says why nothing was read.
     if (/pjsip[^/]*\.conf(\.sample)?$/i.test(file.path) && /^[ \t]*;\s*type\s*=\s*transport\b/im.test(file.text)) return 'entry';
     return false;
@@ -611,6 +613,7 @@ export const asteriskReader: SbcReader = {
     } catch (error) {
       notes.push({ location: { file: input.file.path }, level: 'warn', message: `could not read the file: ${(error as Error).message}` });
     }
+    if (posix.basename(input.file.path) === 'sip.conf') return chanSip(input.file, parsed, notes);
     if (!parsed.sections.length) {
       notes.push({
         location: { file: input.file.path },
@@ -619,6 +622,8 @@ export const asteriskReader: SbcReader = {
       });
     }
     const seenTransports = new Map<string, Section>();
+    /** Transports that are not TLS (udp, tcp, ws, wss), for the finding when no transport is. */
+    const plain: Array<{ section: Section; protocol: string }> = [];
     const index = indexSections(parsed.sections);
     for (const section of parsed.sections) {
       if (section.template) continue;
@@ -626,7 +631,10 @@ export const asteriskReader: SbcReader = {
       const type = lastOf(entries, 'type')?.value.toLowerCase();
       if (type !== 'transport') continue;
       const protocol = lastOf(entries, 'protocol');
-      if (!protocol || protocol.value.toLowerCase() !== 'tls') continue;
+      if (!protocol || protocol.value.toLowerCase() !== 'tls') {
+        plain.push({ section, protocol: protocol?.value.toLowerCase() ?? 'udp' });
+        continue;
+      }
       const first = seenTransports.get(section.name);
       if (first) {
         notes.push({
@@ -639,9 +647,61 @@ export const asteriskReader: SbcReader = {
       seenTransports.set(section.name, section);
       endpoints.push(...readTransport(section, entries, notes, problems));
     }
+    // Transports, and not one of them TLS: pjsip opens no TLS listener (protocol defaults to udp).
+    if (!seenTransports.size && plain.length)
+      problems.push({
+        code: 'no-tls',
+        message: `The SBC does not listen for TLS, so Genesys cannot connect: no pjsip transport has protocol=tls (${plain
+          .slice(0, 5)
+          .map((t) => `[${t.section.name}] ${t.protocol} at ${t.section.file}:${t.section.line}`)
+          .join(', ')}${plain.length > 5 ? ', ...' : ''})`,
+        location: { file: plain[0]!.section.file, line: plain[0]!.section.line },
+        fix: '[transport-tls] with type=transport, protocol=tls, bind=0.0.0.0:5061, cert_file=<certificate chain>, priv_key_file=<key>, method=tlsv1_2 (one per line)',
+      });
     return { endpoints, consumed: parsed.files.filter((f) => f !== input.file.path), notes, problems };
   },
 };
+
+/**
+ * chan_sip (sip.conf) has a TLS listener of its own (tlsenable, tlsbindaddr, tlscertfile, tlsclientmethod,
+ * tlscipher in [general]; main/tcptls.c). It is not judged: chan_sip was removed in Asterisk 21, and its
+ * settings are another model. Said as a note, and as TLS the trunk's verdict cannot vouch for.
+ */
+function chanSip(file: ConfigFile, parsed: Parsed, notes: FileNote[]): ReturnType<SbcReader['read']> {
+  const general = parsed.sections.filter((s) => s.name.toLowerCase() === 'general');
+  const tls = general.flatMap((s) => s.entries).filter((e) => e.key.toLowerCase() === 'tlsenable');
+  const on = tls.at(-1);
+  const consumed = parsed.files.filter((f) => f !== file.path);
+  if (!on || !bool(on.value)) {
+    notes.push({
+      location: { file: on?.file ?? file.path, ...(on ? { line: on.line, key: 'tlsenable' } : {}) },
+      level: 'info',
+      message: "chan_sip (sip.conf) with TLS off: its TLS listener is not opened; the pjsip transports are the SBC's TLS side",
+    });
+    return { endpoints: [], consumed, notes, problems: [] };
+  }
+  const where = { file: on.file, line: on.line, key: 'tlsenable' };
+  notes.push({
+    location: where,
+    level: 'warn',
+    message:
+      'chan_sip TLS (sip.conf tlsenable=yes) is not judged: chan_sip was removed in Asterisk 21 and is deprecated before it; on Asterisk 20 and older it opens a TLS listener of its own (tlsbindaddr, tlscertfile, tlsclientmethod, tlscipher)',
+  });
+  return {
+    endpoints: [],
+    consumed,
+    notes,
+    problems: [],
+    unseen: [
+      {
+        area: 'tls',
+        reason: `${file.path}:${on.line} enables chan_sip TLS, whose settings are not judged`,
+        hint: "move the Genesys trunk to a pjsip transport with protocol=tls (chan_sip is gone from Asterisk 21), or give the trunk's settings as `tls:` in byoc-check.yaml, or probe the running SBC with `byoc-check probe`",
+        location: where,
+      },
+    ],
+  };
+}
 
 /** Text before the first `;` (linear; the regex `\s*;.*$` rescanned runs of spaces from every start). */
 function beforeComment(s: string): string {

@@ -520,6 +520,8 @@ export const freeswitchReader: SbcReader = {
       return { text: expanded, written, from: own, location };
     };
 
+    // Profiles of this file that open no TLS port, for the finding when none of them does.
+    const tlsOff: Array<{ location: SourceLocation; why: string; fix: string }> = [];
     for (const profile of walk(tree)) {
       if (profile.name !== 'profile') continue;
       const settings = profile.children.find((c) => c.name === 'settings');
@@ -540,6 +542,11 @@ export const freeswitchReader: SbcReader = {
           level: 'info',
           message: `profile ${name} does not set \`tls\`: TLS is off (mod_sofia default), no TLS endpoint`,
         });
+        tlsOff.push({
+          location: declared,
+          why: `profile ${name} (${file.path}:${profile.line}) does not set tls, and sofia opens its TLS port only with tls on (mod_sofia default off)`,
+          fix: `<param name="tls" value="true"/>   # in <settings> of profile ${name}`,
+        });
         continue;
       }
       if (tls.text !== undefined && !isTrue(tls.text)) {
@@ -547,6 +554,15 @@ export const freeswitchReader: SbcReader = {
           location: tls.location,
           level: 'info',
           message: `profile ${name}: tls = ${tls.text}${tls.written !== tls.text ? ` (${tls.written})` : ''}, TLS is off; no TLS endpoint`,
+        });
+        const variable = /^\$\$\{([^}]+)\}$/.exec(tls.written)?.[1];
+        const setAt = tls.from.kind === 'file' && tls.from.file !== file.path ? ` (set in ${tls.from.file}:${tls.from.line})` : '';
+        tlsOff.push({
+          location: tls.location,
+          why: `profile ${name} has tls = ${tls.written}${tls.written !== tls.text ? `, which is ${tls.text}${setAt}` : ''}, and sofia opens its TLS port only with tls on (sofia.c)`,
+          fix: variable
+            ? `<X-PRE-PROCESS cmd="set" data="${variable}=true"/>   # in vars.xml`
+            : `<param name="tls" value="true"/>   # in <settings> of profile ${name}`,
         });
         continue;
       }
@@ -700,6 +716,16 @@ export const freeswitchReader: SbcReader = {
     }
     if (!endpoints.length && ![...walk(tree)].some((e) => e.name === 'profile')) {
       notes.push({ location: { file: file.path }, level: 'info', message: 'no sofia profile in this file' });
+    }
+    // Not one profile here opens a TLS port (another profile file of the same FreeSWITCH may: the scan checks its siblings).
+    if (!endpoints.length && tlsOff.length) {
+      const first = tlsOff[0]!;
+      problems.push({
+        code: 'no-tls',
+        message: `The SBC does not listen for TLS, so Genesys cannot connect: ${tlsOff.map((t) => t.why).join('; ')}`,
+        location: first.location,
+        fix: first.fix,
+      });
     }
     return { endpoints, consumed, notes, problems };
   },

@@ -28,7 +28,8 @@ describe('detect', () => {
     const sample = ';[transport-tls]\n;type=transport\n;protocol=tls\n';
     expect(asteriskReader.detect({ path: 'configs/samples/pjsip.conf.sample', text: sample })).toBe('entry');
     expect(asteriskReader.detect({ path: 'notes.conf', text: sample })).toBe(false);
-    expect(asteriskReader.detect({ path: 'sip.conf', text: '[general]\ntlsenable=yes\ntlsbindaddr=0.0.0.0\n' })).toBe(false);
+    // chan_sip's sip.conf with TLS is claimed only to say that it is not judged
+    expect(asteriskReader.detect({ path: 'chan_sip.txt', text: '[general]\ntlsenable=yes\ntlsbindaddr=0.0.0.0\n' })).toBe(false);
     expect(
       asteriskReader.detect({ path: 'tls.cfg', text: '[server:default]\nmethod = TLSv1.2+\ncertificate = /etc/kamailio/cert.pem\n' }),
     ).toBe(false);
@@ -366,4 +367,40 @@ describe('includes', () => {
     expect(out.endpoints).toHaveLength(2);
     expect(out.notes.filter((n) => /includes itself/.test(n.message))).toHaveLength(1);
   });
+});
+
+test('transports, and not one with protocol=tls: the SBC does not listen for TLS (a real configuration was READY)', () => {
+  const out = readConfig(
+    asteriskReader,
+    {
+      'pjsip.conf':
+        '[transport-udp]\ntype=transport\nprotocol=udp\nbind=0.0.0.0\n\n;[transport-tls]\n;type=transport\n;protocol=tls\n\n[transport-tcp]\ntype=transport\nprotocol=tcp\nbind=0.0.0.0\n\n[bare]\ntype=transport\nbind=0.0.0.0:5062\n',
+    },
+    'pjsip.conf',
+  );
+  expect(findings(out).problems).toEqual([
+    'no-tls pjsip.conf:1 undefined: The SBC does not listen for TLS, so Genesys cannot connect: no pjsip transport has protocol=tls ([transport-udp] udp at pjsip.conf:1, [transport-tcp] tcp at pjsip.conf:10, [bare] udp at pjsip.conf:15) => [transport-tls] with type=transport, protocol=tls, bind=0.0.0.0:5061, cert_file=<certificate chain>, priv_key_file=<key>, method=tlsv1_2 (one per line)',
+  ]);
+  // endpoints only (a file included by another): no transports, no finding
+  expect(readConfig(asteriskReader, { 'pjsip.conf': '[phone]\ntype=endpoint\n' }, 'pjsip.conf').problems).toEqual([]);
+});
+
+test("chan_sip's sip.conf: TLS there is said to be not judged, and stays unchecked", () => {
+  const on = readConfig(
+    asteriskReader,
+    { 'sip.conf': '[general]\ntlsenable=yes\ntlsbindaddr=0.0.0.0:5061\ntlsclientmethod=tlsv1\n\n[genesys]\ntype=peer\nencryption=yes\n' },
+    'sip.conf',
+  );
+  expect(asteriskReader.detect({ path: 'etc/asterisk/sip.conf', text: '[general]\ntlsenable=yes\n' })).toBe('entry');
+  expect(asteriskReader.detect({ path: 'sip.conf', text: '[general]\nudpbindaddr=0.0.0.0\n' })).toBe(false);
+  expect([on.endpoints, on.problems]).toEqual([[], []]);
+  expect(findings(on).notes).toEqual([
+    'warn sip.conf:2 chan_sip TLS (sip.conf tlsenable=yes) is not judged: chan_sip was removed in Asterisk 21 and is deprecated before it; on Asterisk 20 and older it opens a TLS listener of its own (tlsbindaddr, tlscertfile, tlsclientmethod, tlscipher)',
+  ]);
+  expect(on.unseen?.map((u) => [u.area, u.reason])).toEqual([['tls', 'sip.conf:2 enables chan_sip TLS, whose settings are not judged']]);
+  const off = readConfig(asteriskReader, { 'sip.conf': '[general]\ntlsenable=no\n' }, 'sip.conf');
+  expect([off.unseen, findings(off).notes]).toEqual([
+    undefined,
+    ["info sip.conf:2 chan_sip (sip.conf) with TLS off: its TLS listener is not opened; the pjsip transports are the SBC's TLS side"],
+  ]);
 });

@@ -322,3 +322,33 @@ describe('gateway files', () => {
     }
   });
 });
+
+describe('a profile that opens no TLS port: the SBC does not listen for TLS (a real configuration was READY)', () => {
+  const PROFILE = (tls: string) =>
+    `<profile name="external">\n  <settings>\n    <param name="sip-port" value="5080"/>\n${tls}  </settings>\n</profile>\n`;
+  test('tls switched off through a vars.xml variable: the fix is in vars.xml', () => {
+    const out = readConfig(
+      freeswitchReader,
+      {
+        'conf/vars.xml': '<include>\n  <X-PRE-PROCESS cmd="set" data="external_ssl_enable=false"/>\n</include>\n',
+        'conf/sip_profiles/external.xml': PROFILE('    <param name="tls" value="$${external_ssl_enable}"/>\n'),
+      },
+      'conf/sip_profiles/external.xml',
+    );
+    expect(out.endpoints).toEqual([]);
+    expect(findings(out).problems).toEqual([
+      'no-tls conf/sip_profiles/external.xml:4 tls: The SBC does not listen for TLS, so Genesys cannot connect: profile external has tls = $${external_ssl_enable}, which is false (set in conf/vars.xml:2), and sofia opens its TLS port only with tls on (sofia.c) => <X-PRE-PROCESS cmd="set" data="external_ssl_enable=true"/>   # in vars.xml',
+    ]);
+  });
+  test('no tls param at all: mod_sofia leaves TLS off', () => {
+    const out = readConfig(freeswitchReader, { 'sip_profiles/external.xml': PROFILE('') }, 'sip_profiles/external.xml');
+    expect(out.problems.map((p) => [p.code, p.location.line, p.fix])).toEqual([
+      ['no-tls', 1, '<param name="tls" value="true"/>   # in <settings> of profile external'],
+    ]);
+  });
+  test('one profile of the file with TLS on: no finding', () => {
+    const two = PROFILE('') + PROFILE('    <param name="tls" value="true"/>\n').replace('"external"', '"tls"');
+    const out = readConfig(freeswitchReader, { 'sip_profiles/both.xml': `<include>\n${two}</include>\n` }, 'sip_profiles/both.xml');
+    expect(out.problems.filter((p) => p.code === 'no-tls')).toEqual([]);
+  });
+});
