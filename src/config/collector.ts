@@ -7,6 +7,7 @@ export class Collector {
   problems: ConfigProblem[] = [];
   consumed = new Set<string>();
   unseen: NonNullable<ReaderOutput['unseen']> = [];
+  unfound = new Set<string>();
   note(file: string, line: number | undefined, message: string, level: 'info' | 'warn' = 'warn'): void {
     if (this.notes.length < 200) this.notes.push({ location: line ? { file, line } : { file }, level, message });
   }

@@ -48,6 +48,11 @@ export interface ReaderOutput {
    * the area stays unchecked for the trunk, so its verdict never says READY for it.
    */
   unseen?: Array<{ area: 'tls' | 'cert'; reason: string; hint: string; location: SourceLocation }>;
+  /**
+   * Parts the configuration names that the scan does not hold (a tls.cfg under its deployment path): a
+   * part beside it that nothing read may be one of them under another name, so it is still read alone.
+   */
+  unfound?: string[];
 }
 
 export interface SbcReader {
@@ -59,5 +64,11 @@ export interface SbcReader {
    * normally read through an entry (tls.cfg, vars.xml) and is read alone only when no entry consumed it.
    */
   detect(file: ConfigFile): 'entry' | 'part' | false;
+  /**
+   * The product loads every entry of a folder together (FreeSWITCH every sip_profiles/*.xml), so one entry
+   * without a TLS listener is not the SBC without one when another entry there has it. Kamailio and
+   * OpenSIPS run one main file.
+   */
+  loadsFolder?: boolean;
   read(input: ReaderInput): ReaderOutput;
 }

@@ -99,19 +99,20 @@ export function readConfigurations(run: ScanRun): Configurations {
   };
   for (const d of detected.filter((x) => x.kind === 'entry')) read(d);
   // A part no entry read, in the folder of an entry of its product (or below it): that SBC does not load it.
-  const entryFolders = [...outputs].map(([path, c]) => ({ path, format: c.reader.format, folder: posix.dirname(path) }));
+  // Unless an entry there names a part the scan lacks: this one may be it, committed under another name.
+  const entries = [...outputs].map(([path, c]) => ({ path, c, folder: posix.dirname(path) }));
   for (const d of detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path))) {
     const folder = posix.dirname(d.file.path);
-    const loader = entryFolders.find(
-      (e) => e.format === d.reader.format && (e.folder === folder || (e.folder !== '.' && folder.startsWith(`${e.folder}/`))),
+    const near = entries.filter(
+      (e) => e.c.reader.format === d.reader.format && (e.folder === folder || (e.folder !== '.' && folder.startsWith(`${e.folder}/`))),
     );
-    if (!loader) {
+    if (!near.length || near.some((e) => e.c.output.unfound?.length)) {
       read(d);
       continue;
     }
     fileInfo(d.file.path, 'config', d.reader.format).notes.push({
       level: 'info',
-      message: `not loaded: ${loader.path} does not read it (and no other configuration in the scan does), so the SBC never uses this file; its settings are not judged`,
+      message: `not loaded: ${near[0]!.path} does not read it (and no other configuration in the scan does), so the SBC never uses this file; its settings are not judged`,
     });
   }
   noTlsBesideTls(outputs, run);
@@ -120,9 +121,9 @@ export function readConfigurations(run: ScanRun): Configurations {
 
 /**
  * A configuration that opens no TLS listener fails only when its SBC has none at all. FreeSWITCH loads
- * every profile of sip_profiles/ (internal.xml for phones, external.xml for the carrier), and a folder
- * may hold alternative main configurations: when another configuration of the same product in the same
- * folder serves TLS, the finding becomes a note on the file.
+ * every profile of sip_profiles/ (internal.xml for phones, external.xml for the carrier): when another
+ * entry of a product that loads its folder together serves TLS there, the finding becomes a note on the
+ * file. Kamailio and OpenSIPS run one main file, so a folder of several is several SBCs.
  */
 function noTlsBesideTls(outputs: Map<string, ReadConfig>, { fileInfo }: ScanRun): void {
   const folder = (path: string, c: ReadConfig) => `${c.reader.format} ${posix.dirname(path)}`;
@@ -132,7 +133,7 @@ function noTlsBesideTls(outputs: Map<string, ReadConfig>, { fileInfo }: ScanRun)
     if (!c.output.problems.some((p) => p.code === 'no-tls') && c.output.endpoints.some((e) => e.role === 'server' && !e.unused))
       serving.set(folder(path, c), [...(serving.get(folder(path, c)) ?? []), path]);
   for (const [path, c] of outputs) {
-    const other = serving.get(folder(path, c))?.find((p) => p !== path);
+    const other = c.reader.loadsFolder ? serving.get(folder(path, c))?.find((p) => p !== path) : undefined;
     if (!other || !c.output.problems.some((p) => p.code === 'no-tls')) continue;
     for (const p of c.output.problems.filter((x) => x.code === 'no-tls'))
       fileInfo(p.location.file, 'config', c.reader.format).notes.push({

@@ -84,3 +84,21 @@ test('a file is never its own sibling: OpenSIPS with TLS domains and only udp, t
   );
   expect([status, noTls.map((r) => [r.status, r.trunk])]).toEqual([1, [['fail', 'opensips.cfg']]]);
 });
+
+test('an entry naming a tls.cfg the scan lacks: a part beside it may be that file under another name, so it is still judged', () => {
+  const dir = repo({
+    'kamailio.cfg':
+      '#!KAMAILIO\nenable_tls=yes\nlisten=tls:10.0.0.10:5061\nloadmodule "tls.so"\nmodparam("tls", "config", "/etc/kamailio/tls-prod.cfg")\nrequest_route { exit; }\n',
+    'tls-staging.cfg': '[server:default]\nmethod = TLSv1\ncertificate = /etc/kamailio/old.pem\n',
+  });
+  const run = cli(['scan', dir, '--offline', '--format', 'json']);
+  const report = JSON.parse(run.stdout) as { trunks: Array<{ name: string }> };
+  expect(report.trunks.map((t) => t.name).sort()).toEqual(['kamailio.cfg', 'tls-staging.cfg']);
+});
+
+test('Kamailio runs one main file: a kamailio.cfg without enable_tls beside another with TLS still fails', () => {
+  const main = (tls: boolean) =>
+    `#!KAMAILIO\n${tls ? 'enable_tls=yes\nlisten=tls:10.0.0.10:5061\nloadmodule "tls.so"\nmodparam("tls", "tls_method", "TLSv1.2+")\n' : 'listen=tls:10.0.0.10:5061\nloadmodule "tls.so"\nmodparam("tls", "tls_method", "TLSv1.2+")\n'}request_route { exit; }\n`;
+  const { noTls } = scanJson(repo({ 'kamailio.cfg': main(false), 'kamailio-tls.cfg': main(true) }));
+  expect(noTls.map((r) => [r.status, r.trunk])).toEqual([['fail', 'kamailio.cfg']]);
+});

@@ -374,6 +374,7 @@ function looksLikeProfile(text: string): boolean {
 export const freeswitchReader: SbcReader = {
   format: 'freeswitch',
   describe: 'FreeSWITCH sofia SIP profiles (sip_profiles/*.xml, sofia.conf.xml): tls-* params, $${var} resolved through vars.xml',
+  loadsFolder: true,
   detect(file) {
     const text = file.text;
     if (looksLikeProfile(text)) return 'entry';

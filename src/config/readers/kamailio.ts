@@ -469,6 +469,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       return;
     }
     const tried = found.tried.join(', ') || 'nothing';
+    out.unfound.add(target);
     if (keyword === 'import_file')
       return out.note(
         file.path,
@@ -1072,7 +1073,13 @@ function read(input: ReaderInput): ReaderOutput {
   } catch (err) {
     out.note(input.file.path, undefined, `could not read this file: ${(err as Error).message}`);
   }
-  return { endpoints, consumed: [...out.consumed], notes: out.notes, problems: out.problems };
+  return {
+    endpoints,
+    consumed: [...out.consumed],
+    notes: out.notes,
+    problems: out.problems,
+    ...(out.unfound.size ? { unfound: [...out.unfound] } : {}),
+  };
 }
 
 function domainSettings(d: Domain, file: string): Settings {
@@ -1198,7 +1205,20 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
     const skipped = main.skippedTls?.[0];
     const tlsMentioned =
       main.config || main.inactiveConfig || main.tlsLoaded || skipped || main.listeners.some((l) => l.raw.toLowerCase().startsWith('tls:'));
-    if (tlsMentioned) {
+    // The oracle's view: no BYOC handshake gets through a Kamailio that configures no TLS at all. Only a
+    // file Kamailio can run is that SBC: a fragment (modules.k, no request_route) is part of another.
+    const runnable = [path, ...out.consumed].some((p) =>
+      /^[ \t]*(request_route|route)[ \t]*\{/m.test(p === input.file.path ? input.file.text : (input.open(p, input.file).file?.text ?? '')),
+    );
+    // An include the repository lacks may hold the TLS settings: then nothing is claimed.
+    if (!tlsMentioned && runnable && !out.unfound.size)
+      noTls(
+        out,
+        { file: path },
+        `${posix.basename(path)} configures no TLS at all (no enable_tls, no loadmodule "tls.so", no listen=tls:)`,
+        'enable_tls=yes, loadmodule "tls.so" and listen=tls:<SBC address>:5061',
+      );
+    else if (tlsMentioned) {
       const why = main.enableTls
         ? `${main.enableTls.file}:${main.enableTls.line} turns TLS off`
         : skipped
@@ -1432,6 +1452,7 @@ function consumeConfig(
   if (!found.file) {
     // a file Kamailio would not use anyway is not worth a warning
     if (unused) return undefined;
+    out.unfound.add(cfg.value);
     out.note(
       cfg.file,
       cfg.line,

@@ -65,8 +65,28 @@ describe('no TLS listener: one finding, and the tls.cfg is noted as unused, not 
     expect(out.endpoints.filter((e) => e.unused).map((e) => e.name)).toEqual(['server:default']);
   });
 
-  test('a kamailio.cfg that never mentions TLS is not a finding', () => {
-    expect(read({ 'kamailio.cfg': CFG(['listen=udp:10.0.0.10:5060', 'loadmodule "sl.so"']) }).problems).toEqual([]);
+  test('no TLS mentioned, but not a file Kamailio runs alone, or an include is missing: nothing is claimed', () => {
+    // a module fragment (modules.k): #!define and loadmodule lines, no request_route
+    const fragment = readConfig(
+      kamailio,
+      { 'auth.k': '#!ifdef WITH_AUTH\nloadmodule "auth.so"\nmodparam("auth", "nonce_expire", 300)\n#!endif\n' },
+      'auth.k',
+    );
+    expect(fragment.problems).toEqual([]);
+    // the missing include may be where TLS is configured
+    const missing = read({ 'kamailio.cfg': CFG(['include_file "network.cfg"', 'listen=udp:10.0.0.10:5060']) });
+    expect(missing.problems.map((p) => p.code)).toEqual(['missing-file']);
+  });
+
+  test('a kamailio.cfg that never mentions TLS: no BYOC handshake gets through it either', () => {
+    const out = read({ 'kamailio.cfg': CFG(['listen=udp:10.0.0.10:5060', 'loadmodule "sl.so"']) });
+    expect(out.problems.map((p) => [p.code, p.message, p.fix])).toEqual([
+      [
+        'no-tls',
+        'The SBC does not listen for TLS, so Genesys cannot connect: kamailio.cfg configures no TLS at all (no enable_tls, no loadmodule "tls.so", no listen=tls:)',
+        'enable_tls=yes, loadmodule "tls.so" and listen=tls:<SBC address>:5061',
+      ],
+    ]);
   });
 });
 

@@ -61,8 +61,14 @@ function decodes(title: string, text: string, expected: string): void {
 }
 
 /** One case about whether Kamailio starts at all. */
+/** The reading, without the finding that most of these small files configure no TLS (Kamailio starts anyway). */
+function lexed(files: Record<string, string>): ReaderOutput {
+  const out = readConfig(kamailio, files, 'kamailio.cfg');
+  return { ...out, problems: out.problems.filter((p) => p.code !== 'no-tls') };
+}
+
 function starts(title: string, files: Record<string, string>, expected: boolean, lexer: (out: ReaderOutput) => void): void {
-  test(`${title} (this reader)`, () => lexer(readConfig(kamailio, files, 'kamailio.cfg')));
+  test(`${title} (this reader)`, () => lexer(lexed(files)));
   testWith('kamailio', `${title} (kamailio -c)`, () => expect(kamailioCheck(files).starts).toBe(expected), 20_000);
 }
 
