@@ -53,6 +53,8 @@ export interface ReaderOutput {
    * part beside it that nothing read may be one of them under another name, so it is still read alone.
    */
   unfound?: string[];
+  /** The product never loads this file (why): it is noted as not loaded, and makes no trunk. */
+  ignored?: string;
 }
 
 export interface SbcReader {

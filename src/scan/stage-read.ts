@@ -45,6 +45,8 @@ export function readConfigurations(run: ScanRun): Configurations {
   const outputs = new Map<string, ReadConfig>();
   const consumedBy = new Map<string, string>();
   const detected = detectAll(run);
+  /** Entries the product never loads (external.xml.noload). */
+  const ignored: Array<{ path: string; format: string }> = [];
   const read = (d: (typeof detected)[number]) => {
     let output: ReaderOutput;
     try {
@@ -62,6 +64,11 @@ export function readConfigurations(run: ScanRun): Configurations {
         ],
         problems: [],
       };
+    }
+    if (output.ignored) {
+      fileInfo(d.file.path, 'config', d.reader.format).notes.push({ level: 'info', message: `not loaded: ${output.ignored}` });
+      ignored.push({ path: d.file.path, format: d.reader.format });
+      return;
     }
     // The Genesys leg's media, read from the same entry file (parts are read through their entry).
     let media: MediaOutput | undefined;
@@ -108,6 +115,19 @@ export function readConfigurations(run: ScanRun): Configurations {
     );
     if (!near.length || near.some((e) => e.c.output.unfound?.length)) {
       read(d);
+      const alone = outputs.get(d.file.path);
+      const off = ignored.filter((x) => x.format === d.reader.format && (folder === '.' || x.path.startsWith(`${folder}/`)));
+      // Read alone, nothing of its own to serve TLS, and every entry of its tree switched off (FusionPBX's .noload).
+      if (alone && off.length && !alone.output.endpoints.some((e) => e.role === 'server'))
+        alone.output.problems.push({
+          code: 'no-tls',
+          message: `The SBC does not listen for TLS, so Genesys cannot connect: no ${d.reader.format} configuration of ${folder === '.' ? 'the repository' : folder} is loaded (${off
+            .slice(0, 4)
+            .map((x) => x.path)
+            .join(', ')}${off.length > 4 ? ', ...' : ''} ${off.length === 1 ? 'is' : 'are'} named so that it never loads)`,
+          location: { file: d.file.path },
+          fix: `rename ${off[0]!.path} to ${off[0]!.path.replace(/(\.xml)\.[^./]+$/i, '$1')} (or the profile Genesys uses)`,
+        });
       continue;
     }
     fileInfo(d.file.path, 'config', d.reader.format).notes.push({

@@ -102,3 +102,28 @@ test('Kamailio runs one main file: a kamailio.cfg without enable_tls beside anot
   const { noTls } = scanJson(repo({ 'kamailio.cfg': main(false), 'kamailio-tls.cfg': main(true) }));
   expect(noTls.map((r) => [r.status, r.trunk])).toEqual([['fail', 'kamailio.cfg']]);
 });
+
+test('FusionPBX switches profiles off as .xml.noload: never loaded, and a tree of only those has no TLS listener', () => {
+  const vars = '<include>\n  <X-PRE-PROCESS cmd="set" data="external_ssl_enable=true"/>\n</include>\n';
+  const dir = repo({ 'conf/vars.xml': vars, 'conf/sip_profiles/external.xml.noload': PROFILE('external', true) });
+  const run = cli(['scan', dir, '--offline', '--format', 'json']);
+  const report = JSON.parse(run.stdout) as {
+    trunks: Array<{ name: string }>;
+    results: Array<{ rule: string; status: string; message: string; remediation: string }>;
+    files: Array<{ path: string; notes: Array<{ message: string }> }>;
+  };
+  expect(run.status).toBe(1);
+  expect(report.trunks.map((t) => t.name)).toEqual(['conf/vars.xml']);
+  expect(report.files.find((f) => f.path === 'conf/sip_profiles/external.xml.noload')!.notes.map((n) => n.message)).toEqual([
+    'not loaded: FreeSWITCH includes its XML through *.xml patterns (sofia.conf.xml: sip_profiles/*.xml), so external.xml.noload is never loaded; name it .xml to use it',
+  ]);
+  const noTls = report.results.filter((r) => r.rule === 'config-valid' && r.status === 'fail');
+  expect(noTls.map((r) => r.remediation)).toEqual([
+    'rename conf/sip_profiles/external.xml.noload to conf/sip_profiles/external.xml (or the profile Genesys uses)',
+  ]);
+  // beside a loaded profile with TLS, the .noload copy is only a note
+  const both = scanJson(
+    repo({ 'conf/sip_profiles/external.xml': PROFILE('external', true), 'conf/sip_profiles/old.xml.noload': PROFILE('old', false) }),
+  );
+  expect(both.noTls).toEqual([]);
+});

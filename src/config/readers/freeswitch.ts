@@ -371,6 +371,9 @@ function looksLikeProfile(text: string): boolean {
   );
 }
 
+/** A template rendered into the real file at deployment: read for what it shows, with its own notes. */
+const TEMPLATE_SUFFIX = /\.(j2|jinja2?|tmpl|tpl|erb|mustache|template)$/i;
+
 export const freeswitchReader: SbcReader = {
   format: 'freeswitch',
   describe: 'FreeSWITCH sofia SIP profiles (sip_profiles/*.xml, sofia.conf.xml): tls-* params, $${var} resolved through vars.xml',
@@ -383,6 +386,16 @@ export const freeswitchReader: SbcReader = {
   },
   read(input): ReaderOutput {
     const file = input.file;
+    // FreeSWITCH reads its XML through include globs (sip_profiles/*.xml, switch_xml.c glob()): a
+    // renamed copy (external.xml.noload, FusionPBX's way to switch a profile off; .bak, .orig) never loads.
+    if (!/\.xml$/i.test(file.path) && !TEMPLATE_SUFFIX.test(file.path))
+      return {
+        endpoints: [],
+        consumed: [],
+        notes: [],
+        problems: [],
+        ignored: `FreeSWITCH includes its XML through *.xml patterns (sofia.conf.xml: sip_profiles/*.xml), so ${posix.basename(file.path)} is never loaded; name it .xml to use it`,
+      };
     const notes: FileNote[] = [];
     const problems: ConfigProblem[] = [];
     const endpoints: TlsEndpointSettings[] = [];

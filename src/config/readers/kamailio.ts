@@ -436,7 +436,17 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         location: at,
         fix: `${keyword} "${name.replace(/^["']|["';]+$/g, '') || 'file.cfg'}"   # double quotes, nothing after them on the line but a comment`,
       });
-    const target = name.slice(1, -1);
+    // cfg.lex runs the #!subst/#!substdef substitutions on the file name too (db_KAMAILIO_DBMS.cfg)
+    const target = strings(name.slice(1, -1));
+    // $def(...), $env(...), $(version(...){...}): an expression Kamailio evaluates when it starts
+    if (/\$[A-Za-z_]*\(/.test(target)) {
+      out.unfound.add(target);
+      return out.note(
+        file.path,
+        st.line,
+        `${keyword} "${target}" names its file through an expression Kamailio evaluates when it starts; that file is not read`,
+      );
+    }
     if (!target)
       return out.problem({
         code: 'syntax',
@@ -569,6 +579,8 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
           fix: `remove this loadmodule line; ${first.file}:${first.line} loads ${mod} already`,
         });
       modules.set(mod, { file: file.path, line: st.line });
+      // Kamailio defines MOD_<name> for each module it loads, so `#!ifndef MOD_auth` guards a second load.
+      defines.set(`MOD_${mod}`, { value: '', line: st.line, file: file.path });
       const ofFile = modulesOf.get(file.path);
       if (ofFile) ofFile.push(mod);
       else modulesOf.set(file.path, [mod]);

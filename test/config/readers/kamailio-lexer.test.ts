@@ -280,3 +280,33 @@ describe('a module loaded twice (sr_module.c load_module: "attempting to load th
     (out) => expect(out.problems).toEqual([]),
   );
 });
+
+describe('found on the stock 2600hz Kazoo configuration (kamailio -c starts on each)', () => {
+  const MPATH = 'mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules"\n';
+  starts(
+    'a loaded module defines MOD_<name>, so #!ifndef MOD_sl guards a second loadmodule',
+    { 'kamailio.cfg': `${MPATH}loadmodule "sl.so"\n#!ifndef MOD_sl\nloadmodule "sl.so"\n#!endif\nrequest_route { exit; }\n` },
+    true,
+    (out) => expect(out.problems).toEqual([]),
+  );
+  starts(
+    '#!substdef applies to an include_file name',
+    {
+      'kamailio.cfg': `${MPATH}#!substdef "!DBMS!kazoo!g"\ninclude_file "db_DBMS.cfg"\nrequest_route { exit; }\n`,
+      'db_kazoo.cfg': 'loadmodule "sl.so"\n',
+    },
+    true,
+    (out) => {
+      expect(out.problems).toEqual([]);
+      expect(out.consumed).toEqual(['db_kazoo.cfg']);
+    },
+  );
+  starts(
+    'a quote inside $(...) transformations opens no string',
+    {
+      'kamailio.cfg': `${MPATH}loadmodule "sl.so"\nloadmodule "pv.so"\nrequest_route {\n  $var(x) = $(var(y){s.replace,',x});\n  exit;\n}\n`,
+    },
+    true,
+    (out) => expect(out.problems).toEqual([]),
+  );
+});

@@ -13,6 +13,8 @@
  *   name where the name is used).
  * - `include_file` / `import_file`, bare or as a directive, take the next run of non-blank characters as
  *   the file name, before any define is expanded; cfg.lex `sr_push_yy_state()` wants it in double quotes.
+ * - `$(...)` (a pseudo-variable with transformations) is one token up to its matching `)`: quotes in it
+ *   open no string.
  * - Statements end at a line break outside strings and parentheses, or at a `;` outside parentheses.
  * Linear in the size of the text; never throws.
  */
@@ -265,6 +267,7 @@ export function kamailioStatements(text: string): KamailioLexed {
     }
   };
 
+  let unmatchedPvarUntil = 0;
   while (i < n) {
     const c = text[i]!;
     if (c === '\n' || c === '\r') {
@@ -295,6 +298,22 @@ export function kamailioStatements(text: string): KamailioLexed {
       blockComment();
       cur += ' ';
       continue;
+    }
+    // cfg.lex PVARID: `$(` up to its matching `)` on the line is one token, quotes inside are plain
+    // characters ($(var(x){s.replace,\','})). A line without the `)` is scanned once, not from every `$(`.
+    if (c === '$' && text[i + 1] === '(' && i >= unmatchedPvarUntil) {
+      let j = i + 2;
+      let nest = 1;
+      for (; j < n && nest > 0 && text[j] !== '\n' && text[j] !== '\r'; j++) {
+        if (text[j] === '(') nest++;
+        else if (text[j] === ')') nest--;
+      }
+      if (nest === 0) {
+        add(text.slice(i, j), line);
+        i = j;
+        continue;
+      }
+      unmatchedPvarUntil = j;
     }
     if (c === '"') {
       const at = line;
