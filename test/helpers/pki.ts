@@ -5,9 +5,9 @@
  */
 import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
@@ -158,6 +158,16 @@ export async function standardPki(
 }
 
 /** Writes files into a fresh temporary folder; returns their paths by name. */
+/** A repository in a fresh temp folder: each path (with its folders) written as given; returns the folder. */
+export function writeTree(files: Record<string, string | Uint8Array>, prefix = 'byoc-repo-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
 export function writeFiles(files: Record<string, string | Uint8Array>): Record<string, string> & { dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'byoc-test-'));
   const out: Record<string, string> = { dir };

@@ -6,19 +6,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseProfile } from '../../src/scan/profile.js';
 import { MAX_WALK_BYTES, walk } from '../../src/scan/walk.js';
+import { writeTree } from '../helpers/pki.js';
 import { cli } from '../helpers/run.js';
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'byoc-hostile-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => writeTree(files, 'byoc-hostile-');
 
 /** The scan exits as a scan does (0, 1 or one clear line and 2), never a crash, within the budget. */
 function bounded(dir: string, budgetMs = 20_000) {

@@ -2,22 +2,13 @@
  * A configuration that opens no TLS listener: a failure when its SBC has none at all, a note when another
  * configuration of the same SBC (a sibling sofia profile, an alternative main file) listens for TLS.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeTree } from '../helpers/pki.js';
 import { cli } from '../helpers/run.js';
 
 const PROFILE = (name: string, tls: boolean) =>
   `<profile name="${name}">\n  <settings>\n    <param name="sip-port" value="5080"/>\n${tls ? '    <param name="tls" value="true"/>\n    <param name="tls-version" value="tlsv1.2"/>\n' : ''}  </settings>\n</profile>\n`;
 
-function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'byoc-no-tls-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>) => writeTree(files, 'byoc-no-tls-');
 
 const scanJson = (dir: string) => {
   const run = cli(['scan', dir, '--offline', '--format', 'json']);

@@ -2,27 +2,18 @@
  * `byoc-check scan` on generated repositories: trunks from the profile and from lone certificate
  * files, suppressions, a missing certificate file, committed keys, changed-file runs, bad profiles.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scan } from '../../src/scan/scan.js';
 import type { Report } from '../../src/report/types.js';
 import { decodePem } from '../helpers/context.js';
 import { fixtures } from '../helpers/fixtures.js';
-import { NOW } from '../helpers/pki.js';
+import { NOW, writeTree } from '../helpers/pki.js';
 import { assertValidReport, cli } from '../helpers/run.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 const URI = 'sip:+13175550100;tgrp=carrier1;trunk-context=byoc.example.com@lb01.voice.use1.pure.cloud:5061;transport=tls';
 
-function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'byoc-scan-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
+const repo = (files: Record<string, string>) => writeTree(files, 'byoc-scan-');
 
 async function standardRepo(extra: Record<string, string> = {}, profile?: string) {
   const { files } = await fixtures();
