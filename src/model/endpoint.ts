@@ -111,6 +111,16 @@ export interface ConfigProblem {
   fix?: string;
   /** The endpoint name it concerns, when one. */
   endpoint?: string;
+  /** `no-tls`: why, in the product's terms (the message is this after the common statement). */
+  why?: string;
+}
+
+/**
+ * The SBC opens no TLS listener at all: Genesys cannot connect. `why` in the product's terms, `fix` in
+ * its syntax; `why` is kept apart so the scan can restate it when another file of the SBC serves TLS.
+ */
+export function noTlsProblem(why: string, location: SourceLocation, fix: string): ConfigProblem {
+  return { code: 'no-tls', message: `The SBC does not listen for TLS, so Genesys cannot connect: ${why}`, why, location, fix };
 }
 
 export function sourced<T>(value: T, from: Provenance, raw?: string): Sourced<T> {

@@ -118,3 +118,9 @@ test('FusionPBX switches profiles off as .xml.noload: never loaded, and a tree o
   );
   expect(both.noTls).toEqual([]);
 });
+
+test('two tls.cfg files and no kamailio.cfg: each is read alone, neither counts as the entry of the other', () => {
+  const dir = repo({ 'a-tls.cfg': '[server:default]\nmethod = TLSv1.2+\n', 'b-tls.cfg': '[server:default]\nmethod = TLSv1\n' });
+  const report = JSON.parse(cli(['scan', dir, '--offline', '--format', 'json']).stdout) as { trunks: Array<{ name: string }> };
+  expect(report.trunks.map((t) => t.name)).toEqual(['a-tls.cfg', 'b-tls.cfg']);
+});

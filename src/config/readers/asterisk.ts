@@ -14,6 +14,7 @@ import { byocSuites } from '../../../rules/data/byoc-suites.js';
 import { suiteNames } from '../../../rules/data/cipher-names.js';
 import type { SourceLocation } from '../../engine/types.js';
 import {
+  noTlsProblem,
   sourced,
   type ConfigProblem,
   type ProductSyntax,
@@ -649,15 +650,16 @@ export const asteriskReader: SbcReader = {
     }
     // Transports, and not one of them TLS: pjsip opens no TLS listener (protocol defaults to udp).
     if (!seenTransports.size && plain.length)
-      problems.push({
-        code: 'no-tls',
-        message: `The SBC does not listen for TLS, so Genesys cannot connect: no pjsip transport has protocol=tls (${plain
-          .slice(0, 5)
-          .map((t) => `[${t.section.name}] ${t.protocol} at ${t.section.file}:${t.section.line}`)
-          .join(', ')}${plain.length > 5 ? ', ...' : ''})`,
-        location: { file: plain[0]!.section.file, line: plain[0]!.section.line },
-        fix: '[transport-tls] with type=transport, protocol=tls, bind=0.0.0.0:5061, cert_file=<certificate chain>, priv_key_file=<key>, method=tlsv1_2 (one per line)',
-      });
+      problems.push(
+        noTlsProblem(
+          `no pjsip transport has protocol=tls (${plain
+            .slice(0, 5)
+            .map((t) => `[${t.section.name}] ${t.protocol} at ${t.section.file}:${t.section.line}`)
+            .join(', ')}${plain.length > 5 ? ', ...' : ''})`,
+          { file: plain[0]!.section.file, line: plain[0]!.section.line },
+          '[transport-tls] with type=transport, protocol=tls, bind=0.0.0.0:5061, cert_file=<certificate chain>, priv_key_file=<key>, method=tlsv1_2 (one per line)',
+        ),
+      );
     return { endpoints, consumed: parsed.files.filter((f) => f !== input.file.path), notes, problems };
   },
 };

@@ -11,7 +11,14 @@
 import { posix } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ConfigProblem, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
+import {
+  noTlsProblem,
+  sourced,
+  type ConfigProblem,
+  type ProductSyntax,
+  type Provenance,
+  type TlsEndpointSettings,
+} from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
@@ -734,12 +741,7 @@ export const freeswitchReader: SbcReader = {
     // Not one profile here opens a TLS port (another profile file of the same FreeSWITCH may: the scan checks its siblings).
     if (!endpoints.length && tlsOff.length) {
       const first = tlsOff[0]!;
-      problems.push({
-        code: 'no-tls',
-        message: `The SBC does not listen for TLS, so Genesys cannot connect: ${tlsOff.map((t) => t.why).join('; ')}`,
-        location: first.location,
-        fix: first.fix,
-      });
+      problems.push(noTlsProblem(tlsOff.map((t) => t.why).join('; '), first.location, first.fix));
     }
     return { endpoints, consumed, notes, problems };
   },

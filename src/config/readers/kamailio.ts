@@ -19,6 +19,7 @@ import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
 import {
   locationOf,
+  noTlsProblem,
   sourced,
   written,
   type ProductSyntax,
@@ -1398,12 +1399,7 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
 
 /** The finding for a Kamailio that runs without any TLS listener. */
 function noTls(out: Collector, where: { file: string; line?: number }, why: string, fix: string): void {
-  out.problem({
-    code: 'no-tls',
-    message: `The SBC does not listen for TLS, so Genesys cannot connect: ${why}`,
-    location: { file: where.file, ...(where.line ? { line: where.line } : {}) },
-    fix,
-  });
+  out.problem(noTlsProblem(why, { file: where.file, ...(where.line ? { line: where.line } : {}) }, fix));
 }
 
 /**

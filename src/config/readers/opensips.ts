@@ -17,7 +17,7 @@
  */
 import { posix } from 'node:path';
 import type { SourceLocation } from '../../engine/types.js';
-import { sourced, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
+import { noTlsProblem, sourced, type ProductSyntax, type Provenance, type TlsEndpointSettings } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { coreParam, parseSocket } from '../sercfg.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
@@ -409,13 +409,13 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
   if (tlsMgm && !legacy) tlsLibraryProblem(tlsMgm, tlsLibrary, libraries, out);
   // An m4 template may declare its socket inside a macro (ifelse(ENABLE_TLS, ...)): unknown, already said so.
   if (!sockets.length && !unknownSockets && !dbUrl && !templates.size)
-    out.problem({
-      code: 'no-tls',
-      message:
-        'The SBC does not listen for TLS, so Genesys cannot connect: tls_mgm domains are set, but no socket=tls: is declared in the scanned files (OpenSIPS opens only the sockets it is given, and without a TLS socket it cannot send over TLS either: forward.c "no corresponding socket")',
-      location: { file: domains[0]!.file, line: domains[0]!.line },
-      fix: 'socket=tls:0.0.0.0:5061   # with loadmodule "proto_tls.so"',
-    });
+    out.problem(
+      noTlsProblem(
+        'tls_mgm domains are set, but no socket=tls: is declared in the scanned files (OpenSIPS opens only the sockets it is given, and without a TLS socket it cannot send over TLS either: forward.c "no corresponding socket")',
+        { file: domains[0]!.file, line: domains[0]!.line },
+        'socket=tls:0.0.0.0:5061   # with loadmodule "proto_tls.so"',
+      ),
+    );
 
   const defaultPort = tlsPort?.value ?? 5061;
   for (const s of sockets) if (Number.isNaN(s.port)) s.port = defaultPort;
