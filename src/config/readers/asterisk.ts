@@ -69,6 +69,8 @@ export interface Parsed {
   sections: Section[];
   lastByName: Map<string, Section>;
   files: string[];
+  /** `#include` targets the scan does not hold: what they define is unknown. */
+  missing?: string[];
 }
 
 const MAX_INCLUDE_DEPTH = 16;
@@ -195,6 +197,7 @@ export function parseFile(file: ConfigFile, input: ReaderInput, out: Parsed, not
         if (opened.file) included.push(opened.file);
       }
       if (!included.length) {
+        (out.missing ??= []).push(target);
         notes.push({
           location: { file: file.path, line: lineNo, key: `#${directive}` },
           level: directive === 'tryinclude' ? 'info' : 'warn',
@@ -648,8 +651,9 @@ export const asteriskReader: SbcReader = {
       seenTransports.set(section.name, section);
       endpoints.push(...readTransport(section, entries, notes, problems));
     }
-    // Transports, and not one of them TLS: pjsip opens no TLS listener (protocol defaults to udp).
-    if (!seenTransports.size && plain.length)
+    // Transports, and not one of them TLS: pjsip opens no TLS listener (protocol defaults to udp). An
+    // include the scan lacks may define the TLS one.
+    if (!seenTransports.size && plain.length && !parsed.missing?.length)
       problems.push(
         noTlsProblem(
           `no pjsip transport has protocol=tls (${plain

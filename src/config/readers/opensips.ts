@@ -406,7 +406,8 @@ function readCfg(input: ReaderInput, out: Collector, endpoints: TlsEndpointSetti
     return;
   }
 
-  if (tlsMgm && !legacy) tlsLibraryProblem(tlsMgm, tlsLibrary, libraries, out);
+  // In an m4 template a loadmodule may sit inside a macro line: which modules load is not known.
+  if (tlsMgm && !legacy && !templates.size) tlsLibraryProblem(tlsMgm, tlsLibrary, libraries, out);
   // An m4 template may declare its socket inside a macro (ifelse(ENABLE_TLS, ...)): unknown, already said so.
   if (!sockets.length && !unknownSockets && !dbUrl && !templates.size)
     out.problem(

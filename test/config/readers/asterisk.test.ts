@@ -404,3 +404,15 @@ test("chan_sip's sip.conf: TLS there is said to be not judged, and stays uncheck
     ["info sip.conf:2 chan_sip (sip.conf) with TLS off: its TLS listener is not opened; the pjsip transports are the SBC's TLS side"],
   ]);
 });
+
+test('no TLS transport, but an #include the scan lacks: it may define the TLS transport, so nothing is claimed', () => {
+  const out = readConfig(
+    asteriskReader,
+    { 'pjsip.conf': '[transport-udp]\ntype=transport\nprotocol=udp\nbind=0.0.0.0\n\n#include pjsip.d/tls.conf\n' },
+    'pjsip.conf',
+  );
+  expect(out.problems).toEqual([]);
+  expect(findings(out).notes).toContainEqual(
+    expect.stringMatching(/^warn pjsip.conf:6 #include pjsip.d\/tls.conf: not found in the scanned files/),
+  );
+});
