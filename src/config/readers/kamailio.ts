@@ -223,7 +223,7 @@ interface MainCfg {
   modparams: Array<{ name: string; value: string; raw: string; line: number; file: string }>;
   mentionsOpensslConf: boolean;
   /** TLS statements inside #!ifdef blocks the scanned files do not enable. */
-  skippedTls?: Array<{ file: string; line: number; cond: string }>;
+  skippedTls?: Array<{ file: string; line: number; cond: string; what?: string }>;
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -299,7 +299,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   /** Each module's first loadmodule, and the modules each file loads (a file included again loads them again). */
   const modules = new Map<string, { file: string; line: number }>();
   const modulesOf = new Map<string, string[]>();
-  const skippedTls: Array<{ file: string; line: number; cond: string }> = [];
+  const skippedTls: Array<{ file: string; line: number; cond: string; what?: string }> = [];
 
   /** `reading`: the files being read, outermost first (kamailio.cfg, then the includes down to this one). */
   const walk = (file: ConfigFile, reading: string[]): void => {
@@ -318,6 +318,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     for (const st of lexed.statements) {
       if (st.include) {
         if (active()) include(file, st, st.include, [...reading, file.path]);
+        else skippedInclude(file, st, st.include, stack);
         continue;
       }
       if (st.directive) {
@@ -340,6 +341,15 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       statement(file, st);
     }
     for (const s of stack) out.note(file.path, s.line, `#!${s.cond} is not closed by #!endif`);
+  };
+
+  // An include switched off by #!ifdef whose file turns TLS on (Kazoo: #!ifdef TLS_ROLE include_file "tls-role.cfg").
+  const skippedInclude = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: Frame[]) => {
+    const cond = stack.find((s) => !s.active);
+    if (!cond || skippedTls.length >= 20 || skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) return;
+    const target = input.open(inc.name.replace(/^"|"$/g, ''), file).file;
+    if (target && /^[ \t]*enable_tls[ \t]*=|^[ \t]*loadmodule[ \t]*\(?[ \t]*"([^"]*\/)?tls(\.so)?"/m.test(target.text))
+      skippedTls.push({ file: file.path, line: st.line, cond: cond.cond, what: `${inc.keyword} ${inc.name} (it turns TLS on)` });
   };
 
   const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean): void => {
@@ -1235,7 +1245,7 @@ function readEntry(input: ReaderInput, out: Collector, endpoints: TlsEndpointSet
       const why = main.enableTls
         ? `${main.enableTls.file}:${main.enableTls.line} turns TLS off`
         : skipped
-          ? `enable_tls=yes is inside #!${skipped.cond} (${skipped.file}:${skipped.line}), which no #!define in the scanned files enables`
+          ? `${skipped.what ?? 'enable_tls=yes'} is inside #!${skipped.cond} (${skipped.file}:${skipped.line}), which no #!define in the scanned files enables`
           : "enable_tls=yes is not set (Kamailio's default is off)";
       const ifdef = !main.enableTls && skipped ? skipped.cond.split(' ')[1] : undefined;
       noTls(

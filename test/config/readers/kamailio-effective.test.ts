@@ -173,3 +173,17 @@ test("a domain without cipher_list runs OpenSSL's default list, with that proven
   expect(server.ciphers?.value).toBe('DEFAULT');
   expect(server.ciphers?.from).toMatchObject({ kind: 'default', text: expect.stringMatching(/OpenSSL's default cipher list applies/) });
 });
+
+test('an include switched off by #!ifdef whose file turns TLS on: the SBC does not listen for TLS (stock Kazoo: TLS_ROLE)', () => {
+  const role = 'enable_tls=yes\nlisten=tls:10.0.0.10:5061\nloadmodule "tls.so"\nmodparam("tls", "tls_method", "TLSv1.2+")\n';
+  const main = (define: boolean) =>
+    CFG([...(define ? ['#!define TLS_ROLE'] : []), '#!ifdef TLS_ROLE', 'include_file "tls-role.cfg"', '#!endif']);
+  const off = read({ 'kamailio.cfg': main(false), 'tls-role.cfg': role });
+  expect(off.problems.map((p) => [p.code, p.location.line, p.fix])).toEqual([
+    ['no-tls', 3, '#!define TLS_ROLE at the top of kamailio.cfg (or start Kamailio with -A TLS_ROLE)'],
+  ]);
+  expect(off.problems[0]!.why).toBe(
+    'include_file "tls-role.cfg" (it turns TLS on) is inside #!ifdef TLS_ROLE (kamailio.cfg:3), which no #!define in the scanned files enables',
+  );
+  expect(read({ 'kamailio.cfg': main(true), 'tls-role.cfg': role }).problems.filter((p) => p.code === 'no-tls')).toEqual([]);
+});
