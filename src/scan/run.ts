@@ -11,7 +11,8 @@ import type { TrunkLink } from '../model/genesys.js';
 import type { MediaSettings } from '../model/media.js';
 import type { TlsEndpointFacts } from '../model/tls.js';
 import type { ReportOptions, ScanFile, ScanTrunk } from '../report/types.js';
-import type { ReaderOutput } from '../config/types.js';
+import type { ReaderOutput, SbcReader } from '../config/types.js';
+import type { MediaOutput } from '../config/media/types.js';
 import type { GenesysScan } from './genesys.js';
 import type { Profile, ProfileTrunk } from './profile.js';
 import type { Walk, WalkedFile } from './walk.js';
@@ -109,3 +110,10 @@ export interface References {
 
 export type KeyFiles = Map<string, Array<{ line: number; label: string }>>;
 export type Resolved = Map<TlsEndpointSettings, TlsEndpointFacts>;
+
+/** One configuration file as read: its reader, what the reader found, and its media legs. */
+export interface ReadConfig {
+  reader: SbcReader;
+  output: ReaderOutput;
+  media?: MediaOutput;
+}

@@ -6,8 +6,7 @@
 import { posix } from 'node:path';
 import { noTlsProblem } from '../model/endpoint.js';
 import type { ConfigFile, SbcReader } from '../config/types.js';
-import type { ScanRun } from './run.js';
-import type { ReadConfig } from './stage-read.js';
+import type { ReadConfig, ScanRun } from './run.js';
 
 interface Detected {
   file: ConfigFile;

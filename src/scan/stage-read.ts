@@ -3,14 +3,8 @@ import { mediaExtractors } from '../config/media/index.js';
 import type { MediaOutput } from '../config/media/types.js';
 import { readers } from '../config/readers/index.js';
 import type { ConfigFile, ReaderOutput, SbcReader } from '../config/types.js';
-import type { ScanRun } from './run.js';
+import type { ReadConfig, ScanRun } from './run.js';
 import { loadedBy, noLoadedEntry, notLoaded, noTlsBesideTls } from './stage-loaded.js';
-
-export interface ReadConfig {
-  reader: SbcReader;
-  output: ReaderOutput;
-  media?: MediaOutput;
-}
 
 export interface Configurations {
   /** Each entry file (and each part no entry read) by path. */

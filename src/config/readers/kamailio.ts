@@ -344,12 +344,22 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   };
 
   // An include switched off by #!ifdef whose file turns TLS on (Kazoo: #!ifdef TLS_ROLE include_file "tls-role.cfg").
+  // Each target file is searched once, however many switched-off lines name it, and at most 200 are looked up.
+  const turnsTlsOn = new Map<string, boolean>();
+  let skippedLookups = 0;
   const skippedInclude = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: Frame[]) => {
     const cond = stack.find((s) => !s.active);
     if (!cond || skippedTls.length >= 20 || skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) return;
+    if (++skippedLookups > 200) return;
     const target = input.open(inc.name.replace(/^"|"$/g, ''), file).file;
-    if (target && /^[ \t]*enable_tls[ \t]*=|^[ \t]*loadmodule[ \t]*\(?[ \t]*"([^"]*\/)?tls(\.so)?"/m.test(target.text))
-      skippedTls.push({ file: file.path, line: st.line, cond: cond.cond, what: `${inc.keyword} ${inc.name} (it turns TLS on)` });
+    if (!target) return;
+    let on = turnsTlsOn.get(target.path);
+    if (on === undefined)
+      turnsTlsOn.set(
+        target.path,
+        (on = /^[ \t]*enable_tls[ \t]*=|^[ \t]*loadmodule[ \t]*\(?[ \t]*"([^"]*\/)?tls(\.so)?"/m.test(target.text)),
+      );
+    if (on) skippedTls.push({ file: file.path, line: st.line, cond: cond.cond, what: `${inc.keyword} ${inc.name} (it turns TLS on)` });
   };
 
   const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean): void => {
