@@ -27,6 +27,8 @@ const hostile: Record<string, string> = {
   brackets: fill('[\n'),
   'define lines': `#!KAMAILIO\n${fill('#!define X \n')}`,
   'equals runs': `alias=${fill('= ', MiB - 10)}\n`,
+  'unclosed pseudo-variables': fill('$('),
+  'pseudo-variables with quotes': fill('$(v{s.replace,\',x}) "'),
 };
 
 function input(file: ConfigFile): ReaderInput {
@@ -48,4 +50,13 @@ describe.each(readers.map((r) => [r.format, r] as const))('%s reader on 1 MiB ho
     reader.read(input({ path: names[0]!, text }));
     expect(performance.now() - started).toBeLessThan(BUDGET_MS);
   });
+});
+
+test('Kamailio: switched-off includes of one large file are searched once, not once per line', () => {
+  const big = { path: 'big.cfg', text: `${fill('# no TLS here\n', MiB - 20)}\n` };
+  const main = { path: 'kamailio.cfg', text: `#!KAMAILIO\n${fill('#!ifdef OFF\ninclude_file "big.cfg"\n#!endif\n', MiB)}` };
+  const kamailio = readers.find((r) => r.format === 'kamailio')!;
+  const started = performance.now();
+  kamailio.read({ file: main, open: (p) => (p === 'big.cfg' ? { file: big, tried: [p] } : { tried: [p] }), paths: [main.path, big.path] });
+  expect(performance.now() - started).toBeLessThan(BUDGET_MS);
 });
