@@ -33,6 +33,16 @@ export const REGIONS = [
   'aps1',
 ] as const;
 
+/** --region, as the chain check and probe take it. */
+export const regionOption: OptionSpec = {
+  name: 'region',
+  type: 'string',
+  choices: REGIONS,
+  canonical: regionCode,
+  describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
+  group: 'Trunk',
+};
+
 export const checkOptions: readonly OptionSpec[] = [
   { name: 'uri', type: 'string', array: true, describe: 'SIP URI the SBC sends towards Genesys (Request-URI), repeatable', group: 'Trunk' },
   {
@@ -42,14 +52,7 @@ export const checkOptions: readonly OptionSpec[] = [
     describe: 'SBC address as entered in the trunk\'s "SIP Servers or Proxies" (HOST[:PORT], IPv6 in brackets), repeatable',
     group: 'Trunk',
   },
-  {
-    name: 'region',
-    type: 'string',
-    choices: REGIONS,
-    canonical: regionCode,
-    describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
-    group: 'Trunk',
-  },
+  regionOption,
   { name: 'ciphers', type: 'string', describe: 'SBC cipher list: OpenSSL cipher string or IANA names', group: 'TLS settings' },
   { name: 'curves', type: 'string', describe: 'SBC ECDHE groups, e.g. "secp384r1:X25519" or "P-384"', group: 'TLS settings' },
   {

@@ -63,6 +63,15 @@ export function pathsInFolderNamed(paths: readonly string[], name: string): read
   return indexOf(paths).byFolderName.get(name) ?? [];
 }
 
+/** How many folders, from the root, the files `a` and `b` have in common: how near one is to the other. */
+export function sharedFolders(a: string, b: string): number {
+  const x = posix.dirname(a).split('/');
+  const y = posix.dirname(b).split('/');
+  let k = 0;
+  while (k < x.length && k < y.length && x[k] === y[k]) k++;
+  return k;
+}
+
 /** The folder a glob's wildcards start in: `conf/sip_profiles/external` for `conf/sip_profiles/external/*.xml`. */
 export function literalFolderOf(glob: string): string {
   const parts = glob.split('/');

@@ -15,19 +15,36 @@ interface Detected {
 
 const within = (folder: string, path: string) => folder === '.' || path.startsWith(`${folder}/`);
 
+/** The entries by product and folder (`kamailio kamailio/trunk1`), in reading order, for loadedBy. */
+export type EntryIndex = Map<string, Array<{ path: string; config: ReadConfig; at: number }>>;
+
+export function indexEntries(outputs: ReadonlyMap<string, ReadConfig>): EntryIndex {
+  const index: EntryIndex = new Map();
+  let at = 0;
+  for (const [path, config] of outputs) {
+    const key = `${config.reader.format} ${posix.dirname(path)}`;
+    const list = index.get(key);
+    if (list) list.push({ path, config, at: at++ });
+    else index.set(key, [{ path, config, at: at++ }]);
+  }
+  return index;
+}
+
 /**
- * The entry of the part's product in its folder (or above it) that does not read it: that SBC does not
- * load the part. None when an entry there names a part the scan lacks: this one may be it, committed
- * under another name.
+ * The entry of the part's product in its folder (or above it, the root only for a part at the root)
+ * that does not read it: that SBC does not load the part. None when an entry there names a part the
+ * scan lacks: this one may be it, committed under another name. Looks up each folder upwards, so a
+ * scan of many trunks does not compare every part with every entry.
  */
-export function loadedBy(part: Detected, outputs: ReadonlyMap<string, ReadConfig>): string | undefined {
-  const folder = posix.dirname(part.file.path);
-  const near = [...outputs].filter(([path, c]) => {
-    const own = posix.dirname(path);
-    return c.reader.format === part.reader.format && (own === folder || (own !== '.' && within(own, folder)));
-  });
-  if (!near.length || near.some(([, c]) => c.output.unfound?.length)) return undefined;
-  return near[0]![0];
+export function loadedBy(part: Detected, entries: EntryIndex): string | undefined {
+  const near: Array<{ path: string; config: ReadConfig; at: number }> = [];
+  const own = posix.dirname(part.file.path);
+  for (let folder = own; ; folder = posix.dirname(folder)) {
+    if (folder !== '.' || own === '.') near.push(...(entries.get(`${part.reader.format} ${folder}`) ?? []));
+    if (folder === '.' || folder === '/' || folder === '') break;
+  }
+  if (!near.length || near.some((e) => e.config.output.unfound?.length)) return undefined;
+  return near.sort((x, y) => x.at - y.at)[0]!.path;
 }
 
 export function notLoaded(part: Detected, entry: string, { fileInfo }: ScanRun): void {

@@ -1,5 +1,5 @@
 /** The repository path index readers use instead of a pass over every path (src/config/paths.ts). */
-import { literalFolderOf, pathsInFolderNamed, pathsNamed, pathsUnder } from '../../src/config/paths.js';
+import { literalFolderOf, pathsInFolderNamed, pathsNamed, pathsUnder, sharedFolders } from '../../src/config/paths.js';
 
 // In the walk's order (depth first, each folder sorted), which is not string order: "conf-2/..." sorts before "conf/...".
 const PATHS = ['conf/sip_profiles/external.xml', 'conf/dialplan/public.xml', 'conf-2/vars.xml', 'conf2/dialplan/public.xml', 'top.xml'];
@@ -33,4 +33,10 @@ test('one index answers every lookup of a large repository: each folder finds ex
   let found = 0;
   for (let i = 0; i < 5_000; i++) found += pathsUnder(many, `trunk${String(i).padStart(5, '0')}/conf`).length;
   expect(found).toBe(5_000);
+});
+
+test('sharedFolders: folders two files have in common from the root', () => {
+  expect(sharedFolders('a/b/c.conf', 'a/b/d.conf')).toBe(2);
+  expect(sharedFolders('a/b/c.conf', 'a/x/d.conf')).toBe(1);
+  expect(sharedFolders('x/c.conf', 'y/d.conf')).toBe(0);
 });

@@ -2,7 +2,6 @@
  * `byoc-check probe HOST[:PORT] [options]`: the live probe's command line. Loaded lazily, so the
  * offline check never pays for it. Throws InputError for usage errors; main() turns them into exit 2.
  */
-import { regionCode } from '../../../rules/data/byoc-regions.js';
 import { isIP } from 'node:net';
 import { InputError } from '../../errors.js';
 import { probeCheck } from '../../pipeline/probe-check.js';
@@ -16,7 +15,7 @@ import { parseArgv } from '../argv.js';
 import { apiBaseOption, fetchOption, trunkOption } from '../genesys-options.js';
 import type { Io } from '../io.js';
 import { atOf, genesysSourceOf, timeoutOf, warnDaysOf } from '../values.js';
-import { REGIONS, type OptionSpec } from '../options.js';
+import { regionOption, type OptionSpec } from '../options.js';
 
 export const probeOptions: readonly OptionSpec[] = [
   {
@@ -26,14 +25,7 @@ export const probeOptions: readonly OptionSpec[] = [
     group: 'Trunk',
   },
   { name: 'uri', type: 'string', array: true, describe: 'SIP URI the SBC sends towards Genesys (Request-URI), repeatable', group: 'Trunk' },
-  {
-    name: 'region',
-    type: 'string',
-    choices: REGIONS,
-    canonical: regionCode,
-    describe: 'Genesys Cloud region, as use1 or us-east-1 (inferred from Genesys host names when absent)',
-    group: 'Trunk',
-  },
+  regionOption,
   {
     name: 'genesys',
     type: 'string',

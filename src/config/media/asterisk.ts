@@ -12,7 +12,7 @@ import type { MediaSettings, MediaSyntax, SrtpOffer, SrtpStrictness } from '../.
 import { bool, effectiveEntries, indexSections, lastOf, parseFile, type Entry, type Parsed, type Section } from '../readers/asterisk.js';
 import type { FileNote, ReaderInput } from '../types.js';
 import type { MediaOutput } from './types.js';
-import { pathsNamed } from '../paths.js';
+import { pathsNamed, sharedFolders } from '../paths.js';
 
 const DOCS = 'https://docs.asterisk.org/Asterisk_22_Documentation/API_Documentation/Module_Configuration/res_pjsip/';
 const TAG_80 = 'AES_CM_128_HMAC_SHA1_80';
@@ -39,14 +39,7 @@ const tlsContact = (value: string) => /^\s*sips:/i.test(value) || /;\s*transport
 /** Of several files, the one sharing the most folders with `from`; none when two are as near (another SBC's tree is not a guess). */
 function nearest(candidates: readonly string[], from: string): string | undefined {
   if (candidates.length <= 1) return candidates[0];
-  const folders = posix.dirname(from).split('/');
-  const shared = (p: string) => {
-    const theirs = posix.dirname(p).split('/');
-    let k = 0;
-    while (k < theirs.length && k < folders.length && theirs[k] === folders[k]) k++;
-    return k;
-  };
-  const ranked = candidates.map((p) => ({ p, k: shared(p) })).sort((a, b) => b.k - a.k);
+  const ranked = candidates.map((p) => ({ p, k: sharedFolders(p, from) })).sort((a, b) => b.k - a.k);
   return ranked[0]!.k > ranked[1]!.k ? ranked[0]!.p : undefined;
 }
 

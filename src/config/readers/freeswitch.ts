@@ -22,6 +22,7 @@ import {
 import type { TlsVersion } from '../../model/tls.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import type { ConfigFile, FileNote, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
+import { sharedFolders } from '../paths.js';
 import { CORE_VARIABLES, preprocessFile, references, type PreLine, type Variable } from './freeswitch/preprocess.js';
 
 const SOFIA = 'mod_sofia sofia.c';
@@ -267,13 +268,7 @@ export function findVarsFile(input: ReaderInput): { file?: ConfigFile; how: stri
   const tried = [...new Set([...opened.tried, ...sibling.tried])];
   if (!candidates.length) return { how: '', tried };
   // The nearest one: the longest common folder prefix with the profile.
-  const common = (p: string) => {
-    const a = posix.dirname(p).split('/');
-    const b = posix.dirname(from.path).split('/');
-    let k = 0;
-    while (k < a.length && k < b.length && a[k] === b[k]) k++;
-    return k;
-  };
+  const common = (p: string) => sharedFolders(p, from.path);
   const ranked = [...candidates].sort((x, y) => common(y) - common(x) || x.localeCompare(y));
   if (ranked.length > 1 && common(ranked[0]!) === common(ranked[1]!)) {
     return { how: '', tried, ambiguous: ranked.filter((p) => common(p) === common(ranked[0]!)) };
