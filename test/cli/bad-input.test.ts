@@ -93,7 +93,6 @@ describe('bad input exits 2 with one line on stderr', () => {
     expect(run.stderr).toMatch(/^byoc-check: /);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(run.ms).toBeLessThan(5000);
   });
 
   test('--debug adds the stack trace', () => {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { byocSuites } from '../../rules/data/byoc-suites.js';
 import { BIN } from '../helpers/run.js';
 import { has, titled } from '../helpers/tools.js';
-import { accepts, freePort, stop } from '../helpers/processes.js';
+import { accepts, freePort, hasForked, stop } from '../helpers/processes.js';
 
 const which = spawnSync('sh', ['-c', 'command -v kamailio || ls /usr/sbin/kamailio'], { encoding: 'utf8' });
 const KAMAILIO = which.status === 0 && has('kamailio') ? which.stdout.trim().split('\n')[0] : undefined;
@@ -272,11 +272,13 @@ async function startKamailio(dir: string, port: number): Promise<{ child: ChildP
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const deadline = Date.now() + 10_000;
+  // Generous: the deadline only matters for a Kamailio that neither listens nor exits, and a loaded machine is slow.
+  const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) return { child, started: false, log: () => log };
     if (await accepts(port)) return { child, started: true, log: () => log };
-    // UDP-only start (TLS compiled out by #!ifdef): running, but nothing listens on TCP
+    // Started without TLS (compiled out by #!ifdef, UDP only, enable_tls=no): workers forked, TLS port still refused
+    if (hasForked(child.pid!) && !(await accepts(port))) return { child, started: true, log: () => log };
     if (Date.now() > deadline)
       return { child, started: /INFO:.*(main|core)|listening on/i.test(log) || child.exitCode === null, log: () => log };
     await new Promise((r) => setTimeout(r, 100));
@@ -316,7 +318,7 @@ function byocHandshakeOnce(port: number): Promise<boolean> {
     const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stdin.end();
     child.once('exit', (code) => {
       clearTimeout(timer);

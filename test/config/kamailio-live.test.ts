@@ -111,12 +111,12 @@ function start(files: Record<string, string>, ports: number[]): Started {
     child.once('exit', (code) => resolve({ state: 'exited', code })),
   );
   const up = (async () => {
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 30_000;
     for (const port of ports) {
       for (;;) {
         if (child.exitCode !== null) return new Promise<never>(() => {});
         if (await accepts(port)) break;
-        if (Date.now() > deadline) throw new Error(`Kamailio did not listen on 127.0.0.1:${port} within 8 s:\n${log}`);
+        if (Date.now() > deadline) throw new Error(`Kamailio did not listen on 127.0.0.1:${port} within 30 s:\n${log}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
@@ -134,7 +134,7 @@ function handshake(port: number, options: ConnectionOptions): Promise<Outcome> {
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ ok: false, code: 'TIMEOUT' });
-    }, 4000);
+    }, 10_000);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
       resolve({ ok: true, version: socket.getProtocol() ?? '', cipher: socket.getCipher().name });

