@@ -316,6 +316,16 @@ describe('probe --fetch (the loopback fake of the platform API)', () => {
       expect(run.stdout).not.toContain(fakeCredentials(fake).GENESYSCLOUD_OAUTHCLIENT_SECRET);
     }
   }, 60_000);
+
+  test("without --region, the OAuth environment's region is the org's and its trunks' region", async () => {
+    const run = await cliAsync(['probe', '--fetch', '--api-base', fake.base, '--trunk', 'Fleet TLS', ...lab(), '--format', 'json'], {
+      ...fakeCredentials(fake),
+      GENESYSCLOUD_REGION: 'eu-west-1',
+    });
+    expect([run.status, run.stderr]).toEqual([1, '']);
+    const r = fleet(run.stdout);
+    expect([r.options.region, ...r.fleet.targets.map((t) => t.report.options.region)]).toEqual(['euw1', 'euw1', 'euw1']);
+  }, 60_000);
 });
 
 describe('usage errors: one line, exit 2', () => {

@@ -191,6 +191,15 @@ test('bad input: exit 2, one line: a missing --genesys file, JSON without BYOC t
   expect(base.stderr).toMatch(/--api-base only applies with --genesys --fetch/);
 });
 
+test('saved org files need no region: GENESYSCLOUD_REGION is read only with --fetch', () => {
+  profile(kamTrunk());
+  const file = org('org-ok.json', tls('Carrier One', ['sbc1.example.com']));
+  const run = cli(['scan', dir, '--ca', root, '--at', '2026-11-22T12:00:00Z', '--genesys', file], {
+    env: { GENESYSCLOUD_REGION: 'mars-1' },
+  });
+  expect([run.status, run.stderr]).toEqual([0, '']);
+});
+
 test('without --genesys, `genesys:` in the profile changes nothing', () => {
   profile(kamTrunk('    sbc: [sbc1.example.com]\n'));
   const { status, report } = scanJson([]);

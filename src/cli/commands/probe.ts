@@ -14,7 +14,7 @@ import { printable } from '../../util/text.js';
 import { parseArgv } from '../argv.js';
 import { apiBaseOption, fetchOption, trunkOption } from '../genesys-options.js';
 import type { Io } from '../io.js';
-import { atOf, genesysSourceOf, timeoutOf, warnDaysOf } from '../values.js';
+import { atOf, genesysSourceOf, regionOf, timeoutOf, warnDaysOf } from '../values.js';
 import { regionOption, type OptionSpec } from '../options.js';
 
 export const probeOptions: readonly OptionSpec[] = [
@@ -160,7 +160,8 @@ export async function runProbe(argv: string[], io: Io, version: string): Promise
   const format = String(v.format);
   const common = {
     uris: v.uri as string[] | undefined,
-    region: v.region as string | undefined,
+    // with --genesys --fetch and no --region, the org's region (GENESYSCLOUD_REGION) is the trunks' region too
+    region: fromGenesys ? regionOf(v, io) : (v.region as string | undefined),
     caFile: v.ca as string | undefined,
     at: atOf(v.at),
     warnDays,

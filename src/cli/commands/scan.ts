@@ -5,7 +5,7 @@ import type { ParsedArgs } from '../argv.js';
 import { emit } from '../emit.js';
 import type { Io } from '../io.js';
 import { parsePathMap } from '../scan-options.js';
-import { atOf, timeoutOf, warnDaysOf } from '../values.js';
+import { atOf, regionOf, timeoutOf, warnDaysOf } from '../values.js';
 
 export async function runScan(args: ParsedArgs, io: Io, version: string): Promise<number> {
   const v = args.values;
@@ -17,13 +17,14 @@ export async function runScan(args: ParsedArgs, io: Io, version: string): Promis
   const genesysFiles = ((v.genesys as string[] | undefined) ?? []).filter((f) => f !== '');
   const genesysWanted = v.genesys !== undefined || v.fetch === true;
   if (!genesysWanted && v['api-base'] !== undefined) throw new InputError('--api-base only applies with --genesys --fetch');
-  const { orgRegion } = genesysWanted ? await import('../../data-actions/region.js') : { orgRegion: undefined };
+  // One region for the org and its BYOC trunks: --region, else with --fetch the OAuth environment's.
+  const region = regionOf(v, io);
   const report = await scan({
     cwd: io.cwd,
     paths: args.positionals,
     profile: v.profile as string | undefined,
     pathMap: parsePathMap(v['path-map'] as string[] | undefined),
-    region: v.region as string | undefined,
+    region,
     ...(caCertificates ? { caCertificates, caName: String(v.ca) } : {}),
     at,
     warnDays,
@@ -38,7 +39,7 @@ export async function runScan(args: ParsedArgs, io: Io, version: string): Promis
             inputs: genesysFiles,
             stdin: io.readStdin,
             fetch: v.fetch === true,
-            region: orgRegion!(v.region as string | undefined, io.env),
+            region,
             apiBase: v['api-base'] as string | undefined,
             env: io.env,
             timeoutSeconds,
