@@ -18,14 +18,19 @@ export const EXIT_USAGE = 2;
 
 /**
  * Formats the report, writes it (stdout or --output) and gives the exit code. `extra`: the rules whose
- * results the report holds beyond the trunk rules (SARIF's catalog), and files read that the report's own
- * input list does not name (a report must not be written over them).
+ * results the report holds beyond the trunk rules (SARIF's catalog), files read that the report's own
+ * input list does not name (a report must not be written over them), and arrays held as JSON text.
  */
 export async function emit(
   report: Report,
   v: Record<string, unknown>,
   io: Io,
-  extra: { rules?: Parameters<typeof catalogOf>[0]; inputs?: readonly string[] } = {},
+  extra: {
+    rules?: Parameters<typeof catalogOf>[0];
+    inputs?: readonly string[];
+    /** Arrays of the report held as JSON text (scan's spilled results): only a JSON report can be written from them. */
+    asText?: Parameters<typeof jsonChunks>[1];
+  } = {},
 ): Promise<number> {
   const format = String(v.format);
   const output = v.output as string | undefined;
@@ -34,7 +39,7 @@ export async function emit(
   // JSON goes out in pieces: one string of a large scan report would double the peak memory.
   const text =
     format === 'json'
-      ? jsonChunks(report)
+      ? jsonChunks(report, extra.asText)
       : reporters[format as Format](report, {
           strict: v.strict === true,
           chalk,

@@ -137,27 +137,57 @@ export function uncheckedAreas(
   return out;
 }
 
+/** What the verdict needs of the results (those not suppressed): how many failed and warned, and per area the rules that ran. */
+export interface ResultTally {
+  fail: number;
+  warn: number;
+  /** Trunks with a failed result (scan's "N of M trunks would fail"). */
+  failingTrunks: Set<string | undefined>;
+  ran: Map<Area, Set<string>>;
+}
+
+export function emptyTally(): ResultTally {
+  return { fail: 0, warn: 0, failingTrunks: new Set(), ran: new Map() };
+}
+
+const isTally = (x: readonly RuleResult[] | ResultTally): x is ResultTally => !Array.isArray(x);
+
+const areasOf = new WeakMap<RuleAreas, Map<string, Area>>();
+
+/** Adds results to a tally: a scan adds each trunk's results as they are judged, and then drops them. */
+export function tallyResults(tally: ResultTally, results: readonly RuleResult[], catalog: RuleAreas): ResultTally {
+  let areaOf = areasOf.get(catalog);
+  if (!areaOf) areasOf.set(catalog, (areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]))));
+  for (const r of results) {
+    if (r.status === 'fail') {
+      tally.fail++;
+      tally.failingTrunks.add(r.trunk);
+    } else if (r.status === 'warn') tally.warn++;
+    const area = r.status === 'skip' ? undefined : areaOf.get(r.rule);
+    if (!area) continue;
+    let ran = tally.ran.get(area);
+    if (!ran) tally.ran.set(area, (ran = new Set()));
+    ran.add(r.rule);
+  }
+  return tally;
+}
+
 /** The verdict: never "every check passed" while an area went unchecked. */
 export function verdictLine(
-  results: readonly RuleResult[],
+  results: readonly RuleResult[] | ResultTally,
   unchecked: ReadonlyArray<UncheckedArea & { short: string }>,
   catalog: RuleAreas,
   /** Who refuses what, when something fails: a scan says how many trunks would fail. */
   refusal = 'Genesys will refuse this trunk as it is',
 ): string {
-  const count = (s: RuleResult['status']) => results.filter((r) => r.status === s).length;
-  const fail = count('fail');
-  const warn = count('warn');
+  const { fail, warn, ran } = isTally(results) ? results : tallyResults(emptyTally(), results, catalog);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const notChecked = unchecked.map((u) => `${AREA_NAMES[u.area]} (${u.short})`).join(', ');
-  const areaOf = new Map(catalog.map((r) => [r.meta.id, r.meta.area]));
   // An area partly checked names the rules that ran, so it is never both "passed" and "not checked" as a whole.
   const partly = new Set(unchecked.map((u) => u.area));
-  const checked = AREA_ORDER.filter((a) => results.some((r) => r.status !== 'skip' && areaOf.get(r.rule) === a)).map((a) => {
-    if (!partly.has(a)) return AREA_NAMES[a];
-    const ran = [...new Set(results.filter((r) => r.status !== 'skip' && areaOf.get(r.rule) === a).map((r) => r.rule))].sort();
-    return `${AREA_NAMES[a]} (${ran.join(', ')})`;
-  });
+  const checked = AREA_ORDER.filter((a) => ran.has(a)).map((a) =>
+    partly.has(a) ? `${AREA_NAMES[a]} (${[...ran.get(a)!].sort().join(', ')})` : AREA_NAMES[a],
+  );
   if (fail) return `NOT READY: ${plural(fail, 'failed check')}; ${refusal}.${notChecked ? ` Not checked: ${notChecked}.` : ''}`;
   if (!notChecked) return warn ? `READY WITH WARNINGS: ${plural(warn, 'warning')} to review.` : 'READY: every check passed.';
   if (checked.length === 0) return `NOTHING CHECKED: not checked: ${notChecked}.`;

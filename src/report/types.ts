@@ -150,6 +150,15 @@ export interface UncheckedArea {
   hint: string;
 }
 
+/**
+ * A top-level array of the JSON report held outside the heap as its own text (a large scan's results):
+ * how many items, and the text of the items as `jsonItems` writes them, in pieces.
+ */
+export interface JsonItemsText {
+  count: number;
+  pieces(): Iterable<string>;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'byoc-check'; version: string };

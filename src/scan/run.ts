@@ -40,6 +40,11 @@ export interface ScanOptions {
   recorded?: Omit<ReportOptions, 'profile' | 'offline'>;
   /** `--genesys FILE...` or `--fetch`: the org's BYOC trunks, for the profile trunks that name theirs. */
   genesys?: Omit<GenesysOptions, 'trunks' | 'at' | 'version'>;
+  /**
+   * The report is written as JSON: keep the results as its text in a spill file, not as objects (the
+   * report's `results` is then empty and `Scanned.resultsText` holds them), so memory stays flat.
+   */
+  spillResults?: boolean;
 }
 
 export const PROFILE_NAMES = ['byoc-check.yaml', 'byoc-check.yml'];

@@ -6,10 +6,10 @@
  *
  * The stages, each a file of its own: open the repository (walk, profile, the org's Genesys trunks),
  * read the configurations, plan the trunks, resolve the files they name, make trunks of lone files,
- * choose (a changed-file run), resolve TLS settings, judge, suppress, assemble the report.
+ * choose (a changed-file run), resolve TLS settings, judge and suppress trunk by trunk, assemble the report.
  */
 import type { FileNote } from '../config/types.js';
-import type { Report } from '../report/types.js';
+import type { JsonItemsText, Report } from '../report/types.js';
 import type { ScanOptions } from './run.js';
 import { assembleReport } from './stage-assemble.js';
 import { judgeTrunks } from './stage-judge.js';
@@ -19,12 +19,17 @@ import { planTrunks } from './stage-plan.js';
 import { readConfigurations } from './stage-read.js';
 import { resolveReferences } from './stage-references.js';
 import { resolveSettings } from './stage-settings.js';
-import { applySuppressions } from './stage-suppress.js';
 
 export type { ScanOptions };
 export type { FileNote };
 
-export async function scan(options: ScanOptions): Promise<Report> {
+/** The report; with `spillResults`, its results are not in `report.results` but in `resultsText`, as the JSON report's text. */
+export interface Scanned {
+  report: Report;
+  resultsText?: JsonItemsText;
+}
+
+export async function scan(options: ScanOptions): Promise<Scanned> {
   const run = await openRepository(options);
   const configs = readConfigurations(run);
   const plans = planTrunks(run, configs);
@@ -35,6 +40,7 @@ export async function scan(options: ScanOptions): Promise<Report> {
   const keysChosen = orphanKeys.filter(run.selected);
   const resolved = await resolveSettings(run, chosen, refs);
   const judged = await judgeTrunks(run, chosen, refs, resolved, { keyFiles, keysChosen });
-  applySuppressions(chosen, judged.results);
-  return assembleReport(run, plans, chosen, resolved, judged);
+  const report = assembleReport(run, plans, chosen, resolved, judged);
+  const resultsText = judged.log.text;
+  return resultsText ? { report, resultsText } : { report };
 }

@@ -18,10 +18,14 @@ import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import { buildChain, emptyChain, type Anchors } from '../x509/chain.js';
 import { genesysLocation, judgeGenesys, ORG_TRUNK, trunkSip } from './genesys.js';
 import type { Profile } from './profile.js';
+import { ResultLog } from './results-log.js';
 import type { KeyFiles, References, Resolved, ScanOptions, ScanRun, TrunkPlan, Unit } from './run.js';
+import { applySuppressions } from './stage-suppress.js';
+import { UncheckedAcross } from './unchecked.js';
 
 export interface Judged {
-  results: RuleResult[];
+  log: ResultLog;
+  unchecked: UncheckedAcross;
   certificates: CertificateSummary[];
   trunks: ScanTrunk[];
 }
@@ -121,7 +125,8 @@ export async function judgeTrunks(
   const { options, profile, genesys } = run;
   const anchors: Anchors = options.caCertificates ? customAnchors(options.caCertificates) : byocAnchors(acceptedCas);
   const now = options.at ?? new Date();
-  const results: RuleResult[] = [];
+  const log = new ResultLog(options.spillResults === true);
+  const unchecked = new UncheckedAcross(options);
   const certificates: CertificateSummary[] = [];
   const trunks: ScanTrunk[] = [];
   const timeoutSeconds = options.timeoutSeconds ?? 10;
@@ -143,6 +148,7 @@ export async function judgeTrunks(
     loaded,
   } satisfies ContextOptions;
   for (const plan of chosen) {
+    const results: RuleResult[] = [];
     const units = await unitsOf(run, plan, resolved, refs);
     const unitSummaries: ScanTrunk['chains'] = [];
     for (const unit of units) {
@@ -164,14 +170,24 @@ export async function judgeTrunks(
       }
     }
     trunks.push(trunkEntry(plan, unitSummaries, options));
+    // The trunk is done: its results are suppressed, counted and handed on, and not kept here.
+    applySuppressions(plan, results);
+    unchecked.add(
+      plan,
+      results.filter((r) => !r.suppressed),
+      plan.endpoints.map((e) => resolved.get(e)!),
+    );
+    log.add(results);
   }
-  if (keysChosen.length) results.push(...(await judgeOrphanKeys(keysChosen, { ...context, online: false, pkiProfile: 'default' }, trunks)));
+  if (keysChosen.length) log.add(await judgeOrphanKeys(keysChosen, { ...context, online: false, pkiProfile: 'default' }, trunks));
   if (genesys) {
     const own = judgeGenesys(genesys, new Set(chosen.map((p) => p.name)));
-    results.push(...own);
+    const named = new Set(own.map((r) => r.trunk));
+    for (const plan of chosen) if (named.has(plan.name)) applySuppressions(plan, own);
+    log.add(own);
     if (own.some((r) => r.trunk === ORG_TRUNK)) trunks.push(orgTrunkEntry());
   }
-  return { results, certificates, trunks };
+  return { log, unchecked, certificates, trunks };
 }
 
 /** Keys no trunk involves are still committed secrets: judged by the private-key rule alone. */

@@ -23,7 +23,7 @@ let report: Report;
 
 async function run(paths: string[] = []): Promise<Report> {
   const { files } = await fixtures();
-  const out = await scan({
+  const { report: out } = await scan({
     cwd: dir,
     paths,
     at: NOW,

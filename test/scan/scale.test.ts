@@ -32,7 +32,7 @@ test('200 trunks: every chain checked, linear growth from 50, a schema-valid rep
     [1, await scanOptions(50)],
     [4, await scanOptions(200)],
   ]);
-  const report: Report = await scan(repos.get(4)!);
+  const { report }: { report: Report } = await scan(repos.get(4)!);
   const checked = report.trunks!.filter((t) => t.chains.some((c) => 'file' in c && c.file));
   expect(checked).toHaveLength(200);
   expect(new Set(report.endpoints!.map((e) => e.format))).toEqual(new Set(['kamailio', 'opensips', 'asterisk', 'freeswitch']));

@@ -47,7 +47,7 @@ async function standardRepo(extra: Record<string, string> = {}, profile?: string
 
 async function run(dir: string, paths: string[] = []): Promise<Report> {
   const { files } = await fixtures();
-  const report = await scan({
+  const { report } = await scan({
     cwd: dir,
     paths,
     at: NOW,

@@ -1,0 +1,65 @@
+/**
+ * Text written once and read back once, outside the heap: an unlinked temporary file, so nothing is
+ * left behind whatever ends the process. A scan of thousands of trunks keeps its results here as the
+ * JSON report's text instead of as objects.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+const READ_PIECE = 64 * 1024;
+
+export class TextSpill {
+  private bytes = 0;
+  private constructor(private fd: number | undefined) {}
+
+  /** A spill in the temporary folder, or undefined when none can be made (the caller keeps its text in memory). */
+  static open(dir = tmpdir()): TextSpill | undefined {
+    const path = join(dir, `byoc-check-${process.pid}-${randomBytes(6).toString('hex')}.spill`);
+    let fd: number;
+    try {
+      // wx: never an existing file or a planted link; 0600: the runner's own
+      fd = openSync(path, 'wx+', 0o600);
+    } catch {
+      return undefined;
+    }
+    try {
+      unlinkSync(path);
+    } catch {
+      closeSync(fd);
+      return undefined;
+    }
+    return new TextSpill(fd);
+  }
+
+  append(text: string): void {
+    if (this.fd === undefined) throw new Error('spill already read');
+    const buffer = Buffer.from(text, 'utf8');
+    for (let done = 0; done < buffer.length;) done += writeSync(this.fd, buffer, done, buffer.length - done, this.bytes + done);
+    this.bytes += buffer.length;
+  }
+
+  /** The text appended, in pieces of 64 KiB, once; the file is closed when the last piece is read (or the reader stops). */
+  *read(): Generator<string> {
+    const fd = this.fd;
+    if (fd === undefined) throw new Error('spill already read');
+    this.fd = undefined;
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(READ_PIECE);
+    try {
+      for (let at = 0; at < this.bytes;) {
+        const n = readSync(fd, buffer, 0, Math.min(READ_PIECE, this.bytes - at), at);
+        if (n === 0) throw new Error('spill file ended early');
+        at += n;
+        const text = decoder.write(buffer.subarray(0, n));
+        if (text) yield text;
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
