@@ -64,13 +64,12 @@ export function looksLikeCertificateFile(file: WalkedFile): boolean {
   return CERT_EXTENSIONS.test(file.path) && file.bytes[0] === 0x30;
 }
 
-async function loadChainFile(file: WalkedFile, how: string, decoded: Map<string, CertificateFacts>): Promise<LoadedChain> {
+async function loadChainFile(file: WalkedFile, decoded: Map<string, CertificateFacts>): Promise<Omit<LoadedChain, 'how'>> {
   try {
     const input = await parseChainInput(file.bytes, file.path, Infinity);
     const certificates = decodeAll(input.certificates, file.path, decoded);
     return {
       path: file.path,
-      how,
       certificates,
       input: {
         name: file.path,
@@ -81,7 +80,7 @@ async function loadChainFile(file: WalkedFile, how: string, decoded: Map<string,
     };
   } catch (error) {
     if (!isInputError(error)) throw error;
-    return { path: file.path, how, error: (error as Error).message.replace(`${file.path}: `, '') };
+    return { path: file.path, error: (error as Error).message.replace(`${file.path}: `, '') };
   }
 }
 
@@ -124,15 +123,24 @@ export function certificateLoad(path: string, certificates: CertificateFacts[], 
   return load;
 }
 
-/** Each chain file loaded once per scan, whoever names it. */
+/**
+ * Each chain file loaded once while its trunks are judged, whoever names it (with the caller's own
+ * account of how it was found); CA certificates, which recur across trunks, are decoded once per scan.
+ */
 export class ChainLoader {
-  private readonly cache = new Map<string, Promise<LoadedChain>>();
+  private readonly cache = new Map<string, Promise<Omit<LoadedChain, 'how'>>>();
   private readonly decoded = new Map<string, CertificateFacts>();
   constructor(private readonly byPath: ReadonlyMap<string, WalkedFile>) {}
 
-  load(path: string, how: string): Promise<LoadedChain> {
+  async load(path: string, how: string): Promise<LoadedChain> {
     let loaded = this.cache.get(path);
-    if (!loaded) this.cache.set(path, (loaded = loadChainFile(this.byPath.get(path)!, how, this.decoded)));
-    return loaded;
+    if (!loaded) this.cache.set(path, (loaded = loadChainFile(this.byPath.get(path)!, this.decoded)));
+    return { ...(await loaded), how };
+  }
+
+  /** Forgets the chain files loaded and the end-entity certificates decoded so far: a later load reads them again. */
+  release(): void {
+    this.cache.clear();
+    for (const [key, facts] of this.decoded) if (facts.basicConstraints?.ca !== true) this.decoded.delete(key);
   }
 }

@@ -17,6 +17,7 @@ import type { GenesysScan } from './genesys.js';
 import type { Profile, ProfileTrunk } from './profile.js';
 import type { Walk, WalkedFile } from './walk.js';
 import type { ChainLoader, LoadedChain } from './chains.js';
+import type { HeapKeeper } from './heap.js';
 
 export interface ScanOptions {
   /** The directory paths are relative to (the repository root in a pre-commit hook). */
@@ -45,6 +46,8 @@ export interface ScanOptions {
    * report's `results` is then empty and `Scanned.resultsText` holds them), so memory stays flat.
    */
   spillResults?: boolean;
+  /** Trunks resolved and judged at a time (default 64); a test sets it to check that batches change nothing. */
+  batchSize?: number;
 }
 
 export const PROFILE_NAMES = ['byoc-check.yaml', 'byoc-check.yml'];
@@ -103,6 +106,8 @@ export interface ScanRun {
   repo: ConfigRepo;
   locateAny: (written: string, from: string) => Located;
   chains: ChainLoader;
+  /** Collects garbage between units of work (src/scan/heap.ts). */
+  heap: HeapKeeper;
 }
 
 /** What the resolved references of the endpoints are, for the later stages. */

@@ -6,7 +6,8 @@
  *
  * The stages, each a file of its own: open the repository (walk, profile, the org's Genesys trunks),
  * read the configurations, plan the trunks, resolve the files they name, make trunks of lone files,
- * choose (a changed-file run), resolve TLS settings, judge and suppress trunk by trunk, assemble the report.
+ * choose (a changed-file run), then a batch of trunks at a time resolve TLS settings, judge and suppress, and
+ * assemble the report.
  */
 import type { FileNote } from '../config/types.js';
 import type { JsonItemsText, Report } from '../report/types.js';
@@ -18,15 +19,14 @@ import { openRepository } from './stage-open.js';
 import { planTrunks } from './stage-plan.js';
 import { readConfigurations } from './stage-read.js';
 import { resolveReferences } from './stage-references.js';
-import { resolveSettings } from './stage-settings.js';
 
 export type { ScanOptions };
 export type { FileNote };
 
-/** The report; with `spillResults`, its results are not in `report.results` but in `resultsText`, as the JSON report's text. */
+/** The report; with `spillResults`, the arrays that grow with the trunks are not in it but in `asText`, as the JSON report's text. */
 export interface Scanned {
   report: Report;
-  resultsText?: JsonItemsText;
+  asText: Partial<Record<keyof Report, JsonItemsText>>;
 }
 
 export async function scan(options: ScanOptions): Promise<Scanned> {
@@ -38,9 +38,10 @@ export async function scan(options: ScanOptions): Promise<Scanned> {
   // A changed-file run checks the trunks that involve a changed file (the profile involves them all).
   const chosen = plans.filter((p) => run.selectAll || [...p.involves].some(run.selected));
   const keysChosen = orphanKeys.filter(run.selected);
-  const resolved = await resolveSettings(run, chosen, refs);
-  const judged = await judgeTrunks(run, chosen, refs, resolved, { keyFiles, keysChosen });
-  const report = assembleReport(run, plans, chosen, resolved, judged);
-  const resultsText = judged.log.text;
-  return resultsText ? { report, resultsText } : { report };
+  // Every configuration is read: from here on only the walked bytes (chain and key files, the digest) are needed.
+  run.texts.clear();
+  const judged = await judgeTrunks(run, chosen, refs, { keyFiles, keysChosen });
+  const report = assembleReport(run, plans, chosen, judged);
+  const [results, endpoints] = [judged.log.text, judged.endpoints.text];
+  return { report, asText: { ...(results ? { results } : {}), ...(endpoints ? { endpoints } : {}) } };
 }

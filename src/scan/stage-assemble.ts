@@ -3,18 +3,16 @@ import { createHash } from 'node:crypto';
 import { trunkRules } from '../../rules/index.js';
 import { verdictLine } from '../report/build.js';
 import type { Report } from '../report/types.js';
-import { endpointJson } from './endpoint-json.js';
 import { genesysJson } from './genesys.js';
 import { mediaJson } from './media-json.js';
-import type { Resolved, ScanRun, TrunkPlan } from './run.js';
+import type { ScanRun, TrunkPlan } from './run.js';
 import type { Judged } from './stage-judge.js';
 
 export function assembleReport(
   run: ScanRun,
   plans: readonly TrunkPlan[],
   chosen: readonly TrunkPlan[],
-  resolved: Resolved,
-  { log, unchecked: uncheckedAcross, certificates, trunks }: Judged,
+  { log, endpoints, unchecked: uncheckedAcross, certificates, trunks }: Judged,
 ): Report {
   const { options, root, given, selectAll, walked, files, profile, genesys } = run;
   const now = options.at ?? new Date();
@@ -25,7 +23,6 @@ export function assembleReport(
   const digest = createHash('sha256');
   const involved = new Set(chosen.flatMap((p) => [...p.involves]));
   for (const f of walked.files.filter((x) => involved.has(x.path))) digest.update(f.path).update(f.bytes);
-  const endpointsJson = chosen.flatMap((p) => [...p.endpoints, ...p.loadedOnly].map((e) => endpointJson(resolved.get(e)!)));
   return {
     schemaVersion: 1,
     tool: { name: 'byoc-check', version: options.version ?? '0.0.0' },
@@ -38,8 +35,8 @@ export function assembleReport(
       anchors: options.caCertificates ? `--ca ${options.caName ?? ''}`.trim() : 'BYOC Cloud accepted-CA list',
     },
     certificates,
-    results: log.results,
-    endpoints: endpointsJson,
+    results: log.items,
+    endpoints: endpoints.items,
     ...(chosen.some((p) => p.media.length) ? { media: chosen.flatMap((p) => p.media.map(mediaJson)) } : {}),
     trunks,
     // A changed-file run speaks of the files it judged, the files named, and what it could not read;

@@ -12,19 +12,22 @@ import type { CrlFacts } from '../model/crl.js';
 import type { MediaFacts } from '../model/media.js';
 import type { TlsEndpointFacts } from '../model/tls.js';
 import { summarizeChain } from '../report/build.js';
-import type { CertificateSummary, ScanTrunk } from '../report/types.js';
+import type { CertificateSummary, EndpointJson, ScanTrunk } from '../report/types.js';
 import { gatherSipFacts } from '../sip/facts.js';
 import { byocAnchors, customAnchors } from '../trust/anchors.js';
 import { buildChain, emptyChain, type Anchors } from '../x509/chain.js';
 import { genesysLocation, judgeGenesys, ORG_TRUNK, trunkSip } from './genesys.js';
 import type { Profile } from './profile.js';
-import { ResultLog } from './results-log.js';
+import { endpointJson } from './endpoint-json.js';
+import { JsonArrayLog, ResultLog } from './results-log.js';
 import type { KeyFiles, References, Resolved, ScanOptions, ScanRun, TrunkPlan, Unit } from './run.js';
+import { resolveSettings } from './stage-settings.js';
 import { applySuppressions } from './stage-suppress.js';
 import { UncheckedAcross } from './unchecked.js';
 
 export interface Judged {
   log: ResultLog;
+  endpoints: JsonArrayLog<EndpointJson>;
   unchecked: UncheckedAcross;
   certificates: CertificateSummary[];
   trunks: ScanTrunk[];
@@ -115,80 +118,100 @@ function trunkEntry(plan: TrunkPlan, unitSummaries: ScanTrunk['chains'], options
   };
 }
 
+/** Trunks resolved and judged this many at a time: their chain files are decoded again if a later batch names them. */
+const BATCH_SIZE = 64;
+
 export async function judgeTrunks(
   run: ScanRun,
   chosen: readonly TrunkPlan[],
   refs: References,
-  resolved: Resolved,
   { keyFiles, keysChosen }: { keyFiles: KeyFiles; keysChosen: string[] },
 ): Promise<Judged> {
   const { options, profile, genesys } = run;
-  const anchors: Anchors = options.caCertificates ? customAnchors(options.caCertificates) : byocAnchors(acceptedCas);
-  const now = options.at ?? new Date();
-  const log = new ResultLog(options.spillResults === true);
-  const unchecked = new UncheckedAcross(options);
-  const certificates: CertificateSummary[] = [];
-  const trunks: ScanTrunk[] = [];
-  const timeoutSeconds = options.timeoutSeconds ?? 10;
-
-  const loaded = new Map(chosen.map((p) => [p, [...p.endpoints, ...p.loadedOnly].map((e) => resolved.get(e)!)] as const));
-  // A value the product defaulted has no line of its own: its endpoint's declaration stands in.
-  const declaredAt = new Map(chosen.flatMap((p) => p.endpoints.filter((e) => e.declared?.file).map((e) => [e.id, e.declared!] as const)));
-  const context = {
-    now,
+  const spill = options.spillResults === true;
+  const judged: Judged = {
+    log: new ResultLog(spill),
+    endpoints: new JsonArrayLog<EndpointJson>(spill),
+    unchecked: new UncheckedAcross(options),
+    certificates: [],
+    trunks: [],
+  };
+  const context: ContextOptions = {
+    now: options.at ?? new Date(),
     warnDays: options.warnDays ?? 30,
     online: options.online === true,
-    timeoutSeconds,
+    timeoutSeconds: options.timeoutSeconds ?? 10,
     cacheDir: options.cacheDir,
-    anchors,
+    anchors: options.caCertificates ? customAnchors(options.caCertificates) : byocAnchors(acceptedCas),
     region: options.region,
     keyFiles,
     profile,
     pkiProfile: options.pkiProfile ?? 'default',
-    loaded,
-  } satisfies ContextOptions;
-  for (const plan of chosen) {
-    const results: RuleResult[] = [];
-    const units = await unitsOf(run, plan, resolved, refs);
-    const unitSummaries: ScanTrunk['chains'] = [];
-    for (const unit of units) {
-      const offset = certificates.length;
-      const ctx = await contextFor(unit, plan, context);
-      const unitResults = runRules(trunkRules, ctx);
-      const summaries = summarizeChain(ctx.chain);
-      if (unit.chain?.certificates) {
-        for (const c of summaries) certificates.push({ ...c, index: offset + c.index, file: unit.chain.path });
-        unitSummaries.push({ file: unit.chain.path, how: unit.chain.how, certificates: summaries.map((c) => offset + c.index) });
-      } else if (unit.chainMissing) unitSummaries.push({ missing: unit.chainMissing });
-      for (const r of unitResults) {
-        if (!unit.first && !['cert', 'trust', 'crl', 'tls'].includes(areaOf(r.rule)) && r.rule !== 'subject-name') continue;
-        const target = r.target.replace(/^certificate\[(\d+)\]/, (_, k: string) => `certificate[${offset + Number(k)}]`);
-        const endpoint = /^endpoint\[\d+\]$/.test(target) ? target : undefined;
-        const location =
-          r.location ?? (endpoint ? declaredAt.get(endpoint) : undefined) ?? defaultLocation(r, unit, plan) ?? originLocation(plan);
-        results.push({ ...r, target, trunk: plan.name, ...(endpoint ? { endpoint } : {}), ...(location ? { location } : {}) });
-      }
+    loaded: new Map(),
+    // A value the product defaulted has no line of its own: its endpoint's declaration stands in.
+    declaredAt: new Map(chosen.flatMap((p) => p.endpoints.filter((e) => e.declared?.file).map((e) => [e.id, e.declared!] as const))),
+  };
+  const memo = {};
+  const size = Math.max(1, options.batchSize ?? BATCH_SIZE);
+  for (let start = 0; start < chosen.length; start += size) {
+    const batch = chosen.slice(start, start + size);
+    const resolved = await resolveSettings(run, batch, refs, memo);
+    context.loaded = new Map(batch.map((p) => [p, [...p.endpoints, ...p.loadedOnly].map((e) => resolved.get(e)!)] as const));
+    for (const plan of batch) {
+      await judgeTrunk(run, plan, resolved, refs, context, judged);
+      judged.endpoints.add(context.loaded.get(plan)!.map(endpointJson));
     }
-    trunks.push(trunkEntry(plan, unitSummaries, options));
-    // The trunk is done: its results are suppressed, counted and handed on, and not kept here.
-    applySuppressions(plan, results);
-    unchecked.add(
-      plan,
-      results.filter((r) => !r.suppressed),
-      plan.endpoints.map((e) => resolved.get(e)!),
-    );
-    log.add(results);
+    // Each batch's facts and chains are dropped with it: memory stays flat in the number of trunks.
+    run.chains.release();
+    run.heap.check();
   }
-  if (keysChosen.length) log.add(await judgeOrphanKeys(keysChosen, { ...context, online: false, pkiProfile: 'default' }, trunks));
+  if (keysChosen.length)
+    judged.log.add(await judgeOrphanKeys(keysChosen, { ...context, online: false, pkiProfile: 'default' }, judged.trunks));
   if (genesys) {
     const own = judgeGenesys(genesys, new Set(chosen.map((p) => p.name)));
     const named = new Set(own.map((r) => r.trunk));
     for (const plan of chosen) if (named.has(plan.name)) applySuppressions(plan, own);
-    log.add(own);
-    if (own.some((r) => r.trunk === ORG_TRUNK)) trunks.push(orgTrunkEntry());
+    judged.log.add(own);
+    if (own.some((r) => r.trunk === ORG_TRUNK)) judged.trunks.push(orgTrunkEntry());
   }
-  return { log, unchecked, certificates, trunks };
+  return judged;
 }
+
+/** One trunk, once per chain it sends; its results are suppressed, counted and handed on, and not kept here. */
+async function judgeTrunk(run: ScanRun, plan: TrunkPlan, resolved: Resolved, refs: References, context: ContextOptions, judged: Judged) {
+  const { certificates } = judged;
+  const results: RuleResult[] = [];
+  const unitSummaries: ScanTrunk['chains'] = [];
+  for (const unit of await unitsOf(run, plan, resolved, refs)) {
+    const offset = certificates.length;
+    const ctx = await contextFor(unit, plan, context);
+    const unitResults = runRules(trunkRules, ctx);
+    const summaries = summarizeChain(ctx.chain);
+    if (unit.chain?.certificates) {
+      for (const c of summaries) certificates.push({ ...c, index: offset + c.index, file: unit.chain.path });
+      unitSummaries.push({ file: unit.chain.path, how: unit.chain.how, certificates: summaries.map((c) => offset + c.index) });
+    } else if (unit.chainMissing) unitSummaries.push({ missing: unit.chainMissing });
+    for (const r of unitResults) {
+      if (!unit.first && !EVERY_UNIT.has(areaOf(r.rule)) && r.rule !== 'subject-name') continue;
+      const target = r.target.replace(/^certificate\[(\d+)\]/, (_, k: string) => `certificate[${offset + Number(k)}]`);
+      const endpoint = /^endpoint\[\d+\]$/.test(target) ? target : undefined;
+      const location =
+        r.location ?? (endpoint ? context.declaredAt.get(endpoint) : undefined) ?? defaultLocation(r, unit, plan) ?? originLocation(plan);
+      results.push({ ...r, target, trunk: plan.name, ...(endpoint ? { endpoint } : {}), ...(location ? { location } : {}) });
+    }
+  }
+  judged.trunks.push(trunkEntry(plan, unitSummaries, run.options));
+  applySuppressions(plan, results);
+  judged.unchecked.add(
+    plan,
+    results.filter((r) => !r.suppressed),
+    plan.endpoints.map((e) => resolved.get(e)!),
+  );
+  judged.log.add(results);
+}
+
+/** The areas judged for every chain a trunk sends; the rest once per trunk, with its first chain. */
+const EVERY_UNIT = new Set(['cert', 'trust', 'crl', 'tls']);
 
 /** Keys no trunk involves are still committed secrets: judged by the private-key rule alone. */
 async function judgeOrphanKeys(keysChosen: string[], context: ContextOptions, trunks: ScanTrunk[]): Promise<RuleResult[]> {
@@ -286,8 +309,9 @@ interface ContextOptions {
   keyFiles: Map<string, Array<{ line: number; label: string }>>;
   profile?: Profile;
   pkiProfile: 'default' | 'strict';
-  /** Every context each trunk's SBC loads (config-valid), resolved. */
+  /** Every context each trunk's SBC loads (config-valid), resolved: the batch's trunks. */
   loaded: Map<TrunkPlan, TlsEndpointFacts[]>;
+  declaredAt: Map<string, SourceLocation>;
 }
 
 /** The trunk's media legs, and the suites the org trunk accepts when the org was read. */

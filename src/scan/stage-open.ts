@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import type { ScanFile } from '../report/types.js';
 import { printable } from '../util/text.js';
 import { ChainLoader, isText } from './chains.js';
+import { HeapKeeper } from './heap.js';
 import { linkProfile, type GenesysScan } from './genesys.js';
 import { parseProfile, type Profile } from './profile.js';
 import { PROFILE_NAMES, type ScanOptions, type ScanRun } from './run.js';
@@ -112,6 +113,9 @@ export async function openRepository(options: ScanOptions): Promise<ScanRun> {
     genesys = linkProfile(profile, await loadGenesysTrunks(options.genesys, '--genesys'));
   }
   const pathMap = [...(options.pathMap ?? []), ...(profile?.pathMap ?? [])];
+  // The profile's parse (a YAML tree of every trunk) is garbage now.
+  const heap = new HeapKeeper();
+  heap.check();
   const texts = new Map<string, string>();
   for (const f of walked.files) if (isText(f.bytes)) texts.set(f.path, f.bytes.toString('utf8'));
   const repo = new ConfigRepo(texts, pathMap);
@@ -133,6 +137,7 @@ export async function openRepository(options: ScanOptions): Promise<ScanRun> {
     repo,
     locateAny,
     chains: new ChainLoader(byPath),
+    heap,
   };
 }
 

@@ -42,6 +42,7 @@ export function readConfigurations(run: ScanRun): Configurations {
   /** Entries the product never loads (external.xml.noload). */
   const ignored: Array<{ path: string; format: string }> = [];
   const read = (d: (typeof detected)[number]) => {
+    run.heap.check();
     let output: ReaderOutput;
     try {
       output = d.reader.read(repo.readerInput(d.file));

@@ -1,4 +1,8 @@
-/** Stage 6 of `scan`: each chosen endpoint's TLS settings resolved with this OpenSSL, its CA list read, and how its certificate file loads. */
+/**
+ * Stage 6 of `scan`, a batch of trunks at a time just before they are judged: each endpoint's TLS
+ * settings resolved with this OpenSSL (strings met before are not resolved again: `memo`), its CA list
+ * read, and how its certificate file loads.
+ */
 import { resolveTls } from '../pipeline/tls-settings.js';
 import type { TlsEndpointSettings } from '../model/endpoint.js';
 import type { TlsEndpointFacts } from '../model/tls.js';
@@ -7,18 +11,20 @@ import type { References, Resolved, ScanRun, TrunkPlan } from './run.js';
 
 export async function resolveSettings(
   run: ScanRun,
-  chosen: readonly TrunkPlan[],
+  batch: readonly TrunkPlan[],
   { caFiles, resolvedCert, keyPaths }: References,
+  memo: Parameters<typeof resolveTls>[1],
 ): Promise<Resolved> {
   const { byPath } = run;
-  // Every chosen endpoint's TLS strings at once: repeated strings are resolved once.
-  const allSettings = chosen.flatMap((p) => [...p.endpoints, ...p.loadedOnly]);
+  // The batch's TLS strings at once: repeated strings are resolved once.
+  const allSettings = [...new Set(batch.flatMap((p) => [...p.endpoints, ...p.loadedOnly]))];
   const resolved = new Map<TlsEndpointSettings, TlsEndpointFacts>();
-  const facts = await resolveTls(allSettings);
+  const facts = await resolveTls(allSettings, memo);
   allSettings.forEach((s, i) => resolved.set(s, facts[i]!));
-  for (const [e, found] of caFiles) {
-    const f = resolved.get(e);
-    if (!f) continue;
+  for (const e of allSettings) {
+    const found = caFiles.get(e);
+    const f = resolved.get(e)!;
+    if (!found) continue;
     if (!found.path) f.caListTried = found.tried;
     else {
       const loaded = await run.chains.load(found.path, 'CA list');

@@ -194,10 +194,21 @@ async function resolveGroups(raw: string): Promise<GroupFacts> {
   }
 }
 
+/** What resolved strings a caller keeps across calls (a scan resolves its trunks a batch at a time). */
+export interface TlsMemo {
+  ciphers: Map<string, Promise<CipherFacts>>;
+  groups: Map<string, Promise<GroupFacts>>;
+}
+
+export function tlsMemo(): TlsMemo {
+  return { ciphers: new Map(), groups: new Map() };
+}
+
 /** Resolves every endpoint's cipher string and group list with OpenSSL; repeated strings are resolved once. */
-export async function resolveEndpoints(endpoints: readonly TlsEndpointSettings[]): Promise<TlsEndpointFacts[]> {
-  const ciphers = new Map<string, Promise<CipherFacts>>();
-  const groups = new Map<string, Promise<GroupFacts>>();
+export async function resolveEndpoints(
+  endpoints: readonly TlsEndpointSettings[],
+  { ciphers, groups } = tlsMemo(),
+): Promise<TlsEndpointFacts[]> {
   const resolved = await Promise.all(
     endpoints.map(async (endpoint): Promise<TlsEndpointFacts> => {
       const out: TlsEndpointFacts = { ...endpoint, openssl: process.versions.openssl };

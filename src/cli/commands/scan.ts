@@ -19,7 +19,7 @@ export async function runScan(args: ParsedArgs, io: Io, version: string): Promis
   if (!genesysWanted && v['api-base'] !== undefined) throw new InputError('--api-base only applies with --genesys --fetch');
   // One region for the org and its BYOC trunks: --region, else with --fetch the OAuth environment's.
   const region = regionOf(v, io);
-  const { report, resultsText } = await scan({
+  const { report, asText } = await scan({
     cwd: io.cwd,
     paths: args.positionals,
     profile: v.profile as string | undefined,
@@ -55,8 +55,8 @@ export async function runScan(args: ParsedArgs, io: Io, version: string): Promis
       timeoutSeconds,
       region: (v.region as string | undefined) ?? null,
     },
-    // A JSON report is written from text: the results need not stay in memory as objects.
+    // A JSON report is written from text: results and endpoints need not stay in memory as objects.
     spillResults: String(v.format) === 'json',
   });
-  return await emit(report, v, io, resultsText ? { asText: { results: resultsText } } : {});
+  return await emit(report, v, io, { asText });
 }
