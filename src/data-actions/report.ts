@@ -7,6 +7,7 @@ import { summarize } from '../report/build.js';
 import type { CertificateSummary, Report } from '../report/types.js';
 import { leafOf } from './describe.js';
 import type { InputSummary } from './input.js';
+import { reportHead, summaryOf } from '../report/head.js';
 
 export interface DaEntitySummary {
   index: number;
@@ -100,8 +101,6 @@ export function buildDataActionsReport(ctx: ReportContext, results: RuleResult[]
   }
   for (const e of facts.entities) e.certificates.forEach((c, i) => add(c, 'unused', i, 'input'));
 
-  const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
-  for (const r of results) summary[r.status]++;
   const todo = results
     .filter((r) => (r.status === 'fail' || r.status === 'warn') && typeof r.evidence?.deadline === 'string')
     .map((r): DaTodo => ({
@@ -114,11 +113,7 @@ export function buildDataActionsReport(ctx: ReportContext, results: RuleResult[]
     }))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || (a.status === 'fail' ? -1 : 1));
   return {
-    schemaVersion: 1,
-    tool: { name: 'byoc-check', version: ctx.version },
-    checkedAt: facts.now.toISOString(),
-    ok: summary.fail === 0,
-    summary,
+    ...reportHead(ctx.version, facts.now, summaryOf(results)),
     certificates,
     results,
     dataActions: {

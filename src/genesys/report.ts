@@ -3,6 +3,7 @@ import type { RuleResult } from '../engine/types.js';
 import type { Report } from '../report/types.js';
 import { plural } from '../util/text.js';
 import type { GenesysTrunk, GenesysValue, SipServerEntry } from './trunks.js';
+import { reportHead, summaryOf } from '../report/head.js';
 
 export type GenesysSource = { kind: 'files'; files: string[] } | { kind: 'fetch'; url: string; pages: number };
 
@@ -70,14 +71,9 @@ function verdictOf(summary: GenesysReport['summary']): string {
 }
 
 export function buildGenesysReport(ctx: GenesysReportContext, results: RuleResult[]): GenesysReport {
-  const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
-  for (const r of results) summary[r.status]++;
+  const summary = summaryOf(results);
   return {
-    schemaVersion: 1,
-    tool: { name: 'byoc-check', version: ctx.version },
-    checkedAt: ctx.now.toISOString(),
-    ok: summary.fail === 0,
-    summary,
+    ...reportHead(ctx.version, ctx.now, summary),
     certificates: [],
     results,
     verdict: verdictOf(summary),

@@ -12,6 +12,7 @@ import { pooled } from '../providers/live/wire.js';
 import { exitCodeOf } from '../report/exit-code.js';
 import type { FleetEntry, FleetGenesys, FleetReport, FleetTrunk } from '../report/fleet.js';
 import type { Report } from '../report/types.js';
+import { reportHead, summaryOf } from '../report/head.js';
 
 /**
  * A target still unanswered after this long stops counting against --concurrency: a silent SBC sits out
@@ -129,11 +130,7 @@ function withoutProbe(report: Report): Report {
 /** The report's frame when no target was probed (every trunk UDP, disabled or without SIP servers). */
 function emptyBase(common: Omit<ProbeCheckOptions, 'host' | 'port' | 'sbc'>): Report {
   return {
-    schemaVersion: 1,
-    tool: { name: 'byoc-check', version: common.version ?? '0.0.0' },
-    checkedAt: (common.at ?? new Date()).toISOString(),
-    ok: true,
-    summary: { pass: 0, fail: 0, warn: 0, skip: 0 },
+    ...reportHead(common.version ?? '0.0.0', common.at ?? new Date(), summaryOf([])),
     input: { name: '', format: 'tls', sha256: '', certificates: 0 },
     trust: { mode: common.caFile ? 'custom' : 'byoc', anchors: common.caFile ? `--ca ${common.caFile}` : 'BYOC Cloud accepted-CA list' },
     certificates: [],

@@ -14,6 +14,7 @@ import type { FromSbcFacts } from '../model/from-sbc.js';
 import { clientSettings, connectAsSbc } from '../providers/live/from-sbc.js';
 import { pooled } from '../providers/live/wire.js';
 import type { FromSbcReport, Report, ReportOptions } from '../report/types.js';
+import { reportHead, summaryOf } from '../report/head.js';
 
 export interface FromSbcOptions {
   /** --from-sbc values: a proxy HOST[:PORT] or a REGION (use1, us-east-1), expanded to lb01..lb04. */
@@ -103,8 +104,6 @@ export async function checkFromSbc(options: FromSbcOptions): Promise<FromSbcRepo
     targets,
   };
   const results = runRules(fromSbcRules, facts);
-  const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
-  for (const r of results) summary[r.status]++;
   const recorded: ReportOptions = {
     at: options.at ? options.at.toISOString() : null,
     offline: false,
@@ -118,11 +117,7 @@ export async function checkFromSbc(options: FromSbcOptions): Promise<FromSbcRepo
   };
   const { now: _now, warnDays: _warnDays, ...section } = facts;
   return {
-    schemaVersion: 1,
-    tool: { name: 'byoc-check', version: options.version ?? '0.0.0' },
-    checkedAt: now.toISOString(),
-    ok: summary.fail === 0,
-    summary,
+    ...reportHead(options.version ?? '0.0.0', now, summaryOf(results)),
     certificates: [],
     results,
     options: recorded,

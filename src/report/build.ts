@@ -2,6 +2,7 @@ import type { ChainFacts } from '../model/chain.js';
 import type { Area, CheckContext, RuleResult } from '../engine/types.js';
 import type { CertificateFacts } from '../model/certificate.js';
 import type { CertificateSummary, Report, ReportOptions, UncheckedArea } from './types.js';
+import { reportHead, summaryOf } from './head.js';
 
 /** What the verdict line calls each area. */
 const AREA_NAMES: Record<Area, string> = {
@@ -249,15 +250,9 @@ export function buildReport(
 ): Report {
   const { chain } = ctx;
   const certificates = summarizeChain(chain);
-  const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
-  for (const r of results) summary[r.status]++;
   const unchecked = uncheckedAreas(ctx, results, catalog);
   return {
-    schemaVersion: 1,
-    tool: { name: 'byoc-check', version },
-    checkedAt: ctx.now.toISOString(),
-    ok: summary.fail === 0,
-    summary,
+    ...reportHead(version, ctx.now, summaryOf(results)),
     input: { name: ctx.input.name, format: ctx.input.format, sha256: ctx.input.sha256, certificates: chain.input.length },
     trust: { mode: chain.trustMode, anchors },
     certificates,

@@ -7,6 +7,7 @@ import { genesysJson } from './genesys.js';
 import { mediaJson } from './media-json.js';
 import type { ScanRun, TrunkPlan } from './run.js';
 import type { Judged } from './stage-judge.js';
+import { reportHead } from '../report/head.js';
 
 export function assembleReport(
   run: ScanRun,
@@ -24,11 +25,7 @@ export function assembleReport(
   const involved = new Set(chosen.flatMap((p) => [...p.involves]));
   for (const f of walked.files.filter((x) => involved.has(x.path))) digest.update(f.path).update(f.bytes);
   return {
-    schemaVersion: 1,
-    tool: { name: 'byoc-check', version: options.version ?? '0.0.0' },
-    checkedAt: now.toISOString(),
-    ok: summary.fail === 0,
-    summary,
+    ...reportHead(options.version ?? '0.0.0', now, summary),
     input: { name: root, format: 'scan', sha256: digest.digest('hex'), certificates: certificates.length },
     trust: {
       mode: options.caCertificates ? 'custom' : 'byoc',

@@ -3,28 +3,16 @@
  * formats, each trunk with its own chain: every chain checked, a schema-valid report, and a growth check
  * (test/helpers/growth.ts) in place of a throughput floor, which a loaded CI machine could miss.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { generateScanRepo } from '../../scripts/scan-repo.mjs';
 import type { Report } from '../../src/report/types.js';
 import { scan } from '../../src/scan/scan.js';
-import { decodePem } from '../helpers/context.js';
 import { expectLinear } from '../helpers/growth.js';
 import { assertValidReport } from '../helpers/run.js';
+import { scanOptionsOf, scanRepo } from '../helpers/scan-repo.js';
 
 // No absolute floor: a loaded CI machine can miss any; `npm run bench` reports chains/s (target 1,000 on 1,000 trunks).
 
 async function scanOptions(trunks: number) {
-  const repo = await generateScanRepo(join(mkdtempSync(join(tmpdir(), 'byoc-scale-')), 'repo'), trunks);
-  return {
-    cwd: repo.dir,
-    paths: [],
-    at: new Date(repo.at),
-    caCertificates: decodePem(readFileSync(join(repo.dir, repo.ca), 'utf8')),
-    caName: repo.ca,
-    version: 'test',
-  };
+  return scanOptionsOf(await scanRepo(trunks));
 }
 
 test('200 trunks: every chain checked, linear growth from 50, a schema-valid report', async () => {

@@ -3,47 +3,36 @@
  * as objects: byte for byte the report built in memory, with suppressions, with a spill that cannot
  * be made, and with no file left behind; 70 trunks, so that the trunks are judged in two batches.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateScanRepo } from '../../scripts/scan-repo.mjs';
 import type { Report } from '../../src/report/types.js';
 import { formatJson, jsonChunks } from '../../src/reporters/json.js';
 import { scan } from '../../src/scan/scan.js';
 import { TextSpill } from '../../src/scan/spill.js';
-import { decodePem } from '../helpers/context.js';
 import { cli } from '../helpers/run.js';
+import { editProfile, scanOptionsOf, scanRepo, type ScanRepo } from '../helpers/scan-repo.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-let repo: Awaited<ReturnType<typeof generateScanRepo>>;
+let repo: ScanRepo;
 
 beforeAll(async () => {
-  repo = await generateScanRepo(join(mkdtempSync(join(tmpdir(), 'byoc-spill-')), 'repo'), 70);
+  repo = await scanRepo(70);
   // Suppressions on two trunks: applied trunk by trunk, before the results are written out.
-  const profile = join(repo.dir, 'byoc-check.yaml');
-  const text = readFileSync(profile, 'utf8')
-    .replace(
-      '    config: kamailio/trunk0000/kamailio.cfg\n',
-      '    config: kamailio/trunk0000/kamailio.cfg\n    suppress:\n      - rule: trusts-genesys\n        reason: accepted in CHG-1\n',
-    )
-    .replace(
-      '    config: opensips/trunk0001/opensips.cfg\n',
-      '    config: opensips/trunk0001/opensips.cfg\n    suppress:\n      - rule: mtls-not-required\n        reason: accepted in CHG-2\n',
-    );
-  writeFileSync(profile, text);
+  editProfile(repo, (text) =>
+    text
+      .replace(
+        '    config: kamailio/trunk0000/kamailio.cfg\n',
+        '    config: kamailio/trunk0000/kamailio.cfg\n    suppress:\n      - rule: trusts-genesys\n        reason: accepted in CHG-1\n',
+      )
+      .replace(
+        '    config: opensips/trunk0001/opensips.cfg\n',
+        '    config: opensips/trunk0001/opensips.cfg\n    suppress:\n      - rule: mtls-not-required\n        reason: accepted in CHG-2\n',
+      ),
+  );
 }, 120_000);
 
-function options(spillResults: boolean) {
-  return {
-    cwd: repo.dir,
-    paths: [],
-    at: new Date(repo.at),
-    caCertificates: decodePem(readFileSync(join(repo.dir, repo.ca), 'utf8')),
-    caName: repo.ca,
-    version: pkg.version,
-    spillResults,
-  };
-}
+const options = (spillResults: boolean) => scanOptionsOf(repo, { version: pkg.version, spillResults });
 
 test('the spilled report is the in-memory report, byte for byte', async () => {
   const inMemory = (await scan(options(false))).report;
