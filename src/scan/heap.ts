@@ -31,14 +31,23 @@ export class HeapKeeper {
   private gc: (() => void) | null | undefined;
   private live: number;
   private readonly slack: number;
+  private readonly every: number;
+  private calls = 0;
 
-  constructor({ firstLive = FIRST_LIVE, slack = SLACK } = {}) {
+  /** `every`: look at the heap on every so many calls (a look costs about a microsecond; a scan reads thousands of files). */
+  constructor({ firstLive = FIRST_LIVE, slack = SLACK, every = 8 } = {}) {
     this.live = firstLive;
     this.slack = slack;
+    this.every = every;
   }
 
-  /** Call between units of work: collects when the heap holds half again what was live, plus slack. Whether it collected. */
+  /** Call between small units of work (a file read): looks on every `every`th call. Whether it collected. */
   check(): boolean {
+    return ++this.calls % this.every === 0 && this.checkNow();
+  }
+
+  /** Call between large units of work (a batch of trunks): collects when the heap holds half again what was live, plus slack. */
+  checkNow(): boolean {
     const used = getHeapStatistics().used_heap_size;
     if (used < 1.5 * this.live + this.slack) return false;
     if (this.gc === undefined) this.gc = fetchGc() ?? null;

@@ -8,12 +8,17 @@ import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { InputError } from '../errors.js';
+import { printable } from '../util/text.js';
 
 const READ_PIECE = 64 * 1024;
 
 export class TextSpill {
   private bytes = 0;
-  private constructor(private fd: number | undefined) {}
+  private constructor(
+    private fd: number | undefined,
+    private readonly dir: string,
+  ) {}
 
   /** A spill in the temporary folder, or undefined when none can be made (the caller keeps its text in memory). */
   static open(dir = tmpdir()): TextSpill | undefined {
@@ -31,13 +36,20 @@ export class TextSpill {
       closeSync(fd);
       return undefined;
     }
-    return new TextSpill(fd);
+    return new TextSpill(fd, dir);
   }
 
   append(text: string): void {
     if (this.fd === undefined) throw new Error('spill already read');
     const buffer = Buffer.from(text, 'utf8');
-    for (let done = 0; done < buffer.length;) done += writeSync(this.fd, buffer, done, buffer.length - done, this.bytes + done);
+    try {
+      for (let done = 0; done < buffer.length;) done += writeSync(this.fd, buffer, done, buffer.length - done, this.bytes + done);
+    } catch (error) {
+      // a full or failing temporary folder: one line, and where to point TMPDIR
+      throw new InputError(
+        `cannot write the report's temporary file in ${printable(this.dir)} (${(error as NodeJS.ErrnoException).code ?? 'write error'}); set TMPDIR to a folder with free space`,
+      );
+    }
     this.bytes += buffer.length;
   }
 

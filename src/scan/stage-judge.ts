@@ -163,7 +163,7 @@ export async function judgeTrunks(
     }
     // Each batch's facts and chains are dropped with it: memory stays flat in the number of trunks.
     run.chains.release();
-    run.heap.check();
+    run.heap.checkNow();
   }
   if (keysChosen.length)
     judged.log.add(await judgeOrphanKeys(keysChosen, { ...context, online: false, pkiProfile: 'default' }, judged.trunks));

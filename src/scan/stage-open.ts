@@ -115,7 +115,7 @@ export async function openRepository(options: ScanOptions): Promise<ScanRun> {
   const pathMap = [...(options.pathMap ?? []), ...(profile?.pathMap ?? [])];
   // The profile's parse (a YAML tree of every trunk) is garbage now.
   const heap = new HeapKeeper();
-  heap.check();
+  heap.checkNow();
   const texts = new Map<string, string>();
   for (const f of walked.files) if (isText(f.bytes)) texts.set(f.path, f.bytes.toString('utf8'));
   const repo = new ConfigRepo(texts, pathMap);

@@ -3,6 +3,7 @@
  * as objects: byte for byte the report built in memory, with suppressions, with a spill that cannot
  * be made, and with no file left behind; 70 trunks, so that the trunks are judged in two batches.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import type { Report } from '../../src/report/types.js';
 import { formatJson, jsonChunks } from '../../src/reporters/json.js';
 import { scan } from '../../src/scan/scan.js';
 import { TextSpill } from '../../src/scan/spill.js';
-import { cli } from '../helpers/run.js';
+import { BIN, cli } from '../helpers/run.js';
 import { editProfile, scanOptionsOf, scanRepo, type ScanRepo } from '../helpers/scan-repo.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -54,6 +55,25 @@ test('the CLI writes the same results, leaves no spill file, and where no tempor
   const noTmp = cli(args, { cwd: repo.dir, env: { TMPDIR: join(tmp, 'missing') } });
   expect([noTmp.status, noTmp.stderr, noTmp.stdout]).toEqual([1, '', spilled.stdout]);
 }, 120_000);
+
+test('a temporary folder that refuses the spill (a file size limit: EFBIG) is one line and exit 2, not a crash', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'byoc-spill-full-'));
+  const r = spawnSync(
+    'bash',
+    ['-c', `ulimit -f 8; exec "${process.execPath}" "${BIN}" scan --ca ${repo.ca} --format json --at ${repo.at}`],
+    {
+      cwd: repo.dir,
+      env: { ...process.env, TMPDIR: tmp },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(
+    /^byoc-check: cannot write the report's temporary file in .*byoc-spill-full-.* \(EFBIG\); set TMPDIR to a folder with free space\n$/,
+  );
+  expect(r.stdout).toBe('');
+});
 
 test('a spill reads back what was appended, across piece and character boundaries, once', () => {
   const spill = TextSpill.open()!;
