@@ -55,6 +55,13 @@ export interface ReaderOutput {
   unfound?: string[];
   /** The product never loads this file (why): it is noted as not loaded, and makes no trunk. */
   ignored?: string;
+  /**
+   * Files this configuration names that the product does not load as it stands (an include inside a
+   * switched-off `#!ifdef`), or may load under a name it computes when it starts: not main files of
+   * their own, so none of them makes a trunk unless another configuration loads it.
+   */
+  /** `why` is the note the scan shows on the file (`not loaded: ...`). */
+  passedOver?: Array<{ path: string; why: string }>;
 }
 
 export interface SbcReader {

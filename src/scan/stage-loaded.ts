@@ -1,7 +1,8 @@
 /**
  * Part of stage 2 of `scan`: which files the SBC really loads. A part beside its product's entry that
- * the entry never names, an entry the product never loads (external.xml.noload), and an SBC with no TLS
- * listener in one file but one in another file the product loads with it.
+ * the entry never names, an entry the product never loads (external.xml.noload), an entry another
+ * configuration includes only when switched off, and an SBC with no TLS listener in one file but one in
+ * another file the product loads with it.
  */
 import { posix } from 'node:path';
 import { noTlsProblem } from '../model/endpoint.js';
@@ -96,4 +97,31 @@ export function noTlsBesideTls(outputs: ReadonlyMap<string, ReadConfig>, { fileI
       });
     c.output.problems = c.output.problems.filter((x) => x.code !== 'no-tls');
   }
+}
+
+/**
+ * An entry another configuration names only in an include it switches off (Kazoo's role files, each under
+ * #!ifdef X_ROLE in default.cfg), or may load under a name it computes when it starts, is not a main file
+ * of its own: noted as not loaded, and no trunk. Starting from the entries nobody passes over, so two
+ * files that only name each other stay entries.
+ */
+export function passedOverEntries(outputs: Map<string, ReadConfig>, consumedBy: ReadonlyMap<string, string>, { fileInfo }: ScanRun): void {
+  const passedOver = new Set(
+    [...outputs].flatMap(([entry, c]) => (c.output.passedOver ?? []).map((p) => p.path).filter((p) => p !== entry)),
+  );
+  const queue = [...outputs.keys()].filter((path) => !passedOver.has(path));
+  const dropped = new Set<string>();
+  for (let next = 0; next < queue.length; next++) {
+    const entry = queue[next]!;
+    for (const { path, why } of outputs.get(entry)?.output.passedOver ?? []) {
+      const config = outputs.get(path);
+      if (!config || dropped.has(path) || consumedBy.has(path) || path === entry) continue;
+      dropped.add(path);
+      queue.push(path);
+      const info = fileInfo(path, 'config', config.reader.format);
+      // what the file would say as a main file does not apply: it is not one
+      info.notes.splice(0, info.notes.length, { level: 'info', message: `${why}; its settings are not judged` });
+    }
+  }
+  for (const path of dropped) outputs.delete(path);
 }

@@ -4,7 +4,7 @@ import type { MediaOutput } from '../config/media/types.js';
 import { readers } from '../config/readers/index.js';
 import type { ConfigFile, ReaderOutput, SbcReader } from '../config/types.js';
 import type { ReadConfig, ScanRun } from './run.js';
-import { indexEntries, loadedBy, noLoadedEntry, notLoaded, noTlsBesideTls } from './stage-loaded.js';
+import { indexEntries, loadedBy, noLoadedEntry, notLoaded, noTlsBesideTls, passedOverEntries } from './stage-loaded.js';
 
 export interface Configurations {
   /** Each entry file (and each part no entry read) by path. */
@@ -100,6 +100,7 @@ export function readConfigurations(run: ScanRun): Configurations {
       });
   };
   for (const d of detected.filter((x) => x.kind === 'entry')) read(d);
+  passedOverEntries(outputs, consumedBy, run);
   // Parts no entry read: beside an entry of their product that SBC does not load them; else read alone.
   const entries = indexEntries(outputs);
   const lone = detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path));

@@ -318,7 +318,10 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     for (const st of lexed.statements) {
       if (st.include) {
         if (active()) include(file, st, st.include, [...reading, file.path]);
-        else skippedInclude(file, st, st.include, stack);
+        else {
+          skippedInclude(file, st, st.include, stack);
+          passOverSwitchedOff(file, st, st.include, stack);
+        }
         continue;
       }
       if (st.directive) {
@@ -347,6 +350,7 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
   // Each target file is searched once, however many switched-off lines name it, and at most 200 are looked up.
   const turnsTlsOn = new Map<string, boolean>();
   let skippedLookups = 0;
+  let computedLookups = 0;
   const skippedInclude = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: Frame[]) => {
     const cond = stack.find((s) => !s.active);
     if (!cond || skippedTls.length >= 20 || skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) return;
@@ -360,6 +364,18 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
         (on = /^[ \t]*enable_tls[ \t]*=|^[ \t]*loadmodule[ \t]*\(?[ \t]*"([^"]*\/)?tls(\.so)?"/m.test(target.text)),
       );
     if (on) skippedTls.push({ file: file.path, line: st.line, cond: cond.cond, what: `${inc.keyword} ${inc.name} (it turns TLS on)` });
+  };
+
+  // The file an include inside a switched-off #!ifdef names is not loaded: not a main file of its own either.
+  const passOverSwitchedOff = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: Frame[]) => {
+    const cond = stack.find((s) => !s.active);
+    if (!cond || out.passedOver.size >= 500 || !/^".+"$/.test(inc.name)) return;
+    const target = input.open(strings(inc.name.slice(1, -1)), file).file;
+    if (target && target.path !== file.path)
+      out.passOver(
+        target.path,
+        `not loaded: ${file.path}:${st.line} includes it only inside #!${cond.cond}, which no #!define in the scanned files ${cond.cond.startsWith('ifndef') ? 'leaves unset' : 'sets'}`,
+      );
   };
 
   const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean): void => {
@@ -462,6 +478,13 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     // $def(...), $env(...), $(version(...){...}): an expression Kamailio evaluates when it starts
     if (/\$[A-Za-z_]*\(/.test(target)) {
       out.unfound.add(target);
+      // each such name is a pass over the repository's paths: the first 50 of them are looked up
+      if (++computedLookups <= 50)
+        for (const path of computedNameMatches(target, file.path, input.paths))
+          out.passOver(
+            path,
+            `not a main file: ${file.path}:${st.line} may include it (${keyword} "${target}" is a name Kamailio computes when it starts)`,
+          );
       return out.note(
         file.path,
         st.line,
@@ -1112,7 +1135,38 @@ function read(input: ReaderInput): ReaderOutput {
     notes: out.notes,
     problems: out.problems,
     ...(out.unfound.size ? { unfound: [...out.unfound] } : {}),
+    ...(out.passedOver.size ? { passedOver: [...out.passedOver].map(([path, why]) => ({ path, why })) } : {}),
   };
+}
+
+/**
+ * The files an include name Kamailio computes when it starts may stand for (dispatcher-role-$(version(num)...).cfg,
+ * db_$def(KZ_DB_MODULE).cfg): each expression any run of characters, beside the including file. A name with
+ * a folder in it, or an expression whose parentheses do not balance, stands for nothing known.
+ */
+function computedNameMatches(target: string, fromPath: string, paths: readonly string[]): string[] {
+  if (target.length > 512) return [];
+  let pattern = '';
+  for (let i = 0; i < target.length;) {
+    const start = /^\$[A-Za-z_]*\(/.exec(target.slice(i, i + 64));
+    if (!start) {
+      if (target[i] === '/') return [];
+      pattern += target[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      i++;
+      continue;
+    }
+    let depth = 0;
+    let j = i + start[0].length - 1;
+    for (; j < target.length; j++)
+      if (target[j] === '(') depth++;
+      else if (target[j] === ')' && --depth === 0) break;
+    if (depth) return [];
+    pattern += '.*';
+    i = j + 1;
+  }
+  const name = new RegExp(`^${pattern}$`);
+  const dir = posix.dirname(fromPath);
+  return paths.filter((p) => posix.dirname(p) === dir && p !== fromPath && name.test(posix.basename(p))).slice(0, 50);
 }
 
 function domainSettings(d: Domain, file: string): Settings {
