@@ -8,7 +8,7 @@
 import type { SourceLocation } from '../../engine/types.js';
 import { sourced, type Provenance, type SbcFormat } from '../../model/endpoint.js';
 import type { MediaSettings, MediaSyntax, SrtpOffer, SrtpStrictness } from '../../model/media.js';
-import { cfgStatements } from '../sercfg.js';
+import { cfgStatements, loadedModule } from '../sercfg.js';
 import type { ConfigFile, FileNote, ReaderInput } from '../types.js';
 import type { MediaOutput } from './types.js';
 
@@ -111,6 +111,8 @@ interface Assignment {
   file: string;
   line: number;
   value?: string;
+  /** A #!define inside an #!ifdef the scanned files switch off: named in messages, defines nothing. */
+  off?: boolean;
 }
 
 const ROUTE =
@@ -131,14 +133,58 @@ interface Script {
   rtpproxy?: SourceLocation;
   rtpengineLoaded?: SourceLocation;
   files: string[];
+  /** Blocks (file and condition) whose media calls were not read, each noted once. */
+  passedOver: Set<string>;
+  /** Kamailio's #!ifdef is evaluated; OpenSIPS has no such pre-processor (its `#` lines are comments). */
+  preprocessor: boolean;
 }
 
+/** An open #!ifdef/#!ifndef: whether its lines are read now, and whether a branch of it was taken. */
+interface Frame {
+  on: boolean;
+  taken: boolean;
+  cond: string;
+  /** The first switched-off frame from the bottom of the stack up to this one (O(1), not a search). */
+  off?: Frame;
+}
+
+/**
+ * The route script as Kamailio's pre-processor leaves it: lines inside an #!ifdef that the scanned files
+ * switch off (nothing #!defines the name; a module loaded defines MOD_<name>) are not read, and neither
+ * is a file only they include, as the TLS reader does; `#!ifexp` is read as on.
+ */
 function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes: FileNote[], depth: number): void {
   if (script.files.includes(file.path)) return;
   script.files.push(file.path);
   let route = 'top level';
-  let conditional = 0;
+  const stack: Frame[] = [];
+  const off = () => stack[stack.length - 1]?.off;
   for (const st of cfgStatements(file.text, true)) {
+    if (st.directive) {
+      if (script.preprocessor) directive(st.text, stack, script);
+      const d = /^(?:define|trydef|redefine|substdef)\s+([A-Za-z_]\w*)\s*(.*)$/.exec(st.text);
+      if (d) {
+        // A define under #!ifdef depends on other defines (or -A): kept without a value, never guessed;
+        // one the scanned files switch off is kept too (for the message), but defines nothing.
+        const literal = /^"((?:[^"\\]|\\.)*)"$/.exec(d[2]!.trim());
+        const seen = script.defines.get(d[1]!);
+        const on = !off();
+        if (!(st.text.startsWith('trydef') && seen && !seen.off) && (on || !seen))
+          script.defines.set(d[1]!, {
+            file: file.path,
+            line: st.line,
+            ...(literal && !seen && !stack.length ? { value: literal[1]! } : {}),
+            ...(on ? {} : { off: true }),
+          });
+      }
+      continue;
+    }
+    const switchedOff = off();
+    if (switchedOff) {
+      if (/\brtpengine_|\brtpproxy_|\bforce_rtp_proxy\b|^(?:include_file|import_file)\b/.test(st.text))
+        passedOver(file, st.line, switchedOff.cond, script, notes);
+      continue;
+    }
     const include = /^(?:include_file|import_file)\s*\(?\s*["']([^"']+)["']/.exec(st.text);
     if (include) {
       const opened = depth < MAX_INCLUDES ? input.open(include[1]!, file) : { tried: [] };
@@ -151,23 +197,13 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
         });
       continue;
     }
-    if (st.directive) {
-      // A define under #!ifdef depends on other defines: kept without a value, never guessed.
-      if (/^(ifdef|ifndef)\b/.test(st.text)) conditional++;
-      else if (/^endif\b/.test(st.text)) conditional = Math.max(0, conditional - 1);
-      const d = /^(?:define|substdef)\s+([A-Za-z_]\w*)\s*(.*)$/.exec(st.text);
-      if (d) {
-        const literal = /^"((?:[^"\\]|\\.)*)"$/.exec(d[2]!.trim());
-        const seen = script.defines.has(d[1]!);
-        script.defines.set(d[1]!, { file: file.path, line: st.line, ...(literal && !seen && !conditional ? { value: literal[1]! } : {}) });
-      }
-      continue;
-    }
     const r = ROUTE.exec(st.text);
     if (r) route = r[2] ? `${r[1]}[${r[2].trim()}]` : r[1]!;
     if (/^loadmodule\b/i.test(st.text)) {
       if (/rtpproxy(\.so)?["']/i.test(st.text)) script.rtpproxy ??= { file: file.path, line: st.line, key: 'loadmodule' };
       if (/rtpengine(\.so)?["']/i.test(st.text)) script.rtpengineLoaded ??= { file: file.path, line: st.line, key: 'loadmodule' };
+      const mod = loadedModule(st.text);
+      if (mod !== undefined) script.defines.set(`MOD_${mod}`, { file: file.path, line: st.line });
       continue;
     }
     if (RTPPROXY.test(st.text)) script.rtpproxy ??= { file: file.path, line: st.line, key: 'rtpproxy' };
@@ -189,6 +225,47 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
     if (CALL_NAME.test(st.text) && !CALL_ONE.test(st.text))
       script.calls.push({ fn: 'rtpengine call', file: file.path, line: st.line, route, why: 'a call spread over several lines' });
   }
+}
+
+/** #!ifdef, #!ifndef, #!ifexp, #!else, #!endif and #!undef, as cfg.lex reads them. */
+function directive(text: string, stack: Frame[], script: Script): void {
+  const m = /^([a-z_]+)\s*([A-Za-z_]\w*)?/.exec(text);
+  if (!m) return;
+  const [, name, id] = m;
+  if (name === 'ifdef' || name === 'ifndef') {
+    const defined = id !== undefined && script.defines.has(id) && !script.defines.get(id)!.off;
+    const on = name === 'ifdef' ? defined : !defined;
+    push(stack, { on, taken: on, cond: `${name} ${id ?? ''}`.trim() });
+  } else if (name === 'ifexp') push(stack, { on: true, taken: true, cond: 'ifexp' });
+  else if (name === 'else') {
+    const top = stack[stack.length - 1];
+    if (top) {
+      top.on = !top.taken;
+      top.taken = true;
+      top.cond = top.cond.startsWith('ifdef') ? top.cond.replace('ifdef', 'ifndef') : top.cond.replace('ifndef', 'ifdef');
+      top.off = stack[stack.length - 2]?.off ?? (top.on ? undefined : top);
+    }
+  } else if (name === 'endif') stack.pop();
+  else if (name === 'undef' && id && !stack[stack.length - 1]?.off) script.defines.delete(id);
+}
+
+function push(stack: Frame[], frame: Frame): void {
+  frame.off = stack[stack.length - 1]?.off ?? (frame.on ? undefined : frame);
+  stack.push(frame);
+}
+
+/** Media calls and includes inside a switched-off #!ifdef: one note per block, never judged. */
+function passedOver(file: ConfigFile, line: number, cond: string, script: Script, notes: FileNote[]): void {
+  const key = `${file.path}\n${cond}`;
+  if (script.passedOver.has(key) || script.passedOver.size >= 20) return;
+  script.passedOver.add(key);
+  notes.push({
+    location: { file: file.path, line },
+    level: 'info',
+    message: cond.startsWith('ifdef ')
+      ? `media calls and includes inside #!${cond} are not read: no #!define in the scanned files sets ${cond.slice(6)} (Kamailio started with -A ${cond.slice(6)} would read them)`
+      : `media calls and includes inside #!${cond} are not read: the scanned files define ${cond.slice(7)}`,
+  });
 }
 
 /** `$var(x)` in a flag string (or as the whole argument), when the script assigns it exactly one literal. */
@@ -238,7 +315,14 @@ function syntaxFor(call: Call, parsed: RtpengineMedia | undefined): MediaSyntax 
 /** The media settings of every rtpengine call of the route script that starts at `input.file`. */
 export function routeScriptMedia(input: ReaderInput, format: Extract<SbcFormat, 'kamailio' | 'opensips'>): MediaOutput {
   const notes: FileNote[] = [];
-  const script: Script = { calls: [], vars: new Map(), defines: new Map(), files: [] };
+  const script: Script = {
+    calls: [],
+    vars: new Map(),
+    defines: new Map(),
+    files: [],
+    passedOver: new Set(),
+    preprocessor: format === 'kamailio',
+  };
   readScript(input.file, input, script, notes, 0);
   const product = format === 'kamailio' ? 'Kamailio' : 'OpenSIPS';
   const media: MediaSettings[] = [];

@@ -151,3 +151,42 @@ test('flags in a #!define are followed to it; one under #!ifdef is what to check
     },
   ]);
 });
+
+test('media calls and includes inside a switched-off #!ifdef are not read, as Kamailio does not read them; #!else, #!ifndef and MOD_ are followed', () => {
+  const routes = (body: string) => cfg(`route[TO_GENESYS] {\n${body}\n}\n`);
+  // NAT_ROLE is not defined: the include and the call under it are passed over, with a note
+  const off = read(routes('#!ifdef NAT_ROLE\n  rtpengine_offer("RTP/SAVP DTLS=off");\n#!endif'), {});
+  expect(off.media.map((m) => m.offer?.value)).toEqual(['unchanged']);
+  expect(off.notes.map((n) => n.message)).toContainEqual(
+    'media calls and includes inside #!ifdef NAT_ROLE are not read: no #!define in the scanned files sets NAT_ROLE (Kamailio started with -A NAT_ROLE would read them)',
+  );
+  const included = read(cfg('#!ifdef NAT_ROLE\ninclude_file "nat.cfg"\n#!endif\n'), {
+    'nat.cfg': 'route[TO_GENESYS] {\n  rtpengine_offer("RTP/SAVP DTLS=off");\n}\n',
+  });
+  expect([included.media.map((m) => m.offer?.value), included.files]).toEqual([['unchanged'], []]);
+  // defined, the same lines are read; #!else takes the other branch; a loaded module defines MOD_<name>
+  const on = read(
+    `#!define NAT_ROLE\n${routes('#!ifdef NAT_ROLE\n  rtpengine_offer("RTP/SAVP DTLS=off");\n#!else\n  rtpengine_offer("RTP/AVP");\n#!endif')}`,
+  );
+  expect(on.media.map((m) => [m.offer?.value, m.offer?.from.kind === 'file' && m.offer.from.line])).toEqual([['sdes', 14]]);
+  const other = read(routes('#!ifdef NAT_ROLE\n  rtpengine_offer("RTP/SAVP DTLS=off");\n#!else\n  rtpengine_offer("RTP/AVP");\n#!endif'));
+  expect(other.media.map((m) => m.offer?.value)).toEqual(['none']);
+  const mod = read(
+    routes(
+      '#!ifdef MOD_rtpengine\n  rtpengine_offer("RTP/SAVP DTLS=off");\n#!endif\n#!ifndef MOD_rtpengine\n  rtpengine_offer("RTP/AVP");\n#!endif',
+    ),
+  );
+  expect(mod.media.map((m) => m.offer?.value)).toEqual(['sdes']);
+});
+
+test('OpenSIPS has no #!ifdef: such lines are comments, and the calls under them are read', () => {
+  const r = readMedia(
+    opensipsMedia,
+    {
+      'opensips.cfg':
+        'socket=tls:10.0.0.10:5061\nroute {\n#!ifdef NAT_ROLE\n  rtpengine_offer("RTP/SAVP DTLS=off");\n#!endif\n  t_relay();\n}\n',
+    },
+    'opensips.cfg',
+  );
+  expect(r.media.map((m) => m.offer?.value)).toEqual(['sdes']);
+});

@@ -23,6 +23,8 @@ const hostile: Record<string, (n: number) => string> = {
   'rtpengine calls': (n) => fill('rtpengine_offer("RTP/SAVP"); ', n),
   'var assignment with spaces': (n) => `$var(f) =${fill(' ', n - 20)}"x"\n`,
   'var assignments': (n) => fill('$var(f) = $var(f) = ', n),
+  // every block left open: a pre-processor that looks through its open blocks on each line is quadratic
+  'unclosed ifdefs': (n) => `#!KAMAILIO\n${fill('#!ifndef OFF\nrtpengine_offer("RTP/SAVP");\n', n)}`,
   'route header with spaces': (n) => `route[${fill(' ', n - 10)}\n`,
   'pjsip endpoints': (n) => `[t]\ntype=transport\nprotocol=tls\n${fill('[e](t)\ntype=endpoint\ntransport=t\n', n)}`,
   'sofia dial string of brackets': (n) =>

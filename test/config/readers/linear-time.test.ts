@@ -25,6 +25,8 @@ const hostile: Record<string, (size: number) => string> = {
   'semicolon comments': (n) => fill(';\n', n),
   brackets: (n) => fill('[\n', n),
   'define lines': (n) => `#!KAMAILIO\n${fill('#!define X \n', n)}`,
+  // every block left open: a pre-processor that looks through its open blocks on each line is quadratic
+  'unclosed ifdefs': (n) => `#!KAMAILIO\n${fill('#!ifndef OFF\nrtpengine_offer("RTP/SAVP");\n', n)}`,
   'equals runs': (n) => `alias=${fill('= ', n - 10)}\n`,
   'unclosed pseudo-variables': (n) => fill('$(', n),
   'pseudo-variables with quotes': (n) => fill('$(v{s.replace,\',x}) "', n),
