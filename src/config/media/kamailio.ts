@@ -117,7 +117,9 @@ interface Assignment {
 
 const ROUTE =
   /^(request_route|route|onreply_route|reply_route|branch_route|failure_route|event_route|local_route|onsend_route)\b\s*(?:\[\s*([^\]]*?)\s*\])?\s*\{/;
-const CALL = /\b(rtpengine_offer|rtpengine_answer|rtpengine_manage)\s*\(\s*("(?:[^"\\]|\\.)*"|\$var\([\w.]+\)|[^)]*)\s*[,)]/g;
+// The argument: a string, $var(name), or anything else with one level of parentheses ($xavp(r=>$T_branch_idx)).
+const CALL =
+  /\b(rtpengine_offer|rtpengine_answer|rtpengine_manage)\s*\(\s*("(?:[^"\\]|\\.)*"|\$var\([\w.]+\)|(?:[^()]|\([^()]*\))*)\s*[,)]/g;
 /** `$var(x) = "literal";` anywhere in a statement (inside an `if { }` too); without the literal, an expression. */
 const VAR_SET = /\$var\(([\w.]+)\)\s*=(?!=)\s*("(?:[^"\\]|\\.)*"\s*(?:;|$))?/g;
 const CALL_NAME = /\brtpengine_(offer|answer|manage)\s*\(/;

@@ -190,3 +190,10 @@ test('OpenSIPS has no #!ifdef: such lines are comments, and the calls under them
   );
   expect(r.media.map((m) => m.offer?.value)).toEqual(['sdes']);
 });
+
+test('flags built at run time in an xavp are what to check, named whole ($xavp(r=>$T_branch_idx), WebRTC-to-SIP)', () => {
+  const r = read(cfg('route[TO_GENESYS] {\n  rtpengine_manage($xavp(r=>$T_branch_idx));\n}\n'));
+  expect(r.media.map((m) => [m.offer?.value, m.unresolved?.join(' ')])).toEqual([
+    ['unknown', expect.stringContaining('$xavp(r=>$T_branch_idx)')],
+  ]);
+});
