@@ -162,6 +162,8 @@ export interface SocketSpec {
   port?: number;
   /** The port as written when it is not a number (an undefined `#!define`, an m4 macro). */
   portText?: string;
+  /** The host was written in brackets (`[2001:db8::1]`), where the grammar takes an IPv6 address only. */
+  bracketed?: boolean;
 }
 
 /**
@@ -188,6 +190,7 @@ export function parseSocket(value: string): SocketSpec | undefined {
     const end = rest.indexOf(']');
     if (end < 0) return undefined;
     hostPart = rest.slice(1, end);
+    out.bracketed = true;
     const after = rest.slice(end + 1);
     if (after.startsWith(':')) portPart = after.slice(1);
   } else {

@@ -33,6 +33,7 @@ import { commentStart, kamailioStatements, type KamailioStatement } from './kama
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
 import { Collector } from '../collector.js';
+import { isIPv4, isIPv6 } from '../../util/ip.js';
 
 const DOCS = 'https://www.kamailio.org/docs/modules/stable/modules/tls.html';
 const ALL: TlsVersion[] = ['1.0', '1.1', '1.2', '1.3'];
@@ -680,6 +681,14 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       case 'listen': {
         const sock = parseSocket(cp.value);
         if (!sock) return out.note(file.path, st.line, `listen=${cp.value} could not be read`);
+        // cfg.y: an address in brackets is an IPv6 address, nothing else (kamailio -c: "syntax error")
+        if (sock.bracketed && !isIPv6(sock.host ?? ''))
+          return out.problem({
+            code: 'syntax',
+            message: `${st.text.trim()}${st.text.trim() === `listen=${cp.value}` ? '' : ` (listen=${cp.value} with its #!define values)`}: [${sock.host ?? ''}] is not an IPv6 address, the only address Kamailio takes in brackets: Kamailio refuses to start ("syntax error")`,
+            location: { file: file.path, line: st.line, key: 'listen' },
+            fix: `listen=${sock.proto ? `${sock.proto}:` : ''}${isIPv4(sock.host ?? '') ? sock.host : '[IPV6-ADDRESS]'}${sock.port !== undefined ? `:${sock.port}` : ''}   # brackets only around an IPv6 address`,
+          });
         if (sock.proto && sock.proto !== 'tls') {
           main.otherListens++;
           return;

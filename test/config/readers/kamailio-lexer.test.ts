@@ -310,3 +310,32 @@ describe('found on the stock 2600hz Kazoo configuration (kamailio -c starts on e
     (out) => expect(out.problems).toEqual([]),
   );
 });
+
+describe("listen: an address in brackets is an IPv6 address (cfg.y), found on WebRTC-to-SIP's placeholder [XXXXXX-XXXXXX]", () => {
+  starts(
+    'listen=tls:[2001:db8::1]:5061 starts',
+    { 'kamailio.cfg': 'listen=tls:[2001:db8::1]:5061\nrequest_route { exit; }\n' },
+    true,
+    (out) => expect(out.problems).toEqual([]),
+  );
+  starts(
+    'a placeholder in brackets, through a #!define, refuses to start; the line is named as written',
+    { 'kamailio.cfg': '#!define MY_IP6_ADDR [XXXXXX-XXXXXX]\nlisten=udp:MY_IP6_ADDR:5060\nrequest_route { exit; }\n' },
+    false,
+    (out) => {
+      expect(problems(out)).toEqual(['syntax kamailio.cfg:2']);
+      expect(out.problems[0]!.message).toBe(
+        'listen=udp:MY_IP6_ADDR:5060 (listen=udp:[XXXXXX-XXXXXX]:5060 with its #!define values): [XXXXXX-XXXXXX] is not an IPv6 address, the only address Kamailio takes in brackets: Kamailio refuses to start ("syntax error")',
+      );
+    },
+  );
+  starts(
+    'an IPv4 address in brackets refuses to start too',
+    { 'kamailio.cfg': 'listen=tls:[127.0.0.1]:5061\nrequest_route { exit; }\n' },
+    false,
+    (out) =>
+      expect(out.problems.map((p) => [p.code, p.fix])).toEqual([
+        ['syntax', 'listen=tls:127.0.0.1:5061   # brackets only around an IPv6 address'],
+      ]),
+  );
+});
