@@ -53,10 +53,17 @@ export function formatScanText(report: Report, chalk: Painter, paint: (status: S
       a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en', { numeric: true }),
     )) {
       const e = endpoints.get(key);
-      if (e)
+      if (e) {
+        // one domain ([server:default]) may serve several listeners: which one this is
+        const from = e.port?.from;
+        const socket =
+          e.role === 'server' && e.port?.written && from?.kind === 'file'
+            ? `, listening on ${e.port.written} (${from.file}:${from.line})`
+            : '';
         lines.push(
-          `    ${chalk.bold(p(e.name))} ${chalk.dim(p(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}`))}`,
+          `    ${chalk.bold(p(e.name))} ${chalk.dim(p(`${e.role} ${e.id}${e.file ? ` ${e.file}${e.line ? `:${e.line}` : ''}` : ''}${socket}`))}`,
         );
+      }
       for (const r of group.sort(worstFirst)) {
         const pad = e ? '      ' : '    ';
         lines.push(
