@@ -105,23 +105,28 @@ export function noTlsBesideTls(outputs: ReadonlyMap<string, ReadConfig>, { fileI
  * of its own: noted as not loaded, and no trunk. Starting from the entries nobody passes over, so two
  * files that only name each other stay entries.
  */
-export function passedOverEntries(outputs: Map<string, ReadConfig>, consumedBy: ReadonlyMap<string, string>, { fileInfo }: ScanRun): void {
+export function passedOverEntries(
+  outputs: Map<string, ReadConfig>,
+  consumedBy: ReadonlyMap<string, string>,
+  { fileInfo }: ScanRun,
+): Map<string, string> {
   const passedOver = new Set(
     [...outputs].flatMap(([entry, c]) => (c.output.passedOver ?? []).map((p) => p.path).filter((p) => p !== entry)),
   );
   const queue = [...outputs.keys()].filter((path) => !passedOver.has(path));
-  const dropped = new Set<string>();
+  const dropped = new Map<string, string>();
   for (let next = 0; next < queue.length; next++) {
     const entry = queue[next]!;
     for (const { path, why } of outputs.get(entry)?.output.passedOver ?? []) {
       const config = outputs.get(path);
       if (!config || dropped.has(path) || consumedBy.has(path) || path === entry) continue;
-      dropped.add(path);
+      dropped.set(path, why);
       queue.push(path);
       const info = fileInfo(path, 'config', config.reader.format);
       // what the file would say as a main file does not apply: it is not one
       info.notes.splice(0, info.notes.length, { level: 'info', message: `${why}; its settings are not judged` });
     }
   }
-  for (const path of dropped) outputs.delete(path);
+  for (const path of dropped.keys()) outputs.delete(path);
+  return dropped;
 }

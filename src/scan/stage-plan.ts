@@ -10,7 +10,7 @@ import type { ProfileTrunk } from './profile.js';
 import type { TrunkPlan, ScanRun } from './run.js';
 import type { Configurations } from './stage-read.js';
 
-export function planTrunks(run: ScanRun, { outputs, consumedBy }: Configurations): TrunkPlan[] {
+export function planTrunks(run: ScanRun, { outputs, consumedBy, passedOver }: Configurations): TrunkPlan[] {
   const { profile, genesys, locateAny } = run;
   // Trunks: from the profile, then every configuration no profile trunk claimed.
   const plans: TrunkPlan[] = [];
@@ -39,6 +39,10 @@ export function planTrunks(run: ScanRun, { outputs, consumedBy }: Configurations
       if (!found.path)
         throw new InputError(
           `${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${printable(t.config)} is not in the repository (tried ${found.tried.join(', ')})`,
+        );
+      if (!entry && passedOver.has(found.path))
+        throw new InputError(
+          `${profile!.file}:${t.lines.config ?? t.line}: trunk "${t.name}": config ${found.path} is not the SBC's main file (${passedOver.get(found.path)}); name the main file in config:`,
         );
       if (!entryPath || !entry)
         throw new InputError(

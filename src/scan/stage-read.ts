@@ -11,6 +11,8 @@ export interface Configurations {
   outputs: Map<string, ReadConfig>;
   /** A part read through an entry: the entry. */
   consumedBy: Map<string, string>;
+  /** Entries the SBC does not load as its main file (an include switched off by #!ifdef), and why. */
+  passedOver: Map<string, string>;
 }
 
 /** The first reader that claims a file, in the registry's order. */
@@ -100,7 +102,7 @@ export function readConfigurations(run: ScanRun): Configurations {
       });
   };
   for (const d of detected.filter((x) => x.kind === 'entry')) read(d);
-  passedOverEntries(outputs, consumedBy, run);
+  const passedOver = passedOverEntries(outputs, consumedBy, run);
   // Parts no entry read: beside an entry of their product that SBC does not load them; else read alone.
   const entries = indexEntries(outputs);
   const lone = detected.filter((x) => x.kind === 'part' && !consumedBy.has(x.file.path) && !outputs.has(x.file.path));
@@ -114,5 +116,5 @@ export function readConfigurations(run: ScanRun): Configurations {
     }
   }
   noTlsBesideTls(outputs, run);
-  return { outputs, consumedBy };
+  return { outputs, consumedBy, passedOver };
 }

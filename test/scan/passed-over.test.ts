@@ -63,3 +63,19 @@ test('two files that only name each other under switched-off #!ifdefs: neither i
   });
   expect(trunks.sort()).toEqual(['a.cfg', 'b.cfg']);
 });
+
+test('a profile trunk whose config: is such a file: one line, exit 2, why it is not the main file', () => {
+  const dir = writeTree(
+    {
+      'kamailio.cfg': MAIN('#!ifdef ACCOUNTING_ROLE\ninclude_file "accounting-role.cfg"\n#!endif'),
+      'accounting-role.cfg': ROLE('ACCOUNTING'),
+      'byoc-check.yaml': 'version: 1\ntrunks:\n  - name: carrier\n    config: accounting-role.cfg\n',
+    },
+    'byoc-passed-over-',
+  );
+  const run = cli(['scan', dir, '--offline']);
+  expect([run.status, run.stdout]).toEqual([2, '']);
+  expect(run.stderr).toBe(
+    'byoc-check: byoc-check.yaml:4: trunk "carrier": config accounting-role.cfg is not the SBC\'s main file (not loaded: kamailio.cfg:3 includes it only inside #!ifdef ACCOUNTING_ROLE, which no #!define in the scanned files sets); name the main file in config:\n',
+  );
+});
