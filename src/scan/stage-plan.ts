@@ -50,6 +50,7 @@ export function planTrunks(run: ScanRun, { outputs, consumedBy, passedOver }: Co
         );
       claimed.add(entryPath);
       plan.configFiles = configFilesOf(entryPath);
+      for (const p of entry.output.passedOver ?? []) plan.involves.add(p.path);
       let endpoints = entry.output.endpoints.filter((e) => !e.unused);
       if (entryPath !== found.path) endpoints = endpoints.filter((e) => e.declared?.file === found.path || !e.declared);
       plan.loadedOnly = entry.output.endpoints.filter((e) => e.unused).map((e) => ({ ...e }));
@@ -96,7 +97,8 @@ export function planTrunks(run: ScanRun, { outputs, consumedBy, passedOver }: Co
       media: (media?.media ?? []).map((m) => ({ ...m })),
       mediaJudged: true,
       problems: output.problems,
-      involves: new Set(),
+      // a file it passes over (an include switched off by #!ifdef) can change what it says: a changed-file run re-judges it
+      involves: new Set((output.passedOver ?? []).map((p) => p.path)),
       keyFiles: [],
     });
   }

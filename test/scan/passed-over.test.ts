@@ -79,3 +79,16 @@ test('a profile trunk whose config: is such a file: one line, exit 2, why it is 
     'byoc-check: byoc-check.yaml:4: trunk "carrier": config accounting-role.cfg is not the SBC\'s main file (not loaded: kamailio.cfg:3 includes it only inside #!ifdef ACCOUNTING_ROLE, which no #!define in the scanned files sets); name the main file in config:\n',
   );
 });
+
+test('a changed-file run on such a file re-judges the configuration that passes over it', () => {
+  const dir = writeTree(
+    {
+      'kamailio.cfg': MAIN('#!ifdef ACCOUNTING_ROLE\ninclude_file "accounting-role.cfg"\n#!endif'),
+      'accounting-role.cfg': ROLE('ACCOUNTING'),
+    },
+    'byoc-passed-over-',
+  );
+  const run = cli(['scan', 'accounting-role.cfg', '--offline', '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(run.stdout) as { scan: { trunksChecked: number }; trunks: Array<{ name: string }> };
+  expect([report.scan.trunksChecked, report.trunks.map((t) => t.name)]).toEqual([1, ['kamailio.cfg']]);
+});
