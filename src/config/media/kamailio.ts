@@ -8,6 +8,7 @@
 import type { SourceLocation } from '../../engine/types.js';
 import { sourced, type Provenance, type SbcFormat } from '../../model/endpoint.js';
 import type { MediaSettings, MediaSyntax, SrtpOffer, SrtpStrictness } from '../../model/media.js';
+import { IfdefStack } from '../readers/kamailio/ifdef.js';
 import { cfgStatements, loadedModule } from '../sercfg.js';
 import type { ConfigFile, FileNote, ReaderInput } from '../types.js';
 import type { MediaOutput } from './types.js';
@@ -141,15 +142,6 @@ interface Script {
   preprocessor: boolean;
 }
 
-/** An open #!ifdef/#!ifndef: whether its lines are read now, and whether a branch of it was taken. */
-interface Frame {
-  on: boolean;
-  taken: boolean;
-  cond: string;
-  /** The first switched-off frame from the bottom of the stack up to this one (O(1), not a search). */
-  off?: Frame;
-}
-
 /**
  * The route script as Kamailio's pre-processor leaves it: lines inside an #!ifdef that the scanned files
  * switch off (nothing #!defines the name; a module loaded defines MOD_<name>) are not read, and neither
@@ -159,29 +151,28 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
   if (script.files.includes(file.path)) return;
   script.files.push(file.path);
   let route = 'top level';
-  const stack: Frame[] = [];
-  const off = () => stack[stack.length - 1]?.off;
+  const stack = new IfdefStack();
   for (const st of cfgStatements(file.text, true)) {
     if (st.directive) {
-      if (script.preprocessor) directive(st.text, stack, script);
+      if (script.preprocessor) directive(st.text, st.line, stack, script);
       const d = /^(?:define|trydef|redefine|substdef)\s+([A-Za-z_]\w*)\s*(.*)$/.exec(st.text);
       if (d) {
         // A define under #!ifdef depends on other defines (or -A): kept without a value, never guessed;
         // one the scanned files switch off is kept too (for the message), but defines nothing.
         const literal = /^"((?:[^"\\]|\\.)*)"$/.exec(d[2]!.trim());
         const seen = script.defines.get(d[1]!);
-        const on = !off();
+        const on = stack.active;
         if (!(st.text.startsWith('trydef') && seen && !seen.off) && (on || !seen))
           script.defines.set(d[1]!, {
             file: file.path,
             line: st.line,
-            ...(literal && !seen && !stack.length ? { value: literal[1]! } : {}),
+            ...(literal && !seen && !stack.open.length ? { value: literal[1]! } : {}),
             ...(on ? {} : { off: true }),
           });
       }
       continue;
     }
-    const switchedOff = off();
+    const switchedOff = stack.off;
     if (switchedOff) {
       if (/\brtpengine_|\brtpproxy_|\bforce_rtp_proxy\b|^(?:include_file|import_file)\b/.test(st.text))
         passedOver(file, st.line, switchedOff.cond, script, notes);
@@ -230,30 +221,17 @@ function readScript(file: ConfigFile, input: ReaderInput, script: Script, notes:
 }
 
 /** #!ifdef, #!ifndef, #!ifexp, #!else, #!endif and #!undef, as cfg.lex reads them. */
-function directive(text: string, stack: Frame[], script: Script): void {
+function directive(text: string, line: number, stack: IfdefStack, script: Script): void {
   const m = /^([a-z_]+)\s*([A-Za-z_]\w*)?/.exec(text);
   if (!m) return;
   const [, name, id] = m;
   if (name === 'ifdef' || name === 'ifndef') {
     const defined = id !== undefined && script.defines.has(id) && !script.defines.get(id)!.off;
-    const on = name === 'ifdef' ? defined : !defined;
-    push(stack, { on, taken: on, cond: `${name} ${id ?? ''}`.trim() });
-  } else if (name === 'ifexp') push(stack, { on: true, taken: true, cond: 'ifexp' });
-  else if (name === 'else') {
-    const top = stack[stack.length - 1];
-    if (top) {
-      top.on = !top.taken;
-      top.taken = true;
-      top.cond = top.cond.startsWith('ifdef') ? top.cond.replace('ifdef', 'ifndef') : top.cond.replace('ifndef', 'ifdef');
-      top.off = stack[stack.length - 2]?.off ?? (top.on ? undefined : top);
-    }
-  } else if (name === 'endif') stack.pop();
-  else if (name === 'undef' && id && !stack[stack.length - 1]?.off) script.defines.delete(id);
-}
-
-function push(stack: Frame[], frame: Frame): void {
-  frame.off = stack[stack.length - 1]?.off ?? (frame.on ? undefined : frame);
-  stack.push(frame);
+    stack.push(name === 'ifdef' ? defined : !defined, `${name} ${id ?? ''}`.trim(), line);
+  } else if (name === 'ifexp') stack.push(true, 'ifexp', line);
+  else if (name === 'else') stack.else();
+  else if (name === 'endif') stack.pop();
+  else if (name === 'undef' && id && stack.active) script.defines.delete(id);
 }
 
 /** Media calls and includes inside a switched-off #!ifdef: one note per block, never judged. */

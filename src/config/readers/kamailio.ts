@@ -29,6 +29,7 @@ import {
 } from '../../model/endpoint.js';
 import type { TlsVersion } from '../../model/tls.js';
 import { coreParam, loadedModule, parseModparam, parseSocket, type CfgStatement } from '../sercfg.js';
+import { IfdefStack, type IfdefBlock } from './kamailio/ifdef.js';
 import { commentStart, kamailioStatements, type KamailioStatement } from './kamailio/lexer.js';
 import type { ConfigFile, ReaderInput, ReaderOutput, SbcReader } from '../types.js';
 import { MAX_EXPANDED_VALUE } from '../limits.js';
@@ -186,25 +187,6 @@ function looksLikeTlsCfg(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // kamailio.cfg: pre-processor and statements
 
-interface Frame {
-  active: boolean;
-  taken: boolean;
-  cond: string;
-  line: number;
-  outer: boolean;
-  /** The first switched-off frame from the bottom of the stack up to this one: found in O(1), not by a search of the stack. */
-  off?: Frame;
-}
-
-/** Pushes an #!ifdef frame, with the first switched-off frame up to it. */
-function pushFrame(stack: Frame[], frame: Frame): void {
-  frame.off = stack[stack.length - 1]?.off ?? (frame.active ? undefined : frame);
-  stack.push(frame);
-}
-
-/** The switched-off #!ifdef that keeps the current line from being read, if any. */
-const switchedOffBy = (stack: readonly Frame[]): Frame | undefined => stack[stack.length - 1]?.off;
-
 interface Define {
   value: string;
   line: number;
@@ -321,27 +303,19 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
     for (const e of lexed.errors) out.problem({ code: 'syntax', message: e.message, location: { file: file.path, line: e.line } });
     for (const e of lexed.notes) out.note(file.path, e.line, e.message);
     if (/OPENSSL_CONF/.test(file.text)) main.mentionsOpensslConf = true;
-    // open #!ifdef blocks; `outer` = whether the enclosing blocks were active, so active() is O(1)
-    const stack: Frame[] = [];
-    const active = () => {
-      const top = stack[stack.length - 1];
-      return !top || (top.outer && top.active);
-    };
+    const stack = new IfdefStack();
     for (const st of lexed.statements) {
       if (st.include) {
-        if (active()) include(file, st, st.include, [...reading, file.path]);
-        else {
-          skippedInclude(file, st, st.include, stack);
-          passOverSwitchedOff(file, st, st.include, stack);
-        }
+        if (stack.active) include(file, st, st.include, [...reading, file.path]);
+        else switchedOffInclude(file, st, st.include, stack.off!);
         continue;
       }
       if (st.directive) {
-        directive(file, st, stack, active);
+        directive(file, st, stack);
         continue;
       }
-      if (!active()) {
-        const cond = switchedOffBy(stack);
+      if (!stack.active) {
+        const cond = stack.off;
         if (!main.inactiveConfig && /^modparam\s*\(/i.test(st.text)) {
           const mp = parseModparam(st.text);
           if (mp && mp.module.toLowerCase() === 'tls' && mp.name.toLowerCase() === 'config')
@@ -355,42 +329,36 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       }
       statement(file, st);
     }
-    for (const s of stack) out.note(file.path, s.line, `#!${s.cond} is not closed by #!endif`);
+    for (const s of stack.open) out.note(file.path, s.line, `#!${s.cond} is not closed by #!endif`);
   };
 
-  // An include switched off by #!ifdef whose file turns TLS on (Kazoo: #!ifdef TLS_ROLE include_file "tls-role.cfg").
-  // Each target file is searched once, however many switched-off lines name it, and at most 200 are looked up.
+  // An include switched off by #!ifdef: its file is not loaded, so it is no main file of its own either; and
+  // when it turns TLS on (Kazoo: #!ifdef TLS_ROLE include_file "tls-role.cfg"), that is the define to set.
+  // Each target is searched for TLS once, however many switched-off lines name it, and at most 200 are.
   const turnsTlsOn = new Map<string, boolean>();
   let skippedLookups = 0;
   let computedLookups = 0;
-  const skippedInclude = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: Frame[]) => {
-    const cond = switchedOffBy(stack);
-    if (!cond || skippedTls.length >= 20 || skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) return;
-    if (++skippedLookups > 200) return;
-    const target = input.open(inc.name.replace(/^"|"$/g, ''), file).file;
-    if (!target) return;
+  const switchedOffInclude = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, cond: IfdefBlock) => {
+    if (!/^".+"$/.test(inc.name)) return;
+    const target = input.open(strings(inc.name.slice(1, -1)), file).file;
+    if (!target || target.path === file.path) return;
+    out.passOver(
+      target.path,
+      `not loaded: ${file.path}:${st.line} includes it only inside #!${cond.cond}, which no #!define in the scanned files ${cond.cond.startsWith('ifndef') ? 'leaves unset' : 'sets'}`,
+    );
+    if (skippedTls.length >= 20 || skippedTls.some((s) => s.cond === cond.cond && s.file === file.path)) return;
     let on = turnsTlsOn.get(target.path);
-    if (on === undefined)
+    if (on === undefined) {
+      if (++skippedLookups > 200) return;
       turnsTlsOn.set(
         target.path,
         (on = /^[ \t]*enable_tls[ \t]*=|^[ \t]*loadmodule[ \t]*\(?[ \t]*"([^"]*\/)?tls(\.so)?"/m.test(target.text)),
       );
+    }
     if (on) skippedTls.push({ file: file.path, line: st.line, cond: cond.cond, what: `${inc.keyword} ${inc.name} (it turns TLS on)` });
   };
 
-  // The file an include inside a switched-off #!ifdef names is not loaded: not a main file of its own either.
-  const passOverSwitchedOff = (file: ConfigFile, st: CfgStatement, inc: NonNullable<KamailioStatement['include']>, stack: Frame[]) => {
-    const cond = switchedOffBy(stack);
-    if (!cond || out.passedOver.size >= 500 || !/^".+"$/.test(inc.name)) return;
-    const target = input.open(strings(inc.name.slice(1, -1)), file).file;
-    if (target && target.path !== file.path)
-      out.passOver(
-        target.path,
-        `not loaded: ${file.path}:${st.line} includes it only inside #!${cond.cond}, which no #!define in the scanned files ${cond.cond.startsWith('ifndef') ? 'leaves unset' : 'sets'}`,
-      );
-  };
-
-  const directive = (file: ConfigFile, st: CfgStatement, stack: Frame[], active: () => boolean): void => {
+  const directive = (file: ConfigFile, st: CfgStatement, stack: IfdefStack): void => {
     const m = /^([a-z_]+)\s*(.*)$/s.exec(st.text);
     if (!m) return;
     const name = m[1]!;
@@ -401,28 +369,22 @@ function readMain(input: ReaderInput, out: Collector): MainCfg {
       case 'ifndef': {
         const on = id !== undefined && defines.has(id);
         const value = name === 'ifdef' ? on : !on;
-        pushFrame(stack, { active: value, taken: value, cond: `${name} ${id ?? ''}`.trim(), line: st.line, outer: active() });
+        stack.push(value, `${name} ${id ?? ''}`.trim(), st.line);
         return;
       }
       case 'ifexp': {
         out.note(file.path, st.line, `#!ifexp ${arg} is not evaluated; the block is read as active`, 'info');
-        pushFrame(stack, { active: true, taken: true, cond: `ifexp ${arg}`, line: st.line, outer: active() });
+        stack.push(true, `ifexp ${arg}`, st.line);
         return;
       }
-      case 'else': {
-        const top = stack[stack.length - 1];
-        if (!top) return out.note(file.path, st.line, '#!else without #!ifdef');
-        top.active = !top.taken;
-        top.taken = true;
-        top.cond = top.cond.startsWith('ifdef') ? top.cond.replace('ifdef', 'ifndef') : top.cond.replace('ifndef', 'ifdef');
-        top.off = stack[stack.length - 2]?.off ?? (top.active ? undefined : top);
+      case 'else':
+        if (!stack.else()) out.note(file.path, st.line, '#!else without #!ifdef');
         return;
-      }
       case 'endif':
         if (!stack.pop()) out.note(file.path, st.line, '#!endif without #!ifdef');
         return;
     }
-    if (!active()) return;
+    if (!stack.active) return;
     switch (name) {
       case 'define':
       case 'redefine':
